@@ -1,0 +1,58 @@
+//! The list of courses to choose from, across every loaded curriculum.
+
+use crate::app::context::{AppContext, CourseChoice, Library};
+use crate::app::text;
+use leptos::prelude::*;
+
+#[component]
+pub fn CoursePicker() -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let choices = move || {
+        let Library::Ready(curricula) = context.library.get() else {
+            return Vec::new();
+        };
+        curricula
+            .iter()
+            .flat_map(|curriculum| {
+                curriculum.courses.iter().map(|course| {
+                    (
+                        CourseChoice {
+                            curriculum_id: curriculum.id.clone(),
+                            course_id: course.id.clone(),
+                        },
+                        course.title.clone(),
+                    )
+                })
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <nav class="course-picker" aria-label=text::COURSES_NAV_LABEL>
+            <ul>
+                {move || {
+                    choices()
+                        .into_iter()
+                        .map(|(choice, title)| {
+                            let this = choice.clone();
+                            let is_current = move || {
+                                context.chosen_course.get().as_ref() == Some(&this)
+                            };
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="course-choice"
+                                        aria-current=move || is_current().then_some("page")
+                                        on:click=move |_| context.chosen_course.set(Some(choice.clone()))
+                                    >
+                                        {title}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,3 @@
+//! One page per module.
+
+pub mod course_map;

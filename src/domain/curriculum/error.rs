@@ -1,0 +1,110 @@
+//! What can be wrong with a curriculum file, said so that an author can fix it:
+//! where (a JSON path such as `$.courses[0].units[2]`, or line:column for syntax),
+//! what was expected, and what was found.
+
+use crate::domain::limits::LimitError;
+use std::fmt;
+use thiserror::Error;
+
+/// Errors stop a curriculum from loading; warnings are shown to the author but the
+/// curriculum still works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CurriculumErrorKind {
+    #[error("{0}")]
+    Limit(LimitError),
+    #[error("line {line}, column {column}: this is not valid JSON ({detail})")]
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error("line {line}, column {column}: {detail}")]
+    Shape {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error("expected format \"masterly-curriculum\", found \"{found}\"; is this a progress or class file?")]
+    WrongFormat { found: String },
+    #[error("this file has no \"format\" field, so it is not a Masterly curriculum (expected \"format\": \"masterly-curriculum\")")]
+    MissingFormat,
+    #[error("this file uses curriculum format version {found}, but this copy of Masterly reads versions up to {supported}; open it with a newer Masterly")]
+    NewerFormatVersion { found: u32, supported: u32 },
+    #[error("format version {found} does not exist; the first version is 1")]
+    UnknownFormatVersion { found: u32 },
+    #[error("{what} must not be empty")]
+    Empty { what: &'static str },
+    #[error("id \"{id}\" must be 1 to 64 characters of letters, digits, '-', '_' or '.'")]
+    BadId { id: String },
+    #[error("id \"{id}\" is already used at {first}; ids must be unique in the whole curriculum")]
+    DuplicateId { id: String, first: String },
+    #[error("prerequisite \"{id}\" is not the id of any unit in this curriculum")]
+    UnknownPrerequisite { id: String },
+    #[error("unit \"{id}\" names itself as a prerequisite")]
+    SelfPrerequisite { id: String },
+    #[error("prerequisites form a cycle, so none of these units could ever be started: {}", cycle.join(" → "))]
+    PrerequisiteCycle { cycle: Vec<String> },
+    #[error("{what} is {found}%, expected {expected}")]
+    ThresholdOutOfRange {
+        what: &'static str,
+        found: u32,
+        expected: &'static str,
+    },
+    #[error("unit \"{unit}\" has {found} objective(s); mastery learning works best with 3 to 5 per unit")]
+    UnusualObjectiveCount { unit: String, found: usize },
+}
+
+impl CurriculumErrorKind {
+    pub fn severity(&self) -> Severity {
+        match self {
+            CurriculumErrorKind::UnusualObjectiveCount { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// One problem and where it is. `path` is empty for problems about the file as a
+/// whole (size, syntax), whose kind carries line and column instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurriculumError {
+    pub path: String,
+    pub kind: CurriculumErrorKind,
+}
+
+impl CurriculumError {
+    pub fn at(path: impl Into<String>, kind: CurriculumErrorKind) -> Self {
+        CurriculumError {
+            path: path.into(),
+            kind,
+        }
+    }
+
+    pub fn whole_file(kind: CurriculumErrorKind) -> Self {
+        CurriculumError::at(String::new(), kind)
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+}
+
+impl fmt::Display for CurriculumError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.kind)
+        } else {
+            write!(f, "{}: {}", self.path, self.kind)
+        }
+    }
+}
+
+/// Every problem found in one file, errors first, in document order within each.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{} problem(s) in the curriculum, the first: {}", .0.len(), .0.first().map(ToString::to_string).unwrap_or_default())]
+pub struct CurriculumErrors(pub Vec<CurriculumError>);

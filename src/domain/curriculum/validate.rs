@@ -1,0 +1,306 @@
+//! The checks a curriculum must pass beyond having the right shape: unique ids,
+//! prerequisites that exist and never form a cycle, thresholds that make sense,
+//! and no empty text where a student would see a blank.
+
+use super::error::{CurriculumError, CurriculumErrorKind};
+use super::{Curriculum, Unit};
+use std::collections::HashMap;
+
+pub(super) fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
+    let mut problems = Vec::new();
+    let mut ids = IdRegistry::default();
+
+    check_text(
+        &mut problems,
+        "$.title",
+        "the curriculum title",
+        &curriculum.title,
+    );
+    check_text(
+        &mut problems,
+        "$.version",
+        "the version",
+        &curriculum.version,
+    );
+    check_text(
+        &mut problems,
+        "$.license",
+        "the licence",
+        &curriculum.license,
+    );
+    check_id(&mut problems, "$.id", &curriculum.id);
+    if curriculum
+        .authors
+        .iter()
+        .all(|author| author.trim().is_empty())
+    {
+        problems.push(CurriculumError::at(
+            "$.authors",
+            CurriculumErrorKind::Empty {
+                what: "the list of authors",
+            },
+        ));
+    }
+    check_thresholds(&mut problems, curriculum);
+    if curriculum.courses.is_empty() {
+        problems.push(CurriculumError::at(
+            "$.courses",
+            CurriculumErrorKind::Empty {
+                what: "the list of courses",
+            },
+        ));
+    }
+
+    for (c, course) in curriculum.courses.iter().enumerate() {
+        let course_path = format!("$.courses[{c}]");
+        ids.register(&mut problems, &course_path, &course.id);
+        check_text(
+            &mut problems,
+            &format!("{course_path}.title"),
+            "a course title",
+            &course.title,
+        );
+        if course.units.is_empty() {
+            problems.push(CurriculumError::at(
+                format!("{course_path}.units"),
+                CurriculumErrorKind::Empty {
+                    what: "a course's list of units",
+                },
+            ));
+        }
+        for (u, unit) in course.units.iter().enumerate() {
+            let unit_path = format!("{course_path}.units[{u}]");
+            ids.register(&mut problems, &unit_path, &unit.id);
+            check_unit(&mut problems, &mut ids, &unit_path, unit, curriculum);
+        }
+    }
+
+    check_prerequisites(&mut problems, curriculum);
+    problems
+}
+
+fn check_unit(
+    problems: &mut Vec<CurriculumError>,
+    ids: &mut IdRegistry,
+    unit_path: &str,
+    unit: &Unit,
+    curriculum: &Curriculum,
+) {
+    check_text(
+        problems,
+        &format!("{unit_path}.title"),
+        "a unit title",
+        &unit.title,
+    );
+    if let Some(bar) = unit.bar_percent {
+        if !(curriculum.mastery.familiar_percent < bar && bar <= 100) {
+            problems.push(CurriculumError::at(
+                format!("{unit_path}.bar_percent"),
+                CurriculumErrorKind::ThresholdOutOfRange {
+                    what: "the unit's mastery bar",
+                    found: bar,
+                    expected: "above the curriculum's familiar threshold and at most 100",
+                },
+            ));
+        }
+    }
+    match unit.objectives.len() {
+        0 => problems.push(CurriculumError::at(
+            format!("{unit_path}.objectives"),
+            CurriculumErrorKind::Empty {
+                what: "a unit's list of objectives",
+            },
+        )),
+        3..=5 => {}
+        found => problems.push(CurriculumError::at(
+            format!("{unit_path}.objectives"),
+            CurriculumErrorKind::UnusualObjectiveCount {
+                unit: unit.id.clone(),
+                found,
+            },
+        )),
+    }
+    for (o, objective) in unit.objectives.iter().enumerate() {
+        let path = format!("{unit_path}.objectives[{o}]");
+        ids.register(problems, &path, &objective.id);
+        check_text(
+            problems,
+            &format!("{path}.target"),
+            "a learning target",
+            &objective.target,
+        );
+        check_text(
+            problems,
+            &format!("{path}.lesson.body"),
+            "a lesson",
+            &objective.lesson.body,
+        );
+        check_text(
+            problems,
+            &format!("{path}.lesson.mastery_looks_like"),
+            "what mastery looks like",
+            &objective.lesson.mastery_looks_like,
+        );
+    }
+}
+
+fn check_thresholds(problems: &mut Vec<CurriculumError>, curriculum: &Curriculum) {
+    let settings = curriculum.mastery;
+    if !(1..=100).contains(&settings.bar_percent) {
+        problems.push(CurriculumError::at(
+            "$.mastery.bar_percent",
+            CurriculumErrorKind::ThresholdOutOfRange {
+                what: "the mastery bar",
+                found: settings.bar_percent,
+                expected: "from 1 to 100",
+            },
+        ));
+    } else if settings.familiar_percent >= settings.bar_percent {
+        problems.push(CurriculumError::at(
+            "$.mastery.familiar_percent",
+            CurriculumErrorKind::ThresholdOutOfRange {
+                what: "the familiar threshold",
+                found: settings.familiar_percent,
+                expected: "below the mastery bar",
+            },
+        ));
+    }
+}
+
+fn check_text(problems: &mut Vec<CurriculumError>, path: &str, what: &'static str, text: &str) {
+    if text.trim().is_empty() {
+        problems.push(CurriculumError::at(
+            path,
+            CurriculumErrorKind::Empty { what },
+        ));
+    }
+}
+
+/// `path` is the path of the id field itself.
+fn check_id(problems: &mut Vec<CurriculumError>, path: &str, id: &str) {
+    let well_formed = (1..=64).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !well_formed {
+        problems.push(CurriculumError::at(
+            path,
+            CurriculumErrorKind::BadId { id: id.to_string() },
+        ));
+    }
+}
+
+/// Course, unit and objective ids share one namespace, so that anything in a log or
+/// a prerequisite list names exactly one thing.
+#[derive(Default)]
+struct IdRegistry {
+    first_use: HashMap<String, String>,
+}
+
+impl IdRegistry {
+    fn register(&mut self, problems: &mut Vec<CurriculumError>, owner_path: &str, id: &str) {
+        let id_path = format!("{owner_path}.id");
+        check_id(problems, &id_path, id);
+        match self.first_use.get(id) {
+            Some(first) => problems.push(CurriculumError::at(
+                id_path,
+                CurriculumErrorKind::DuplicateId {
+                    id: id.to_string(),
+                    first: first.clone(),
+                },
+            )),
+            None => {
+                self.first_use.insert(id.to_string(), id_path);
+            }
+        }
+    }
+}
+
+fn check_prerequisites(problems: &mut Vec<CurriculumError>, curriculum: &Curriculum) {
+    let mut units: Vec<(String, &Unit)> = Vec::new();
+    for (c, course) in curriculum.courses.iter().enumerate() {
+        for (u, unit) in course.units.iter().enumerate() {
+            units.push((format!("$.courses[{c}].units[{u}]"), unit));
+        }
+    }
+    let index: HashMap<&str, usize> = units
+        .iter()
+        .enumerate()
+        .map(|(i, (_, unit))| (unit.id.as_str(), i))
+        .collect();
+
+    for (path, unit) in &units {
+        for (p, prerequisite) in unit.prerequisites.iter().enumerate() {
+            let at = format!("{path}.prerequisites[{p}]");
+            if prerequisite == &unit.id {
+                problems.push(CurriculumError::at(
+                    at,
+                    CurriculumErrorKind::SelfPrerequisite {
+                        id: unit.id.clone(),
+                    },
+                ));
+            } else if !index.contains_key(prerequisite.as_str()) {
+                problems.push(CurriculumError::at(
+                    at,
+                    CurriculumErrorKind::UnknownPrerequisite {
+                        id: prerequisite.clone(),
+                    },
+                ));
+            }
+        }
+    }
+
+    // Depth-first search; a back edge closes a cycle, which is reported once, at the
+    // unit where the search entered it, listing the units in prerequisite order.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        OnPath,
+        Done,
+    }
+    let mut marks = vec![Mark::New; units.len()];
+    for start in 0..units.len() {
+        if marks[start] != Mark::New {
+            continue;
+        }
+        let mut path: Vec<usize> = vec![start];
+        let mut next_edge: Vec<usize> = vec![0];
+        marks[start] = Mark::OnPath;
+        while let Some(&node) = path.last() {
+            let edge = next_edge.last().copied().unwrap_or(0);
+            let prerequisites = &units[node].1.prerequisites;
+            if edge >= prerequisites.len() {
+                marks[node] = Mark::Done;
+                path.pop();
+                next_edge.pop();
+                continue;
+            }
+            if let Some(counter) = next_edge.last_mut() {
+                *counter += 1;
+            }
+            let Some(&target) = index.get(prerequisites[edge].as_str()) else {
+                continue;
+            };
+            match marks[target] {
+                Mark::New => {
+                    marks[target] = Mark::OnPath;
+                    path.push(target);
+                    next_edge.push(0);
+                }
+                Mark::OnPath if target != node => {
+                    let from = path.iter().position(|&n| n == target).unwrap_or(0);
+                    let mut cycle: Vec<String> = path[from..]
+                        .iter()
+                        .map(|&n| units[n].1.id.clone())
+                        .collect();
+                    cycle.push(units[target].1.id.clone());
+                    problems.push(CurriculumError::at(
+                        format!("{}.prerequisites", units[target].0),
+                        CurriculumErrorKind::PrerequisiteCycle { cycle },
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! Mastery levels of an objective, as students and teachers see them. The default
+//! model follows PRODUCT.md: levels come only from recorded evidence, and each one
+//! can be explained by the evidence that produced it.
+
+/// Ordered from no evidence to mastered; the order is the order of progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MasteryLevel {
+    NotStarted,
+    /// Latest assessment of the objective below the familiar threshold (70%).
+    Attempted,
+    /// At or above the familiar threshold, below the mastery bar.
+    Familiar,
+    /// At or above the bar on a formative assessment (A or B).
+    Proficient,
+    /// Proficient, then at or above the bar again in a mixed assessment.
+    Mastered,
+}
+
+impl MasteryLevel {
+    pub const ALL: [MasteryLevel; 5] = [
+        MasteryLevel::NotStarted,
+        MasteryLevel::Attempted,
+        MasteryLevel::Familiar,
+        MasteryLevel::Proficient,
+        MasteryLevel::Mastered,
+    ];
+
+    /// The name shown next to the colour, so the level never depends on colour alone.
+    pub fn label(self) -> &'static str {
+        match self {
+            MasteryLevel::NotStarted => "Not started",
+            MasteryLevel::Attempted => "Attempted",
+            MasteryLevel::Familiar => "Familiar",
+            MasteryLevel::Proficient => "Proficient",
+            MasteryLevel::Mastered => "Mastered",
+        }
+    }
+
+    /// A stable machine name, used in files, CSV exports and style hooks.
+    pub fn key(self) -> &'static str {
+        match self {
+            MasteryLevel::NotStarted => "not-started",
+            MasteryLevel::Attempted => "attempted",
+            MasteryLevel::Familiar => "familiar",
+            MasteryLevel::Proficient => "proficient",
+            MasteryLevel::Mastered => "mastered",
+        }
+    }
+
+    /// What the level means, in words a student understands.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            MasteryLevel::NotStarted => "No answers yet for this objective.",
+            MasteryLevel::Attempted => "Started: the last check was below 70%.",
+            MasteryLevel::Familiar => "Getting there: 70% or more, not yet at the mastery bar.",
+            MasteryLevel::Proficient => "At the mastery bar on a practice check.",
+            MasteryLevel::Mastered => "Proficient, and shown again in a mixed test or review.",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_are_ordered_from_no_evidence_to_mastered() {
+        let mut sorted = MasteryLevel::ALL;
+        sorted.sort();
+        assert_eq!(sorted, MasteryLevel::ALL);
+        assert!(MasteryLevel::Familiar < MasteryLevel::Proficient);
+    }
+
+    #[test]
+    fn every_level_has_a_distinct_label_and_key() {
+        let labels: std::collections::HashSet<_> = MasteryLevel::ALL
+            .iter()
+            .map(|level| level.label())
+            .collect();
+        let keys: std::collections::HashSet<_> =
+            MasteryLevel::ALL.iter().map(|level| level.key()).collect();
+        assert_eq!(labels.len(), 5);
+        assert_eq!(keys.len(), 5);
+    }
+}

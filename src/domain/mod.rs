@@ -1,0 +1,9 @@
+//! The pure core of Masterly: everything the product knows about mastery learning,
+//! with no browser in sight. It takes plain values (text, timestamps) and returns
+//! plain values, and is tested with plain `cargo test`.
+//! `tests/architecture.rs` fails the build if anything here names a browser crate.
+
+pub mod catalog;
+pub mod curriculum;
+pub mod limits;
+pub mod mastery;

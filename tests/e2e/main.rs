@@ -1,0 +1,162 @@
+//! End-to-end tests: the built release `dist/` served by a plain static server on
+//! 127.0.0.1 and loaded in headless Chromium over WebDriver, checked for what a
+//! person would see, and audited with axe-core.
+//!
+//! Run by `make test` after `trunk build --release`, or by hand with
+//! `cargo test --test e2e` (set MASTERLY_DIST to test another build).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod server;
+mod webdriver;
+
+use serde_json::Value;
+use server::StaticServer;
+use std::path::PathBuf;
+use webdriver::Browser;
+
+fn dist_dir() -> PathBuf {
+    let dist = std::env::var_os("MASTERLY_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dist")));
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no index.html: build it first with `trunk build --release` (make test does)",
+        dist.display()
+    );
+    dist
+}
+
+/// Serves dist/ at `mount`, opens it, and waits until the app has rendered its course map.
+fn open_app(mount: &str) -> (StaticServer, Browser) {
+    let server = StaticServer::start(&dist_dir(), mount);
+    let browser = Browser::start().unwrap_or_else(|e| panic!("browser: {e}"));
+    browser
+        .goto(&server.base_url)
+        .unwrap_or_else(|e| panic!("goto: {e}"));
+    browser
+        .find("[data-testid=course-map] h1")
+        .unwrap_or_else(|e| panic!("the app did not show its course map: {e}"));
+    (server, browser)
+}
+
+fn ok<T>(result: webdriver::Result<T>) -> T {
+    result.unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// What a person sees on first opening the app, checked through the rendered page.
+fn assert_shows_the_starter_course(browser: &Browser) {
+    assert_eq!(ok(browser.execute("return document.title")), "Masterly");
+    assert_eq!(
+        ok(browser.texts("[data-testid=course-map] h1")),
+        vec!["Starting with fractions"]
+    );
+    assert_eq!(ok(browser.texts(".unit-card h2")).len(), 2);
+    assert_eq!(
+        ok(browser.texts("[data-testid=course-progress]")),
+        vec!["0 of 6 objectives mastered"]
+    );
+    let badges = ok(browser.texts(".objective .level"));
+    assert_eq!(badges.len(), 6);
+    assert!(
+        badges.iter().all(|b| b.contains("Not started")),
+        "{badges:?}"
+    );
+    let footer = ok(browser.texts(".site-footer"));
+    assert!(footer[0].contains("Nothing is sent anywhere"), "{footer:?}");
+}
+
+#[test]
+fn the_release_build_starts_and_shows_the_bundled_course() {
+    let (_server, browser) = open_app("/");
+    assert_shows_the_starter_course(&browser);
+    // The loading message is gone once the course is shown.
+    assert!(ok(browser.texts(".status")).is_empty());
+}
+
+#[test]
+fn the_same_dist_works_under_a_sub_path() {
+    let (server, browser) = open_app("/masterly/");
+    assert_shows_the_starter_course(&browser);
+    let outside: Vec<String> = server
+        .requested_paths()
+        .into_iter()
+        .filter(|path| !path.starts_with("/masterly/") && path != "/favicon.ico")
+        .collect();
+    assert!(
+        outside.is_empty(),
+        "requests outside the sub-path: {outside:?}"
+    );
+}
+
+#[test]
+fn the_app_requests_nothing_but_its_own_files() {
+    let (server, browser) = open_app("/");
+    let names =
+        ok(browser
+            .execute("return performance.getEntriesByType('resource').map(entry => entry.name)"));
+    let names: Vec<&str> = names
+        .as_array()
+        .map(|list| list.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    assert!(
+        names.iter().any(|n| n.ends_with(".wasm"))
+            && names.iter().any(|n| n.ends_with("index.json")),
+        "expected the wasm and the curriculum list among {names:?}"
+    );
+    let foreign: Vec<&&str> = names
+        .iter()
+        .filter(|name| !name.starts_with(&format!("{}/", server.origin)))
+        .collect();
+    assert!(foreign.is_empty(), "requests to other origins: {foreign:?}");
+}
+
+#[test]
+fn axe_core_finds_no_accessibility_violations() {
+    let (_server, browser) = open_app("/");
+    let axe_path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tools/node_modules/axe-core/axe.min.js"
+    );
+    let axe = std::fs::read_to_string(axe_path)
+        .unwrap_or_else(|e| panic!("{axe_path}: {e} (make test installs axe-core)"));
+    ok(browser.execute(&format!("{axe}\nreturn typeof axe;")));
+    let result = ok(browser.execute_async(
+        r#"const done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })
+          .then(r => done({
+            passes: r.passes.length,
+            violations: r.violations.map(v => ({
+              id: v.id, impact: v.impact, help: v.help,
+              nodes: v.nodes.map(n => n.target.join(' '))
+            }))
+          }))
+          .catch(e => done({ error: String(e) }));"#,
+    ));
+    assert_eq!(result.get("error"), None, "axe failed to run: {result}");
+    assert!(
+        result["passes"].as_u64().unwrap_or(0) > 10,
+        "axe checked too little to be meaningful: {result}"
+    );
+    assert_eq!(
+        result["violations"],
+        Value::Array(vec![]),
+        "accessibility violations: {:#}",
+        result["violations"]
+    );
+}
+
+#[test]
+fn keyboard_focus_reaches_the_course_picker_and_is_visible() {
+    let (_server, browser) = open_app("/");
+    ok(browser.press("\u{E004}"));
+    let focused = ok(browser.execute(
+        "const el = document.activeElement; \
+         return { cls: el.className, text: el.textContent, outline: getComputedStyle(el).outlineStyle };",
+    ));
+    assert_eq!(focused["cls"], "course-choice", "first Tab stop: {focused}");
+    assert_eq!(focused["text"], "Starting with fractions");
+    assert_eq!(
+        focused["outline"], "solid",
+        "focus must be visible: {focused}"
+    );
+}

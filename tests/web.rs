@@ -1,0 +1,140 @@
+//! Browser tests: the real shell mounted in headless Chromium, driven by clicks.
+//! Run with `make test` (or `cargo test --target wasm32-unknown-unknown --test web`).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use masterly::app::context::AppContext;
+use masterly::app::Shell;
+use masterly::domain::curriculum::load_curriculum;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const STARTER: &str = include_str!("../curricula/starter.json");
+const SECOND: &str = include_str!("fixtures/curricula/good/minimal.json");
+
+/// Mounts the shell over the given curricula in a fresh container and returns it.
+fn mount_shell(curricula: &[&str]) -> web_sys::HtmlElement {
+    let document = document();
+    let container: web_sys::HtmlElement = document
+        .create_element("div")
+        .expect("create a container")
+        .unchecked_into();
+    document
+        .body()
+        .expect("a body")
+        .append_child(&container)
+        .expect("append");
+    let loaded: Vec<_> = curricula
+        .iter()
+        .map(|text| {
+            Arc::new(
+                load_curriculum(text)
+                    .expect("fixture curriculum loads")
+                    .curriculum,
+            )
+        })
+        .collect();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(AppContext::with_curricula(loaded.clone()));
+        view! { <Shell /> }
+    });
+    handle.forget();
+    container
+}
+
+fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn all_texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).expect("valid selector");
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i)?.text_content())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_course_map_shows_units_objectives_and_their_levels() {
+    let root = mount_shell(&[STARTER]);
+    leptos::task::tick().await;
+
+    assert_eq!(text_of(&root, "h1"), "Starting with fractions");
+    assert_eq!(
+        all_texts(&root, ".unit-card h2"),
+        vec![
+            "Unit 1Equal parts of a whole",
+            "Unit 2Unit fractions on a number line"
+        ]
+    );
+    assert_eq!(
+        text_of(&root, "[data-testid=course-progress]"),
+        "0 of 6 objectives mastered"
+    );
+    // Unit 2 says what it builds on, by title rather than by id.
+    assert_eq!(
+        all_texts(&root, ".unit-prerequisites"),
+        vec!["Builds on: Equal parts of a whole"]
+    );
+    // Each objective carries its level as a word, not only a colour.
+    let badges = all_texts(&root, ".objective .level");
+    assert_eq!(badges.len(), 6);
+    assert!(
+        badges.iter().all(|badge| badge.ends_with("Not started")),
+        "{badges:?}"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn choosing_another_course_shows_its_map() {
+    let root = mount_shell(&[STARTER, SECOND]);
+    leptos::task::tick().await;
+    let buttons = root
+        .query_selector_all(".course-choice")
+        .expect("valid selector");
+    assert_eq!(buttons.length(), 2);
+    let second: web_sys::HtmlElement = buttons
+        .item(1)
+        .expect("a second course button")
+        .unchecked_into();
+    assert_eq!(second.get_attribute("aria-current"), None);
+
+    second.click();
+    leptos::task::tick().await;
+
+    assert_eq!(text_of(&root, "h1"), "Course one");
+    assert_eq!(
+        second.get_attribute("aria-current").as_deref(),
+        Some("page")
+    );
+    assert_eq!(
+        text_of(&root, "[data-testid=course-progress]"),
+        "0 of 6 objectives mastered"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_level_legend_explains_every_level() {
+    let root = mount_shell(&[STARTER]);
+    leptos::task::tick().await;
+    let terms = all_texts(&root, ".level-legend dt");
+    assert_eq!(
+        terms,
+        vec![
+            "○Not started",
+            "◔Attempted",
+            "◑Familiar",
+            "◕Proficient",
+            "●Mastered"
+        ]
+    );
+    root.remove();
+}
