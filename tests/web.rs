@@ -138,3 +138,12 @@ async fn the_level_legend_explains_every_level() {
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn seeds_give_the_same_questions_in_the_browser_as_natively() {
+    let golden = include_str!("fixtures/golden-instances.json");
+    let (compared, differences) =
+        masterly::domain::golden::golden_differences(golden).expect("golden file parses");
+    assert!(compared >= 10, "only {compared} values compared");
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}

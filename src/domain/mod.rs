@@ -5,5 +5,10 @@
 
 pub mod catalog;
 pub mod curriculum;
+pub mod expr;
+pub mod golden;
+pub mod item;
 pub mod limits;
 pub mod mastery;
+pub mod rational;
+pub mod rng;

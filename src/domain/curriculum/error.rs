@@ -58,12 +58,76 @@ pub enum CurriculumErrorKind {
     },
     #[error("unit \"{unit}\" has {found} objective(s); mastery learning works best with 3 to 5 per unit")]
     UnusualObjectiveCount { unit: String, found: usize },
+    #[error("{what} is {found}, expected {expected}")]
+    CountOutOfRange {
+        what: &'static str,
+        found: usize,
+        expected: &'static str,
+    },
+    #[error("objective \"{objective}\" has no corrective; students below the bar need a different explanation than the lesson")]
+    MissingCorrective { objective: String },
+    #[error("objective \"{objective}\" has no enrichment task for students who reach the bar")]
+    MissingEnrichment { objective: String },
+    #[error("a {kind} item needs \"{field}\"")]
+    MissingItemField {
+        kind: &'static str,
+        field: &'static str,
+    },
+    #[error("\"{field}\" is not used by {kind} items")]
+    ForeignItemField {
+        kind: &'static str,
+        field: &'static str,
+    },
+    #[error("a {kind} item needs {expected} correct choice(s), found {found}")]
+    CorrectChoiceCount {
+        kind: &'static str,
+        expected: &'static str,
+        found: usize,
+    },
+    #[error("misconception \"{id}\" is not defined in the curriculum's \"misconceptions\"")]
+    UnknownMisconception { id: String },
+    #[error("\"{text}\" does not parse: {detail}")]
+    BadExpression { text: String, detail: String },
+    #[error("\"{name}\" cannot name a variable: use letters, digits and _, starting with a letter, and not a function or and/or/not")]
+    BadVariableName { name: String },
+    #[error("{detail}")]
+    ItemFails { detail: String },
+    #[error("seed {seed}: {detail}")]
+    TemplateFails { seed: u64, detail: String },
+    #[error("the template's constraints were never met in {draws} draws for any of seeds 0 to {last_seed}")]
+    TemplateUnsatisfiable { draws: u32, last_seed: u64 },
+    #[error("seed {seed}: choices {first} and {second} both read \"{text}\"")]
+    DuplicateChoices {
+        seed: u64,
+        first: usize,
+        second: usize,
+        text: String,
+    },
+    #[error("seed {seed}: wrong answer {index} equals the right answer")]
+    WrongAnswerIsRight { seed: u64, index: usize },
+    #[error("objective \"{objective}\" has {found} distinct item instance(s), but formative A, formative B and the unit test need {needed} without repeating one; add items or a template")]
+    PoolTooSmall {
+        objective: String,
+        found: usize,
+        needed: usize,
+    },
+    #[error("objective \"{objective}\" has {found} distinct item instance(s); {wanted} would also cover a second formative B, a retake of the unit test and reviews without repeats")]
+    PoolSmallForRetakes {
+        objective: String,
+        found: usize,
+        wanted: usize,
+    },
+    #[error("item \"{item}\" has no worked solution to show after it is answered")]
+    MissingSolution { item: String },
 }
 
 impl CurriculumErrorKind {
     pub fn severity(&self) -> Severity {
         match self {
-            CurriculumErrorKind::UnusualObjectiveCount { .. } => Severity::Warning,
+            CurriculumErrorKind::UnusualObjectiveCount { .. }
+            | CurriculumErrorKind::MissingEnrichment { .. }
+            | CurriculumErrorKind::PoolSmallForRetakes { .. }
+            | CurriculumErrorKind::MissingSolution { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -8,10 +8,12 @@
 mod error;
 mod load;
 mod validate;
+mod validate_items;
 
 pub use error::{CurriculumError, CurriculumErrorKind, CurriculumErrors, Severity};
 pub use load::{load_curriculum, LoadedCurriculum, CURRICULUM_LIMITS};
 
+use crate::domain::item::Item;
 use serde::{Deserialize, Serialize};
 
 /// The `format` value every curriculum file carries.
@@ -35,12 +37,25 @@ pub struct Curriculum {
     pub description: String,
     #[serde(default)]
     pub mastery: MasterySettings,
+    /// Common errors that wrong answers can be tied to, with feedback that targets them.
+    #[serde(default)]
+    pub misconceptions: Vec<Misconception>,
     pub courses: Vec<Course>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Misconception {
+    pub id: String,
+    /// A short name a teacher reads in reports: "Adds the denominators".
+    pub name: String,
+    /// What the student is told when an answer shows this misconception.
+    pub feedback: String,
 }
 
 /// Thresholds of the mastery model, in percent of items correct.
 /// Bloom's Learning for Mastery commonly sets the bar at 80–90%; 80 is the default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MasterySettings {
     #[serde(default = "default_bar_percent")]
@@ -48,6 +63,35 @@ pub struct MasterySettings {
     /// At or above this (and below the bar) an objective is Familiar.
     #[serde(default = "default_familiar_percent")]
     pub familiar_percent: u32,
+    /// Items per objective in formative assessment A, and again in each B.
+    #[serde(default = "default_formative_items")]
+    pub formative_items_per_objective: u32,
+    /// Items per objective in the unit test.
+    #[serde(default = "default_unit_test_items")]
+    pub unit_test_items_per_objective: u32,
+    /// Items per objective in a spaced review.
+    #[serde(default = "default_review_items")]
+    pub review_items_per_objective: u32,
+    /// Days from mastery to the first review, then between reviews; a failed review
+    /// starts the ladder again.
+    #[serde(default = "default_review_intervals")]
+    pub review_intervals_days: Vec<u32>,
+}
+
+fn default_formative_items() -> u32 {
+    2
+}
+
+fn default_unit_test_items() -> u32 {
+    2
+}
+
+fn default_review_items() -> u32 {
+    1
+}
+
+fn default_review_intervals() -> Vec<u32> {
+    vec![2, 7, 21, 60]
 }
 
 fn default_bar_percent() -> u32 {
@@ -63,6 +107,10 @@ impl Default for MasterySettings {
         MasterySettings {
             bar_percent: default_bar_percent(),
             familiar_percent: default_familiar_percent(),
+            formative_items_per_objective: default_formative_items(),
+            unit_test_items_per_objective: default_unit_test_items(),
+            review_items_per_objective: default_review_items(),
+            review_intervals_days: default_review_intervals(),
         }
     }
 }
@@ -101,6 +149,59 @@ pub struct Objective {
     /// The learning target in the student's words: "I can place a unit fraction on a number line."
     pub target: String,
     pub lesson: Lesson,
+    /// Re-teaching for students below the bar: a *different* explanation or
+    /// modality than the lesson, never the lesson again.
+    #[serde(default)]
+    pub correctives: Vec<Corrective>,
+    /// Deeper work for students at or above the bar: not more of the same.
+    #[serde(default)]
+    pub enrichment: Vec<Enrichment>,
+    /// The objective's item pool; templated items give unlimited parallel forms.
+    #[serde(default)]
+    pub items: Vec<Item>,
+}
+
+/// How a corrective explains differently from the lesson (Guskey: correctives must
+/// present the concept in a new way, not repeat it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    WorkedExample,
+    Visual,
+    SubSkill,
+    Analogy,
+    Manipulative,
+    Explanation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Corrective {
+    pub modality: Modality,
+    #[serde(default)]
+    pub title: String,
+    pub body: String,
+}
+
+/// The kind of thinking an enrichment task asks for, from the upper levels of
+/// Bloom's taxonomy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnrichmentKind {
+    Analyse,
+    Compare,
+    Explain,
+    Create,
+    Transfer,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Enrichment {
+    pub kind: EnrichmentKind,
+    #[serde(default)]
+    pub title: String,
+    pub body: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -127,6 +228,45 @@ impl Curriculum {
     /// The bar a unit's assessments must reach: the unit's own, else the curriculum's.
     pub fn bar_percent(&self, unit: &Unit) -> u32 {
         unit.bar_percent.unwrap_or(self.mastery.bar_percent)
+    }
+}
+
+impl Curriculum {
+    /// Every unit with its course, in document order.
+    pub fn units(&self) -> impl Iterator<Item = (&Course, &Unit)> {
+        self.courses
+            .iter()
+            .flat_map(|course| course.units.iter().map(move |unit| (course, unit)))
+    }
+
+    /// The unit and objective an objective id names.
+    pub fn objective(&self, objective_id: &str) -> Option<(&Unit, &Objective)> {
+        self.units().find_map(|(_, unit)| {
+            unit.objectives
+                .iter()
+                .find(|objective| objective.id == objective_id)
+                .map(|objective| (unit, objective))
+        })
+    }
+
+    pub fn misconception(&self, id: &str) -> Option<&Misconception> {
+        self.misconceptions.iter().find(|m| m.id == id)
+    }
+
+    /// Identifies this exact content: FNV-1a over the canonical JSON of the parsed
+    /// curriculum, so formatting and key order in the file do not change it.
+    pub fn content_hash(&self) -> String {
+        let canonical = serde_json::to_string(self).unwrap_or_default();
+        format!(
+            "fnv1a64:{:016x}",
+            crate::domain::rng::fnv1a64(canonical.as_bytes())
+        )
+    }
+}
+
+impl Objective {
+    pub fn item(&self, item_id: &str) -> Option<&Item> {
+        self.items.iter().find(|item| item.id == item_id)
     }
 }
 

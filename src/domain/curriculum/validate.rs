@@ -3,6 +3,7 @@
 //! and no empty text where a student would see a blank.
 
 use super::error::{CurriculumError, CurriculumErrorKind};
+use super::validate_items::check_objective_items;
 use super::{Curriculum, Unit};
 use std::collections::HashMap;
 
@@ -42,6 +43,23 @@ pub(super) fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
         ));
     }
     check_thresholds(&mut problems, curriculum);
+    let mut misconception_ids = IdRegistry::default();
+    for (m, misconception) in curriculum.misconceptions.iter().enumerate() {
+        let path = format!("$.misconceptions[{m}]");
+        misconception_ids.register(&mut problems, &path, &misconception.id);
+        check_text(
+            &mut problems,
+            &format!("{path}.name"),
+            "a misconception's name",
+            &misconception.name,
+        );
+        check_text(
+            &mut problems,
+            &format!("{path}.feedback"),
+            "a misconception's feedback",
+            &misconception.feedback,
+        );
+    }
     if curriculum.courses.is_empty() {
         problems.push(CurriculumError::at(
             "$.courses",
@@ -123,6 +141,45 @@ fn check_unit(
     for (o, objective) in unit.objectives.iter().enumerate() {
         let path = format!("{unit_path}.objectives[{o}]");
         ids.register(problems, &path, &objective.id);
+        if objective.correctives.is_empty() {
+            problems.push(CurriculumError::at(
+                format!("{path}.correctives"),
+                CurriculumErrorKind::MissingCorrective {
+                    objective: objective.id.clone(),
+                },
+            ));
+        }
+        for (c, corrective) in objective.correctives.iter().enumerate() {
+            check_text(
+                problems,
+                &format!("{path}.correctives[{c}].body"),
+                "a corrective",
+                &corrective.body,
+            );
+        }
+        if objective.enrichment.is_empty() {
+            problems.push(CurriculumError::at(
+                format!("{path}.enrichment"),
+                CurriculumErrorKind::MissingEnrichment {
+                    objective: objective.id.clone(),
+                },
+            ));
+        }
+        for (e, task) in objective.enrichment.iter().enumerate() {
+            check_text(
+                problems,
+                &format!("{path}.enrichment[{e}].body"),
+                "an enrichment task",
+                &task.body,
+            );
+        }
+        check_objective_items(
+            problems,
+            curriculum,
+            objective,
+            &path,
+            &mut |problems, owner, id| ids.register(problems, owner, id),
+        );
         check_text(
             problems,
             &format!("{path}.target"),
@@ -145,7 +202,43 @@ fn check_unit(
 }
 
 fn check_thresholds(problems: &mut Vec<CurriculumError>, curriculum: &Curriculum) {
-    let settings = curriculum.mastery;
+    let settings = &curriculum.mastery;
+    for (what, path, found) in [
+        (
+            "items per objective in a formative assessment",
+            "$.mastery.formative_items_per_objective",
+            settings.formative_items_per_objective,
+        ),
+        (
+            "items per objective in the unit test",
+            "$.mastery.unit_test_items_per_objective",
+            settings.unit_test_items_per_objective,
+        ),
+        (
+            "items per objective in a review",
+            "$.mastery.review_items_per_objective",
+            settings.review_items_per_objective,
+        ),
+    ] {
+        if !(1..=10).contains(&found) {
+            problems.push(CurriculumError::at(
+                path,
+                CurriculumErrorKind::CountOutOfRange {
+                    what,
+                    found: found as usize,
+                    expected: "1 to 10",
+                },
+            ));
+        }
+    }
+    if settings.review_intervals_days.is_empty() || settings.review_intervals_days.contains(&0) {
+        problems.push(CurriculumError::at(
+            "$.mastery.review_intervals_days",
+            CurriculumErrorKind::Empty {
+                what: "the list of review intervals (each at least 1 day)",
+            },
+        ));
+    }
     if !(1..=100).contains(&settings.bar_percent) {
         problems.push(CurriculumError::at(
             "$.mastery.bar_percent",

@@ -1,0 +1,819 @@
+//! The expression language of templated items: arithmetic on exact rationals,
+//! comparisons and logic for constraints, and a few school functions. It is safe by
+//! construction: no loops, no recursion beyond the parsed depth, no access to
+//! anything but the item's own variables, bounded size, and checked arithmetic.
+//!
+//! ```text
+//! or      := and ("or" and)*
+//! and     := not ("and" not)*
+//! not     := "not" not | compare
+//! compare := sum (("<" | "<=" | ">" | ">=" | "==" | "!=") sum)?
+//! sum     := product (("+" | "-") product)*
+//! product := unary (("*" | "/") unary)*
+//! unary   := "-" unary | power
+//! power   := atom ("^" unary)?
+//! atom    := number | name | name "(" expr ("," expr)* ")" | "(" expr ")"
+//! ```
+//! Functions: gcd, lcm, min, max, abs, floor, ceil, round, num, den, mod.
+
+use crate::domain::rational::{ArithmeticError, Rational};
+use std::fmt;
+use thiserror::Error;
+
+/// Longest expression accepted, in bytes, and deepest nesting.
+pub const MAX_EXPRESSION_BYTES: usize = 400;
+pub const MAX_EXPRESSION_DEPTH: usize = 24;
+const MAX_EXPONENT: i128 = 64;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ExprError {
+    #[error("the expression is longer than {MAX_EXPRESSION_BYTES} characters")]
+    TooLong,
+    #[error("the expression nests more than {MAX_EXPRESSION_DEPTH} levels deep")]
+    TooDeep,
+    #[error("at character {at}: expected {expected}, found {found}")]
+    Syntax {
+        at: usize,
+        expected: &'static str,
+        found: String,
+    },
+    #[error("unknown function \"{0}\"; known: gcd, lcm, min, max, abs, floor, ceil, round, num, den, mod")]
+    UnknownFunction(String),
+    #[error("{name}() takes {expected} argument(s), found {found}")]
+    Arity {
+        name: String,
+        expected: &'static str,
+        found: usize,
+    },
+    #[error("unknown variable \"{0}\"")]
+    UnknownVariable(String),
+    #[error("expected a number but found true/false")]
+    NotANumber,
+    #[error("expected true/false but found a number")]
+    NotABoolean,
+    #[error("{0}")]
+    Arithmetic(#[from] ArithmeticError),
+    #[error("{name}() needs whole numbers")]
+    NotInteger { name: &'static str },
+    #[error("exponents must be whole numbers from -{MAX_EXPONENT} to {MAX_EXPONENT}")]
+    BadExponent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    Number(Rational),
+    Bool(bool),
+}
+
+impl Value {
+    pub fn number(self) -> Result<Rational, ExprError> {
+        match self {
+            Value::Number(n) => Ok(n),
+            Value::Bool(_) => Err(ExprError::NotANumber),
+        }
+    }
+
+    pub fn boolean(self) -> Result<bool, ExprError> {
+        match self {
+            Value::Bool(b) => Ok(b),
+            Value::Number(_) => Err(ExprError::NotABoolean),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+    And,
+    Or,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Function {
+    Gcd,
+    Lcm,
+    Min,
+    Max,
+    Abs,
+    Floor,
+    Ceil,
+    Round,
+    Num,
+    Den,
+    Mod,
+}
+
+impl Function {
+    fn by_name(name: &str) -> Option<Function> {
+        Some(match name {
+            "gcd" => Function::Gcd,
+            "lcm" => Function::Lcm,
+            "min" => Function::Min,
+            "max" => Function::Max,
+            "abs" => Function::Abs,
+            "floor" => Function::Floor,
+            "ceil" => Function::Ceil,
+            "round" => Function::Round,
+            "num" => Function::Num,
+            "den" => Function::Den,
+            "mod" => Function::Mod,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Function::Gcd => "gcd",
+            Function::Lcm => "lcm",
+            Function::Min => "min",
+            Function::Max => "max",
+            Function::Abs => "abs",
+            Function::Floor => "floor",
+            Function::Ceil => "ceil",
+            Function::Round => "round",
+            Function::Num => "num",
+            Function::Den => "den",
+            Function::Mod => "mod",
+        }
+    }
+
+    fn arity_ok(self, count: usize) -> Result<(), &'static str> {
+        let (ok, expected) = match self {
+            Function::Gcd | Function::Lcm | Function::Mod => (count == 2, "2"),
+            Function::Min | Function::Max => (count >= 2, "2 or more"),
+            _ => (count == 1, "1"),
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(expected)
+        }
+    }
+}
+
+/// A parsed expression. Variables are resolved by name at evaluation time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expr {
+    Number(Rational),
+    Variable(String),
+    Negate(Box<Expr>),
+    Not(Box<Expr>),
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    Call(Function, Vec<Expr>),
+}
+
+/// Where variable values come from when evaluating.
+pub trait Scope {
+    fn value_of(&self, name: &str) -> Option<Rational>;
+}
+
+impl Scope for [(String, Rational)] {
+    fn value_of(&self, name: &str) -> Option<Rational> {
+        self.iter()
+            .find(|(variable, _)| variable == name)
+            .map(|(_, value)| *value)
+    }
+}
+
+impl Scope for Vec<(String, Rational)> {
+    fn value_of(&self, name: &str) -> Option<Rational> {
+        self.as_slice().value_of(name)
+    }
+}
+
+/// The empty scope, for expressions without variables.
+pub struct NoVariables;
+
+impl Scope for NoVariables {
+    fn value_of(&self, _: &str) -> Option<Rational> {
+        None
+    }
+}
+
+impl Expr {
+    pub fn parse(text: &str) -> Result<Expr, ExprError> {
+        if text.len() > MAX_EXPRESSION_BYTES {
+            return Err(ExprError::TooLong);
+        }
+        let tokens = tokenize(text)?;
+        let mut parser = Parser {
+            tokens,
+            position: 0,
+            depth: 0,
+        };
+        let expr = parser.or()?;
+        match parser.peek() {
+            None => Ok(expr),
+            Some((at, token)) => Err(ExprError::Syntax {
+                at: *at,
+                expected: "an operator or the end",
+                found: token.to_string(),
+            }),
+        }
+    }
+
+    pub fn evaluate(&self, scope: &(impl Scope + ?Sized)) -> Result<Value, ExprError> {
+        Ok(match self {
+            Expr::Number(n) => Value::Number(*n),
+            Expr::Variable(name) => Value::Number(
+                scope
+                    .value_of(name)
+                    .ok_or_else(|| ExprError::UnknownVariable(name.clone()))?,
+            ),
+            Expr::Negate(inner) => Value::Number(inner.evaluate(scope)?.number()?.checked_neg()?),
+            Expr::Not(inner) => Value::Bool(!inner.evaluate(scope)?.boolean()?),
+            Expr::Binary(op, left, right) => binary(*op, left, right, scope)?,
+            Expr::Call(function, args) => {
+                let values = args
+                    .iter()
+                    .map(|arg| arg.evaluate(scope)?.number())
+                    .collect::<Result<Vec<_>, _>>()?;
+                Value::Number(call(*function, &values)?)
+            }
+        })
+    }
+
+    /// Evaluates to a number, or says why it cannot.
+    pub fn number(&self, scope: &(impl Scope + ?Sized)) -> Result<Rational, ExprError> {
+        self.evaluate(scope)?.number()
+    }
+
+    /// Every variable name the expression reads, in order of first use.
+    pub fn variables(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        self.collect_variables(&mut names);
+        names
+    }
+
+    fn collect_variables(&self, names: &mut Vec<String>) {
+        match self {
+            Expr::Number(_) => {}
+            Expr::Variable(name) => {
+                if !names.contains(name) {
+                    names.push(name.clone());
+                }
+            }
+            Expr::Negate(inner) | Expr::Not(inner) => inner.collect_variables(names),
+            Expr::Binary(_, left, right) => {
+                left.collect_variables(names);
+                right.collect_variables(names);
+            }
+            Expr::Call(_, args) => args.iter().for_each(|arg| arg.collect_variables(names)),
+        }
+    }
+}
+
+fn binary(
+    op: BinaryOp,
+    left: &Expr,
+    right: &Expr,
+    scope: &(impl Scope + ?Sized),
+) -> Result<Value, ExprError> {
+    // `and`/`or` short-circuit, so a constraint like `b != 0 and a / b < 1` is safe.
+    match op {
+        BinaryOp::And => {
+            return Ok(Value::Bool(
+                left.evaluate(scope)?.boolean()? && right.evaluate(scope)?.boolean()?,
+            ))
+        }
+        BinaryOp::Or => {
+            return Ok(Value::Bool(
+                left.evaluate(scope)?.boolean()? || right.evaluate(scope)?.boolean()?,
+            ))
+        }
+        _ => {}
+    }
+    let a = left.evaluate(scope)?.number()?;
+    let b = right.evaluate(scope)?.number()?;
+    Ok(match op {
+        BinaryOp::Add => Value::Number(a.checked_add(b)?),
+        BinaryOp::Sub => Value::Number(a.checked_sub(b)?),
+        BinaryOp::Mul => Value::Number(a.checked_mul(b)?),
+        BinaryOp::Div => Value::Number(a.checked_div(b)?),
+        BinaryOp::Pow => {
+            if !b.is_integer() || b.numerator().abs() > MAX_EXPONENT {
+                return Err(ExprError::BadExponent);
+            }
+            let exponent = i32::try_from(b.numerator()).map_err(|_| ExprError::BadExponent)?;
+            Value::Number(a.checked_pow(exponent)?)
+        }
+        BinaryOp::Lt => Value::Bool(a < b),
+        BinaryOp::Le => Value::Bool(a <= b),
+        BinaryOp::Gt => Value::Bool(a > b),
+        BinaryOp::Ge => Value::Bool(a >= b),
+        BinaryOp::Eq => Value::Bool(a == b),
+        BinaryOp::Ne => Value::Bool(a != b),
+        BinaryOp::And | BinaryOp::Or => unreachable_logic(),
+    })
+}
+
+/// Handled before the arithmetic match; kept total without a panic.
+fn unreachable_logic() -> Value {
+    Value::Bool(false)
+}
+
+fn whole(function: Function, value: Rational) -> Result<i128, ExprError> {
+    if value.is_integer() {
+        Ok(value.numerator())
+    } else {
+        Err(ExprError::NotInteger {
+            name: function.name(),
+        })
+    }
+}
+
+fn integer_gcd(mut a: i128, mut b: i128) -> i128 {
+    (a, b) = (a.abs(), b.abs());
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+fn call(function: Function, args: &[Rational]) -> Result<Rational, ExprError> {
+    let first = args.first().copied().unwrap_or(Rational::ZERO);
+    let second = args.get(1).copied().unwrap_or(Rational::ZERO);
+    Ok(match function {
+        Function::Gcd => Rational::integer(integer_gcd(
+            whole(function, first)?,
+            whole(function, second)?,
+        )),
+        Function::Lcm => {
+            let (a, b) = (whole(function, first)?, whole(function, second)?);
+            let divisor = integer_gcd(a, b);
+            if divisor == 0 {
+                Rational::ZERO
+            } else {
+                Rational::integer(
+                    (a / divisor)
+                        .checked_mul(b)
+                        .ok_or(ArithmeticError::Overflow)?
+                        .abs(),
+                )
+            }
+        }
+        Function::Mod => {
+            let (a, b) = (whole(function, first)?, whole(function, second)?);
+            if b == 0 {
+                return Err(ArithmeticError::DivisionByZero.into());
+            }
+            Rational::integer(a.rem_euclid(b))
+        }
+        Function::Min => args.iter().copied().min().unwrap_or(first),
+        Function::Max => args.iter().copied().max().unwrap_or(first),
+        Function::Abs => first.abs(),
+        Function::Floor => first.floor(),
+        Function::Ceil => first.ceil(),
+        Function::Round => first.round(),
+        Function::Num => Rational::integer(first.numerator()),
+        Function::Den => Rational::integer(first.denominator()),
+    })
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Number(Rational),
+    Name(String),
+    Op(&'static str),
+    Open,
+    Close,
+    Comma,
+}
+
+impl fmt::Display for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Token::Number(n) => write!(f, "number {n}"),
+            Token::Name(name) => write!(f, "\"{name}\""),
+            Token::Op(op) => write!(f, "\"{op}\""),
+            Token::Open => write!(f, "\"(\""),
+            Token::Close => write!(f, "\")\""),
+            Token::Comma => write!(f, "\",\""),
+        }
+    }
+}
+
+fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let column = at + 1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_digit() || c == '.' {
+            let start = i;
+            while i < chars.len() && (chars[i].1.is_ascii_digit() || chars[i].1 == '.') {
+                i += 1;
+            }
+            let literal: String = chars[start..i].iter().map(|(_, c)| c).collect();
+            let value = crate::domain::rational::parse_number(&literal).ok_or_else(|| {
+                ExprError::Syntax {
+                    at: column,
+                    expected: "a number",
+                    found: format!("\"{literal}\""),
+                }
+            })?;
+            tokens.push((column, Token::Number(value)));
+            continue;
+        }
+        if c.is_ascii_alphabetic() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].1.is_ascii_alphanumeric() || chars[i].1 == '_') {
+                i += 1;
+            }
+            let name: String = chars[start..i].iter().map(|(_, c)| c).collect();
+            let token = match name.as_str() {
+                "and" => Token::Op("and"),
+                "or" => Token::Op("or"),
+                "not" => Token::Op("not"),
+                _ => Token::Name(name),
+            };
+            tokens.push((column, token));
+            continue;
+        }
+        let next = chars.get(i + 1).map(|(_, c)| *c);
+        let (token, width) = match (c, next) {
+            ('<', Some('=')) => (Token::Op("<="), 2),
+            ('>', Some('=')) => (Token::Op(">="), 2),
+            ('=', Some('=')) => (Token::Op("=="), 2),
+            ('!', Some('=')) => (Token::Op("!="), 2),
+            ('<', _) => (Token::Op("<"), 1),
+            ('>', _) => (Token::Op(">"), 1),
+            ('+', _) => (Token::Op("+"), 1),
+            ('-', _) | ('−', _) => (Token::Op("-"), 1),
+            ('*', _) | ('×', _) => (Token::Op("*"), 1),
+            ('/', _) | ('÷', _) => (Token::Op("/"), 1),
+            ('^', _) => (Token::Op("^"), 1),
+            ('(', _) => (Token::Open, 1),
+            (')', _) => (Token::Close, 1),
+            (',', _) => (Token::Comma, 1),
+            _ => {
+                return Err(ExprError::Syntax {
+                    at: column,
+                    expected: "a number, a name, an operator or a bracket",
+                    found: format!("\"{c}\""),
+                })
+            }
+        };
+        tokens.push((column, token));
+        i += width;
+    }
+    Ok(tokens)
+}
+
+struct Parser {
+    tokens: Vec<(usize, Token)>,
+    position: usize,
+    depth: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&(usize, Token)> {
+        self.tokens.get(self.position)
+    }
+
+    fn peek_op(&self) -> Option<&'static str> {
+        match self.peek() {
+            Some((_, Token::Op(op))) => Some(op),
+            _ => None,
+        }
+    }
+
+    fn end_column(&self) -> usize {
+        self.tokens.last().map_or(1, |(at, _)| at + 1)
+    }
+
+    fn found(&self) -> (usize, String) {
+        match self.peek() {
+            Some((at, token)) => (*at, token.to_string()),
+            None => (self.end_column(), "the end".to_string()),
+        }
+    }
+
+    fn descend(&mut self) -> Result<(), ExprError> {
+        self.depth += 1;
+        if self.depth > MAX_EXPRESSION_DEPTH {
+            Err(ExprError::TooDeep)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn binary_chain(
+        &mut self,
+        ops: &[(&'static str, BinaryOp)],
+        next: fn(&mut Parser) -> Result<Expr, ExprError>,
+    ) -> Result<Expr, ExprError> {
+        let mut left = next(self)?;
+        while let Some(op) = self
+            .peek_op()
+            .and_then(|found| ops.iter().find(|(name, _)| *name == found))
+            .map(|(_, op)| *op)
+        {
+            self.position += 1;
+            let right = next(self)?;
+            left = Expr::Binary(op, Box::new(left), Box::new(right));
+        }
+        Ok(left)
+    }
+
+    fn or(&mut self) -> Result<Expr, ExprError> {
+        self.descend()?;
+        let expr = self.binary_chain(&[("or", BinaryOp::Or)], Parser::and);
+        self.depth -= 1;
+        expr
+    }
+
+    fn and(&mut self) -> Result<Expr, ExprError> {
+        self.binary_chain(&[("and", BinaryOp::And)], Parser::not)
+    }
+
+    fn not(&mut self) -> Result<Expr, ExprError> {
+        if self.peek_op() == Some("not") {
+            self.position += 1;
+            self.descend()?;
+            let inner = self.not();
+            self.depth -= 1;
+            return Ok(Expr::Not(Box::new(inner?)));
+        }
+        self.compare()
+    }
+
+    fn compare(&mut self) -> Result<Expr, ExprError> {
+        let left = self.sum()?;
+        let op = match self.peek_op() {
+            Some("<") => BinaryOp::Lt,
+            Some("<=") => BinaryOp::Le,
+            Some(">") => BinaryOp::Gt,
+            Some(">=") => BinaryOp::Ge,
+            Some("==") => BinaryOp::Eq,
+            Some("!=") => BinaryOp::Ne,
+            _ => return Ok(left),
+        };
+        self.position += 1;
+        let right = self.sum()?;
+        Ok(Expr::Binary(op, Box::new(left), Box::new(right)))
+    }
+
+    fn sum(&mut self) -> Result<Expr, ExprError> {
+        self.binary_chain(
+            &[("+", BinaryOp::Add), ("-", BinaryOp::Sub)],
+            Parser::product,
+        )
+    }
+
+    fn product(&mut self) -> Result<Expr, ExprError> {
+        self.binary_chain(&[("*", BinaryOp::Mul), ("/", BinaryOp::Div)], Parser::unary)
+    }
+
+    fn unary(&mut self) -> Result<Expr, ExprError> {
+        if self.peek_op() == Some("-") {
+            self.position += 1;
+            self.descend()?;
+            let inner = self.unary();
+            self.depth -= 1;
+            return Ok(Expr::Negate(Box::new(inner?)));
+        }
+        self.power()
+    }
+
+    fn power(&mut self) -> Result<Expr, ExprError> {
+        let base = self.atom()?;
+        if self.peek_op() == Some("^") {
+            self.position += 1;
+            self.descend()?;
+            let exponent = self.unary();
+            self.depth -= 1;
+            return Ok(Expr::Binary(
+                BinaryOp::Pow,
+                Box::new(base),
+                Box::new(exponent?),
+            ));
+        }
+        Ok(base)
+    }
+
+    fn atom(&mut self) -> Result<Expr, ExprError> {
+        let Some((at, token)) = self.peek().cloned() else {
+            let (at, found) = self.found();
+            return Err(ExprError::Syntax {
+                at,
+                expected: "a number, a name or \"(\"",
+                found,
+            });
+        };
+        self.position += 1;
+        match token {
+            Token::Number(n) => Ok(Expr::Number(n)),
+            Token::Name(name) => {
+                if !matches!(self.peek(), Some((_, Token::Open))) {
+                    return Ok(Expr::Variable(name));
+                }
+                self.position += 1;
+                let function = Function::by_name(&name)
+                    .ok_or_else(|| ExprError::UnknownFunction(name.clone()))?;
+                let mut args = vec![self.or()?];
+                while matches!(self.peek(), Some((_, Token::Comma))) {
+                    self.position += 1;
+                    args.push(self.or()?);
+                }
+                self.expect_close()?;
+                function
+                    .arity_ok(args.len())
+                    .map_err(|expected| ExprError::Arity {
+                        name,
+                        expected,
+                        found: args.len(),
+                    })?;
+                Ok(Expr::Call(function, args))
+            }
+            Token::Open => {
+                let inner = self.or()?;
+                self.expect_close()?;
+                Ok(inner)
+            }
+            other => Err(ExprError::Syntax {
+                at,
+                expected: "a number, a name or \"(\"",
+                found: other.to_string(),
+            }),
+        }
+    }
+
+    fn expect_close(&mut self) -> Result<(), ExprError> {
+        if matches!(self.peek(), Some((_, Token::Close))) {
+            self.position += 1;
+            Ok(())
+        } else {
+            let (at, found) = self.found();
+            Err(ExprError::Syntax {
+                at,
+                expected: "\")\"",
+                found,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eval(text: &str, scope: &[(String, Rational)]) -> Result<Value, ExprError> {
+        Expr::parse(text)?.evaluate(scope)
+    }
+
+    fn num(text: &str) -> Rational {
+        match eval(text, &[]) {
+            Ok(Value::Number(n)) => n,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    fn scope(pairs: &[(&str, i128)]) -> Vec<(String, Rational)> {
+        pairs
+            .iter()
+            .map(|(name, value)| (name.to_string(), Rational::integer(*value)))
+            .collect()
+    }
+
+    #[test]
+    fn arithmetic_follows_the_usual_precedence_exactly() {
+        assert_eq!(num("1 + 2 * 3"), Rational::integer(7));
+        assert_eq!(num("(1 + 2) * 3"), Rational::integer(9));
+        assert_eq!(num("1/3 + 1/6").to_string(), "1/2");
+        assert_eq!(num("2 ^ 3 ^ 2"), Rational::integer(512));
+        assert_eq!(num("-2 ^ 2"), Rational::integer(-4));
+        assert_eq!(num("10 - 4 - 3"), Rational::integer(3));
+        assert_eq!(num("3 × 4 ÷ 6"), Rational::integer(2));
+        assert_eq!(num("0.25 + 1/4").to_string(), "1/2");
+    }
+
+    #[test]
+    fn variables_come_from_the_scope() {
+        let values = scope(&[("a", 3), ("b", 4)]);
+        assert_eq!(
+            eval("a / b", &values),
+            Ok(Value::Number(Rational::new(3, 4).unwrap_or(Rational::ZERO)))
+        );
+        assert_eq!(
+            eval("a / c", &values),
+            Err(ExprError::UnknownVariable("c".into()))
+        );
+    }
+
+    #[test]
+    fn constraints_compare_and_combine() {
+        let values = scope(&[("a", 3), ("b", 4)]);
+        assert_eq!(
+            eval("a < b and gcd(a, b) == 1", &values),
+            Ok(Value::Bool(true))
+        );
+        assert_eq!(
+            eval("not (a < b) or b == 4", &values),
+            Ok(Value::Bool(true))
+        );
+        assert_eq!(eval("a >= b", &values), Ok(Value::Bool(false)));
+    }
+
+    #[test]
+    fn logic_short_circuits_so_guards_prevent_division_by_zero() {
+        let values = scope(&[("a", 3), ("b", 0)]);
+        assert_eq!(
+            eval("b != 0 and a / b < 1", &values),
+            Ok(Value::Bool(false))
+        );
+        assert_eq!(
+            eval("a / b < 1", &values),
+            Err(ExprError::Arithmetic(ArithmeticError::DivisionByZero))
+        );
+    }
+
+    #[test]
+    fn school_functions_work_on_rationals() {
+        assert_eq!(num("gcd(12, 18)"), Rational::integer(6));
+        assert_eq!(num("lcm(4, 6)"), Rational::integer(12));
+        assert_eq!(num("min(3, 1/2, 2)").to_string(), "1/2");
+        assert_eq!(num("max(3, 1/2, 2)"), Rational::integer(3));
+        assert_eq!(num("num(6/8)"), Rational::integer(3));
+        assert_eq!(num("den(6/8)"), Rational::integer(4));
+        assert_eq!(num("mod(-7, 3)"), Rational::integer(2));
+        assert_eq!(num("round(7/2)"), Rational::integer(4));
+        assert_eq!(num("floor(-1/2)"), Rational::integer(-1));
+        assert_eq!(num("abs(-3/4)").to_string(), "3/4");
+    }
+
+    #[test]
+    fn mistakes_in_expressions_are_located() {
+        assert_eq!(
+            Expr::parse("a + * b"),
+            Err(ExprError::Syntax {
+                at: 5,
+                expected: "a number, a name or \"(\"",
+                found: "\"*\"".into()
+            })
+        );
+        assert_eq!(
+            Expr::parse("(a + b"),
+            Err(ExprError::Syntax {
+                at: 7,
+                expected: "\")\"",
+                found: "the end".into()
+            })
+        );
+        assert_eq!(
+            Expr::parse("a $ b"),
+            Err(ExprError::Syntax {
+                at: 3,
+                expected: "a number, a name, an operator or a bracket",
+                found: "\"$\"".into()
+            })
+        );
+        assert_eq!(
+            Expr::parse("sqrt(4)"),
+            Err(ExprError::UnknownFunction("sqrt".into()))
+        );
+        assert!(matches!(
+            Expr::parse("gcd(4)"),
+            Err(ExprError::Arity { .. })
+        ));
+        assert!(matches!(
+            Expr::parse("1.2.3"),
+            Err(ExprError::Syntax { .. })
+        ));
+    }
+
+    #[test]
+    fn hostile_expressions_are_refused_not_run() {
+        assert_eq!(Expr::parse(&"(".repeat(100)), Err(ExprError::TooDeep));
+        assert_eq!(Expr::parse(&"1+".repeat(300)), Err(ExprError::TooLong));
+        assert_eq!(eval("2 ^ 100000", &[]), Err(ExprError::BadExponent));
+        assert_eq!(eval("2 ^ (1/2)", &[]), Err(ExprError::BadExponent));
+        assert_eq!(
+            eval("(10 ^ 30) * (10 ^ 30)", &[]),
+            Err(ExprError::Arithmetic(ArithmeticError::Overflow))
+        );
+        assert_eq!(eval("1 < 2 + 3", &[]), Ok(Value::Bool(true)));
+        assert_eq!(eval("(1 < 2) + 3", &[]), Err(ExprError::NotANumber));
+    }
+
+    #[test]
+    fn variables_are_listed_in_order_of_first_use() {
+        let expr = Expr::parse("b * a + gcd(a, c)").unwrap_or(Expr::Number(Rational::ZERO));
+        assert_eq!(expr.variables(), vec!["b", "a", "c"]);
+    }
+}

@@ -1,0 +1,187 @@
+//! Judging a student's response to an item instance: right or wrong, and, when a
+//! wrong answer matches a known misconception, which one and what to say about it.
+//! A response that cannot be judged (text where a number is needed) is an error for
+//! the student to fix, not a wrong answer.
+
+use super::instance::{Expected, ItemInstance};
+use crate::domain::rational::parse_number;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// What a student answered. Choice positions are in the author's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Response {
+    Choice {
+        index: usize,
+    },
+    Choices {
+        indices: Vec<usize>,
+    },
+    Number {
+        text: String,
+    },
+    Text {
+        text: String,
+    },
+    /// Indices into the item's sequence, in the order the student arranged them.
+    Order {
+        order: Vec<usize>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    pub correct: bool,
+    pub misconception: Option<String>,
+    /// Targeted feedback written by the author for this answer, if any.
+    pub feedback: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ResponseError {
+    #[error("this question needs {expected}")]
+    WrongKind { expected: &'static str },
+    #[error("\"{text}\" is not a number; write it like 3, 0.75, 3/4 or 1 1/2")]
+    NotANumber { text: String },
+    #[error("the answer is empty")]
+    Empty,
+    #[error("there is no choice {index}")]
+    UnknownChoice { index: usize },
+    #[error("the arrangement must use every entry exactly once")]
+    NotAnArrangement,
+}
+
+/// Short answers are compared after normalising: case (unless the item says
+/// otherwise), spacing, and trailing punctuation do not matter.
+pub fn normalise_text(text: &str, case_sensitive: bool) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let joined = words.join(" ");
+    let trimmed = joined
+        .trim_end_matches(['.', ',', '!', '?', ';', ':'])
+        .trim_end();
+    if case_sensitive {
+        trimmed.to_string()
+    } else {
+        trimmed.to_lowercase()
+    }
+}
+
+pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, ResponseError> {
+    let plain = |correct: bool| Judgement {
+        correct,
+        misconception: None,
+        feedback: None,
+    };
+    let choice_count = instance.choice_feedback.len();
+    match (&instance.expected, response) {
+        (Expected::Single(correct), Response::Choice { index }) => {
+            if *index >= choice_count {
+                return Err(ResponseError::UnknownChoice { index: *index });
+            }
+            let (misconception, feedback) = instance.choice_feedback[*index].clone();
+            Ok(Judgement {
+                correct: index == correct,
+                misconception: if index == correct {
+                    None
+                } else {
+                    misconception
+                },
+                feedback,
+            })
+        }
+        (Expected::Multiple(correct), Response::Choices { indices }) => {
+            if let Some(&index) = indices.iter().find(|&&i| i >= choice_count) {
+                return Err(ResponseError::UnknownChoice { index });
+            }
+            let mut chosen = indices.clone();
+            chosen.sort_unstable();
+            chosen.dedup();
+            if chosen.is_empty() {
+                return Err(ResponseError::Empty);
+            }
+            let is_correct = &chosen == correct;
+            // The first wrongly chosen option that names a misconception explains the error.
+            let (misconception, feedback) = chosen
+                .iter()
+                .filter(|index| !correct.contains(index))
+                .map(|&index| instance.choice_feedback[index].clone())
+                .find(|(misconception, _)| misconception.is_some())
+                .unwrap_or((None, None));
+            Ok(Judgement {
+                correct: is_correct,
+                misconception: if is_correct { None } else { misconception },
+                feedback: if is_correct { None } else { feedback },
+            })
+        }
+        (Expected::Numeric { value, tolerance }, Response::Number { text }) => {
+            if text.trim().is_empty() {
+                return Err(ResponseError::Empty);
+            }
+            let given = parse_number(text).ok_or_else(|| ResponseError::NotANumber {
+                text: text.trim().to_string(),
+            })?;
+            let distance = given.checked_sub(*value).map(|d| d.abs());
+            if distance.is_ok_and(|d| d <= *tolerance) {
+                return Ok(plain(true));
+            }
+            Ok(instance
+                .wrong_answers
+                .iter()
+                .find(|wrong| wrong.number == Some(given))
+                .map(|wrong| Judgement {
+                    correct: false,
+                    misconception: wrong.misconception.clone(),
+                    feedback: wrong.feedback.clone(),
+                })
+                .unwrap_or_else(|| plain(false)))
+        }
+        (
+            Expected::Text {
+                accepted,
+                case_sensitive,
+            },
+            Response::Text { text },
+        ) => {
+            let given = normalise_text(text, *case_sensitive);
+            if given.is_empty() {
+                return Err(ResponseError::Empty);
+            }
+            if accepted.contains(&given) {
+                return Ok(plain(true));
+            }
+            Ok(instance
+                .wrong_answers
+                .iter()
+                .find(|wrong| wrong.text.as_deref() == Some(given.as_str()))
+                .map(|wrong| Judgement {
+                    correct: false,
+                    misconception: wrong.misconception.clone(),
+                    feedback: wrong.feedback.clone(),
+                })
+                .unwrap_or_else(|| plain(false)))
+        }
+        (Expected::Ordering, Response::Order { order }) => {
+            let mut sorted = order.clone();
+            sorted.sort_unstable();
+            if sorted != (0..instance.sequence.len()).collect::<Vec<_>>() {
+                return Err(ResponseError::NotAnArrangement);
+            }
+            // Entries with the same text are interchangeable.
+            let correct = order
+                .iter()
+                .enumerate()
+                .all(|(position, &entry)| instance.sequence[entry] == instance.sequence[position]);
+            Ok(plain(correct))
+        }
+        (expected, _) => Err(ResponseError::WrongKind {
+            expected: match expected {
+                Expected::Single(_) => "one choice",
+                Expected::Multiple(_) => "a set of choices",
+                Expected::Numeric { .. } => "a number",
+                Expected::Text { .. } => "a short text",
+                Expected::Ordering => "an arrangement",
+            },
+        }),
+    }
+}

@@ -1,0 +1,155 @@
+//! Items: the questions of every assessment. An item is written flat in the
+//! curriculum file with a `kind`; the fields each kind uses are checked when the
+//! curriculum loads. A templated item has variables, and every text field may then
+//! contain `{expression}` placeholders, filled in per instance.
+
+mod check;
+mod instance;
+
+pub use check::{judge, normalise_text, Judgement, Response, ResponseError};
+pub use instance::{
+    interpolate, Expected, InstanceError, ItemInstance, ShownChoice, MAX_TEMPLATE_DRAWS,
+};
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    SingleChoice,
+    MultipleSelect,
+    Numeric,
+    ShortText,
+    Ordering,
+}
+
+impl ItemKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ItemKind::SingleChoice => "single_choice",
+            ItemKind::MultipleSelect => "multiple_select",
+            ItemKind::Numeric => "numeric",
+            ItemKind::ShortText => "short_text",
+            ItemKind::Ordering => "ordering",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub kind: ItemKind,
+    /// The question, in the safe Markdown subset.
+    pub prompt: String,
+    /// single_choice and multiple_select: the options, in the author's order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choices: Option<Vec<Choice>>,
+    /// single_choice and multiple_select: show options in a per-instance order.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub shuffle: bool,
+    /// numeric: the answer as an expression ("3/4", "a / b").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    /// numeric: how far from the answer still counts as right (an expression, default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<String>,
+    /// short_text: every accepted answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<Vec<String>>,
+    /// short_text: compare letter case too (default: no).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub case_sensitive: bool,
+    /// ordering: the entries in their correct order; they are shown shuffled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sequence: Option<Vec<String>>,
+    /// numeric and short_text: known wrong answers with targeted feedback.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wrong_answers: Vec<WrongAnswer>,
+    /// Ordered hint steps, revealed one at a time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hints: Vec<String>,
+    /// The worked solution, shown after the item is answered.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub solution: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<Template>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub correct: bool,
+    /// The id of the misconception that choosing this wrong option suggests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub misconception: Option<String>,
+    /// Feedback for choosing this option, shown instead of the generic message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WrongAnswer {
+    /// numeric: an expression; short_text: a text (normalised like responses).
+    pub value: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub misconception: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<String>,
+}
+
+/// Variables drawn per instance, constraints they must meet, and values derived
+/// from them. Drawing follows the order written, so instances are reproducible.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub variables: Vec<Variable>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub constraints: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub derived: Vec<Derived>,
+}
+
+/// Either a whole-number range (`from`, `to`, optional `step`) or a list (`one_of`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variable {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<i64>,
+    /// Values as expressions without variables: "2", "1/2", "0.25".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_of: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Derived {
+    pub name: String,
+    pub value: String,
+}
+
+/// The most values a range variable may take, so drawing stays cheap and bounded.
+pub const MAX_RANGE_VALUES: i64 = 100_000;
+
+#[cfg(test)]
+mod tests;
