@@ -3,8 +3,9 @@
 //! can be explained by the evidence that produced it.
 
 /// Ordered from no evidence to mastered; the order is the order of progress.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum MasteryLevel {
+    #[default]
     NotStarted,
     /// Latest assessment of the objective below the familiar threshold (70%).
     Attempted,

@@ -3,6 +3,7 @@
 //! plain values, and is tested with plain `cargo test`.
 //! `tests/architecture.rs` fails the build if anything here names a browser crate.
 
+pub mod attempt;
 pub mod catalog;
 pub mod curriculum;
 pub mod expr;
@@ -10,5 +11,8 @@ pub mod golden;
 pub mod item;
 pub mod limits;
 pub mod mastery;
+pub mod plan;
 pub mod rational;
+pub mod replay;
 pub mod rng;
+pub mod time;

@@ -185,3 +185,23 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
         }),
     }
 }
+
+/// A response that is right for this instance: for authors' checks, simulated
+/// students in tests, and showing the answer after the worked solution.
+pub fn model_answer(instance: &ItemInstance) -> Response {
+    match &instance.expected {
+        Expected::Single(index) => Response::Choice { index: *index },
+        Expected::Multiple(indices) => Response::Choices {
+            indices: indices.clone(),
+        },
+        Expected::Numeric { value, .. } => Response::Number {
+            text: value.to_string(),
+        },
+        Expected::Text { accepted, .. } => Response::Text {
+            text: accepted.first().cloned().unwrap_or_default(),
+        },
+        Expected::Ordering => Response::Order {
+            order: (0..instance.sequence.len()).collect(),
+        },
+    }
+}

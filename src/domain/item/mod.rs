@@ -6,7 +6,7 @@
 mod check;
 mod instance;
 
-pub use check::{judge, normalise_text, Judgement, Response, ResponseError};
+pub use check::{judge, model_answer, normalise_text, Judgement, Response, ResponseError};
 pub use instance::{
     interpolate, Expected, InstanceError, ItemInstance, ShownChoice, MAX_TEMPLATE_DRAWS,
 };

@@ -1,0 +1,127 @@
+//! The attempt log: every answer a student gives, append-only. Everything else a
+//! student or teacher sees (levels, stages, reviews, reports) is derived from it by
+//! replay, so the log is the one thing that must never be lost or doubled.
+
+use crate::domain::item::Response;
+use crate::domain::time::Millis;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The kinds of assessment in the mastery cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssessmentKind {
+    /// The pre-assessment of a unit's prerequisite objectives.
+    Readiness,
+    FormativeA,
+    /// A parallel formative: the same objectives, new item instances.
+    FormativeB,
+    /// The summative unit test, mixed over all the unit's objectives.
+    UnitTest,
+    /// A test sampling a whole course, to show mastery and skip ahead.
+    CourseChallenge,
+    /// A spaced review of mastered objectives.
+    Review,
+    /// Corrective practice with hints; it does not change levels.
+    Practice,
+}
+
+impl AssessmentKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            AssessmentKind::Readiness => "readiness check",
+            AssessmentKind::FormativeA => "formative A",
+            AssessmentKind::FormativeB => "formative B",
+            AssessmentKind::UnitTest => "unit test",
+            AssessmentKind::CourseChallenge => "course challenge",
+            AssessmentKind::Review => "review",
+            AssessmentKind::Practice => "practice",
+        }
+    }
+
+    /// Mixed assessments interleave objectives; at the bar in one, a proficient
+    /// objective becomes mastered.
+    pub fn is_mixed(self) -> bool {
+        matches!(
+            self,
+            AssessmentKind::UnitTest | AssessmentKind::CourseChallenge | AssessmentKind::Review
+        )
+    }
+}
+
+/// One sitting of an assessment: the answers given to one planned set of items.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sitting {
+    pub id: String,
+    pub kind: AssessmentKind,
+    /// How many items were planned; the sitting counts once this many are answered.
+    pub size: u32,
+    /// The unit the sitting is for (the unit being entered, for a readiness check);
+    /// none for course challenges and reviews.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The course a course challenge covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attempt {
+    /// Unique across every device and learner (the shell makes 128 random bits).
+    pub id: String,
+    /// When the answer was submitted.
+    pub at: Millis,
+    pub sitting: Sitting,
+    pub unit: String,
+    pub objective: String,
+    pub item: String,
+    /// With the item, fixes the exact question shown (see `ItemInstance`).
+    pub seed: u64,
+    pub response: Response,
+    pub correct: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub misconception: Option<String>,
+    #[serde(default)]
+    pub hints_used: u32,
+    /// Seconds of active work on the item (tab visible, recent interaction).
+    #[serde(default)]
+    pub active_seconds: u32,
+}
+
+/// Two attempts share an id but differ: a sign of a corrupted or edited file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeConflict {
+    pub id: String,
+}
+
+/// The union of two logs by attempt id: nothing lost, nothing doubled, in
+/// (time, id) order. Merging is commutative and idempotent for consistent logs;
+/// when the same id carries different content, the first log's version is kept
+/// and the id is reported.
+pub fn merge_logs(first: &[Attempt], second: &[Attempt]) -> (Vec<Attempt>, Vec<MergeConflict>) {
+    let mut by_id: HashMap<&str, &Attempt> = HashMap::with_capacity(first.len() + second.len());
+    let mut conflicts = Vec::new();
+    for attempt in first.iter().chain(second) {
+        match by_id.get(attempt.id.as_str()) {
+            Some(existing) if *existing != attempt => conflicts.push(MergeConflict {
+                id: attempt.id.clone(),
+            }),
+            Some(_) => {}
+            None => {
+                by_id.insert(&attempt.id, attempt);
+            }
+        }
+    }
+    let mut merged: Vec<Attempt> = by_id.into_values().cloned().collect();
+    sort_log(&mut merged);
+    conflicts.sort_by(|a, b| a.id.cmp(&b.id));
+    conflicts.dedup();
+    (merged, conflicts)
+}
+
+/// The canonical order of a log: by time, then id, so equal sets sort equally.
+pub fn sort_log(log: &mut [Attempt]) {
+    log.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+}

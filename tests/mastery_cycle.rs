@@ -1,0 +1,540 @@
+//! The mastery cycle end to end in the domain: a simulated student plans sittings,
+//! answers right or wrong on purpose, and replay must move them through the cycle
+//! exactly as PRODUCT.md describes.
+
+use masterly::domain::attempt::{merge_logs, AssessmentKind, Attempt};
+use masterly::domain::curriculum::{load_curriculum, Curriculum};
+use masterly::domain::item::{judge, model_answer, Expected, ItemInstance, Response};
+use masterly::domain::mastery::MasteryLevel;
+use masterly::domain::plan::{plan_sitting, seen_instances, PlanError, PlanRequest, SittingPlan};
+use masterly::domain::rational::Rational;
+use masterly::domain::replay::{replay, NextStep, Replay, UnitStage};
+use masterly::domain::time::{Millis, DAY_MS};
+use std::collections::HashSet;
+
+const START: Millis = 1_767_225_600_000; // 1 Jan 2026, 00:00 UTC
+
+fn curriculum() -> Curriculum {
+    let text = include_str!("fixtures/curricula/good/minimal.json");
+    load_curriculum(text)
+        .map(|loaded| loaded.curriculum)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A wrong response of the right kind for any instance.
+fn wrong_answer(instance: &ItemInstance) -> Response {
+    match &instance.expected {
+        Expected::Single(index) => Response::Choice {
+            index: (index + 1) % instance.choice_feedback.len(),
+        },
+        Expected::Multiple(indices) => Response::Choices {
+            indices: (0..instance.choice_feedback.len())
+                .filter(|i| !indices.contains(i))
+                .collect(),
+        },
+        Expected::Numeric { value, .. } => Response::Number {
+            text: value
+                .checked_add(Rational::ONE)
+                .unwrap_or(Rational::ZERO)
+                .to_string(),
+        },
+        Expected::Text { .. } => Response::Text {
+            text: "not this".into(),
+        },
+        Expected::Ordering => Response::Order {
+            order: (0..instance.sequence.len()).rev().collect(),
+        },
+    }
+}
+
+struct Student {
+    curriculum: Curriculum,
+    log: Vec<Attempt>,
+    now: Millis,
+    sittings: u32,
+}
+
+impl Student {
+    fn new() -> Student {
+        Student {
+            curriculum: curriculum(),
+            log: Vec::new(),
+            now: START,
+            sittings: 0,
+        }
+    }
+
+    fn replay(&self) -> Replay {
+        replay(&self.curriculum, &self.log, self.now)
+    }
+
+    fn plan(&mut self, request: PlanRequest) -> Result<SittingPlan, PlanError> {
+        self.sittings += 1;
+        let replay = self.replay();
+        plan_sitting(
+            &self.curriculum,
+            &replay,
+            &self.log,
+            &request,
+            format!("sitting-{}", self.sittings),
+            u64::from(self.sittings) * 7919,
+        )
+    }
+
+    /// Takes a sitting, answering each objective right or wrong as `right` says,
+    /// and stops after `answer_only` items when given (to leave it unfinished).
+    fn take(
+        &mut self,
+        request: PlanRequest,
+        right: impl Fn(&str) -> bool,
+        answer_only: Option<usize>,
+    ) -> SittingPlan {
+        let plan = self
+            .plan(request.clone())
+            .unwrap_or_else(|e| panic!("{request:?}: {e}"));
+        for (n, planned) in plan.items.iter().enumerate() {
+            if answer_only.is_some_and(|limit| n >= limit) {
+                break;
+            }
+            let (_, objective) = self
+                .curriculum
+                .objective(&planned.objective)
+                .expect("planned objective exists");
+            let item = objective.item(&planned.item).expect("planned item exists");
+            let instance = ItemInstance::generate(item, planned.seed).expect("instance");
+            let response = if right(&planned.objective) {
+                model_answer(&instance)
+            } else {
+                wrong_answer(&instance)
+            };
+            let judgement =
+                judge(&instance, &response).unwrap_or_else(|e| panic!("{}: {e}", item.id));
+            assert_eq!(
+                judgement.correct,
+                right(&planned.objective),
+                "{}: {response:?}",
+                item.id
+            );
+            self.now += 30_000;
+            self.log.push(Attempt {
+                id: format!("{}-{n}", plan.sitting.id),
+                at: self.now,
+                sitting: plan.sitting.clone(),
+                unit: planned.unit.clone(),
+                objective: planned.objective.clone(),
+                item: planned.item.clone(),
+                seed: planned.seed,
+                response,
+                correct: judgement.correct,
+                misconception: judgement.misconception,
+                hints_used: 0,
+                active_seconds: 25,
+            });
+        }
+        plan
+    }
+}
+
+fn all(_: &str) -> bool {
+    true
+}
+
+fn none(_: &str) -> bool {
+    false
+}
+
+fn unit(id: &str) -> String {
+    id.to_string()
+}
+
+#[test]
+fn a_new_student_starts_with_instruction_and_nothing_started() {
+    let student = Student::new();
+    let replay = student.replay();
+    assert_eq!(replay.level("u1-o1"), MasteryLevel::NotStarted);
+    assert_eq!(
+        replay.objective("u1-o1").reason(),
+        "Not started: no answers yet."
+    );
+    assert_eq!(replay.stage("u1"), UnitStage::Instruction);
+    assert_eq!(
+        replay.stage("u2"),
+        UnitStage::PreAssessment {
+            prerequisites: vec![unit("u1")]
+        }
+    );
+    let course = &student.curriculum.courses[0];
+    assert_eq!(
+        replay.next_step(course),
+        NextStep::Continue {
+            unit: unit("u1"),
+            stage: UnitStage::Instruction
+        }
+    );
+    assert_eq!(replay.course_progress(course), (0, 6));
+}
+
+#[test]
+fn formative_a_at_the_bar_makes_objectives_proficient_and_opens_enrichment() {
+    let mut student = Student::new();
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
+    let replay = student.replay();
+    for objective in ["u1-o1", "u1-o2", "u1-o3"] {
+        assert_eq!(
+            replay.level(objective),
+            MasteryLevel::Proficient,
+            "{objective}"
+        );
+    }
+    assert_eq!(replay.stage("u1"), UnitStage::Enrichment);
+    assert_eq!(
+        replay.objective("u1-o1").reason(),
+        "Proficient because formative A on 1 Jan 2026: 2/2"
+    );
+}
+
+#[test]
+fn objectives_below_the_bar_get_correctives_and_the_others_enrichment() {
+    let mut student = Student::new();
+    student.take(
+        PlanRequest::FormativeA { unit: unit("u1") },
+        |o| o != "u1-o2",
+        None,
+    );
+    let replay = student.replay();
+    assert_eq!(replay.level("u1-o2"), MasteryLevel::Attempted);
+    assert_eq!(
+        replay.stage("u1"),
+        UnitStage::Corrective {
+            objectives: vec![unit("u1-o2")],
+            enrichment: vec![unit("u1-o1"), unit("u1-o3")],
+        }
+    );
+}
+
+#[test]
+fn formative_b_covers_only_corrected_objectives_and_never_repeats_an_instance_seen_in_a() {
+    let mut student = Student::new();
+    let a = student.take(
+        PlanRequest::FormativeA { unit: unit("u1") },
+        |o| o != "u1-o2",
+        None,
+    );
+    let seen_in_a = seen_instances(&student.curriculum, &student.log, "u1-o2");
+    assert_eq!(
+        seen_in_a.len(),
+        2,
+        "formative A showed two different instances"
+    );
+    let b = student.take(PlanRequest::FormativeB { unit: unit("u1") }, all, None);
+    assert_eq!(a.sitting.kind, AssessmentKind::FormativeA);
+    assert_eq!(b.sitting.kind, AssessmentKind::FormativeB);
+    assert!(
+        b.items
+            .iter()
+            .all(|p| p.objective == "u1-o2" && !p.repeated),
+        "{:?}",
+        b.items
+    );
+    for planned in &b.items {
+        let (_, objective) = student.curriculum.objective("u1-o2").expect("objective");
+        let instance =
+            ItemInstance::generate(objective.item(&planned.item).expect("item"), planned.seed)
+                .expect("instance");
+        assert!(
+            !seen_in_a.contains(&instance.key()),
+            "B repeated {} from A",
+            instance.key()
+        );
+    }
+    let replay = student.replay();
+    assert_eq!(replay.level("u1-o2"), MasteryLevel::Proficient);
+    assert_eq!(replay.stage("u1"), UnitStage::Enrichment);
+}
+
+#[test]
+fn passing_the_unit_test_masters_the_unit_and_schedules_reviews() {
+    let mut student = Student::new();
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
+    let test = student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    let objectives: HashSet<&str> = test.items.iter().map(|p| p.objective.as_str()).collect();
+    assert_eq!(objectives.len(), 3, "the unit test mixes every objective");
+    let replay = student.replay();
+    assert_eq!(replay.stage("u1"), UnitStage::Mastered);
+    assert_eq!(replay.level("u1-o3"), MasteryLevel::Mastered);
+    let due = replay
+        .objective("u1-o1")
+        .review_due
+        .expect("a review is scheduled");
+    assert!(
+        due > student.now + DAY_MS && due <= student.now + 2 * DAY_MS,
+        "first review after 2 days"
+    );
+    assert_eq!(
+        replay.stage("u2"),
+        UnitStage::Instruction,
+        "u2's prerequisite is mastered"
+    );
+    assert_eq!(
+        replay.course_progress(&student.curriculum.courses[0]),
+        (3, 6)
+    );
+}
+
+#[test]
+fn failing_the_unit_test_demotes_missed_objectives_and_returns_to_correctives() {
+    let mut student = Student::new();
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
+    student.take(
+        PlanRequest::UnitTest { unit: unit("u1") },
+        |o| o != "u1-o1",
+        None,
+    );
+    let replay = student.replay();
+    assert_eq!(
+        replay.level("u1-o1"),
+        MasteryLevel::Familiar,
+        "Proficient drops one level"
+    );
+    assert!(replay
+        .objective("u1-o1")
+        .reason()
+        .starts_with("Familiar, down from Proficient, because unit test"));
+    assert_eq!(replay.level("u1-o2"), MasteryLevel::Mastered);
+    assert!(
+        matches!(replay.stage("u1"), UnitStage::Corrective { ref objectives, .. } if objectives == &vec![unit("u1-o1")])
+    );
+    // Correctives, a parallel formative B, then a parallel retake of the test.
+    student.take(PlanRequest::FormativeB { unit: unit("u1") }, all, None);
+    assert_eq!(student.replay().stage("u1"), UnitStage::Enrichment);
+    student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    let replay = student.replay();
+    assert_eq!(replay.stage("u1"), UnitStage::Mastered);
+    assert_eq!(
+        replay.unit("u1").and_then(|u| u.unit_tests_to_pass),
+        Some(2)
+    );
+    assert_eq!(
+        replay.objective("u1-o1").sittings_to_mastery,
+        Some(4),
+        "mastered after 4 tries"
+    );
+}
+
+#[test]
+fn the_unit_test_can_be_taken_directly_to_skip_ahead() {
+    let mut student = Student::new();
+    student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    assert_eq!(student.replay().stage("u1"), UnitStage::Mastered);
+}
+
+#[test]
+fn a_unit_with_unmastered_prerequisites_opens_after_a_passed_readiness_check() {
+    let mut student = Student::new();
+    let check = student.take(PlanRequest::Readiness { unit: unit("u2") }, all, None);
+    assert!(
+        check.items.iter().all(|p| p.unit == "u1"),
+        "the check covers the prerequisite's objectives"
+    );
+    assert_eq!(check.items.len(), 3);
+    let replay = student.replay();
+    assert_eq!(replay.stage("u2"), UnitStage::Instruction);
+    assert_eq!(
+        replay.level("u1-o1"),
+        MasteryLevel::NotStarted,
+        "readiness does not grant levels"
+    );
+}
+
+#[test]
+fn failing_the_readiness_check_sends_the_student_back_to_the_prerequisites() {
+    let mut student = Student::new();
+    student.take(
+        PlanRequest::Readiness { unit: unit("u2") },
+        |o| o != "u1-o3",
+        None,
+    );
+    let replay = student.replay();
+    assert_eq!(
+        replay.stage("u2"),
+        UnitStage::Locked {
+            missing: vec![unit("u1")]
+        }
+    );
+    assert_eq!(
+        replay.next_step(&student.curriculum.courses[0]),
+        NextStep::Continue {
+            unit: unit("u1"),
+            stage: UnitStage::Instruction
+        }
+    );
+}
+
+#[test]
+fn a_passed_review_moves_to_the_next_interval_and_a_missed_one_demotes() {
+    let mut student = Student::new();
+    student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    let course = student.curriculum.courses[0].clone();
+    assert_eq!(
+        student.plan(PlanRequest::Review {
+            course: course.id.clone()
+        }),
+        Err(PlanError::NothingToAssess("no review is due"))
+    );
+    student.now += 2 * DAY_MS;
+    assert_eq!(
+        student.replay().next_step(&course),
+        NextStep::Review {
+            objectives: vec![unit("u1-o1"), unit("u1-o2"), unit("u1-o3")]
+        }
+    );
+    student.take(
+        PlanRequest::Review {
+            course: course.id.clone(),
+        },
+        |o| o != "u1-o2",
+        None,
+    );
+    let replay = student.replay();
+    assert_eq!(replay.level("u1-o1"), MasteryLevel::Mastered);
+    let next = replay.objective("u1-o1").review_due.expect("scheduled");
+    assert!(
+        next > student.now + 6 * DAY_MS && next <= student.now + 7 * DAY_MS,
+        "second interval: 7 days"
+    );
+    assert_eq!(
+        replay.level("u1-o2"),
+        MasteryLevel::Proficient,
+        "a missed review demotes"
+    );
+    assert_eq!(
+        replay.stage("u1"),
+        UnitStage::Review {
+            objectives: vec![unit("u1-o2")]
+        }
+    );
+    assert_eq!(
+        replay.stage("u2"),
+        UnitStage::Instruction,
+        "a missed review does not relock later units"
+    );
+}
+
+#[test]
+fn replay_is_the_same_for_any_order_of_the_same_attempts() {
+    let mut student = Student::new();
+    student.take(
+        PlanRequest::FormativeA { unit: unit("u1") },
+        |o| o != "u1-o2",
+        None,
+    );
+    student.take(PlanRequest::FormativeB { unit: unit("u1") }, all, None);
+    student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    let forward = student.replay();
+    let mut reversed = student.log.clone();
+    reversed.reverse();
+    let mut doubled = student.log.clone();
+    doubled.extend(student.log.iter().cloned());
+    assert_eq!(replay(&student.curriculum, &reversed, student.now), forward);
+    assert_eq!(replay(&student.curriculum, &doubled, student.now), forward);
+}
+
+#[test]
+fn merging_two_logs_is_a_union_by_attempt_id() {
+    let mut student = Student::new();
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
+    let (first, second) = student.log.split_at(4);
+    let overlap: Vec<Attempt> = student.log[2..].to_vec();
+    let (merged, conflicts) = merge_logs(first, &overlap);
+    assert!(conflicts.is_empty());
+    assert_eq!(
+        merged.len(),
+        student.log.len(),
+        "nothing lost, nothing doubled"
+    );
+    let (again, _) = merge_logs(&merged, second);
+    assert_eq!(again, merged, "merging is idempotent");
+    let mut edited = student.log[0].clone();
+    edited.correct = !edited.correct;
+    let (_, conflicts) = merge_logs(&student.log, &[edited.clone()]);
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].id, edited.id);
+}
+
+#[test]
+fn an_unfinished_sitting_is_resumed_not_scored() {
+    let mut student = Student::new();
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, Some(4));
+    let replay = student.replay();
+    assert_eq!(
+        replay.stage("u1"),
+        UnitStage::InProgress {
+            kind: AssessmentKind::FormativeA
+        }
+    );
+    assert_eq!(replay.level("u1-o1"), MasteryLevel::NotStarted);
+    let (sitting, answers) = replay
+        .unit("u1")
+        .and_then(|u| u.in_progress.clone())
+        .expect("in progress");
+    assert_eq!((sitting.size, answers.len()), (6, 4));
+}
+
+#[test]
+fn a_course_challenge_at_the_bar_masters_every_unit() {
+    let mut student = Student::new();
+    let challenge = student.take(
+        PlanRequest::CourseChallenge {
+            course: "c1".into(),
+        },
+        all,
+        None,
+    );
+    assert_eq!(challenge.items.len(), 6);
+    let replay = student.replay();
+    assert_eq!(replay.stage("u1"), UnitStage::Mastered);
+    assert_eq!(replay.stage("u2"), UnitStage::Mastered);
+    assert_eq!(
+        replay.next_step(&student.curriculum.courses[0]),
+        NextStep::CourseMastered
+    );
+}
+
+#[test]
+fn attempts_naming_unknown_items_are_ignored_and_reported() {
+    let mut student = Student::new();
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
+    let mut stray = student.log[0].clone();
+    stray.id = "stray".into();
+    stray.item = "no-such-item".into();
+    student.log.push(stray);
+    let replay = student.replay();
+    assert_eq!(replay.ignored.len(), 1);
+    assert_eq!(replay.ignored[0].id, "stray");
+    assert_eq!(replay.level("u1-o1"), MasteryLevel::Proficient);
+}
+
+#[test]
+fn planning_spreads_across_the_pool_and_repeats_only_when_it_is_exhausted() {
+    let mut student = Student::new();
+    // u1-o1 has one fixed item and one template; formative A takes one of each.
+    let a = student.take(PlanRequest::FormativeA { unit: unit("u1") }, none, None);
+    let items: HashSet<&str> = a
+        .items
+        .iter()
+        .filter(|p| p.objective == "u1-o1")
+        .map(|p| p.item.as_str())
+        .collect();
+    assert_eq!(items.len(), 2, "{:?}", a.items);
+    // The fixed item is now seen; further sittings use only template instances.
+    for _ in 0..3 {
+        let b = student.take(PlanRequest::FormativeB { unit: unit("u1") }, none, None);
+        assert!(
+            b.items
+                .iter()
+                .all(|p| p.item.ends_with("-t") && !p.repeated),
+            "{:?}",
+            b.items
+        );
+    }
+}
