@@ -42,3 +42,8 @@ test-e2e:
 
 size:
 	scripts/size-report.sh dist
+
+# Benchmarks print figures and assert nothing about time; see docs/benchmarks.md.
+.PHONY: bench
+bench:
+	cargo bench --bench engine

@@ -243,7 +243,7 @@ fn formative_b_covers_only_corrected_objectives_and_never_repeats_an_instance_se
                 .expect("instance");
         assert!(
             !seen_in_a.contains(&instance.key()),
-            "B repeated {} from A",
+            "B repeated {:?} from A",
             instance.key()
         );
     }

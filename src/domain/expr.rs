@@ -23,7 +23,7 @@ use thiserror::Error;
 /// Longest expression accepted, in bytes, and deepest nesting.
 pub const MAX_EXPRESSION_BYTES: usize = 400;
 pub const MAX_EXPRESSION_DEPTH: usize = 24;
-const MAX_EXPONENT: i128 = 64;
+const MAX_EXPONENT: i64 = 64;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ExprError {
@@ -191,6 +191,14 @@ impl Scope for Vec<(String, Rational)> {
     }
 }
 
+impl Scope for [(&str, Rational)] {
+    fn value_of(&self, name: &str) -> Option<Rational> {
+        self.iter()
+            .find(|(variable, _)| *variable == name)
+            .map(|(_, value)| *value)
+    }
+}
+
 /// The empty scope, for expressions without variables.
 pub struct NoVariables;
 
@@ -204,6 +212,24 @@ impl Expr {
     pub fn parse(text: &str) -> Result<Expr, ExprError> {
         if text.len() > MAX_EXPRESSION_BYTES {
             return Err(ExprError::TooLong);
+        }
+        // Most placeholders are a lone variable or number ("{a}"): skip the parser.
+        let trimmed = text.trim();
+        let bytes = trimmed.as_bytes();
+        if !bytes.is_empty() && bytes.len() <= 18 && bytes.iter().all(u8::is_ascii_digit) {
+            if let Ok(value) = trimmed.parse::<i64>() {
+                return Ok(Expr::Number(Rational::integer(value)));
+            }
+        }
+        if bytes
+            .first()
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            && !matches!(trimmed, "and" | "or" | "not")
+        {
+            return Ok(Expr::Variable(trimmed.to_string()));
         }
         let tokens = tokenize(text)?;
         let mut parser = Parser {
@@ -322,7 +348,7 @@ fn unreachable_logic() -> Value {
     Value::Bool(false)
 }
 
-fn whole(function: Function, value: Rational) -> Result<i128, ExprError> {
+fn whole(function: Function, value: Rational) -> Result<i64, ExprError> {
     if value.is_integer() {
         Ok(value.numerator())
     } else {
@@ -332,7 +358,7 @@ fn whole(function: Function, value: Rational) -> Result<i128, ExprError> {
     }
 }
 
-fn integer_gcd(mut a: i128, mut b: i128) -> i128 {
+fn integer_gcd(mut a: i64, mut b: i64) -> i64 {
     (a, b) = (a.abs(), b.abs());
     while b != 0 {
         (a, b) = (b, a % b);
@@ -404,23 +430,26 @@ impl fmt::Display for Token {
 }
 
 fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut tokens = Vec::new();
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(bytes.len() / 2 + 1);
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        let column = at + 1;
-        if c.is_whitespace() {
+    // Bytes beyond the first of multi-byte characters so far, so columns count
+    // characters as editors do.
+    let mut extra_bytes = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let column = i - extra_bytes + 1;
+        if byte.is_ascii_whitespace() {
             i += 1;
             continue;
         }
-        if c.is_ascii_digit() || c == '.' {
+        if byte.is_ascii_digit() || byte == b'.' {
             let start = i;
-            while i < chars.len() && (chars[i].1.is_ascii_digit() || chars[i].1 == '.') {
+            while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
                 i += 1;
             }
-            let literal: String = chars[start..i].iter().map(|(_, c)| c).collect();
-            let value = crate::domain::rational::parse_number(&literal).ok_or_else(|| {
+            let literal = &text[start..i];
+            let value = crate::domain::rational::parse_number(literal).ok_or_else(|| {
                 ExprError::Syntax {
                     at: column,
                     expected: "a number",
@@ -430,33 +459,38 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
             tokens.push((column, Token::Number(value)));
             continue;
         }
-        if c.is_ascii_alphabetic() || c == '_' {
+        if byte.is_ascii_alphabetic() || byte == b'_' {
             let start = i;
-            while i < chars.len() && (chars[i].1.is_ascii_alphanumeric() || chars[i].1 == '_') {
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
                 i += 1;
             }
-            let name: String = chars[start..i].iter().map(|(_, c)| c).collect();
-            let token = match name.as_str() {
+            let token = match &text[start..i] {
                 "and" => Token::Op("and"),
                 "or" => Token::Op("or"),
                 "not" => Token::Op("not"),
-                _ => Token::Name(name),
+                name => Token::Name(name.to_string()),
             };
             tokens.push((column, token));
             continue;
         }
-        let next = chars.get(i + 1).map(|(_, c)| *c);
+        // Everything else is an operator, a bracket or a comma; the typographic
+        // signs × ÷ − are multi-byte, so decode one character here.
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let next = bytes.get(i + 1).copied();
         let (token, width) = match (c, next) {
-            ('<', Some('=')) => (Token::Op("<="), 2),
-            ('>', Some('=')) => (Token::Op(">="), 2),
-            ('=', Some('=')) => (Token::Op("=="), 2),
-            ('!', Some('=')) => (Token::Op("!="), 2),
+            ('<', Some(b'=')) => (Token::Op("<="), 2),
+            ('>', Some(b'=')) => (Token::Op(">="), 2),
+            ('=', Some(b'=')) => (Token::Op("=="), 2),
+            ('!', Some(b'=')) => (Token::Op("!="), 2),
             ('<', _) => (Token::Op("<"), 1),
             ('>', _) => (Token::Op(">"), 1),
             ('+', _) => (Token::Op("+"), 1),
-            ('-', _) | ('−', _) => (Token::Op("-"), 1),
-            ('*', _) | ('×', _) => (Token::Op("*"), 1),
-            ('/', _) | ('÷', _) => (Token::Op("/"), 1),
+            ('-', _) => (Token::Op("-"), 1),
+            ('−', _) => (Token::Op("-"), '−'.len_utf8()),
+            ('*', _) => (Token::Op("*"), 1),
+            ('×', _) => (Token::Op("*"), '×'.len_utf8()),
+            ('/', _) => (Token::Op("/"), 1),
+            ('÷', _) => (Token::Op("/"), '÷'.len_utf8()),
             ('^', _) => (Token::Op("^"), 1),
             ('(', _) => (Token::Open, 1),
             (')', _) => (Token::Close, 1),
@@ -470,6 +504,7 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
             }
         };
         tokens.push((column, token));
+        extra_bytes += c.len_utf8().min(width) - 1;
         i += width;
     }
     Ok(tokens)
@@ -608,7 +643,7 @@ impl Parser {
     }
 
     fn atom(&mut self) -> Result<Expr, ExprError> {
-        let Some((at, token)) = self.peek().cloned() else {
+        let Some(&mut (at, ref mut slot)) = self.tokens.get_mut(self.position) else {
             let (at, found) = self.found();
             return Err(ExprError::Syntax {
                 at,
@@ -616,6 +651,8 @@ impl Parser {
                 found,
             });
         };
+        // Each token is consumed once, so take it instead of cloning its name.
+        let token = std::mem::replace(slot, Token::Comma);
         self.position += 1;
         match token {
             Token::Number(n) => Ok(Expr::Number(n)),
@@ -684,7 +721,7 @@ mod tests {
         }
     }
 
-    fn scope(pairs: &[(&str, i128)]) -> Vec<(String, Rational)> {
+    fn scope(pairs: &[(&str, i64)]) -> Vec<(String, Rational)> {
         pairs
             .iter()
             .map(|(name, value)| (name.to_string(), Rational::integer(*value)))

@@ -15,4 +15,5 @@ pub mod plan;
 pub mod rational;
 pub mod replay;
 pub mod rng;
+pub mod synthetic;
 pub mod time;

@@ -7,7 +7,7 @@
 
 use crate::domain::attempt::{AssessmentKind, Attempt, Sitting};
 use crate::domain::curriculum::{Curriculum, Objective};
-use crate::domain::item::{InstanceError, ItemInstance};
+use crate::domain::item::{CompiledItem, InstanceError, InstanceKey};
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::replay::Replay;
 use crate::domain::rng::SplitMix64;
@@ -232,17 +232,23 @@ pub fn seen_instances(
     curriculum: &Curriculum,
     log: &[Attempt],
     objective_id: &str,
-) -> HashSet<String> {
+) -> HashSet<InstanceKey> {
     let Some((_, objective)) = curriculum.objective(objective_id) else {
         return HashSet::new();
     };
+    let compiled: Vec<Option<CompiledItem>> = objective
+        .items
+        .iter()
+        .map(|item| CompiledItem::compile(item).ok())
+        .collect();
     log.iter()
         .filter(|attempt| attempt.objective == objective_id)
         .filter_map(|attempt| {
-            let item = objective.item(&attempt.item)?;
-            ItemInstance::generate(item, attempt.seed)
-                .ok()
-                .map(|i| i.key())
+            let index = objective
+                .items
+                .iter()
+                .position(|item| item.id == attempt.item)?;
+            compiled[index].as_ref()?.key(attempt.seed).ok()
         })
         .collect()
 }
@@ -251,15 +257,20 @@ fn draw_for_objective(
     unit: &str,
     objective: &Objective,
     count: u32,
-    seen: &HashSet<String>,
+    seen: &HashSet<InstanceKey>,
     rng: &mut SplitMix64,
 ) -> Result<Vec<PlannedItem>, PlanError> {
     if objective.items.is_empty() {
         return Err(PlanError::NoItems(objective.id.clone()));
     }
+    let compiled = objective
+        .items
+        .iter()
+        .map(CompiledItem::compile)
+        .collect::<Result<Vec<_>, _>>()?;
     let mut order: Vec<usize> = (0..objective.items.len()).collect();
     rng.shuffle(&mut order);
-    let mut planned_keys: HashSet<String> = HashSet::new();
+    let mut planned_keys: HashSet<InstanceKey> = HashSet::new();
     let mut picked: Vec<PlannedItem> = Vec::new();
     let planned = |item: &str, seed: u64, repeated: bool| PlannedItem {
         unit: unit.to_string(),
@@ -284,8 +295,8 @@ fn draw_for_objective(
             };
             for _ in 0..tries {
                 let seed = rng.next_u64() & SEED_MASK;
-                let key = match ItemInstance::generate(item, seed) {
-                    Ok(instance) => instance.key(),
+                let key = match compiled[index].key(seed) {
+                    Ok(key) => key,
                     Err(InstanceError::Unsatisfiable) => continue,
                     Err(error) => return Err(error.into()),
                 };

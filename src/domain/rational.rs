@@ -1,6 +1,7 @@
 //! Exact rational numbers for answers and templates. Fractions are what primary
 //! maths is about, so 1/3 must stay 1/3: no floating point anywhere in scoring.
-//! Every operation is checked; overflow is an error, never a wrong answer.
+//! Parts are 64-bit, ample for school mathematics and fast in wasm; every
+//! operation is checked, so overflow is an error, never a wrong answer.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -17,11 +18,11 @@ pub enum ArithmeticError {
 /// A reduced fraction with a positive denominator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Rational {
-    num: i128,
-    den: i128,
+    num: i64,
+    den: i64,
 }
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
+fn gcd(mut a: i64, mut b: i64) -> i64 {
     a = a.abs();
     b = b.abs();
     while b != 0 {
@@ -34,7 +35,7 @@ impl Rational {
     pub const ZERO: Rational = Rational { num: 0, den: 1 };
     pub const ONE: Rational = Rational { num: 1, den: 1 };
 
-    pub fn new(num: i128, den: i128) -> Result<Rational, ArithmeticError> {
+    pub fn new(num: i64, den: i64) -> Result<Rational, ArithmeticError> {
         if den == 0 {
             return Err(ArithmeticError::DivisionByZero);
         }
@@ -47,15 +48,15 @@ impl Rational {
         Ok(Rational { num, den })
     }
 
-    pub fn integer(value: i128) -> Rational {
+    pub fn integer(value: i64) -> Rational {
         Rational { num: value, den: 1 }
     }
 
-    pub fn numerator(self) -> i128 {
+    pub fn numerator(self) -> i64 {
         self.num
     }
 
-    pub fn denominator(self) -> i128 {
+    pub fn denominator(self) -> i64 {
         self.den
     }
 
@@ -64,6 +65,14 @@ impl Rational {
     }
 
     pub fn checked_add(self, other: Rational) -> Result<Rational, ArithmeticError> {
+        // Whole numbers are the common case in templates: no gcd needed.
+        if self.den == 1 && other.den == 1 {
+            return self
+                .num
+                .checked_add(other.num)
+                .map(Rational::integer)
+                .ok_or(ArithmeticError::Overflow);
+        }
         let num = self
             .num
             .checked_mul(other.den)
@@ -93,6 +102,13 @@ impl Rational {
     }
 
     pub fn checked_mul(self, other: Rational) -> Result<Rational, ArithmeticError> {
+        if self.den == 1 && other.den == 1 {
+            return self
+                .num
+                .checked_mul(other.num)
+                .map(Rational::integer)
+                .ok_or(ArithmeticError::Overflow);
+        }
         let num = self
             .num
             .checked_mul(other.num)
@@ -180,12 +196,14 @@ impl Rational {
             den /= 5;
             fives += 1;
         }
-        if den != 1 || twos.max(fives) > 30 {
+        if den != 1 || twos.max(fives) > 18 {
             return self.to_string();
         }
         let places = twos.max(fives);
-        let scale = 10i128.pow(places);
-        let scaled = self.num * (scale / self.den);
+        let scale = 10i64.pow(places);
+        let Some(scaled) = self.num.checked_mul(scale / self.den) else {
+            return self.to_string();
+        };
         if places == 0 {
             return scaled.to_string();
         }
@@ -199,17 +217,12 @@ impl Rational {
 
 impl Ord for Rational {
     fn cmp(&self, other: &Rational) -> Ordering {
-        // Cross-multiplication cannot overflow for values built from checked operations
-        // within i64-sized parts; fall back to floating comparison beyond that.
-        match (
-            self.num.checked_mul(other.den),
-            other.num.checked_mul(self.den),
-        ) {
-            (Some(a), Some(b)) => a.cmp(&b),
-            _ => (self.num as f64 / self.den as f64)
-                .partial_cmp(&(other.num as f64 / other.den as f64))
-                .unwrap_or(Ordering::Equal),
+        if self.den == 1 && other.den == 1 {
+            return self.num.cmp(&other.num);
         }
+        // Cross-multiplied in 128 bits, which cannot overflow for 64-bit parts.
+        (i128::from(self.num) * i128::from(other.den))
+            .cmp(&(i128::from(other.num) * i128::from(self.den)))
     }
 }
 
@@ -262,8 +275,8 @@ pub fn parse_number(text: &str) -> Option<Rational> {
     }
 }
 
-fn parse_unsigned_integer(text: &str) -> Option<i128> {
-    if text.is_empty() || text.len() > 30 || !text.bytes().all(|b| b.is_ascii_digit()) {
+fn parse_unsigned_integer(text: &str) -> Option<i64> {
+    if text.is_empty() || text.len() > 18 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     text.parse().ok()
@@ -294,7 +307,7 @@ fn parse_decimal(text: &str) -> Option<Rational> {
         return Some(Rational::integer(int_value));
     }
     let frac_value = parse_unsigned_integer(frac_part)?;
-    let scale = 10i128.checked_pow(u32::try_from(frac_part.len()).ok()?)?;
+    let scale = 10i64.checked_pow(u32::try_from(frac_part.len()).ok()?)?;
     Rational::integer(int_value)
         .checked_add(Rational::new(frac_value, scale).ok()?)
         .ok()
@@ -304,7 +317,7 @@ fn parse_decimal(text: &str) -> Option<Rational> {
 mod tests {
     use super::*;
 
-    fn r(num: i128, den: i128) -> Rational {
+    fn r(num: i64, den: i64) -> Rational {
         Rational::new(num, den).expect("valid test fraction")
     }
 
@@ -330,7 +343,7 @@ mod tests {
             Err(ArithmeticError::DivisionByZero)
         );
         assert_eq!(Rational::new(1, 0), Err(ArithmeticError::DivisionByZero));
-        let huge = Rational::integer(i128::MAX / 2);
+        let huge = Rational::integer(i64::MAX / 2);
         assert_eq!(huge.checked_mul(huge), Err(ArithmeticError::Overflow));
     }
 

@@ -284,6 +284,17 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
         .flat_map(|(_, unit)| unit.objectives.iter().map(move |o| (o.id.as_str(), unit)))
         .collect();
 
+    // Item ids are unique in a curriculum, so one lookup checks an attempt's item.
+    let item_objectives: HashMap<&str, &str> = curriculum
+        .units()
+        .flat_map(|(_, unit)| &unit.objectives)
+        .flat_map(|o| {
+            o.items
+                .iter()
+                .map(move |item| (item.id.as_str(), o.id.as_str()))
+        })
+        .collect();
+
     // Canonical order and one copy per id make replay depend on the set alone.
     let mut ordered: Vec<&Attempt> = log.iter().collect();
     ordered.sort_by(|a, b| {
@@ -292,11 +303,12 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
     let mut seen_ids: HashSet<&str> = HashSet::with_capacity(ordered.len());
     let mut sittings: Vec<SittingRecord> = Vec::new();
     let mut sitting_index: HashMap<&str, usize> = HashMap::new();
+    let mut last_sitting: Option<(&str, usize)> = None;
     for attempt in ordered {
         if !seen_ids.insert(&attempt.id) {
             continue;
         }
-        let Some(unit) = objective_units.get(attempt.objective.as_str()) else {
+        if !objective_units.contains_key(attempt.objective.as_str()) {
             replay.ignored.push(IgnoredAttempt {
                 id: attempt.id.clone(),
                 reason: format!(
@@ -305,12 +317,8 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
                 ),
             });
             continue;
-        };
-        let known_item = unit
-            .objectives
-            .iter()
-            .any(|o| o.id == attempt.objective && o.item(&attempt.item).is_some());
-        if !known_item {
+        }
+        if item_objectives.get(attempt.item.as_str()) != Some(&attempt.objective.as_str()) {
             replay.ignored.push(IgnoredAttempt {
                 id: attempt.id.clone(),
                 reason: format!(
@@ -320,21 +328,29 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
             });
             continue;
         }
-        let progress = replay
-            .objectives
-            .entry(attempt.objective.clone())
-            .or_default();
+        let progress = match replay.objectives.get_mut(&attempt.objective) {
+            Some(progress) => progress,
+            None => replay
+                .objectives
+                .entry(attempt.objective.clone())
+                .or_default(),
+        };
         progress.attempts += 1;
         progress.hints_used += attempt.hints_used;
-        let index = *sitting_index
-            .entry(attempt.sitting.id.as_str())
-            .or_insert_with(|| {
-                sittings.push(SittingRecord {
-                    sitting: &attempt.sitting,
-                    answers: Vec::new(),
-                });
-                sittings.len() - 1
-            });
+        // Answers of one sitting are usually consecutive: try the last sitting first.
+        let index = match last_sitting {
+            Some((id, index)) if id == attempt.sitting.id => index,
+            _ => *sitting_index
+                .entry(attempt.sitting.id.as_str())
+                .or_insert_with(|| {
+                    sittings.push(SittingRecord {
+                        sitting: &attempt.sitting,
+                        answers: Vec::new(),
+                    });
+                    sittings.len() - 1
+                }),
+        };
+        last_sitting = Some((attempt.sitting.id.as_str(), index));
         let record = &mut sittings[index];
         // Only the first answer to each question in a sitting counts.
         let repeated = record

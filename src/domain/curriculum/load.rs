@@ -36,9 +36,29 @@ pub fn load_curriculum(text: &str) -> Result<LoadedCurriculum, CurriculumErrors>
             CurriculumErrorKind::Limit(limit),
         )])
     })?;
-    let header: Header = parse_located(text).map_err(one)?;
-    check_header(&header).map_err(one)?;
-    let curriculum: Curriculum = parse_located(text).map_err(one)?;
+    // The typed parse comes first; only a file it refuses is read again, for its
+    // header (so a newer or different file is explained) and for the JSON path of
+    // the failure, which costs a slower, path-tracking parse.
+    let curriculum: Curriculum = match serde_json::from_str(text) {
+        Ok(curriculum) => curriculum,
+        Err(_) => {
+            let header: Header = parse_located(text).map_err(one)?;
+            check_header(&header).map_err(one)?;
+            return Err(one(match parse_located::<Curriculum>(text) {
+                Err(located) => located,
+                Ok(_) => CurriculumError::whole_file(CurriculumErrorKind::Syntax {
+                    line: 1,
+                    column: 1,
+                    detail: "the file could not be read".to_string(),
+                }),
+            }));
+        }
+    };
+    check_header(&Header {
+        format: Some(curriculum.format.clone()),
+        format_version: Some(curriculum.format_version),
+    })
+    .map_err(one)?;
 
     let (errors, warnings): (Vec<_>, Vec<_>) = validate(&curriculum)
         .into_iter()

@@ -12,6 +12,7 @@ mod validate_items;
 
 pub use error::{CurriculumError, CurriculumErrorKind, CurriculumErrors, Severity};
 pub use load::{load_curriculum, LoadedCurriculum, CURRICULUM_LIMITS};
+pub use validate::validate;
 
 use crate::domain::item::Item;
 use serde::{Deserialize, Serialize};

@@ -7,7 +7,7 @@ use super::validate_items::check_objective_items;
 use super::{Curriculum, Unit};
 use std::collections::HashMap;
 
-pub(super) fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
+pub fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
     let mut problems = Vec::new();
     let mut ids = IdRegistry::default();
 

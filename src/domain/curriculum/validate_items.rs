@@ -7,7 +7,7 @@ use super::error::{CurriculumError, CurriculumErrorKind as Kind};
 use super::{Curriculum, Objective};
 use crate::domain::expr::{Expr, NoVariables};
 use crate::domain::item::{
-    Expected, InstanceError, Item, ItemInstance, ItemKind, MAX_TEMPLATE_DRAWS,
+    CompiledItem, InstanceCheck, InstanceError, InstanceKey, Item, ItemKind, MAX_TEMPLATE_DRAWS,
 };
 use std::collections::HashSet;
 
@@ -29,7 +29,7 @@ pub(super) fn check_objective_items(
     let needed = 2 * formative + unit_test;
     let wanted = 3 * formative + 2 * unit_test + 2 * review;
 
-    let mut keys: HashSet<String> = HashSet::new();
+    let mut keys: HashSet<InstanceKey> = HashSet::new();
     let problems_before_items = problems.len();
     for (i, item) in objective.items.iter().enumerate() {
         let path = format!("{objective_path}.items[{i}]");
@@ -39,15 +39,34 @@ pub(super) fn check_objective_items(
         if problems.len() > before {
             continue; // instances of a malformed item would only repeat the problem
         }
-        match &item.template {
-            None => match ItemInstance::generate(item, 0) {
-                Ok(instance) => {
-                    check_instance(problems, &instance, &path, 0);
-                    keys.insert(instance.key());
+        let templated = item.template.is_some();
+        let compiled = match CompiledItem::compile(item) {
+            Ok(compiled) => compiled,
+            Err(InstanceError::Parse { field, text, error }) => {
+                problems.push(CurriculumError::at(
+                    format!("{path}.{field}"),
+                    Kind::BadExpression {
+                        text,
+                        detail: error.to_string(),
+                    },
+                ));
+                continue;
+            }
+            Err(error) => {
+                problems.push(instance_problem(&path, 0, error, templated));
+                continue;
+            }
+        };
+        if templated {
+            sample_template(problems, &compiled, &path, &mut keys, wanted);
+        } else {
+            match compiled.check(0) {
+                Ok(check) => {
+                    report_check(problems, &check, &path, 0);
+                    keys.insert(check.key);
                 }
                 Err(error) => problems.push(instance_problem(&path, 0, error, false)),
-            },
-            Some(_) => sample_template(problems, item, &path, &mut keys, wanted),
+            }
         }
     }
     // A broken item already has its own message; a pool count without it would
@@ -81,22 +100,20 @@ pub(super) fn check_objective_items(
 
 fn sample_template(
     problems: &mut Vec<CurriculumError>,
-    item: &Item,
+    compiled: &CompiledItem,
     path: &str,
-    keys: &mut HashSet<String>,
+    keys: &mut HashSet<InstanceKey>,
     wanted: usize,
 ) {
     let mut generated = 0;
     for seed in 0..TEMPLATE_SAMPLE_SEEDS {
-        match ItemInstance::generate(item, seed) {
-            Ok(instance) => {
+        match compiled.check(seed) {
+            Ok(check) => {
                 generated += 1;
-                let before = problems.len();
-                check_instance(problems, &instance, path, seed);
-                if problems.len() > before {
+                if report_check(problems, &check, path, seed) {
                     return;
                 }
-                keys.insert(instance.key());
+                keys.insert(check.key);
             }
             Err(InstanceError::Unsatisfiable) => continue,
             Err(error) => {
@@ -104,7 +121,9 @@ fn sample_template(
                 return;
             }
         }
-        if keys.len() >= wanted && generated >= 2 {
+        // One sound instance shows the template works; more are drawn only while
+        // the objective still needs distinct instances.
+        if keys.len() >= wanted {
             return;
         }
     }
@@ -143,50 +162,33 @@ fn instance_problem(
     }
 }
 
-/// Sound questions: no two choices read the same, and no listed wrong answer is right.
-fn check_instance(
+/// Sound questions: no two choices read the same, and no listed wrong answer is
+/// right. Returns whether a problem was found.
+fn report_check(
     problems: &mut Vec<CurriculumError>,
-    instance: &ItemInstance,
+    check: &InstanceCheck,
     path: &str,
     seed: u64,
-) {
-    for (position, choice) in instance.choices.iter().enumerate() {
-        if let Some(earlier) = instance.choices[..position]
-            .iter()
-            .find(|other| other.text.trim() == choice.text.trim())
-        {
-            problems.push(CurriculumError::at(
-                format!("{path}.choices"),
-                Kind::DuplicateChoices {
-                    seed,
-                    first: earlier.index.min(choice.index),
-                    second: earlier.index.max(choice.index),
-                    text: choice.text.clone(),
-                },
-            ));
-            return;
-        }
+) -> bool {
+    let before = problems.len();
+    if let Some((first, second, text)) = &check.duplicate_choices {
+        problems.push(CurriculumError::at(
+            format!("{path}.choices"),
+            Kind::DuplicateChoices {
+                seed,
+                first: *first,
+                second: *second,
+                text: text.clone(),
+            },
+        ));
     }
-    for (index, wrong) in instance.wrong_answers.iter().enumerate() {
-        let is_right = match &instance.expected {
-            Expected::Numeric { value, tolerance } => wrong.number.is_some_and(|n| {
-                n.checked_sub(*value)
-                    .map(|d| d.abs() <= *tolerance)
-                    .unwrap_or(false)
-            }),
-            Expected::Text { accepted, .. } => wrong
-                .text
-                .as_ref()
-                .is_some_and(|text| accepted.contains(text)),
-            _ => false,
-        };
-        if is_right {
-            problems.push(CurriculumError::at(
-                format!("{path}.wrong_answers[{index}]"),
-                Kind::WrongAnswerIsRight { seed, index },
-            ));
-        }
+    for &index in &check.wrong_but_right {
+        problems.push(CurriculumError::at(
+            format!("{path}.wrong_answers[{index}]"),
+            Kind::WrongAnswerIsRight { seed, index },
+        ));
     }
+    problems.len() > before
 }
 
 fn check_fields(
@@ -293,30 +295,16 @@ fn check_fields(
                 problems,
                 curriculum,
                 choice.misconception.as_deref(),
-                &format!("{path}.choices[{c}].misconception"),
+                || format!("{path}.choices[{c}].misconception"),
             );
         }
     }
+    // Answers, tolerances, constraints and derived values are parsed once, by
+    // `CompiledItem::compile`, which reports a failure with its field and text.
     for (w, wrong) in item.wrong_answers.iter().enumerate() {
-        check_misconception(
-            problems,
-            curriculum,
-            wrong.misconception.as_deref(),
-            &format!("{path}.wrong_answers[{w}].misconception"),
-        );
-        if item.kind == ItemKind::Numeric {
-            check_expression(
-                problems,
-                &wrong.value,
-                &format!("{path}.wrong_answers[{w}].value"),
-            );
-        }
-    }
-    if let Some(answer) = &item.answer {
-        check_expression(problems, answer, &format!("{path}.answer"));
-    }
-    if let Some(tolerance) = &item.tolerance {
-        check_expression(problems, tolerance, &format!("{path}.tolerance"));
+        check_misconception(problems, curriculum, wrong.misconception.as_deref(), || {
+            format!("{path}.wrong_answers[{w}].misconception")
+        });
     }
     if let Some(accepted) = &item.accepted {
         if accepted.iter().all(|text| text.trim().is_empty()) {
@@ -343,11 +331,9 @@ fn check_fields(
     if let Some(template) = &item.template {
         let mut names = HashSet::new();
         for (v, variable) in template.variables.iter().enumerate() {
-            check_variable_name(
-                problems,
-                &variable.name,
-                &format!("{path}.template.variables[{v}].name"),
-            );
+            check_variable_name(problems, &variable.name, || {
+                format!("{path}.template.variables[{v}].name")
+            });
             if !names.insert(variable.name.clone()) {
                 problems.push(CurriculumError::at(
                     format!("{path}.template.variables[{v}].name"),
@@ -371,23 +357,9 @@ fn check_fields(
             }
         }
         for (d, derived) in template.derived.iter().enumerate() {
-            check_variable_name(
-                problems,
-                &derived.name,
-                &format!("{path}.template.derived[{d}].name"),
-            );
-            check_expression(
-                problems,
-                &derived.value,
-                &format!("{path}.template.derived[{d}].value"),
-            );
-        }
-        for (c, constraint) in template.constraints.iter().enumerate() {
-            check_expression(
-                problems,
-                constraint,
-                &format!("{path}.template.constraints[{c}]"),
-            );
+            check_variable_name(problems, &derived.name, || {
+                format!("{path}.template.derived[{d}].name")
+            });
         }
     }
 }
@@ -396,31 +368,23 @@ fn check_misconception(
     problems: &mut Vec<CurriculumError>,
     curriculum: &Curriculum,
     id: Option<&str>,
-    path: &str,
+    path: impl FnOnce() -> String,
 ) {
     if let Some(id) = id {
         if curriculum.misconception(id).is_none() {
             problems.push(CurriculumError::at(
-                path,
+                path(),
                 Kind::UnknownMisconception { id: id.to_string() },
             ));
         }
     }
 }
 
-fn check_expression(problems: &mut Vec<CurriculumError>, text: &str, path: &str) {
-    if let Err(error) = Expr::parse(text) {
-        problems.push(CurriculumError::at(
-            path,
-            Kind::BadExpression {
-                text: text.to_string(),
-                detail: error.to_string(),
-            },
-        ));
-    }
-}
-
-fn check_variable_name(problems: &mut Vec<CurriculumError>, name: &str, path: &str) {
+fn check_variable_name(
+    problems: &mut Vec<CurriculumError>,
+    name: &str,
+    path: impl FnOnce() -> String,
+) {
     const RESERVED: [&str; 14] = [
         "and", "or", "not", "gcd", "lcm", "min", "max", "abs", "floor", "ceil", "round", "num",
         "den", "mod",
@@ -432,7 +396,7 @@ fn check_variable_name(problems: &mut Vec<CurriculumError>, name: &str, path: &s
         && !RESERVED.contains(&name);
     if !well_formed {
         problems.push(CurriculumError::at(
-            path,
+            path(),
             Kind::BadVariableName {
                 name: name.to_string(),
             },

@@ -5,10 +5,11 @@
 //! the same item and seed give the same instance on every machine.
 
 use super::check::normalise_text;
-use super::{Item, ItemKind, Template, MAX_RANGE_VALUES};
+use super::{Item, ItemKind, MAX_RANGE_VALUES};
 use crate::domain::expr::{Expr, ExprError, NoVariables, Scope};
 use crate::domain::rational::Rational;
 use crate::domain::rng::SplitMix64;
+use std::borrow::Cow;
 use thiserror::Error;
 
 /// How many times a template may redraw its variables before giving up.
@@ -16,6 +17,14 @@ pub const MAX_TEMPLATE_DRAWS: u32 = 1000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum InstanceError {
+    /// An expression or placeholder that does not parse; `field` is relative to the
+    /// item (`answer`, `template.constraints[0]`, `choices[1].text`).
+    #[error("{field}: \"{text}\" does not parse: {error}")]
+    Parse {
+        field: String,
+        text: String,
+        error: ExprError,
+    },
     #[error("{field}: {error}")]
     Expression { field: String, error: ExprError },
     #[error("{field}: a \"{{\" has no matching \"}}\" (write {{{{ for a literal brace)")]
@@ -99,64 +108,591 @@ pub struct ItemInstance {
 }
 
 impl ItemInstance {
+    /// Compiles the item and makes the instance for `seed`. To make many instances
+    /// of one item, compile it once with [`CompiledItem::compile`].
     pub fn generate(item: &Item, seed: u64) -> Result<ItemInstance, InstanceError> {
-        let mut rng = SplitMix64::new(seed);
-        let values = match &item.template {
-            Some(template) => draw_values(template, &mut rng)?,
-            None => Vec::new(),
+        CompiledItem::compile(item)?.instance(seed)
+    }
+
+    /// Identifies the question a student saw, independent of the seed that drew it:
+    /// two seeds that draw the same values are the same question. A fixed item has
+    /// one instance, keyed by its id.
+    pub fn key(&self) -> InstanceKey {
+        instance_key(&self.item_id, &self.values)
+    }
+}
+
+/// Identifies one question: the item and the exact values drawn for it. Two seeds
+/// that draw the same values give the same key. It is a 64-bit FNV-1a hash of the
+/// item id and the values, computed without building any text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct InstanceKey(pub u64);
+
+pub(crate) fn instance_key<N: AsRef<str>>(item_id: &str, values: &[(N, Rational)]) -> InstanceKey {
+    const PRIME: u64 = 0x0000_0100_0000_01B3;
+    let mut hash = crate::domain::rng::fnv1a64(item_id.as_bytes());
+    let mut mix = |bytes: &[u8]| {
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    };
+    for (name, value) in values {
+        mix(b"|");
+        mix(name.as_ref().as_bytes());
+        mix(&value.numerator().to_le_bytes());
+        mix(&value.denominator().to_le_bytes());
+    }
+    InstanceKey(hash)
+}
+
+/// Which field of an item a text or expression comes from; made into a path like
+/// `q1.choices[2].text` only when there is an error to report.
+#[derive(Debug, Clone, Copy)]
+enum Field {
+    Prompt,
+    Hint(usize),
+    Solution,
+    ChoiceText(usize),
+    ChoiceFeedback(usize),
+    Answer,
+    Tolerance,
+    WrongValue(usize),
+    WrongFeedback(usize),
+    Accepted(usize),
+    Sequence(usize),
+    Constraint(usize),
+    Derived(usize),
+}
+
+impl Field {
+    /// The field's path inside the item, as in the curriculum file.
+    fn relative(self) -> String {
+        match self {
+            Field::Prompt => "prompt".to_string(),
+            Field::Hint(i) => format!("hints[{i}]"),
+            Field::Solution => "solution".to_string(),
+            Field::ChoiceText(i) => format!("choices[{i}].text"),
+            Field::ChoiceFeedback(i) => format!("choices[{i}].feedback"),
+            Field::Answer => "answer".to_string(),
+            Field::Tolerance => "tolerance".to_string(),
+            Field::WrongValue(i) => format!("wrong_answers[{i}].value"),
+            Field::WrongFeedback(i) => format!("wrong_answers[{i}].feedback"),
+            Field::Accepted(i) => format!("accepted[{i}]"),
+            Field::Sequence(i) => format!("sequence[{i}]"),
+            Field::Constraint(i) => format!("template.constraints[{i}]"),
+            Field::Derived(i) => format!("template.derived[{i}].value"),
+        }
+    }
+
+    fn path(self, id: &str) -> String {
+        match self {
+            Field::Prompt => format!("{id}.prompt"),
+            Field::Hint(i) => format!("{id}.hints[{i}]"),
+            Field::Solution => format!("{id}.solution"),
+            Field::ChoiceText(i) => format!("{id}.choices[{i}].text"),
+            Field::ChoiceFeedback(i) => format!("{id}.choices[{i}].feedback"),
+            Field::Answer => format!("{id}.answer"),
+            Field::Tolerance => format!("{id}.tolerance"),
+            Field::WrongValue(i) => format!("{id}.wrong_answers[{i}].value"),
+            Field::WrongFeedback(i) => format!("{id}.wrong_answers[{i}].feedback"),
+            Field::Accepted(i) => format!("{id}.accepted[{i}]"),
+            Field::Sequence(i) => format!("{id}.sequence[{i}]"),
+            Field::Constraint(i) => format!("template.constraints[{i}]"),
+            Field::Derived(i) => format!("template.derived[{i}].value"),
+        }
+    }
+}
+
+/// A text with its placeholders parsed: literal pieces and values to format.
+/// Literals borrow from the item, so compiling a fixed item copies no text.
+#[derive(Debug, Clone)]
+struct Text<'a> {
+    field: Field,
+    pieces: Vec<Piece<'a>>,
+}
+
+#[derive(Debug, Clone)]
+enum Piece<'a> {
+    Literal(Cow<'a, str>),
+    Value(Expr, Format),
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Format {
+    Fraction,
+    Mixed,
+    Decimal,
+}
+
+impl<'a> Text<'a> {
+    /// Parses the placeholders of a templated item's text; a fixed item's text is
+    /// taken literally.
+    fn compile(
+        text: &'a str,
+        field: Field,
+        id: &str,
+        templated: bool,
+    ) -> Result<Text<'a>, InstanceError> {
+        let pieces = if templated {
+            parse_placeholders(text, field, id)?
+        } else {
+            vec![Piece::Literal(Cow::Borrowed(text))]
         };
-        let templated = item.template.is_some();
-        let fill = |field: String, text: &str| -> Result<String, InstanceError> {
-            if templated {
-                interpolate(text, &values, &field)
-            } else {
-                Ok(text.to_string())
+        Ok(Text { field, pieces })
+    }
+
+    fn render(
+        &self,
+        id: &str,
+        scope: &(impl Scope + ?Sized),
+    ) -> Result<Cow<'a, str>, InstanceError> {
+        if let [Piece::Literal(text)] = self.pieces.as_slice() {
+            return Ok(text.clone());
+        }
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Literal(text) => out.push_str(text),
+                Piece::Value(expr, format) => {
+                    let value = expr
+                        .number(scope)
+                        .map_err(|error| InstanceError::Expression {
+                            field: self.field.path(id),
+                            error,
+                        })?;
+                    match format {
+                        Format::Fraction => out.push_str(&value.to_string()),
+                        Format::Mixed => out.push_str(&value.to_mixed_string()),
+                        Format::Decimal => out.push_str(&value.to_decimal_string()),
+                    }
+                }
+            }
+        }
+        Ok(Cow::Owned(out))
+    }
+}
+
+fn parse_placeholders<'a>(
+    text: &'a str,
+    field: Field,
+    id: &str,
+) -> Result<Vec<Piece<'a>>, InstanceError> {
+    let unclosed = || InstanceError::UnclosedPlaceholder {
+        field: field.path(id),
+    };
+    let mut pieces = Vec::new();
+    let mut literal = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(['{', '}']) {
+        literal.push_str(&rest[..open]);
+        let tail = &rest[open..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            literal.push_str(&tail[..1]);
+            rest = &tail[2..];
+            continue;
+        }
+        if tail.starts_with('}') {
+            return Err(unclosed());
+        }
+        let after = &tail[1..];
+        let close = after.find('}').ok_or_else(unclosed)?;
+        let inner = &after[..close];
+        let (expression, format) = match inner.rsplit_once(':') {
+            Some((expression, format)) => (expression, format.trim()),
+            None => (inner, "fraction"),
+        };
+        let format = match format {
+            "fraction" => Format::Fraction,
+            "mixed" => Format::Mixed,
+            "decimal" => Format::Decimal,
+            other => {
+                return Err(InstanceError::UnknownFormat {
+                    field: field.path(id),
+                    format: other.to_string(),
+                })
             }
         };
-        let fill_optional =
-            |field: String, text: Option<&str>| -> Result<Option<String>, InstanceError> {
-                text.map(|text| fill(field, text)).transpose()
-            };
-        let prompt = fill(format!("{}.prompt", item.id), &item.prompt)?;
-        let hints = item
-            .hints
-            .iter()
-            .enumerate()
-            .map(|(i, hint)| fill(format!("{}.hints[{i}]", item.id), hint))
-            .collect::<Result<Vec<_>, _>>()?;
-        let solution = fill(format!("{}.solution", item.id), &item.solution)?;
-        let kind_name = item.kind.name();
+        let expr = parse_at(field, expression)?;
+        if !literal.is_empty() {
+            pieces.push(Piece::Literal(Cow::Owned(std::mem::take(&mut literal))));
+        }
+        pieces.push(Piece::Value(expr, format));
+        rest = &after[close + 1..];
+    }
+    literal.push_str(rest);
+    if !literal.is_empty() {
+        pieces.push(Piece::Literal(Cow::Owned(literal)));
+    }
+    Ok(pieces)
+}
 
+/// A known wrong answer, compiled: its value (numeric) or text (short text), and
+/// its feedback.
+struct CompiledWrong<'a> {
+    number: Option<Expr>,
+    text: Option<Text<'a>>,
+    feedback: Option<Text<'a>>,
+}
+
+/// An item with every expression parsed and every text split into pieces once, so
+/// that making many instances (validation, planning, practice) never parses again.
+/// Instances come out exactly as [`ItemInstance::generate`] makes them.
+pub struct CompiledItem<'a> {
+    item: &'a Item,
+    variables: Vec<(&'a str, Pool)>,
+    constraints: Vec<Expr>,
+    derived: Vec<(&'a str, Expr)>,
+    prompt: Text<'a>,
+    hints: Vec<Text<'a>>,
+    solution: Text<'a>,
+    choices: Vec<(Text<'a>, Option<Text<'a>>)>,
+    answer: Option<Expr>,
+    tolerance: Option<Expr>,
+    wrong: Vec<CompiledWrong<'a>>,
+    accepted: Vec<Text<'a>>,
+    sequence: Vec<Text<'a>>,
+}
+
+/// What validation needs from one instance, without building all its texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstanceCheck {
+    pub key: InstanceKey,
+    /// Two choices that read the same: (first index, second index, text).
+    pub duplicate_choices: Option<(usize, usize, String)>,
+    /// Known wrong answers that are in fact right.
+    pub wrong_but_right: Vec<usize>,
+}
+
+type Values<'a> = Vec<(&'a str, Rational)>;
+
+fn parse_at(field: Field, text: &str) -> Result<Expr, InstanceError> {
+    Expr::parse(text).map_err(|error| InstanceError::Parse {
+        field: field.relative(),
+        text: text.to_string(),
+        error,
+    })
+}
+
+impl<'a> CompiledItem<'a> {
+    pub fn compile(item: &'a Item) -> Result<CompiledItem<'a>, InstanceError> {
+        let templated = item.template.is_some();
+        let id = item.id.as_str();
+        let text = |field: Field, value: &'a str| Text::compile(value, field, id, templated);
+        let optional_text =
+            |field: Field, value: Option<&'a str>| -> Result<Option<Text<'a>>, InstanceError> {
+                value.map(|v| text(field, v)).transpose()
+            };
+        let missing = |field: &'static str| InstanceError::MissingField {
+            kind: item.kind.name(),
+            field,
+        };
+
+        let (mut variables, mut constraints, mut derived) = (Vec::new(), Vec::new(), Vec::new());
+        if let Some(template) = &item.template {
+            for (i, constraint) in template.constraints.iter().enumerate() {
+                constraints.push(parse_at(Field::Constraint(i), constraint)?);
+            }
+            for (i, d) in template.derived.iter().enumerate() {
+                derived.push((d.name.as_str(), parse_at(Field::Derived(i), &d.value)?));
+            }
+            for variable in &template.variables {
+                variables.push((variable.name.as_str(), variable_pool(variable)?));
+            }
+        }
+
+        let (mut choices, mut wrong, mut accepted, mut sequence) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut answer, mut tolerance) = (None, None);
+        match item.kind {
+            ItemKind::SingleChoice | ItemKind::MultipleSelect => {
+                let authored = item.choices.as_ref().ok_or_else(|| missing("choices"))?;
+                for (index, choice) in authored.iter().enumerate() {
+                    choices.push((
+                        text(Field::ChoiceText(index), &choice.text)?,
+                        optional_text(Field::ChoiceFeedback(index), choice.feedback.as_deref())?,
+                    ));
+                }
+            }
+            ItemKind::Numeric => {
+                let value = item.answer.as_deref().ok_or_else(|| missing("answer"))?;
+                answer = Some(parse_at(Field::Answer, value)?);
+                tolerance = item
+                    .tolerance
+                    .as_deref()
+                    .map(|t| parse_at(Field::Tolerance, t))
+                    .transpose()?;
+            }
+            ItemKind::ShortText => {
+                let authored = item.accepted.as_ref().ok_or_else(|| missing("accepted"))?;
+                for (i, a) in authored.iter().enumerate() {
+                    accepted.push(text(Field::Accepted(i), a)?);
+                }
+            }
+            ItemKind::Ordering => {
+                let authored = item.sequence.as_ref().ok_or_else(|| missing("sequence"))?;
+                for (i, entry) in authored.iter().enumerate() {
+                    sequence.push(text(Field::Sequence(i), entry)?);
+                }
+            }
+        }
+        if matches!(item.kind, ItemKind::Numeric | ItemKind::ShortText) {
+            let numeric = item.kind == ItemKind::Numeric;
+            for (i, w) in item.wrong_answers.iter().enumerate() {
+                wrong.push(CompiledWrong {
+                    number: if numeric {
+                        Some(parse_at(Field::WrongValue(i), &w.value)?)
+                    } else {
+                        None
+                    },
+                    text: if numeric {
+                        None
+                    } else {
+                        Some(text(Field::WrongValue(i), &w.value)?)
+                    },
+                    feedback: optional_text(Field::WrongFeedback(i), w.feedback.as_deref())?,
+                });
+            }
+        }
+        Ok(CompiledItem {
+            item,
+            variables,
+            constraints,
+            derived,
+            prompt: text(Field::Prompt, &item.prompt)?,
+            hints: item
+                .hints
+                .iter()
+                .enumerate()
+                .map(|(i, h)| text(Field::Hint(i), h))
+                .collect::<Result<_, _>>()?,
+            solution: text(Field::Solution, &item.solution)?,
+            choices,
+            answer,
+            tolerance,
+            wrong,
+            accepted,
+            sequence,
+        })
+    }
+
+    /// Draws the variables for `seed` (redrawing until every constraint holds) and
+    /// returns them with the generator, positioned for the shuffles that follow.
+    fn draw(&self, seed: u64) -> Result<(Values<'a>, SplitMix64), InstanceError> {
+        let mut rng = SplitMix64::new(seed);
+        if self.item.template.is_none() {
+            return Ok((Vec::new(), rng));
+        }
+        let mut values: Values<'a> = Vec::with_capacity(self.variables.len() + self.derived.len());
+        'draw: for _ in 0..MAX_TEMPLATE_DRAWS {
+            values.clear();
+            for (name, pool) in &self.variables {
+                values.push((name, pool.draw(&mut rng)));
+            }
+            for (i, (name, expr)) in self.derived.iter().enumerate() {
+                match expr.number(values.as_slice()) {
+                    Ok(value) => values.push((name, value)),
+                    // A derived value that cannot be computed for this draw (say, a
+                    // division by zero) rejects the draw, like a failed constraint.
+                    Err(ExprError::Arithmetic(_)) => continue 'draw,
+                    Err(error) => {
+                        return Err(InstanceError::Expression {
+                            field: format!("template.derived[{i}].value"),
+                            error,
+                        })
+                    }
+                }
+            }
+            for (i, constraint) in self.constraints.iter().enumerate() {
+                match constraint
+                    .evaluate(values.as_slice())
+                    .and_then(|v| v.boolean())
+                {
+                    Ok(true) => {}
+                    Ok(false) | Err(ExprError::Arithmetic(_)) => continue 'draw,
+                    Err(error) => {
+                        return Err(InstanceError::Expression {
+                            field: format!("template.constraints[{i}]"),
+                            error,
+                        })
+                    }
+                }
+            }
+            return Ok((values, rng));
+        }
+        Err(InstanceError::Unsatisfiable)
+    }
+
+    fn evaluate(
+        &self,
+        expr: &Expr,
+        field: Field,
+        values: &[(&str, Rational)],
+    ) -> Result<Rational, InstanceError> {
+        expr.number(values)
+            .map_err(|error| InstanceError::Expression {
+                field: field.path(&self.item.id),
+                error,
+            })
+    }
+
+    /// The right answer and tolerance of a numeric item.
+    fn numeric_expected(
+        &self,
+        values: &[(&str, Rational)],
+    ) -> Result<Option<(Rational, Rational)>, InstanceError> {
+        let Some(answer) = &self.answer else {
+            return Ok(None);
+        };
+        let value = self.evaluate(answer, Field::Answer, values)?;
+        let tolerance = match &self.tolerance {
+            Some(expr) => self.evaluate(expr, Field::Tolerance, values)?,
+            None => Rational::ZERO,
+        };
+        if tolerance < Rational::ZERO {
+            return Err(InstanceError::NegativeTolerance {
+                field: format!("{}.tolerance", self.item.id),
+            });
+        }
+        Ok(Some((value, tolerance)))
+    }
+
+    /// Each known wrong answer made concrete: (number, normalised text, feedback).
+    fn wrong_answers(
+        &self,
+        values: &[(&str, Rational)],
+    ) -> Result<Vec<InstanceWrongAnswer>, InstanceError> {
+        self.wrong
+            .iter()
+            .zip(&self.item.wrong_answers)
+            .enumerate()
+            .map(|(index, (compiled, authored))| {
+                let number = compiled
+                    .number
+                    .as_ref()
+                    .map(|expr| self.evaluate(expr, Field::WrongValue(index), values))
+                    .transpose()?;
+                let text = match &compiled.text {
+                    Some(text) => Some(normalise_text(
+                        &text.render(&self.item.id, values)?,
+                        self.item.case_sensitive,
+                    )),
+                    None => None,
+                };
+                let feedback = compiled
+                    .feedback
+                    .as_ref()
+                    .map(|t| t.render(&self.item.id, values).map(Cow::into_owned))
+                    .transpose()?;
+                Ok(InstanceWrongAnswer {
+                    number,
+                    text,
+                    misconception: authored.misconception.clone(),
+                    feedback,
+                })
+            })
+            .collect()
+    }
+
+    fn accepted(&self, values: &[(&str, Rational)]) -> Result<Vec<String>, InstanceError> {
+        self.accepted
+            .iter()
+            .map(|t| {
+                t.render(&self.item.id, values)
+                    .map(|s| normalise_text(&s, self.item.case_sensitive))
+            })
+            .collect()
+    }
+
+    /// The instance's key alone: what planning needs to avoid repeats.
+    pub fn key(&self, seed: u64) -> Result<InstanceKey, InstanceError> {
+        let (values, _) = self.draw(seed)?;
+        Ok(instance_key(&self.item.id, &values))
+    }
+
+    /// The instance's key and soundness, building only the texts the checks need.
+    pub fn check(&self, seed: u64) -> Result<InstanceCheck, InstanceError> {
+        let (values, _) = self.draw(seed)?;
+        let scope = values.as_slice();
+        let mut duplicate_choices = None;
+        let mut shown: Vec<Cow<str>> = Vec::with_capacity(self.choices.len());
+        for (index, (text, _)) in self.choices.iter().enumerate() {
+            let rendered = text.render(&self.item.id, scope)?;
+            if duplicate_choices.is_none() {
+                if let Some(first) = shown
+                    .iter()
+                    .position(|other| other.trim() == rendered.trim())
+                {
+                    duplicate_choices = Some((first, index, rendered.to_string()));
+                }
+            }
+            shown.push(rendered);
+        }
+        let mut wrong_but_right = Vec::new();
+        let expected = self.numeric_expected(scope)?;
+        if let Some((value, tolerance)) = expected {
+            for (index, wrong) in self.wrong.iter().enumerate() {
+                if let Some(expr) = &wrong.number {
+                    let number = self.evaluate(expr, Field::WrongValue(index), scope)?;
+                    if number
+                        .checked_sub(value)
+                        .is_ok_and(|d| d.abs() <= tolerance)
+                    {
+                        wrong_but_right.push(index);
+                    }
+                }
+            }
+        } else if self.wrong.iter().any(|w| w.text.is_some()) {
+            let accepted = self.accepted(scope)?;
+            for (index, wrong) in self.wrong.iter().enumerate() {
+                if let Some(text) = &wrong.text {
+                    let given = normalise_text(
+                        &text.render(&self.item.id, scope)?,
+                        self.item.case_sensitive,
+                    );
+                    if accepted.contains(&given) {
+                        wrong_but_right.push(index);
+                    }
+                }
+            }
+        }
+        Ok(InstanceCheck {
+            key: instance_key(&self.item.id, &values),
+            duplicate_choices,
+            wrong_but_right,
+        })
+    }
+
+    pub fn instance(&self, seed: u64) -> Result<ItemInstance, InstanceError> {
+        let item = self.item;
+        let (values, mut rng) = self.draw(seed)?;
+        let scope = values.as_slice();
+        let id = item.id.as_str();
+        let render = |text: &Text<'a>| text.render(id, scope).map(Cow::into_owned);
+        let render_all = |texts: &[Text<'a>]| -> Result<Vec<String>, InstanceError> {
+            texts.iter().map(render).collect()
+        };
         let mut choices = Vec::new();
         let mut choice_feedback = Vec::new();
         let mut sequence = Vec::new();
         let mut start_order = Vec::new();
-        let mut wrong_answers = Vec::new();
         let expected = match item.kind {
             ItemKind::SingleChoice | ItemKind::MultipleSelect => {
-                let authored = item.choices.as_ref().ok_or(InstanceError::MissingField {
-                    kind: kind_name,
-                    field: "choices",
-                })?;
-                let mut order: Vec<usize> = (0..authored.len()).collect();
+                let mut order: Vec<usize> = (0..self.choices.len()).collect();
                 if item.shuffle {
                     rng.shuffle(&mut order);
                 }
                 for &index in &order {
                     choices.push(ShownChoice {
                         index,
-                        text: fill(
-                            format!("{}.choices[{index}].text", item.id),
-                            &authored[index].text,
-                        )?,
+                        text: render(&self.choices[index].0)?,
                     });
                 }
-                for (index, choice) in authored.iter().enumerate() {
-                    let feedback = fill_optional(
-                        format!("{}.choices[{index}].feedback", item.id),
-                        choice.feedback.as_deref(),
-                    )?;
-                    choice_feedback.push((choice.misconception.clone(), feedback));
+                let authored = item.choices.as_deref().unwrap_or_default();
+                for (index, (_, feedback)) in self.choices.iter().enumerate() {
+                    let misconception = authored.get(index).and_then(|c| c.misconception.clone());
+                    let feedback = feedback.as_ref().map(render).transpose()?;
+                    choice_feedback.push((misconception, feedback));
                 }
                 let correct: Vec<usize> = authored
                     .iter()
@@ -171,75 +707,20 @@ impl ItemInstance {
                 }
             }
             ItemKind::Numeric => {
-                let answer = item.answer.as_deref().ok_or(InstanceError::MissingField {
-                    kind: kind_name,
-                    field: "answer",
-                })?;
-                let value = evaluate(answer, &values, &format!("{}.answer", item.id))?;
-                let tolerance = match item.tolerance.as_deref() {
-                    Some(text) => evaluate(text, &values, &format!("{}.tolerance", item.id))?,
-                    None => Rational::ZERO,
-                };
-                if tolerance < Rational::ZERO {
-                    return Err(InstanceError::NegativeTolerance {
-                        field: format!("{}.tolerance", item.id),
-                    });
-                }
-                for (i, wrong) in item.wrong_answers.iter().enumerate() {
-                    let field = format!("{}.wrong_answers[{i}].value", item.id);
-                    wrong_answers.push(InstanceWrongAnswer {
-                        number: Some(evaluate(&wrong.value, &values, &field)?),
-                        text: None,
-                        misconception: wrong.misconception.clone(),
-                        feedback: fill_optional(
-                            format!("{}.wrong_answers[{i}].feedback", item.id),
-                            wrong.feedback.as_deref(),
-                        )?,
-                    });
-                }
+                let (value, tolerance) =
+                    self.numeric_expected(scope)?
+                        .ok_or(InstanceError::MissingField {
+                            kind: item.kind.name(),
+                            field: "answer",
+                        })?;
                 Expected::Numeric { value, tolerance }
             }
-            ItemKind::ShortText => {
-                let authored = item.accepted.as_ref().ok_or(InstanceError::MissingField {
-                    kind: kind_name,
-                    field: "accepted",
-                })?;
-                let accepted = authored
-                    .iter()
-                    .enumerate()
-                    .map(|(i, text)| {
-                        fill(format!("{}.accepted[{i}]", item.id), text)
-                            .map(|filled| normalise_text(&filled, item.case_sensitive))
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                for (i, wrong) in item.wrong_answers.iter().enumerate() {
-                    let text = fill(
-                        format!("{}.wrong_answers[{i}].value", item.id),
-                        &wrong.value,
-                    )?;
-                    wrong_answers.push(InstanceWrongAnswer {
-                        number: None,
-                        text: Some(normalise_text(&text, item.case_sensitive)),
-                        misconception: wrong.misconception.clone(),
-                        feedback: fill_optional(
-                            format!("{}.wrong_answers[{i}].feedback", item.id),
-                            wrong.feedback.as_deref(),
-                        )?,
-                    });
-                }
-                Expected::Text {
-                    accepted,
-                    case_sensitive: item.case_sensitive,
-                }
-            }
+            ItemKind::ShortText => Expected::Text {
+                accepted: self.accepted(scope)?,
+                case_sensitive: item.case_sensitive,
+            },
             ItemKind::Ordering => {
-                let authored = item.sequence.as_ref().ok_or(InstanceError::MissingField {
-                    kind: kind_name,
-                    field: "sequence",
-                })?;
-                for (i, entry) in authored.iter().enumerate() {
-                    sequence.push(fill(format!("{}.sequence[{i}]", item.id), entry)?);
-                }
+                sequence = render_all(&self.sequence)?;
                 start_order = (0..sequence.len()).collect();
                 rng.shuffle(&mut start_order);
                 // Never start in the solved order: rotate by one if the shuffle did.
@@ -249,124 +730,25 @@ impl ItemInstance {
                 Expected::Ordering
             }
         };
-
         Ok(ItemInstance {
             item_id: item.id.clone(),
             kind: item.kind,
             seed,
-            values,
-            prompt,
+            values: values
+                .iter()
+                .map(|(name, value)| (name.to_string(), *value))
+                .collect(),
+            prompt: render(&self.prompt)?,
             choices,
             choice_feedback,
             sequence,
             start_order,
-            hints,
-            solution,
+            hints: render_all(&self.hints)?,
+            solution: render(&self.solution)?,
             expected,
-            wrong_answers,
+            wrong_answers: self.wrong_answers(scope)?,
         })
     }
-
-    /// Identifies the question a student saw, independent of the seed that drew it:
-    /// two seeds that draw the same values are the same question. A fixed item has
-    /// one instance, keyed by its id.
-    pub fn key(&self) -> String {
-        instance_key(&self.item_id, &self.values)
-    }
-}
-
-pub(crate) fn instance_key(item_id: &str, values: &[(String, Rational)]) -> String {
-    let mut key = item_id.to_string();
-    for (name, value) in values {
-        key.push_str(&format!("|{name}={value}"));
-    }
-    key
-}
-
-fn evaluate(
-    text: &str,
-    values: &[(String, Rational)],
-    field: &str,
-) -> Result<Rational, InstanceError> {
-    let located = |error| InstanceError::Expression {
-        field: field.to_string(),
-        error,
-    };
-    Expr::parse(text)
-        .and_then(|expr| expr.number(values))
-        .map_err(located)
-}
-
-/// Draws every variable in order, computes derived values, and checks constraints,
-/// redrawing up to `MAX_TEMPLATE_DRAWS` times.
-fn draw_values(
-    template: &Template,
-    rng: &mut SplitMix64,
-) -> Result<Vec<(String, Rational)>, InstanceError> {
-    let constraints = template
-        .constraints
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            Expr::parse(text).map_err(|error| InstanceError::Expression {
-                field: format!("template.constraints[{i}]"),
-                error,
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let derived = template
-        .derived
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            Expr::parse(&d.value)
-                .map(|expr| (d.name.clone(), expr))
-                .map_err(|error| InstanceError::Expression {
-                    field: format!("template.derived[{i}].value"),
-                    error,
-                })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let pools = template
-        .variables
-        .iter()
-        .map(variable_pool)
-        .collect::<Result<Vec<_>, _>>()?;
-
-    'draw: for _ in 0..MAX_TEMPLATE_DRAWS {
-        let mut values: Vec<(String, Rational)> = Vec::with_capacity(pools.len() + derived.len());
-        for (variable, pool) in template.variables.iter().zip(&pools) {
-            values.push((variable.name.clone(), pool.draw(rng)));
-        }
-        for (i, (name, expr)) in derived.iter().enumerate() {
-            match expr.number(&values) {
-                Ok(value) => values.push((name.clone(), value)),
-                // A derived value that cannot be computed for this draw (say, a
-                // division by zero) rejects the draw, like a failed constraint.
-                Err(ExprError::Arithmetic(_)) => continue 'draw,
-                Err(error) => {
-                    return Err(InstanceError::Expression {
-                        field: format!("template.derived[{i}].value"),
-                        error,
-                    })
-                }
-            }
-        }
-        for (i, constraint) in constraints.iter().enumerate() {
-            match constraint.evaluate(&values).and_then(|v| v.boolean()) {
-                Ok(true) => {}
-                Ok(false) | Err(ExprError::Arithmetic(_)) => continue 'draw,
-                Err(error) => {
-                    return Err(InstanceError::Expression {
-                        field: format!("template.constraints[{i}]"),
-                        error,
-                    })
-                }
-            }
-        }
-        return Ok(values);
-    }
-    Err(InstanceError::Unsatisfiable)
 }
 
 enum Pool {
@@ -378,8 +760,9 @@ impl Pool {
     fn draw(&self, rng: &mut SplitMix64) -> Rational {
         match self {
             Pool::Range { from, step, count } => {
-                let k = rng.below(*count) as i128;
-                Rational::integer(i128::from(*from) + k * i128::from(*step))
+                // Within the range checked at compile time, so no overflow.
+                let k = rng.below(*count) as i64;
+                Rational::integer(*from + k * *step)
             }
             Pool::List(values) => values[rng.below(values.len() as u64) as usize],
         }
@@ -436,55 +819,26 @@ pub fn interpolate(
     scope: &(impl Scope + ?Sized),
     field: &str,
 ) -> Result<String, InstanceError> {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find(['{', '}']) {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        if rest[open..].starts_with("{{") {
-            out.push('{');
-            rest = &rest[open + 2..];
-            continue;
-        }
-        if rest[open..].starts_with("}}") {
-            out.push('}');
-            rest = &rest[open + 2..];
-            continue;
-        }
-        if rest[open..].starts_with('}') {
-            return Err(InstanceError::UnclosedPlaceholder {
-                field: field.to_string(),
-            });
-        }
-        let close = after
-            .find('}')
-            .ok_or_else(|| InstanceError::UnclosedPlaceholder {
-                field: field.to_string(),
-            })?;
-        let inner = &after[..close];
-        let (expression, format) = match inner.rsplit_once(':') {
-            Some((expression, format)) => (expression, format.trim()),
-            None => (inner, "fraction"),
-        };
-        let value = Expr::parse(expression)
-            .and_then(|expr| expr.number(scope))
-            .map_err(|error| InstanceError::Expression {
-                field: field.to_string(),
-                error,
-            })?;
-        match format {
-            "fraction" => out.push_str(&value.to_string()),
-            "mixed" => out.push_str(&value.to_mixed_string()),
-            "decimal" => out.push_str(&value.to_decimal_string()),
-            other => {
-                return Err(InstanceError::UnknownFormat {
-                    field: field.to_string(),
-                    format: other.to_string(),
-                })
-            }
-        }
-        rest = &after[close + 1..];
+    let relabel = |error: InstanceError| match error {
+        InstanceError::Expression { error, .. } => InstanceError::Expression {
+            field: field.to_string(),
+            error,
+        },
+        InstanceError::UnclosedPlaceholder { .. } => InstanceError::UnclosedPlaceholder {
+            field: field.to_string(),
+        },
+        InstanceError::UnknownFormat { format, .. } => InstanceError::UnknownFormat {
+            field: field.to_string(),
+            format,
+        },
+        other => other,
+    };
+    let pieces = parse_placeholders(text, Field::Prompt, "").map_err(relabel)?;
+    Text {
+        field: Field::Prompt,
+        pieces,
     }
-    out.push_str(rest);
-    Ok(out)
+    .render("", scope)
+    .map(Cow::into_owned)
+    .map_err(relabel)
 }

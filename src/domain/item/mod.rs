@@ -8,7 +8,8 @@ mod instance;
 
 pub use check::{judge, model_answer, normalise_text, Judgement, Response, ResponseError};
 pub use instance::{
-    interpolate, Expected, InstanceError, ItemInstance, ShownChoice, MAX_TEMPLATE_DRAWS,
+    interpolate, CompiledItem, Expected, InstanceCheck, InstanceError, InstanceKey, ItemInstance,
+    ShownChoice, MAX_TEMPLATE_DRAWS,
 };
 
 use serde::{Deserialize, Serialize};

@@ -291,16 +291,19 @@ fn every_drawn_instance_meets_its_constraints_and_has_the_intended_answer() {
 
 #[test]
 fn the_same_values_make_the_same_instance_key_whatever_the_seed() {
-    let keys: Vec<String> = (0..400)
+    let keys: Vec<InstanceKey> = (0..400)
         .map(|seed| instance(ADD_LIKE, seed).key())
         .collect();
-    let distinct: std::collections::HashSet<&String> = keys.iter().collect();
+    let distinct: std::collections::HashSet<&InstanceKey> = keys.iter().collect();
     assert!(distinct.len() < keys.len(), "some seeds repeat values");
     assert_eq!(
         instance(THREE_QUARTERS, 1).key(),
         instance(THREE_QUARTERS, 2).key()
     );
-    assert_eq!(instance(THREE_QUARTERS, 1).key(), "n");
+    // Equal values, equal keys; different values, different keys.
+    let (one, two) = (instance(ADD_LIKE, 0), instance(ADD_LIKE, 1));
+    assert_ne!(one.values, two.values);
+    assert_ne!(one.key(), two.key());
 }
 
 #[test]

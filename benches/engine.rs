@@ -1,0 +1,85 @@
+//! Engine benchmarks: prints figures, asserts nothing about time (the machine is
+//! shared and noisy). Run with `make bench` or `cargo bench --bench engine`.
+//!
+//! Targets (release build on the project's 2-core machine): parse + validate a
+//! 10,000-item curriculum under 50 ms; replay a 50,000-attempt log under 20 ms.
+
+use masterly::domain::curriculum::{load_curriculum, validate, Curriculum, CURRICULUM_LIMITS};
+use masterly::domain::limits::check_json_limits;
+use masterly::domain::replay::replay;
+use masterly::domain::synthetic::{synthetic_curriculum, synthetic_log, TEN_THOUSAND_ITEMS};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// Runs `work` `runs` times after one warm-up and returns the sorted durations.
+fn measure<T>(runs: usize, mut work: impl FnMut() -> T) -> Vec<Duration> {
+    black_box(work());
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(work());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times
+}
+
+fn report(name: &str, target_ms: f64, times: &[Duration]) {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let median = ms(times[times.len() / 2]);
+    println!(
+        "{name:<48} min {:>8.2} ms  median {:>8.2} ms  max {:>8.2} ms  (target < {target_ms} ms: {})",
+        ms(times[0]),
+        median,
+        ms(times[times.len() - 1]),
+        if median < target_ms { "met" } else { "NOT met" }
+    );
+}
+
+fn main() {
+    // Fewer runs for instruction counting under valgrind: MASTERLY_BENCH_RUNS=1.
+    let runs: usize = std::env::var("MASTERLY_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(15);
+    let text = synthetic_curriculum(TEN_THOUSAND_ITEMS);
+    println!(
+        "synthetic curriculum: {} items, {} bytes of JSON",
+        TEN_THOUSAND_ITEMS.item_count(),
+        text.len()
+    );
+    let curriculum = match load_curriculum(&text) {
+        Ok(loaded) => loaded.curriculum,
+        Err(errors) => {
+            eprintln!("the synthetic curriculum does not load: {errors}");
+            std::process::exit(1);
+        }
+    };
+    let times = measure(runs, || {
+        load_curriculum(&text).map(|l| l.curriculum.courses.len())
+    });
+    report("parse + validate 10,000-item curriculum", 50.0, &times);
+    let times = measure(runs, || check_json_limits(&text, &CURRICULUM_LIMITS));
+    report("  of which: limits scan", 50.0, &times);
+    let times = measure(runs, || {
+        serde_json::from_str::<Curriculum>(&text).map(|c| c.courses.len())
+    });
+    report("  of which: typed parse", 50.0, &times);
+    let times = measure(runs, || validate(&curriculum).len());
+    report("  of which: validation", 50.0, &times);
+
+    let log = synthetic_log(&curriculum, 50_000, 7);
+    println!("synthetic log: {} attempts", log.len());
+    let now = log.last().map_or(0, |a| a.at);
+    let result = replay(&curriculum, &log, now);
+    if !result.ignored.is_empty() {
+        eprintln!(
+            "replay ignored {} attempts of the synthetic log",
+            result.ignored.len()
+        );
+        std::process::exit(1);
+    }
+    let times = measure(runs, || replay(&curriculum, &log, now));
+    report("replay 50,000-attempt log", 20.0, &times);
+}
