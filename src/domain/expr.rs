@@ -14,6 +14,9 @@
 //! power   := atom ("^" unary)?
 //! atom    := number | name | name "(" expr ("," expr)* ")" | "(" expr ")"
 //! ```
+//! (parsed by precedence climbing, which gives exactly this grammar)
+//! ```text
+//! ```
 //! Functions: gcd, lcm, min, max, abs, floor, ceil, round, num, den, mod.
 
 use crate::domain::rational::{ArithmeticError, Rational};
@@ -237,7 +240,7 @@ impl Expr {
             position: 0,
             depth: 0,
         };
-        let expr = parser.or()?;
+        let expr = parser.expression(0)?;
         match parser.peek() {
             None => Ok(expr),
             Some((at, token)) => Err(ExprError::Syntax {
@@ -548,98 +551,65 @@ impl Parser {
         }
     }
 
-    fn binary_chain(
-        &mut self,
-        ops: &[(&'static str, BinaryOp)],
-        next: fn(&mut Parser) -> Result<Expr, ExprError>,
-    ) -> Result<Expr, ExprError> {
-        let mut left = next(self)?;
-        while let Some(op) = self
-            .peek_op()
-            .and_then(|found| ops.iter().find(|(name, _)| *name == found))
-            .map(|(_, op)| *op)
-        {
+    /// Precedence climbing: parses operators binding at least as tightly as
+    /// `min_power`. Powers, loosest first: or, and, not, comparisons (non-associative),
+    /// + -, * /, unary minus, ^ (right-associative, so 2 ^ 3 ^ 2 = 2 ^ 9).
+    fn expression(&mut self, min_power: u8) -> Result<Expr, ExprError> {
+        self.descend()?;
+        let result = self.expression_inner(min_power);
+        self.depth -= 1;
+        result
+    }
+
+    fn expression_inner(&mut self, min_power: u8) -> Result<Expr, ExprError> {
+        let mut left = match self.peek_op() {
+            Some("not") if min_power <= 5 => {
+                self.position += 1;
+                Expr::Not(Box::new(self.expression(5)?))
+            }
+            Some("-") => {
+                self.position += 1;
+                Expr::Negate(Box::new(self.expression(13)?))
+            }
+            _ => self.atom()?,
+        };
+        let mut compared = false;
+        while let Some(op) = self.peek_op() {
+            let (op, left_power, right_power) = match op {
+                "or" => (BinaryOp::Or, 1, 2),
+                "and" => (BinaryOp::And, 3, 4),
+                "<" => (BinaryOp::Lt, 7, 8),
+                "<=" => (BinaryOp::Le, 7, 8),
+                ">" => (BinaryOp::Gt, 7, 8),
+                ">=" => (BinaryOp::Ge, 7, 8),
+                "==" => (BinaryOp::Eq, 7, 8),
+                "!=" => (BinaryOp::Ne, 7, 8),
+                "+" => (BinaryOp::Add, 9, 10),
+                "-" => (BinaryOp::Sub, 9, 10),
+                "*" => (BinaryOp::Mul, 11, 12),
+                "/" => (BinaryOp::Div, 11, 12),
+                "^" => (BinaryOp::Pow, 15, 15),
+                _ => break,
+            };
+            if left_power < min_power {
+                break;
+            }
+            let is_comparison = left_power == 7;
+            if is_comparison && compared {
+                // `a < b < c` means nothing in school mathematics' sense here.
+                let (at, found) = self.found();
+                return Err(ExprError::Syntax {
+                    at,
+                    expected: "and, or, or the end after a comparison",
+                    found,
+                });
+            }
+            compared |= is_comparison;
             self.position += 1;
-            let right = next(self)?;
+            let right = self.expression(right_power)?;
             left = Expr::Binary(op, Box::new(left), Box::new(right));
         }
         Ok(left)
-    }
-
-    fn or(&mut self) -> Result<Expr, ExprError> {
-        self.descend()?;
-        let expr = self.binary_chain(&[("or", BinaryOp::Or)], Parser::and);
-        self.depth -= 1;
-        expr
-    }
-
-    fn and(&mut self) -> Result<Expr, ExprError> {
-        self.binary_chain(&[("and", BinaryOp::And)], Parser::not)
-    }
-
-    fn not(&mut self) -> Result<Expr, ExprError> {
-        if self.peek_op() == Some("not") {
-            self.position += 1;
-            self.descend()?;
-            let inner = self.not();
-            self.depth -= 1;
-            return Ok(Expr::Not(Box::new(inner?)));
-        }
-        self.compare()
-    }
-
-    fn compare(&mut self) -> Result<Expr, ExprError> {
-        let left = self.sum()?;
-        let op = match self.peek_op() {
-            Some("<") => BinaryOp::Lt,
-            Some("<=") => BinaryOp::Le,
-            Some(">") => BinaryOp::Gt,
-            Some(">=") => BinaryOp::Ge,
-            Some("==") => BinaryOp::Eq,
-            Some("!=") => BinaryOp::Ne,
-            _ => return Ok(left),
-        };
-        self.position += 1;
-        let right = self.sum()?;
-        Ok(Expr::Binary(op, Box::new(left), Box::new(right)))
-    }
-
-    fn sum(&mut self) -> Result<Expr, ExprError> {
-        self.binary_chain(
-            &[("+", BinaryOp::Add), ("-", BinaryOp::Sub)],
-            Parser::product,
-        )
-    }
-
-    fn product(&mut self) -> Result<Expr, ExprError> {
-        self.binary_chain(&[("*", BinaryOp::Mul), ("/", BinaryOp::Div)], Parser::unary)
-    }
-
-    fn unary(&mut self) -> Result<Expr, ExprError> {
-        if self.peek_op() == Some("-") {
-            self.position += 1;
-            self.descend()?;
-            let inner = self.unary();
-            self.depth -= 1;
-            return Ok(Expr::Negate(Box::new(inner?)));
-        }
-        self.power()
-    }
-
-    fn power(&mut self) -> Result<Expr, ExprError> {
-        let base = self.atom()?;
-        if self.peek_op() == Some("^") {
-            self.position += 1;
-            self.descend()?;
-            let exponent = self.unary();
-            self.depth -= 1;
-            return Ok(Expr::Binary(
-                BinaryOp::Pow,
-                Box::new(base),
-                Box::new(exponent?),
-            ));
-        }
-        Ok(base)
     }
 
     fn atom(&mut self) -> Result<Expr, ExprError> {
@@ -663,10 +633,10 @@ impl Parser {
                 self.position += 1;
                 let function = Function::by_name(&name)
                     .ok_or_else(|| ExprError::UnknownFunction(name.clone()))?;
-                let mut args = vec![self.or()?];
+                let mut args = vec![self.expression(0)?];
                 while matches!(self.peek(), Some((_, Token::Comma))) {
                     self.position += 1;
-                    args.push(self.or()?);
+                    args.push(self.expression(0)?);
                 }
                 self.expect_close()?;
                 function
@@ -679,7 +649,7 @@ impl Parser {
                 Ok(Expr::Call(function, args))
             }
             Token::Open => {
-                let inner = self.or()?;
+                let inner = self.expression(0)?;
                 self.expect_close()?;
                 Ok(inner)
             }
@@ -846,6 +816,33 @@ mod tests {
         );
         assert_eq!(eval("1 < 2 + 3", &[]), Ok(Value::Bool(true)));
         assert_eq!(eval("(1 < 2) + 3", &[]), Err(ExprError::NotANumber));
+    }
+
+    #[test]
+    fn precedence_matches_school_rules_and_comparisons_do_not_chain() {
+        let values = scope(&[("a", 1), ("b", 2), ("c", 3)]);
+        assert_eq!(
+            eval("not a < b and c == 3", &values),
+            Ok(Value::Bool(false))
+        );
+        assert_eq!(
+            eval("not (a < b and c == 4)", &values),
+            Ok(Value::Bool(true))
+        );
+        assert_eq!(
+            eval(
+                "a < b or c < a and false_guard == 0",
+                &scope(&[("a", 1), ("b", 2), ("c", 3), ("false_guard", 1)])
+            ),
+            Ok(Value::Bool(true))
+        );
+        assert_eq!(num("2 ^ -1 * 4"), Rational::integer(2));
+        assert_eq!(num("- - 3"), Rational::integer(3));
+        assert_eq!(num("12 / 2 / 3"), Rational::integer(2));
+        assert!(matches!(
+            Expr::parse("a < b < c"),
+            Err(ExprError::Syntax { at: 7, .. })
+        ));
     }
 
     #[test]

@@ -23,8 +23,8 @@
 use crate::domain::attempt::{AssessmentKind, Attempt, Sitting};
 use crate::domain::curriculum::{Course, Curriculum, Unit};
 use crate::domain::mastery::MasteryLevel;
+use crate::domain::rng::{FastMap as HashMap, FastSet as HashSet};
 use crate::domain::time::{format_date, Millis, DAY_MS};
-use std::collections::{HashMap, HashSet};
 
 /// How a level came about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,34 +297,35 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
 
     // Canonical order and one copy per id make replay depend on the set alone.
     let mut ordered: Vec<&Attempt> = log.iter().collect();
-    ordered.sort_by(|a, b| {
+    // The key is a total order (it includes the unique id), so an unstable sort is exact.
+    ordered.sort_unstable_by(|a, b| {
         (a.at, &a.id, &a.item, a.seed, a.correct).cmp(&(b.at, &b.id, &b.item, b.seed, b.correct))
     });
-    let mut seen_ids: HashSet<&str> = HashSet::with_capacity(ordered.len());
+    let mut seen_ids: HashSet<&str> = HashSet::default();
+    seen_ids.reserve(ordered.len());
     let mut sittings: Vec<SittingRecord> = Vec::new();
-    let mut sitting_index: HashMap<&str, usize> = HashMap::new();
+    let mut sitting_index: HashMap<&str, usize> = HashMap::default();
     let mut last_sitting: Option<(&str, usize)> = None;
     for attempt in ordered {
         if !seen_ids.insert(&attempt.id) {
             continue;
         }
-        if !objective_units.contains_key(attempt.objective.as_str()) {
-            replay.ignored.push(IgnoredAttempt {
-                id: attempt.id.clone(),
-                reason: format!(
-                    "objective \"{}\" is not in this curriculum",
-                    attempt.objective
-                ),
-            });
-            continue;
-        }
+        // One lookup finds the item's objective; it must be the objective named.
         if item_objectives.get(attempt.item.as_str()) != Some(&attempt.objective.as_str()) {
-            replay.ignored.push(IgnoredAttempt {
-                id: attempt.id.clone(),
-                reason: format!(
+            let reason = if objective_units.contains_key(attempt.objective.as_str()) {
+                format!(
                     "item \"{}\" is not in objective \"{}\"",
                     attempt.item, attempt.objective
-                ),
+                )
+            } else {
+                format!(
+                    "objective \"{}\" is not in this curriculum",
+                    attempt.objective
+                )
+            };
+            replay.ignored.push(IgnoredAttempt {
+                id: attempt.id.clone(),
+                reason,
             });
             continue;
         }
@@ -356,7 +357,7 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
         let repeated = record
             .answers
             .iter()
-            .any(|a| a.item == attempt.item && a.seed == attempt.seed);
+            .any(|a| a.seed == attempt.seed && a.item == attempt.item);
         if !repeated {
             record.answers.push(attempt);
         }
@@ -376,7 +377,7 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
     }
     complete.sort_by(|a, b| (a.0, &a.1.sitting.id).cmp(&(b.0, &b.1.sitting.id)));
 
-    let mut last_complete_for_unit: HashMap<&str, Millis> = HashMap::new();
+    let mut last_complete_for_unit: HashMap<&str, Millis> = HashMap::default();
     for (finished_at, record) in &complete {
         let size = record.sitting.size.max(1) as usize;
         score_sitting(
@@ -449,40 +450,45 @@ fn score_sitting(
     answers: &[&Attempt],
     at: Millis,
 ) {
-    let mut tallies: Vec<(&str, Tally)> = Vec::new();
+    // One tally per objective, with its unit, found once per sitting.
+    let mut tallies: Vec<(&str, &Unit, Tally)> = Vec::new();
     for answer in answers {
-        let position = match tallies.iter().position(|(id, _)| *id == answer.objective) {
+        let position = match tallies
+            .iter()
+            .position(|(id, _, _)| *id == answer.objective)
+        {
             Some(position) => position,
             None => {
-                tallies.push((answer.objective.as_str(), Tally::default()));
+                let Some(unit) = objective_units.get(answer.objective.as_str()) else {
+                    continue;
+                };
+                tallies.push((answer.objective.as_str(), unit, Tally::default()));
                 tallies.len() - 1
             }
         };
-        tallies[position].1.total += 1;
+        tallies[position].2.total += 1;
         if answer.correct {
-            tallies[position].1.correct += 1;
+            tallies[position].2.correct += 1;
         }
     }
     let settings = &curriculum.mastery;
     match sitting.kind {
         AssessmentKind::Practice => {}
         AssessmentKind::Readiness => {
-            let passed = tallies.iter().all(|(objective, tally)| {
-                objective_units
-                    .get(objective)
-                    .is_some_and(|unit| tally.meets(curriculum.bar_percent(unit)))
-            });
+            let passed = tallies
+                .iter()
+                .all(|(_, unit, tally)| tally.meets(curriculum.bar_percent(unit)));
             if let Some(unit) = &sitting.unit {
-                replay.units.entry(unit.clone()).or_default().readiness = Some((passed, at));
+                unit_progress(replay, unit).readiness = Some((passed, at));
             }
         }
         kind => {
-            for (objective, tally) in &tallies {
-                let Some(unit) = objective_units.get(objective) else {
-                    continue;
-                };
+            for (objective, unit, tally) in &tallies {
                 let bar = curriculum.bar_percent(unit);
-                let progress = replay.objectives.entry(objective.to_string()).or_default();
+                let progress = match replay.objectives.get_mut(*objective) {
+                    Some(progress) => progress,
+                    None => replay.objectives.entry(objective.to_string()).or_default(),
+                };
                 apply_score(
                     progress,
                     kind,
@@ -495,18 +501,16 @@ fn score_sitting(
             }
             // Per unit: count the sitting, and judge the summative part.
             let mut touched: Vec<&Unit> = Vec::new();
-            for (objective, _) in &tallies {
-                if let Some(unit) = objective_units.get(objective) {
-                    if !touched.iter().any(|u| u.id == unit.id) {
-                        touched.push(unit);
-                    }
+            for (_, unit, _) in &tallies {
+                if !touched.iter().any(|u| std::ptr::eq(*u, *unit)) {
+                    touched.push(unit);
                 }
             }
             for unit in touched {
                 let unit_tally = tallies
                     .iter()
-                    .filter(|(objective, _)| unit.objectives.iter().any(|o| o.id == *objective))
-                    .fold(Tally::default(), |sum, (_, t)| Tally {
+                    .filter(|(_, of, _)| std::ptr::eq(*of, unit))
+                    .fold(Tally::default(), |sum, (_, _, t)| Tally {
                         correct: sum.correct + t.correct,
                         total: sum.total + t.total,
                     });
@@ -516,7 +520,7 @@ fn score_sitting(
                         .get(&o.id)
                         .is_some_and(|p| p.level == MasteryLevel::Mastered)
                 });
-                let progress = replay.units.entry(unit.id.clone()).or_default();
+                let progress = unit_progress(replay, &unit.id);
                 progress.sittings += 1;
                 let summative = matches!(
                     kind,
@@ -540,6 +544,12 @@ fn score_sitting(
             }
         }
     }
+}
+
+/// The unit's progress, created on first use (once per unit and sitting, so the
+/// id copy is cheap next to the per-attempt work).
+fn unit_progress<'r>(replay: &'r mut Replay, unit_id: &str) -> &'r mut UnitProgress {
+    replay.units.entry(unit_id.to_string()).or_default()
 }
 
 fn apply_score(

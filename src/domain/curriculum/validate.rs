@@ -29,7 +29,7 @@ pub fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
         "the licence",
         &curriculum.license,
     );
-    check_id(&mut problems, "$.id", &curriculum.id);
+    check_id(&mut problems, || "$.id".to_string(), &curriculum.id);
     if curriculum
         .authors
         .iter()
@@ -97,11 +97,11 @@ pub fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
     problems
 }
 
-fn check_unit(
+fn check_unit<'a>(
     problems: &mut Vec<CurriculumError>,
-    ids: &mut IdRegistry,
+    ids: &mut IdRegistry<'a>,
     unit_path: &str,
-    unit: &Unit,
+    unit: &'a Unit,
     curriculum: &Curriculum,
 ) {
     check_text(
@@ -269,41 +269,41 @@ fn check_text(problems: &mut Vec<CurriculumError>, path: &str, what: &'static st
     }
 }
 
-/// `path` is the path of the id field itself.
-fn check_id(problems: &mut Vec<CurriculumError>, path: &str, id: &str) {
+/// `path` gives the path of the id field itself, made only if the id is malformed.
+fn check_id(problems: &mut Vec<CurriculumError>, path: impl FnOnce() -> String, id: &str) {
     let well_formed = (1..=64).contains(&id.len())
         && id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if !well_formed {
         problems.push(CurriculumError::at(
-            path,
+            path(),
             CurriculumErrorKind::BadId { id: id.to_string() },
         ));
     }
 }
 
-/// Course, unit and objective ids share one namespace, so that anything in a log or
-/// a prerequisite list names exactly one thing.
+/// Course, unit, objective and item ids share one namespace, so that anything in
+/// a log or a prerequisite list names exactly one thing. The first use of each id
+/// is kept as its owner's JSON path, written out only when a duplicate appears.
 #[derive(Default)]
-struct IdRegistry {
-    first_use: HashMap<String, String>,
+struct IdRegistry<'a> {
+    first_use: HashMap<&'a str, String>,
 }
 
-impl IdRegistry {
-    fn register(&mut self, problems: &mut Vec<CurriculumError>, owner_path: &str, id: &str) {
-        let id_path = format!("{owner_path}.id");
-        check_id(problems, &id_path, id);
+impl<'a> IdRegistry<'a> {
+    fn register(&mut self, problems: &mut Vec<CurriculumError>, owner_path: &str, id: &'a str) {
+        check_id(problems, || format!("{owner_path}.id"), id);
         match self.first_use.get(id) {
             Some(first) => problems.push(CurriculumError::at(
-                id_path,
+                format!("{owner_path}.id"),
                 CurriculumErrorKind::DuplicateId {
                     id: id.to_string(),
-                    first: first.clone(),
+                    first: format!("{first}.id"),
                 },
             )),
             None => {
-                self.first_use.insert(id.to_string(), id_path);
+                self.first_use.insert(id, owner_path.to_string());
             }
         }
     }

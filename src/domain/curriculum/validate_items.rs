@@ -15,12 +15,12 @@ use std::collections::HashSet;
 /// needs are covered, which keeps validating a large curriculum fast.
 const TEMPLATE_SAMPLE_SEEDS: u64 = 24;
 
-pub(super) fn check_objective_items(
+pub(super) fn check_objective_items<'a>(
     problems: &mut Vec<CurriculumError>,
     curriculum: &Curriculum,
-    objective: &Objective,
+    objective: &'a Objective,
     objective_path: &str,
-    register_id: &mut dyn FnMut(&mut Vec<CurriculumError>, &str, &str),
+    register_id: &mut dyn FnMut(&mut Vec<CurriculumError>, &str, &'a str),
 ) {
     let settings = &curriculum.mastery;
     let formative = settings.formative_items_per_objective as usize;
