@@ -271,7 +271,40 @@ impl Tally {
 
 struct SittingRecord<'a> {
     sitting: &'a Sitting,
-    answers: Vec<&'a Attempt>,
+    /// The counted answers, with their objective's index.
+    answers: Vec<(u32, &'a Attempt)>,
+}
+
+/// The curriculum's objectives numbered in document order, so that replay works on
+/// dense indices; a unit's objectives have consecutive numbers.
+struct ObjectiveIndex<'c> {
+    ids: Vec<&'c str>,
+    units: Vec<&'c Unit>,
+    by_item: HashMap<&'c str, u32>,
+    by_id: HashMap<&'c str, u32>,
+}
+
+impl<'c> ObjectiveIndex<'c> {
+    fn new(curriculum: &'c Curriculum) -> ObjectiveIndex<'c> {
+        let mut index = ObjectiveIndex {
+            ids: Vec::new(),
+            units: Vec::new(),
+            by_item: HashMap::default(),
+            by_id: HashMap::default(),
+        };
+        for (_, unit) in curriculum.units() {
+            for objective in &unit.objectives {
+                let number = index.ids.len() as u32;
+                index.ids.push(&objective.id);
+                index.units.push(unit);
+                index.by_id.insert(&objective.id, number);
+                for item in &objective.items {
+                    index.by_item.insert(&item.id, number);
+                }
+            }
+        }
+        index
+    }
 }
 
 pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
@@ -279,21 +312,9 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
         now,
         ..Replay::default()
     };
-    let objective_units: HashMap<&str, &Unit> = curriculum
-        .units()
-        .flat_map(|(_, unit)| unit.objectives.iter().map(move |o| (o.id.as_str(), unit)))
-        .collect();
-
-    // Item ids are unique in a curriculum, so one lookup checks an attempt's item.
-    let item_objectives: HashMap<&str, &str> = curriculum
-        .units()
-        .flat_map(|(_, unit)| &unit.objectives)
-        .flat_map(|o| {
-            o.items
-                .iter()
-                .map(move |item| (item.id.as_str(), o.id.as_str()))
-        })
-        .collect();
+    let index = ObjectiveIndex::new(curriculum);
+    let mut progress: Vec<ObjectiveProgress> = vec![ObjectiveProgress::default(); index.ids.len()];
+    let mut touched: Vec<bool> = vec![false; index.ids.len()];
 
     // Canonical order and one copy per id make replay depend on the set alone.
     let mut ordered: Vec<&Attempt> = log.iter().collect();
@@ -311,36 +332,34 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
             continue;
         }
         // One lookup finds the item's objective; it must be the objective named.
-        if item_objectives.get(attempt.item.as_str()) != Some(&attempt.objective.as_str()) {
-            let reason = if objective_units.contains_key(attempt.objective.as_str()) {
-                format!(
-                    "item \"{}\" is not in objective \"{}\"",
-                    attempt.item, attempt.objective
-                )
-            } else {
-                format!(
-                    "objective \"{}\" is not in this curriculum",
-                    attempt.objective
-                )
-            };
-            replay.ignored.push(IgnoredAttempt {
-                id: attempt.id.clone(),
-                reason,
-            });
-            continue;
-        }
-        let progress = match replay.objectives.get_mut(&attempt.objective) {
-            Some(progress) => progress,
-            None => replay
-                .objectives
-                .entry(attempt.objective.clone())
-                .or_default(),
+        let objective = match index.by_item.get(attempt.item.as_str()) {
+            Some(&number) if index.ids[number as usize] == attempt.objective => number,
+            _ => {
+                let reason = if index.by_id.contains_key(attempt.objective.as_str()) {
+                    format!(
+                        "item \"{}\" is not in objective \"{}\"",
+                        attempt.item, attempt.objective
+                    )
+                } else {
+                    format!(
+                        "objective \"{}\" is not in this curriculum",
+                        attempt.objective
+                    )
+                };
+                replay.ignored.push(IgnoredAttempt {
+                    id: attempt.id.clone(),
+                    reason,
+                });
+                continue;
+            }
         };
-        progress.attempts += 1;
-        progress.hints_used += attempt.hints_used;
+        let entry = &mut progress[objective as usize];
+        entry.attempts += 1;
+        entry.hints_used += attempt.hints_used;
+        touched[objective as usize] = true;
         // Answers of one sitting are usually consecutive: try the last sitting first.
-        let index = match last_sitting {
-            Some((id, index)) if id == attempt.sitting.id => index,
+        let record_index = match last_sitting {
+            Some((id, record_index)) if id == attempt.sitting.id => record_index,
             _ => *sitting_index
                 .entry(attempt.sitting.id.as_str())
                 .or_insert_with(|| {
@@ -351,15 +370,15 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
                     sittings.len() - 1
                 }),
         };
-        last_sitting = Some((attempt.sitting.id.as_str(), index));
-        let record = &mut sittings[index];
+        last_sitting = Some((attempt.sitting.id.as_str(), record_index));
+        let record = &mut sittings[record_index];
         // Only the first answer to each question in a sitting counts.
         let repeated = record
             .answers
             .iter()
-            .any(|a| a.seed == attempt.seed && a.item == attempt.item);
+            .any(|(_, a)| a.seed == attempt.seed && a.item == attempt.item);
         if !repeated {
-            record.answers.push(attempt);
+            record.answers.push((objective, attempt));
         }
     }
 
@@ -370,7 +389,7 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
     for record in &sittings {
         let size = record.sitting.size.max(1) as usize;
         if record.answers.len() >= size {
-            complete.push((record.answers[size - 1].at, record));
+            complete.push((record.answers[size - 1].1.at, record));
         } else {
             unfinished.push(record);
         }
@@ -382,37 +401,45 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
         let size = record.sitting.size.max(1) as usize;
         score_sitting(
             &mut replay,
+            &mut progress,
             curriculum,
-            &objective_units,
+            &index,
             record.sitting,
             &record.answers[..size],
             *finished_at,
         );
-        for unit in sitting_units(record, &objective_units) {
+        for unit in sitting_units(record, &index) {
             let entry = last_complete_for_unit.entry(unit).or_insert(*finished_at);
             *entry = (*entry).max(*finished_at);
+        }
+    }
+    for (number, entry) in progress.into_iter().enumerate() {
+        if touched[number] {
+            replay
+                .objectives
+                .insert(index.ids[number].to_string(), entry);
         }
     }
     for record in unfinished {
         let Some(unit_id) = record.sitting.unit.as_deref() else {
             continue;
         };
-        let started = record.answers.first().map_or(0, |a| a.at);
+        let started = record.answers.first().map_or(0, |(_, a)| a.at);
         if last_complete_for_unit
             .get(unit_id)
             .is_some_and(|&done| done >= started)
         {
             continue; // abandoned before a later sitting was completed
         }
-        let progress = replay.units.entry(unit_id.to_string()).or_default();
-        let newer = progress
+        let unit = unit_progress(&mut replay, unit_id);
+        let newer = unit
             .in_progress
             .as_ref()
             .is_none_or(|(_, answers)| answers.first().map_or(0, |a| a.at) <= started);
         if newer {
-            progress.in_progress = Some((
+            unit.in_progress = Some((
                 record.sitting.clone(),
-                record.answers.iter().map(|a| (*a).clone()).collect(),
+                record.answers.iter().map(|(_, a)| (*a).clone()).collect(),
             ));
         }
     }
@@ -424,19 +451,15 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
     replay
 }
 
-fn sitting_units<'a>(
-    record: &SittingRecord<'a>,
-    objective_units: &HashMap<&str, &'a Unit>,
-) -> Vec<&'a str> {
+fn sitting_units<'a>(record: &SittingRecord<'a>, index: &ObjectiveIndex<'a>) -> Vec<&'a str> {
     let mut units: Vec<&'a str> = Vec::new();
     if let Some(unit) = record.sitting.unit.as_deref() {
         units.push(unit);
     }
-    for answer in &record.answers {
-        if let Some(unit) = objective_units.get(answer.objective.as_str()) {
-            if !units.contains(&unit.id.as_str()) {
-                units.push(unit.id.as_str());
-            }
+    for (objective, _) in &record.answers {
+        let unit = index.units[*objective as usize].id.as_str();
+        if !units.contains(&unit) {
+            units.push(unit);
         }
     }
     units
@@ -444,25 +467,24 @@ fn sitting_units<'a>(
 
 fn score_sitting(
     replay: &mut Replay,
+    progress: &mut [ObjectiveProgress],
     curriculum: &Curriculum,
-    objective_units: &HashMap<&str, &Unit>,
+    index: &ObjectiveIndex,
     sitting: &Sitting,
-    answers: &[&Attempt],
+    answers: &[(u32, &Attempt)],
     at: Millis,
 ) {
     // One tally per objective, with its unit, found once per sitting.
-    let mut tallies: Vec<(&str, &Unit, Tally)> = Vec::new();
-    for answer in answers {
-        let position = match tallies
-            .iter()
-            .position(|(id, _, _)| *id == answer.objective)
-        {
+    let mut tallies: Vec<(u32, &Unit, Tally)> = Vec::new();
+    for (objective, answer) in answers {
+        let position = match tallies.iter().position(|(o, _, _)| o == objective) {
             Some(position) => position,
             None => {
-                let Some(unit) = objective_units.get(answer.objective.as_str()) else {
-                    continue;
-                };
-                tallies.push((answer.objective.as_str(), unit, Tally::default()));
+                tallies.push((
+                    *objective,
+                    index.units[*objective as usize],
+                    Tally::default(),
+                ));
                 tallies.len() - 1
             }
         };
@@ -484,17 +506,12 @@ fn score_sitting(
         }
         kind => {
             for (objective, unit, tally) in &tallies {
-                let bar = curriculum.bar_percent(unit);
-                let progress = match replay.objectives.get_mut(*objective) {
-                    Some(progress) => progress,
-                    None => replay.objectives.entry(objective.to_string()).or_default(),
-                };
                 apply_score(
-                    progress,
+                    &mut progress[*objective as usize],
                     kind,
                     *tally,
                     at,
-                    bar,
+                    curriculum.bar_percent(unit),
                     settings.familiar_percent,
                     &settings.review_intervals_days,
                 );
@@ -514,12 +531,15 @@ fn score_sitting(
                         correct: sum.correct + t.correct,
                         total: sum.total + t.total,
                     });
-                let all_mastered = unit.objectives.iter().all(|o| {
-                    replay
-                        .objectives
-                        .get(&o.id)
-                        .is_some_and(|p| p.level == MasteryLevel::Mastered)
-                });
+                // A unit's objectives are numbered consecutively from its first.
+                let first = unit
+                    .objectives
+                    .first()
+                    .and_then(|o| index.by_id.get(o.id.as_str()))
+                    .map_or(0, |&n| n as usize);
+                let all_mastered = progress
+                    .get(first..first + unit.objectives.len())
+                    .is_some_and(|own| own.iter().all(|p| p.level == MasteryLevel::Mastered));
                 let progress = unit_progress(replay, &unit.id);
                 progress.sittings += 1;
                 let summative = matches!(
