@@ -10,6 +10,9 @@ pub struct JsonLimits {
     pub max_bytes: usize,
     pub max_depth: usize,
     pub max_string_bytes: usize,
+    /// Objects and arrays in the whole file: bounds the number of items, attempts
+    /// or anything else before a single one is built.
+    pub max_containers: usize,
 }
 
 /// A limit the text broke, with where (line:column) when there is a place to name.
@@ -29,6 +32,12 @@ pub enum LimitError {
         column: usize,
         limit: usize,
     },
+    #[error("line {line}, column {column}: the file holds more than {limit} objects and lists")]
+    TooManyValues {
+        line: usize,
+        column: usize,
+        limit: usize,
+    },
 }
 
 /// Scans `text` once, tracking strings and escapes, and reports the first limit broken.
@@ -41,6 +50,7 @@ pub fn check_json_limits(text: &str, limits: &JsonLimits) -> Result<(), LimitErr
         });
     }
     let mut depth = 0usize;
+    let mut containers = 0usize;
     let mut in_string = false;
     let mut escaped = false;
     let mut string_start = 0usize;
@@ -70,6 +80,15 @@ pub fn check_json_limits(text: &str, limits: &JsonLimits) -> Result<(), LimitErr
             }
             b'[' | b'{' => {
                 depth += 1;
+                containers += 1;
+                if containers > limits.max_containers {
+                    let (line, column) = line_column(text, offset);
+                    return Err(LimitError::TooManyValues {
+                        line,
+                        column,
+                        limit: limits.max_containers,
+                    });
+                }
                 if depth > limits.max_depth {
                     let (line, column) = line_column(text, offset);
                     return Err(LimitError::TooDeep {
@@ -103,6 +122,7 @@ mod tests {
         max_bytes: 64,
         max_depth: 3,
         max_string_bytes: 8,
+        max_containers: 4,
     };
 
     #[test]
@@ -151,6 +171,18 @@ mod tests {
                 line: 1,
                 column: 2,
                 limit: 8
+            })
+        );
+    }
+
+    #[test]
+    fn too_many_objects_and_lists_are_refused_before_parsing() {
+        assert_eq!(
+            check_json_limits("[{}, {}, {},\n {}]", &SMALL),
+            Err(LimitError::TooManyValues {
+                line: 2,
+                column: 2,
+                limit: 4
             })
         );
     }

@@ -15,7 +15,11 @@ pub const CURRICULUM_LIMITS: JsonLimits = JsonLimits {
     max_bytes: 16 * 1024 * 1024,
     max_depth: 32,
     max_string_bytes: 64 * 1024,
+    max_containers: 1_000_000,
 };
+
+/// Items in one curriculum: five times the largest benchmarked curriculum.
+pub const MAX_ITEMS: usize = 50_000;
 
 /// A curriculum that passed every check, with the warnings the author should see.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +63,21 @@ pub fn load_curriculum(text: &str) -> Result<LoadedCurriculum, CurriculumErrors>
         format_version: Some(curriculum.format_version),
     })
     .map_err(one)?;
+    let items: usize = curriculum
+        .units()
+        .flat_map(|(_, unit)| &unit.objectives)
+        .map(|objective| objective.items.len())
+        .sum();
+    if items > MAX_ITEMS {
+        return Err(one(CurriculumError::at(
+            "$.courses",
+            CurriculumErrorKind::CountOutOfRange {
+                what: "the number of items in the curriculum",
+                found: items,
+                expected: "at most 50,000",
+            },
+        )));
+    }
 
     let (errors, warnings): (Vec<_>, Vec<_>) = validate(&curriculum)
         .into_iter()

@@ -11,7 +11,7 @@ mod validate;
 mod validate_items;
 
 pub use error::{CurriculumError, CurriculumErrorKind, CurriculumErrors, Severity};
-pub use load::{load_curriculum, LoadedCurriculum, CURRICULUM_LIMITS};
+pub use load::{load_curriculum, LoadedCurriculum, CURRICULUM_LIMITS, MAX_ITEMS};
 pub use validate::validate;
 
 use crate::domain::item::Item;
