@@ -147,3 +147,62 @@ fn seeds_give_the_same_questions_in_the_browser_as_natively() {
     assert!(compared >= 10, "only {compared} values compared");
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
+
+#[wasm_bindgen_test]
+async fn curriculum_text_can_never_inject_html_script_or_unsafe_links() {
+    use masterly::app::components::rich_text::RichText;
+    let document = document();
+    let container: web_sys::HtmlElement = document
+        .create_element("div")
+        .expect("create a container")
+        .unchecked_into();
+    document
+        .body()
+        .expect("a body")
+        .append_child(&container)
+        .expect("append");
+    let hostile = "<script>window.pwned = 1</script> <img src=x onerror=alert(1)> **bold** \
+                   [bad](javascript:alert(1)) [good](https://example.org)\n\n- one\n- two"
+        .to_string();
+    leptos::mount::mount_to(
+        container.clone(),
+        move || view! { <RichText text=hostile.clone() /> },
+    )
+    .forget();
+    leptos::task::tick().await;
+
+    assert_eq!(
+        container
+            .query_selector_all("script")
+            .map(|n| n.length())
+            .ok(),
+        Some(0)
+    );
+    assert_eq!(
+        container.query_selector_all("img").map(|n| n.length()).ok(),
+        Some(0)
+    );
+    let paragraph = text_of(&container, "p");
+    assert!(
+        paragraph.starts_with("<script>window.pwned = 1</script> <img src=x"),
+        "{paragraph}"
+    );
+    assert_eq!(text_of(&container, "strong"), "bold");
+    let links = container.query_selector_all("a").expect("valid selector");
+    assert_eq!(links.length(), 1, "only the https link is a link");
+    let link: web_sys::Element = links.item(0).expect("a link").unchecked_into();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.org")
+    );
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert_eq!(all_texts(&container, "li"), vec!["one", "two"]);
+    let pwned = web_sys::js_sys::Reflect::get(&web_sys::window().expect("window"), &"pwned".into())
+        .expect("read window.pwned");
+    assert!(pwned.is_undefined(), "the script ran");
+    container.remove();
+}

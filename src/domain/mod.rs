@@ -10,6 +10,7 @@ pub mod expr;
 pub mod golden;
 pub mod item;
 pub mod limits;
+pub mod markdown;
 pub mod mastery;
 pub mod plan;
 pub mod rational;

@@ -2,3 +2,4 @@
 
 pub mod course_picker;
 pub mod level_badge;
+pub mod rich_text;

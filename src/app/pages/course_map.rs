@@ -3,6 +3,7 @@
 
 use crate::app::components::course_picker::CoursePicker;
 use crate::app::components::level_badge::{LevelBadge, LevelLegend};
+use crate::app::components::rich_text::RichText;
 use crate::app::context::{AppContext, Library};
 use crate::app::text;
 use crate::domain::curriculum::{Course, Curriculum};
@@ -52,7 +53,13 @@ fn CourseView(curriculum: Arc<Curriculum>, course_id: String) -> impl IntoView {
             <h1 id="course-title">{course.title.clone()}</h1>
             <p class="course-meta">{meta}</p>
             {(!course.description.is_empty())
-                .then(|| view! { <p class="course-description">{course.description.clone()}</p> })}
+                .then(|| {
+                    view! {
+                        <div class="course-description">
+                            <RichText text=course.description.clone() />
+                        </div>
+                    }
+                })}
             <p class="course-progress">
                 <progress max=total value=mastered aria-hidden="true"></progress>
                 <span data-testid="course-progress">{text::objectives_mastered(mastered, total)}</span>
