@@ -15,8 +15,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 const STARTER: &str = include_str!("../curricula/starter.json");
 const SECOND: &str = include_str!("fixtures/curricula/good/minimal.json");
 
-/// Mounts the shell over the given curricula in a fresh container and returns it.
-fn mount_shell(curricula: &[&str]) -> web_sys::HtmlElement {
+/// An empty element appended to the page, for one test to mount into.
+fn fresh_container() -> web_sys::HtmlElement {
     let document = document();
     let container: web_sys::HtmlElement = document
         .create_element("div")
@@ -27,6 +27,12 @@ fn mount_shell(curricula: &[&str]) -> web_sys::HtmlElement {
         .expect("a body")
         .append_child(&container)
         .expect("append");
+    container
+}
+
+/// Mounts the shell over the given curricula in a fresh container and returns it.
+fn mount_shell(curricula: &[&str]) -> web_sys::HtmlElement {
+    let container = fresh_container();
     let loaded: Vec<_> = curricula
         .iter()
         .map(|text| {
@@ -151,16 +157,7 @@ fn seeds_give_the_same_questions_in_the_browser_as_natively() {
 #[wasm_bindgen_test]
 async fn curriculum_text_can_never_inject_html_script_or_unsafe_links() {
     use masterly::app::components::rich_text::RichText;
-    let document = document();
-    let container: web_sys::HtmlElement = document
-        .create_element("div")
-        .expect("create a container")
-        .unchecked_into();
-    document
-        .body()
-        .expect("a body")
-        .append_child(&container)
-        .expect("append");
+    let container = fresh_container();
     let hostile = "<script>window.pwned = 1</script> <img src=x onerror=alert(1)> **bold** \
                    [bad](javascript:alert(1)) [good](https://example.org)\n\n- one\n- two"
         .to_string();
