@@ -203,3 +203,138 @@ async fn curriculum_text_can_never_inject_html_script_or_unsafe_links() {
     assert!(pwned.is_undefined(), "the script ran");
     container.remove();
 }
+
+mod storage {
+    use masterly::app::storage::{
+        BackendError, BrowserStorage, KeyValue, LoadNotice, MemoryStorage, SaveError, Store,
+    };
+    use std::cell::Cell;
+    use wasm_bindgen_test::*;
+
+    const KIND: &str = "learner-log";
+
+    fn local() -> web_sys::Storage {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .expect("local storage in the test browser")
+    }
+
+    fn clear(key: &str) {
+        for suffix in ["", ".previous", ".damaged"] {
+            let _ = local().remove_item(&format!("{key}{suffix}"));
+        }
+    }
+
+    fn browser_store() -> Store {
+        Store::with_backend(
+            Box::new(BrowserStorage::probe().expect("storage is available")),
+            false,
+        )
+    }
+
+    #[wasm_bindgen_test]
+    fn a_saved_payload_loads_back_from_real_local_storage() {
+        let key = "masterly.test.roundtrip";
+        clear(key);
+        let store = browser_store();
+        assert_eq!(
+            store.save(key, KIND, r#"{"attempts":[1]}"#, 1_000, 1),
+            Ok(())
+        );
+        assert_eq!(
+            store.load(key, KIND),
+            Ok((Some(r#"{"attempts":[1]}"#.to_string()), LoadNotice::None))
+        );
+        // The raw value is an envelope, not the bare payload.
+        let raw = local().get_item(key).ok().flatten().unwrap_or_default();
+        assert!(
+            raw.contains("masterly-store") && raw.contains("checksum"),
+            "{raw}"
+        );
+        clear(key);
+    }
+
+    #[wasm_bindgen_test]
+    fn damaged_data_is_detected_the_last_good_copy_restored_and_the_raw_text_kept() {
+        let key = "masterly.test.damage";
+        clear(key);
+        let store = browser_store();
+        assert_eq!(store.save(key, KIND, "[1]", 1_000, 1), Ok(()));
+        assert_eq!(store.save(key, KIND, "[1,2]", 2_000, 2), Ok(()));
+        local()
+            .set_item(key, "{\"format\":\"masterly-store\",\"vers")
+            .expect("write garbage");
+
+        let (payload, notice) = store.load(key, KIND).expect("load");
+        assert_eq!(payload.as_deref(), Some("[1]"), "the last good copy");
+        assert!(
+            matches!(notice, LoadNotice::Restored { ref damaged, .. } if damaged.ends_with("\"vers"))
+        );
+        assert_eq!(
+            store.damaged(key).as_deref(),
+            Some("{\"format\":\"masterly-store\",\"vers")
+        );
+        // The restored copy is current again.
+        assert_eq!(
+            store.load(key, KIND).map(|(p, _)| p),
+            Ok(Some("[1]".to_string()))
+        );
+        clear(key);
+    }
+
+    #[wasm_bindgen_test]
+    fn the_browsers_own_full_storage_error_is_recognised() {
+        // Fill real local storage past its quota (a few megabytes in Chromium).
+        let key = "masterly.test.quota";
+        let storage = BrowserStorage::probe().expect("storage is available");
+        let big = "x".repeat(12 * 1024 * 1024);
+        let result = storage.set(key, &big);
+        let _ = storage.remove(key);
+        assert_eq!(result, Err(BackendError::QuotaExceeded));
+    }
+
+    /// Memory storage that reports a full quota after a number of writes.
+    struct FullAfter {
+        inner: MemoryStorage,
+        writes_left: Cell<usize>,
+    }
+
+    impl KeyValue for FullAfter {
+        fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+            self.inner.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
+            if self.writes_left.get() == 0 {
+                return Err(BackendError::QuotaExceeded);
+            }
+            self.writes_left.set(self.writes_left.get() - 1);
+            self.inner.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), BackendError> {
+            self.inner.remove(key)
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_full_quota_during_a_save_is_reported_and_loses_nothing() {
+        let memory = MemoryStorage::default();
+        let store = Store::with_backend(
+            Box::new(FullAfter {
+                inner: memory.clone(),
+                writes_left: Cell::new(2),
+            }),
+            false,
+        );
+        assert_eq!(store.save("k", KIND, "[1]", 1, 1), Ok(()));
+        // The second save moves the good copy aside, then the quota runs out.
+        assert_eq!(
+            store.save("k", KIND, "[1,2]", 2, 2),
+            Err(SaveError::QuotaExceeded)
+        );
+        let reader = Store::with_backend(Box::new(memory), false);
+        assert_eq!(
+            reader.load("k", KIND),
+            Ok((Some("[1]".to_string()), LoadNotice::None))
+        );
+    }
+}

@@ -5,6 +5,7 @@ pub mod components;
 pub mod context;
 pub mod fetch;
 pub mod pages;
+pub mod storage;
 pub mod text;
 
 use context::{AppContext, Library};

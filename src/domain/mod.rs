@@ -16,5 +16,6 @@ pub mod plan;
 pub mod rational;
 pub mod replay;
 pub mod rng;
+pub mod store;
 pub mod synthetic;
 pub mod time;
