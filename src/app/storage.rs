@@ -2,6 +2,12 @@
 //! reads or writes it. The rules (envelopes, checksums, the last good copy) are in
 //! `crate::domain::store`; this module does the input and output, and degrades to
 //! memory when storage is blocked, so the app still works, with a warning.
+//!
+//! It calls `web_sys::Storage` directly rather than through gloo-storage: in
+//! gloo-storage 0.4, `LocalStorage::raw()` and `get` throw when storage is blocked
+//! (private windows, disabled site data), where Masterly must fall back to memory,
+//! and values are JSON-encoded again, so an envelope would be stored with every
+//! quote escaped, spending quota that students' work needs.
 
 use crate::domain::store::{load, open, plan_write, seal, Loaded, StoreError};
 use crate::domain::time::Millis;
