@@ -2,6 +2,7 @@
 //! typed error, and none makes the loader panic.
 
 use masterly::domain::curriculum::{load_curriculum, CurriculumErrorKind, MAX_ITEMS};
+use masterly::domain::json::FileProblem;
 use masterly::domain::limits::LimitError;
 use masterly::domain::rng::SplitMix64;
 
@@ -45,10 +46,12 @@ fn a_flood_of_empty_lists_is_refused_before_parsing() {
     assert!(
         matches!(
             errors.first().map(|e| &e.kind),
-            Some(CurriculumErrorKind::Limit(LimitError::TooManyValues {
-                limit: 1_000_000,
-                ..
-            }))
+            Some(CurriculumErrorKind::File(FileProblem::Limit(
+                LimitError::TooManyValues {
+                    limit: 1_000_000,
+                    ..
+                }
+            )))
         ),
         "{errors:?}"
     );

@@ -2,7 +2,7 @@
 //! where (a JSON path such as `$.courses[0].units[2]`, or line:column for syntax),
 //! what was expected, and what was found.
 
-use crate::domain::limits::LimitError;
+use crate::domain::json::FileProblem;
 use std::fmt;
 use thiserror::Error;
 
@@ -16,28 +16,9 @@ pub enum Severity {
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CurriculumErrorKind {
+    /// A problem with the file as a whole (size, syntax, format, version).
     #[error("{0}")]
-    Limit(LimitError),
-    #[error("line {line}, column {column}: this is not valid JSON ({detail})")]
-    Syntax {
-        line: usize,
-        column: usize,
-        detail: String,
-    },
-    #[error("line {line}, column {column}: {detail}")]
-    Shape {
-        line: usize,
-        column: usize,
-        detail: String,
-    },
-    #[error("expected format \"masterly-curriculum\", found \"{found}\"; is this a progress or class file?")]
-    WrongFormat { found: String },
-    #[error("this file has no \"format\" field, so it is not a Masterly curriculum (expected \"format\": \"masterly-curriculum\")")]
-    MissingFormat,
-    #[error("this file uses curriculum format version {found}, but this copy of Masterly reads versions up to {supported}; open it with a newer Masterly")]
-    NewerFormatVersion { found: u32, supported: u32 },
-    #[error("format version {found} does not exist; the first version is 1")]
-    UnknownFormatVersion { found: u32 },
+    File(FileProblem),
     #[error("{what} must not be empty")]
     Empty { what: &'static str },
     #[error("id \"{id}\" must be 1 to 64 characters of letters, digits, '-', '_' or '.'")]

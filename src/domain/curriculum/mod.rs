@@ -17,11 +17,6 @@ pub use validate::validate;
 use crate::domain::item::Item;
 use serde::{Deserialize, Serialize};
 
-/// The `format` value every curriculum file carries.
-pub const CURRICULUM_FORMAT: &str = "masterly-curriculum";
-/// The newest format version this build reads.
-pub const CURRICULUM_FORMAT_VERSION: u32 = 1;
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Curriculum {

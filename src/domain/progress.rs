@@ -1,0 +1,342 @@
+//! The progress bundle: the file a student hands in. It carries the learner, the
+//! curriculum it was made with, the whole attempt log and the goals; levels are
+//! never trusted from the file but recomputed by replay. Loading checks limits
+//! first, refuses files from a newer Masterly, and reports every problem with its
+//! JSON path; `check_against` then compares the file with a curriculum.
+
+use crate::domain::attempt::Attempt;
+use crate::domain::curriculum::Curriculum;
+use crate::domain::json::{check_header, parse_located, FileKind, FileProblem};
+use crate::domain::limits::{check_json_limits, JsonLimits};
+use crate::domain::time::Millis;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+use thiserror::Error;
+
+/// A year of daily practice is a few thousand attempts; these limits leave room
+/// for ten times that while refusing files that could exhaust the tab.
+pub const PROGRESS_LIMITS: JsonLimits = JsonLimits {
+    max_bytes: 32 * 1024 * 1024,
+    max_depth: 16,
+    max_string_bytes: 4 * 1024,
+    max_containers: 1_000_000,
+};
+pub const MAX_ATTEMPTS: usize = 100_000;
+const MAX_NICKNAME_CHARS: usize = 40;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressBundle {
+    pub format: String,
+    pub format_version: u32,
+    pub learner: Learner,
+    pub curriculum: CurriculumRef,
+    /// Set when the student joined a class from a teacher's class file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<ClassRef>,
+    pub attempts: Vec<Attempt>,
+    #[serde(default)]
+    pub goals: Goals,
+    pub exported_at: Millis,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Learner {
+    /// Random, made on the student's device; identifies the learner across files.
+    pub id: String,
+    pub nickname: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CurriculumRef {
+    pub id: String,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassRef {
+    pub class_id: String,
+    pub student_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goals {
+    /// The course the student aims to master, and by when (a date, YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_date: Option<String>,
+    #[serde(default = "default_weekly_minutes")]
+    pub weekly_minutes: u32,
+}
+
+fn default_weekly_minutes() -> u32 {
+    45
+}
+
+impl Default for Goals {
+    fn default() -> Self {
+        Goals {
+            course: None,
+            target_date: None,
+            weekly_minutes: default_weekly_minutes(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ProgressErrorKind {
+    /// A problem with the file as a whole (size, syntax, format, version).
+    #[error("{0}")]
+    File(FileProblem),
+    #[error("\"{found}\" is not a valid {what}: use 1 to 64 letters, digits, '-' or '_'")]
+    BadId { what: &'static str, found: String },
+    #[error("the nickname must be 1 to {MAX_NICKNAME_CHARS} characters, without < > or control characters")]
+    BadNickname,
+    #[error("the file holds {found} attempts; the most a progress file may hold is {limit}")]
+    TooManyAttempts { found: usize, limit: usize },
+    #[error("attempt id \"{id}\" is already used at {first}; each attempt must appear once")]
+    DuplicateAttempt { id: String, first: String },
+    #[error("{what} is {found}, expected {expected}")]
+    OutOfRange {
+        what: &'static str,
+        found: u64,
+        expected: &'static str,
+    },
+    #[error("this file is for curriculum \"{found}\", not \"{expected}\"")]
+    OtherCurriculum { expected: String, found: String },
+    #[error("this file was made with another version of the curriculum ({found}, here {expected}); levels are recomputed against this version")]
+    OtherCurriculumVersion { expected: String, found: String },
+    #[error("objective \"{id}\" is not in this curriculum")]
+    UnknownObjective { id: String },
+    #[error("item \"{item}\" is not in objective \"{objective}\"")]
+    ItemNotInObjective { item: String, objective: String },
+    #[error("objective \"{objective}\" belongs to unit \"{expected}\", not \"{found}\"")]
+    WrongUnit {
+        objective: String,
+        expected: String,
+        found: String,
+    },
+}
+
+impl ProgressErrorKind {
+    /// Warnings let the file be used; errors refuse it.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, ProgressErrorKind::OtherCurriculumVersion { .. })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgressError {
+    pub path: String,
+    pub kind: ProgressErrorKind,
+}
+
+impl fmt::Display for ProgressError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.kind)
+        } else {
+            write!(f, "{}: {}", self.path, self.kind)
+        }
+    }
+}
+
+fn at(path: impl Into<String>, kind: ProgressErrorKind) -> ProgressError {
+    ProgressError {
+        path: path.into(),
+        kind,
+    }
+}
+
+/// Reads a progress file: the bundle, or every problem found. All or nothing.
+pub fn load_progress(text: &str) -> Result<ProgressBundle, Vec<ProgressError>> {
+    let file_problem =
+        |(path, problem): (String, FileProblem)| vec![at(path, ProgressErrorKind::File(problem))];
+    check_json_limits(text, &PROGRESS_LIMITS)
+        .map_err(|limit| file_problem((String::new(), FileProblem::Limit(limit))))?;
+    // The header first, so a newer or different file is explained, not mis-parsed.
+    check_header(text, FileKind::Progress).map_err(file_problem)?;
+    let bundle: ProgressBundle =
+        parse_located(text).map_err(|problem| file_problem(problem.into_file_problem()))?;
+    let problems = validate(&bundle);
+    if problems.is_empty() {
+        Ok(bundle)
+    } else {
+        Err(problems)
+    }
+}
+
+fn well_formed_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
+    let mut problems = Vec::new();
+    if !well_formed_id(&bundle.learner.id) {
+        problems.push(at(
+            "$.learner.id",
+            ProgressErrorKind::BadId {
+                what: "learner id",
+                found: bundle.learner.id.clone(),
+            },
+        ));
+    }
+    // The nickname is shown on screens and in reports; it is always rendered as
+    // text, and refusing markup characters keeps exported CSV and printouts clean too.
+    let nickname = bundle.learner.nickname.trim();
+    let nickname_ok = (1..=MAX_NICKNAME_CHARS).contains(&nickname.chars().count())
+        && !nickname
+            .chars()
+            .any(|c| c.is_control() || c == '<' || c == '>');
+    if !nickname_ok {
+        problems.push(at("$.learner.nickname", ProgressErrorKind::BadNickname));
+    }
+    if bundle.attempts.len() > MAX_ATTEMPTS {
+        problems.push(at(
+            "$.attempts",
+            ProgressErrorKind::TooManyAttempts {
+                found: bundle.attempts.len(),
+                limit: MAX_ATTEMPTS,
+            },
+        ));
+        return problems;
+    }
+    let mut first_use: HashMap<&str, usize> = HashMap::with_capacity(bundle.attempts.len());
+    for (index, attempt) in bundle.attempts.iter().enumerate() {
+        let path = format!("$.attempts[{index}]");
+        if !well_formed_id(&attempt.id) {
+            problems.push(at(
+                format!("{path}.id"),
+                ProgressErrorKind::BadId {
+                    what: "attempt id",
+                    found: attempt.id.clone(),
+                },
+            ));
+        } else if let Some(first) = first_use.insert(&attempt.id, index) {
+            first_use.insert(&attempt.id, first);
+            problems.push(at(
+                format!("{path}.id"),
+                ProgressErrorKind::DuplicateAttempt {
+                    id: attempt.id.clone(),
+                    first: format!("$.attempts[{first}]"),
+                },
+            ));
+        }
+        let ranges: [(&'static str, &str, u64, u64, &'static str); 3] = [
+            (
+                "the sitting size",
+                "sitting.size",
+                u64::from(attempt.sitting.size),
+                500,
+                "1 to 500",
+            ),
+            (
+                "the hints used",
+                "hints_used",
+                u64::from(attempt.hints_used),
+                100,
+                "at most 100",
+            ),
+            (
+                "the active seconds",
+                "active_seconds",
+                u64::from(attempt.active_seconds),
+                86_400,
+                "at most a day (86400)",
+            ),
+        ];
+        for (what, field, found, max, expected) in ranges {
+            let too_small = field == "sitting.size" && found == 0;
+            if found > max || too_small {
+                problems.push(at(
+                    format!("{path}.{field}"),
+                    ProgressErrorKind::OutOfRange {
+                        what,
+                        found,
+                        expected,
+                    },
+                ));
+            }
+        }
+        if attempt.at < 0 {
+            problems.push(at(
+                format!("{path}.at"),
+                ProgressErrorKind::OutOfRange {
+                    what: "the time",
+                    found: 0,
+                    expected: "a time after 1970",
+                },
+            ));
+        }
+    }
+    problems
+}
+
+/// Compares a loaded bundle with the curriculum it should belong to: the same
+/// curriculum id (an error otherwise), the same version (a warning otherwise), and
+/// attempts that name only units, objectives and items of that curriculum.
+pub fn check_against(bundle: &ProgressBundle, curriculum: &Curriculum) -> Vec<ProgressError> {
+    let mut problems = Vec::new();
+    if bundle.curriculum.id != curriculum.id {
+        problems.push(at(
+            "$.curriculum.id",
+            ProgressErrorKind::OtherCurriculum {
+                expected: curriculum.id.clone(),
+                found: bundle.curriculum.id.clone(),
+            },
+        ));
+        return problems;
+    }
+    let hash = curriculum.content_hash();
+    if bundle.curriculum.hash != hash {
+        problems.push(at(
+            "$.curriculum.hash",
+            ProgressErrorKind::OtherCurriculumVersion {
+                expected: hash,
+                found: bundle.curriculum.hash.clone(),
+            },
+        ));
+    }
+    for (index, attempt) in bundle.attempts.iter().enumerate() {
+        let path = format!("$.attempts[{index}]");
+        match curriculum.objective(&attempt.objective) {
+            None => problems.push(at(
+                format!("{path}.objective"),
+                ProgressErrorKind::UnknownObjective {
+                    id: attempt.objective.clone(),
+                },
+            )),
+            Some((unit, objective)) => {
+                if unit.id != attempt.unit {
+                    problems.push(at(
+                        format!("{path}.unit"),
+                        ProgressErrorKind::WrongUnit {
+                            objective: attempt.objective.clone(),
+                            expected: unit.id.clone(),
+                            found: attempt.unit.clone(),
+                        },
+                    ));
+                }
+                if objective.item(&attempt.item).is_none() {
+                    problems.push(at(
+                        format!("{path}.item"),
+                        ProgressErrorKind::ItemNotInObjective {
+                            item: attempt.item.clone(),
+                            objective: attempt.objective.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
