@@ -11,6 +11,7 @@ use crate::domain::item::{CompiledItem, InstanceError, InstanceKey};
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::replay::Replay;
 use crate::domain::rng::SplitMix64;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use thiserror::Error;
 
@@ -45,7 +46,7 @@ pub enum PlanRequest {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedItem {
     pub unit: String,
     pub objective: String,
@@ -55,7 +56,7 @@ pub struct PlannedItem {
     pub repeated: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SittingPlan {
     pub sitting: Sitting,
     pub items: Vec<PlannedItem>,

@@ -172,7 +172,18 @@ pub fn load_progress(text: &str) -> Result<ProgressBundle, Vec<ProgressError>> {
     }
 }
 
-fn well_formed_id(id: &str) -> bool {
+/// The nickname as it is kept: trimmed, 1 to 40 characters, no control or markup
+/// characters. None when it cannot be used.
+pub fn clean_nickname(nickname: &str) -> Option<String> {
+    let nickname = nickname.trim();
+    let usable = (1..=MAX_NICKNAME_CHARS).contains(&nickname.chars().count())
+        && !nickname
+            .chars()
+            .any(|c| c.is_control() || c == '<' || c == '>');
+    usable.then(|| nickname.to_string())
+}
+
+pub fn well_formed_id(id: &str) -> bool {
     (1..=64).contains(&id.len())
         && id
             .chars()
@@ -192,12 +203,7 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
     }
     // The nickname is shown on screens and in reports; it is always rendered as
     // text, and refusing markup characters keeps exported CSV and printouts clean too.
-    let nickname = bundle.learner.nickname.trim();
-    let nickname_ok = (1..=MAX_NICKNAME_CHARS).contains(&nickname.chars().count())
-        && !nickname
-            .chars()
-            .any(|c| c.is_control() || c == '<' || c == '>');
-    if !nickname_ok {
+    if clean_nickname(&bundle.learner.nickname).is_none() {
         problems.push(at("$.learner.nickname", ProgressErrorKind::BadNickname));
     }
     if bundle.attempts.len() > MAX_ATTEMPTS {

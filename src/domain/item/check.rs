@@ -205,3 +205,26 @@ pub fn model_answer(instance: &ItemInstance) -> Response {
         },
     }
 }
+
+/// The right answer in words, shown with the worked solution: the text of the
+/// correct choice(s), the number, the first accepted answer, or the sequence.
+pub fn describe_answer(instance: &ItemInstance) -> String {
+    let choice_text = |index: usize| {
+        instance
+            .choices
+            .iter()
+            .find(|choice| choice.index == index)
+            .map_or_else(String::new, |choice| choice.text.clone())
+    };
+    match &instance.expected {
+        Expected::Single(index) => choice_text(*index),
+        Expected::Multiple(indices) => indices
+            .iter()
+            .map(|index| choice_text(*index))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Expected::Numeric { value, .. } => value.to_string(),
+        Expected::Text { accepted, .. } => accepted.first().cloned().unwrap_or_default(),
+        Expected::Ordering => instance.sequence.join(" → "),
+    }
+}

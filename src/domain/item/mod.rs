@@ -6,7 +6,9 @@
 mod check;
 mod instance;
 
-pub use check::{judge, model_answer, normalise_text, Judgement, Response, ResponseError};
+pub use check::{
+    describe_answer, judge, model_answer, normalise_text, Judgement, Response, ResponseError,
+};
 pub use instance::{
     interpolate, CompiledItem, Expected, InstanceCheck, InstanceError, InstanceKey, ItemInstance,
     ShownChoice, MAX_TEMPLATE_DRAWS,

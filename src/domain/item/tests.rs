@@ -338,3 +338,25 @@ fn placeholders_support_formats_and_literal_braces() {
         })
     );
 }
+
+#[test]
+fn the_right_answer_is_described_in_words_for_every_kind() {
+    assert_eq!(describe_answer(&instance(HALF_OF_EIGHT, 0)), "1/4");
+    assert_eq!(describe_answer(&instance(THREE_QUARTERS, 0)), "3/4");
+    let set = instance(
+        r#"{"id": "m", "kind": "multiple_select", "prompt": "Which equal 1/2?",
+            "choices": [{"text": "2/4", "correct": true}, {"text": "1/3"}, {"text": "3/6", "correct": true}]}"#,
+        5,
+    );
+    assert_eq!(describe_answer(&set), "2/4; 3/6");
+    let text = instance(
+        r#"{"id": "t", "kind": "short_text", "prompt": "Name 1/2.", "accepted": ["one half", "a half"]}"#,
+        0,
+    );
+    assert_eq!(describe_answer(&text), "one half");
+    let order = instance(
+        r#"{"id": "o", "kind": "ordering", "prompt": "Smallest first.", "sequence": ["1/8", "1/4", "1/2"]}"#,
+        0,
+    );
+    assert_eq!(describe_answer(&order), "1/8 → 1/4 → 1/2");
+}
