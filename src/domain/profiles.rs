@@ -3,7 +3,7 @@
 //! The profile list says who they are and which curriculum each last worked in;
 //! nothing of a learner's work lives here.
 
-use crate::domain::progress::{clean_nickname, Learner};
+use crate::domain::progress::{clean_nickname, Learner, MAX_NICKNAME_CHARS};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -30,7 +30,9 @@ pub struct Profiles {
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ProfileError {
-    #[error("a nickname needs 1 to 40 characters, without < > or control characters")]
+    #[error(
+        "a nickname needs 1 to {MAX_NICKNAME_CHARS} characters, without < > or control characters"
+    )]
     BadNickname,
     #[error("\"{0}\" is already a learner on this device; choose another nickname")]
     Taken(String),

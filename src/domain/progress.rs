@@ -23,7 +23,7 @@ pub const PROGRESS_LIMITS: JsonLimits = JsonLimits {
     max_containers: 1_000_000,
 };
 pub const MAX_ATTEMPTS: usize = 100_000;
-const MAX_NICKNAME_CHARS: usize = 40;
+pub const MAX_NICKNAME_CHARS: usize = 40;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -172,7 +172,7 @@ pub fn load_progress(text: &str) -> Result<ProgressBundle, Vec<ProgressError>> {
     }
 }
 
-/// The nickname as it is kept: trimmed, 1 to 40 characters, no control or markup
+/// The nickname as it is kept: trimmed, 1 to MAX_NICKNAME_CHARS characters, no control or markup
 /// characters. None when it cannot be used.
 pub fn clean_nickname(nickname: &str) -> Option<String> {
     let nickname = nickname.trim();
@@ -183,7 +183,7 @@ pub fn clean_nickname(nickname: &str) -> Option<String> {
     usable.then(|| nickname.to_string())
 }
 
-pub fn well_formed_id(id: &str) -> bool {
+fn well_formed_id(id: &str) -> bool {
     (1..=64).contains(&id.len())
         && id
             .chars()
