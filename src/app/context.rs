@@ -1,9 +1,12 @@
 //! The one shared state of the shell, provided as a Leptos context.
 
 use super::fetch::fetch_text;
+use super::storage::{MemoryStorage, Store};
 use super::text;
 use crate::domain::catalog::parse_catalog;
 use crate::domain::curriculum::{load_curriculum, Curriculum};
+use crate::domain::profiles::Profiles;
+use crate::domain::workbook::{ActivityMeter, Workbook};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -24,36 +27,93 @@ pub struct CourseChoice {
     pub course_id: String,
 }
 
+/// Something the student must be told about their saved work, shown in a banner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    /// A file the student can download from the banner: (file name, contents).
+    pub download: Option<(String, String)>,
+    /// Offer to export the current progress file (when storage is full or blocked).
+    pub offer_export: bool,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppContext {
     pub library: RwSignal<Library>,
-    pub chosen_course: RwSignal<Option<CourseChoice>>,
+    pub profiles: RwSignal<Profiles>,
+    /// The current learner's workbook for the chosen curriculum.
+    pub workbook: RwSignal<Option<Workbook>>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub(crate) store: StoredValue<Store, LocalStorage>,
+    pub(crate) meter: StoredValue<ActivityMeter>,
+    /// Active milliseconds on the item on screen, for its attempt's active seconds.
+    pub(crate) item_active_ms: StoredValue<i64>,
+    /// Active milliseconds not yet added to the workbook.
+    pub(crate) unsaved_active_ms: StoredValue<i64>,
+    pub(crate) generation: StoredValue<u64>,
 }
 
 impl AppContext {
+    /// A context over the browser's local storage (memory when it is blocked).
     pub fn new() -> Self {
-        AppContext {
-            library: RwSignal::new(Library::Loading),
-            chosen_course: RwSignal::new(None),
-        }
+        AppContext::with_store(Store::open_browser())
     }
 
-    /// A context already holding these curricula, with the first course chosen.
+    pub fn with_store(store: Store) -> Self {
+        let now = crate::app::browser::now();
+        let context = AppContext {
+            library: RwSignal::new(Library::Loading),
+            profiles: RwSignal::new(Profiles::default()),
+            workbook: RwSignal::new(None),
+            notices: RwSignal::new(Vec::new()),
+            store: StoredValue::new_local(store),
+            meter: StoredValue::new(ActivityMeter::new(now)),
+            item_active_ms: StoredValue::new(0),
+            unsaved_active_ms: StoredValue::new(0),
+            generation: StoredValue::new(0),
+        };
+        context.load_profiles();
+        context
+    }
+
+    /// A context in memory holding these curricula: for browser tests.
     pub fn with_curricula(curricula: Vec<Arc<Curriculum>>) -> Self {
-        let context = AppContext::new();
+        let memory = Box::<MemoryStorage>::default();
+        let context = AppContext::with_store(Store::with_backend(memory, false));
         context.set_curricula(curricula);
         context
     }
 
     pub fn set_curricula(&self, curricula: Vec<Arc<Curriculum>>) {
-        let first = curricula.iter().find_map(|curriculum| {
-            curriculum.courses.first().map(|course| CourseChoice {
-                curriculum_id: curriculum.id.clone(),
-                course_id: course.id.clone(),
-            })
-        });
-        self.chosen_course.set(first);
         self.library.set(Library::Ready(curricula));
+        self.open_current_learner();
+    }
+
+    pub fn curricula(&self) -> Vec<Arc<Curriculum>> {
+        match self.library.get() {
+            Library::Ready(curricula) => curricula,
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn find_curriculum(&self, curriculum_id: &str) -> Option<Arc<Curriculum>> {
+        match &*self.library.read() {
+            Library::Ready(curricula) => curricula
+                .iter()
+                .find(|curriculum| curriculum.id == curriculum_id)
+                .cloned(),
+            _ => None,
+        }
+    }
+
+    /// The curriculum of the open workbook.
+    pub fn curriculum(&self) -> Option<Arc<Curriculum>> {
+        let id = self.workbook.with(|workbook| {
+            workbook
+                .as_ref()
+                .map(|workbook| workbook.curriculum.id.clone())
+        })?;
+        self.find_curriculum(&id)
     }
 
     /// Fetches the catalog and every curriculum it lists from the app's own files.

@@ -1,16 +1,27 @@
 //! The browser shell: Leptos components that call the domain and render its results.
 //! Rules live in `crate::domain`; nothing here decides what a student has mastered.
 
+pub mod browser;
 pub mod components;
 pub mod context;
 pub mod fetch;
 pub mod pages;
+pub mod session;
 pub mod storage;
 pub mod text;
 
+use crate::domain::workbook::Place;
+use components::notices::Notices;
 use context::{AppContext, Library};
 use leptos::prelude::*;
 use pages::course_map::CourseMap;
+use pages::results::ResultsPage;
+use pages::sitting::SittingPage;
+use pages::start::StartScreen;
+use pages::unit::UnitPage;
+
+/// How often active time is measured, in milliseconds.
+const TICK_MS: u64 = 5_000;
 
 /// The whole app: loads the bundled curricula, then shows the chosen course.
 #[component]
@@ -18,6 +29,33 @@ pub fn App() -> impl IntoView {
     let context = AppContext::new();
     provide_context(context);
     context.load_bundled_curricula();
+    // Another tab of the same learner saved: fold its answers in.
+    let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
+        if let Some(key) = event.key() {
+            context.storage_changed(&key);
+        }
+    });
+    on_cleanup(move || storage_listener.remove());
+    let ticker = set_interval_with_handle(
+        move || context.tick(),
+        std::time::Duration::from_millis(TICK_MS),
+    );
+    on_cleanup(move || {
+        if let Ok(handle) = ticker {
+            handle.clear();
+        }
+    });
+    let key_listener = window_event_listener(leptos::ev::keydown, move |_| context.interaction());
+    let pointer_listener =
+        window_event_listener(leptos::ev::pointerdown, move |_| context.interaction());
+    on_cleanup(move || {
+        key_listener.remove();
+        pointer_listener.remove();
+    });
+    let save_on_hide = window_event_listener(leptos::ev::pagehide, move |_| {
+        context.flush_activity();
+    });
+    on_cleanup(move || save_on_hide.remove());
     view! { <Shell /> }
 }
 
@@ -26,6 +64,17 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell() -> impl IntoView {
     let context = expect_context::<AppContext>();
+    // Pages are rebuilt only when the student moves to another page, not on every
+    // change to their workbook, so focus and typed answers stay put.
+    let page = Memo::new(move |_| {
+        let learner = context.profiles.with(|profiles| profiles.current.clone());
+        let place = context.workbook.with(|workbook| {
+            workbook
+                .as_ref()
+                .map(|w| (w.curriculum.id.clone(), w.course.clone(), w.place.clone()))
+        });
+        (learner, place)
+    });
     let main_view = move || match context.library.get() {
         Library::Loading => view! {
             <p class="status" role="status">{text::LOADING_CURRICULA}</p>
@@ -38,7 +87,27 @@ pub fn Shell() -> impl IntoView {
             </div>
         }
         .into_any(),
-        Library::Ready(_) => view! { <CourseMap /> }.into_any(),
+        Library::Ready(_) => (move || match page.get() {
+            (None, _) => view! { <StartScreen /> }.into_any(),
+            (Some(_), None) => view! {
+                <p class="status" role="status">{text::LOADING_CURRICULA}</p>
+            }
+            .into_any(),
+            (Some(_), Some((_, _, place))) => match place {
+                Place::CourseMap => view! { <CourseMap /> }.into_any(),
+                Place::Unit { unit } => view! { <UnitPage unit_id=unit /> }.into_any(),
+                Place::Sitting => view! { <SittingPage /> }.into_any(),
+                Place::Results { sitting } => {
+                    view! { <ResultsPage sitting_id=sitting /> }.into_any()
+                }
+            },
+        })
+        .into_any(),
+    };
+    let learner_name = move || {
+        context
+            .profiles
+            .with(|profiles| profiles.current().map(|p| p.learner.nickname.clone()))
     };
     view! {
         <header class="site-header">
@@ -47,8 +116,40 @@ pub fn Shell() -> impl IntoView {
                 {text::APP_NAME}
             </span>
             <span class="tagline">{text::TAGLINE}</span>
+            {move || {
+                learner_name()
+                    .map(|name| {
+                        view! {
+                            <span class="learner-bar">
+                                <span class="learner-name" data-testid="learner-name">
+                                    {text::signed_in_as(&name)}
+                                </span>
+                                <button
+                                    type="button"
+                                    class="header-button"
+                                    on:click=move |_| {
+                                        context.export_progress();
+                                    }
+                                >
+                                    {text::EXPORT_PROGRESS}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="header-button"
+                                    data-testid="switch-learner"
+                                    on:click=move |_| context.sign_out()
+                                >
+                                    {text::SWITCH_LEARNER}
+                                </button>
+                            </span>
+                        }
+                    })
+            }}
         </header>
-        <main id="main" data-testid="main">{main_view}</main>
+        <main id="main" data-testid="main">
+            <Notices />
+            {main_view}
+        </main>
         <footer class="site-footer">
             <p>{text::PRIVACY_NOTE}</p>
         </footer>

@@ -2,6 +2,9 @@
 //! without touching components. Domain messages (validation errors, level meanings)
 //! come from the domain.
 
+use crate::domain::curriculum::{EnrichmentKind, Modality};
+use crate::domain::replay::UnitStage;
+
 pub const APP_NAME: &str = "Masterly";
 pub const TAGLINE: &str = "Learn it, show it, move on.";
 pub const PRIVACY_NOTE: &str =
@@ -24,5 +27,274 @@ pub fn objectives_in_unit(count: usize) -> String {
     match count {
         1 => "1 objective".to_string(),
         n => format!("{n} objectives"),
+    }
+}
+
+// Learners on a shared device.
+pub const WHO_IS_LEARNING: &str = "Who is learning today?";
+pub const NICKNAME_LABEL: &str = "New learner: your nickname";
+pub const NICKNAME_HINT: &str =
+    "Use a nickname, not your full name. It stays on this device unless you export your progress.";
+pub const ADD_LEARNER: &str = "Start learning";
+pub const SWITCH_LEARNER: &str = "Switch learner";
+pub const EXPORT_PROGRESS: &str = "Export my progress";
+
+pub fn signed_in_as(nickname: &str) -> String {
+    format!("Learner: {nickname}")
+}
+
+pub fn progress_file_name(nickname: &str, curriculum_id: &str) -> String {
+    let safe: String = nickname
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("masterly-progress-{safe}-{curriculum_id}.json")
+}
+
+// Saved work.
+pub const LEARNER_LIST: &str = "the list of learners";
+pub const SAVED_PROGRESS: &str = "your saved progress";
+pub const STORAGE_BLOCKED: &str = "This browser does not let Masterly save anything, so your work is kept only until this tab closes. Export your progress before you leave.";
+pub const STORAGE_FULL: &str = "This browser's storage is full, so your latest answers could not be saved. Nothing saved before is lost. Export your progress now to keep everything.";
+pub const DOWNLOAD_DAMAGED: &str = "Download the damaged data";
+pub const DISMISS: &str = "Dismiss";
+
+pub fn restored(what: &str) -> String {
+    format!("The latest copy of {what} was damaged, so the last good copy was restored. You can download the damaged data to keep it.")
+}
+
+pub fn unreadable(what: &str, problem: &str) -> String {
+    format!("{} could not be read ({problem}), so Masterly started afresh. The unreadable data is kept: download it below.", capitalise(what))
+}
+
+pub fn storage_refused(detail: &str) -> String {
+    format!("The browser refused to read saved data ({detail}).")
+}
+
+pub fn save_failed(reason: &str) -> String {
+    format!("Your latest work could not be saved ({reason}). Nothing saved before is lost. Export your progress to keep everything.")
+}
+
+// The course map.
+pub const NEXT_STEP: &str = "Your next step";
+pub const COURSE_MASTERED: &str =
+    "You have mastered every unit of this course. Keep it fresh with reviews when they are due.";
+pub const START_REVIEW: &str = "Start the review";
+pub const WHY_THIS_LEVEL: &str = "Why this level?";
+pub const CHALLENGE_HEADING: &str = "Course challenge";
+pub const CHALLENGE_TEXT: &str =
+    "Already know this course? The challenge asks one question from every objective.";
+pub const START_CHALLENGE: &str = "Take the course challenge";
+pub const CONTINUE: &str = "Continue";
+
+pub fn reviews_due(count: usize) -> String {
+    match count {
+        1 => "A short review of 1 objective is due, to keep it fresh.".to_string(),
+        n => format!("A short review of {n} objectives is due, to keep them fresh."),
+    }
+}
+
+pub fn open_unit(title: &str) -> String {
+    format!("Open “{title}”")
+}
+
+pub fn weekly_minutes(minutes: u32, goal: u32) -> String {
+    format!("This week: {minutes} of {goal} minutes")
+}
+
+pub fn unfinished_sitting(kind: &str, answered: usize, total: usize) -> String {
+    format!("You have an unfinished {kind}: {answered} of {total} questions answered.")
+}
+
+// Units and the cycle.
+pub const UNIT_NOT_FOUND: &str = "This unit is not in the course any more.";
+pub const BACK_TO_MAP: &str = "← Course map";
+pub const LESSONS_HEADING: &str = "Lessons";
+pub const MASTERY_LOOKS_LIKE: &str = "What mastery looks like";
+pub const START_READINESS: &str = "Take the readiness check";
+pub const RETAKE_READINESS: &str = "Try the readiness check again";
+pub const START_FORMATIVE_A: &str = "I've read the lessons: start check A";
+pub const SKIP_AHEAD: &str = "Already know this? Take the unit test";
+pub const START_FORMATIVE_B: &str = "Take check B";
+pub const START_UNIT_TEST: &str = "Take the unit test";
+pub const START_PRACTICE: &str = "Practise with hints";
+pub const CORRECTIVES_HEADING: &str = "Let's look at these another way";
+pub const ENRICHMENT_HEADING: &str = "Go deeper";
+
+pub fn back_to_unit(title: &str) -> String {
+    format!("Back to “{title}”")
+}
+
+/// A unit's place in the cycle in a few words.
+pub fn stage_label(stage: &UnitStage) -> String {
+    match stage {
+        UnitStage::Locked { .. } => "Locked: prerequisites first".into(),
+        UnitStage::PreAssessment { .. } => "Readiness check".into(),
+        UnitStage::Instruction => "Lessons".into(),
+        UnitStage::InProgress { kind } => format!("{} under way", capitalise(kind.label())),
+        UnitStage::Corrective { .. } => "Correctives and enrichment".into(),
+        UnitStage::Enrichment => "Enrichment, then the unit test".into(),
+        UnitStage::Review { .. } => "Needs a refresh".into(),
+        UnitStage::Mastered => "Mastered".into(),
+    }
+}
+
+/// A stable name for styling and tests.
+pub fn stage_key(stage: &UnitStage) -> &'static str {
+    match stage {
+        UnitStage::Locked { .. } => "locked",
+        UnitStage::PreAssessment { .. } => "pre-assessment",
+        UnitStage::Instruction => "instruction",
+        UnitStage::InProgress { .. } => "in-progress",
+        UnitStage::Corrective { .. } => "corrective",
+        UnitStage::Enrichment => "enrichment",
+        UnitStage::Review { .. } => "review",
+        UnitStage::Mastered => "mastered",
+    }
+}
+
+/// What to do at this stage, in a sentence.
+pub fn stage_advice(stage: &UnitStage, title_of: impl Fn(&str) -> String) -> String {
+    let titles = |ids: &[String]| {
+        ids.iter()
+            .map(|id| title_of(id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match stage {
+        UnitStage::Locked { missing } => format!(
+            "The readiness check showed some gaps. Master {} first, then come back.",
+            titles(missing)
+        ),
+        UnitStage::PreAssessment { prerequisites } => format!(
+            "This unit builds on {}. Show you are ready with a short check, or learn that first.",
+            titles(prerequisites)
+        ),
+        UnitStage::Instruction => {
+            "Read the lessons, then take check A to see where you are. If you already know this, take the unit test to skip ahead.".into()
+        }
+        UnitStage::InProgress { kind } => format!("Finish your {}.", kind.label()),
+        UnitStage::Corrective { objectives, .. } => match objectives.len() {
+            1 => "One objective is not there yet. Look at it another way, practise, then take check B.".into(),
+            n => format!("{n} objectives are not there yet. Look at them another way, practise, then take check B."),
+        },
+        UnitStage::Enrichment => {
+            "Every objective is at the bar. Try the go-deeper tasks, then take the unit test.".into()
+        }
+        UnitStage::Review { .. } => {
+            "A review showed something slipping. Look at it again, then retake the unit test.".into()
+        }
+        UnitStage::Mastered => "Unit mastered. Reviews will come back now and then to keep it fresh.".into(),
+    }
+}
+
+pub fn modality_label(modality: Modality) -> &'static str {
+    match modality {
+        Modality::WorkedExample => "worked example",
+        Modality::Visual => "picture it",
+        Modality::SubSkill => "a smaller step",
+        Modality::Analogy => "think of it like this",
+        Modality::Manipulative => "hands on",
+        Modality::Explanation => "another explanation",
+    }
+}
+
+pub fn enrichment_label(kind: EnrichmentKind) -> &'static str {
+    match kind {
+        EnrichmentKind::Analyse => "analyse",
+        EnrichmentKind::Compare => "compare",
+        EnrichmentKind::Explain => "explain",
+        EnrichmentKind::Create => "create",
+        EnrichmentKind::Transfer => "use it somewhere new",
+    }
+}
+
+// The item player and sittings.
+pub const CHECK_ANSWER: &str = "Check my answer";
+pub const CHOOSE_ALL: &str = "Choose all that are right.";
+pub const YOUR_ANSWER: &str = "Your answer";
+pub const NUMBER_FORMS: &str =
+    "Write a whole number, a decimal, a fraction like 3/4 or a mixed number like 1 1/2.";
+pub const ORDER_HINT: &str = "Put these in order with the arrow buttons.";
+pub const ANSWER_FIRST: &str = "Give an answer first.";
+pub const NO_SITTING: &str = "There is no check under way.";
+pub const ITEM_MISSING: &str =
+    "This question is no longer in the course (the course was updated). Skip it to go on.";
+pub const SKIP_ITEM: &str = "Skip this question";
+pub const PAUSE: &str = "Pause and come back later";
+pub const NEXT_QUESTION: &str = "Next question";
+pub const SEE_RESULTS: &str = "See my results";
+pub const TRY_AGAIN: &str = "Try again";
+pub const THE_ANSWER: &str = "The answer:";
+pub const WORKED_SOLUTION: &str = "Worked solution";
+
+pub fn item_of(number: usize, total: usize) -> String {
+    format!("Question {number} of {total}")
+}
+
+pub fn show_hint(shown: usize, total: usize) -> String {
+    if shown >= total {
+        "No more hints".to_string()
+    } else {
+        format!("Show a hint ({} of {total})", shown + 1)
+    }
+}
+
+pub fn move_up(entry: &str) -> String {
+    format!("Move “{entry}” up")
+}
+
+pub fn move_down(entry: &str) -> String {
+    format!("Move “{entry}” down")
+}
+
+pub fn moved_to(entry: &str, position: usize) -> String {
+    format!("“{entry}” is now number {position}.")
+}
+
+/// Right or not yet, recognising persistence.
+pub fn verdict(correct: bool, tries: u32) -> String {
+    match (correct, tries) {
+        (true, 0 | 1) => "Right!".to_string(),
+        (true, n) => format!("Right after {n} tries. Sticking with it paid off!"),
+        (false, _) => "Not yet. Here is how to think about it.".to_string(),
+    }
+}
+
+// Results.
+pub const NO_RESULTS: &str = "No answers were given in that check.";
+pub const RESULTS_CAPTION: &str = "How each objective went";
+pub const OBJECTIVE_WORD: &str = "Objective";
+pub const SCORE_WORD: &str = "Score";
+pub const LEVEL_NOW: &str = "Level now";
+
+pub fn sitting_done(kind: &str) -> String {
+    format!("{} done", capitalise(kind))
+}
+
+pub fn unit_mastered_after(title: &str, unit_tests: Option<u32>) -> String {
+    match unit_tests {
+        Some(n) if n > 1 => {
+            format!("“{title}” mastered, after {n} unit tests. Well done for sticking with it!")
+        }
+        _ => format!("“{title}” mastered!"),
+    }
+}
+
+pub fn mastered_after(sittings: u32) -> String {
+    format!("Mastered after {sittings} tries.")
+}
+
+pub const NOTHING_OPEN: &str = "No course is open.";
+
+pub fn cannot_start(reason: &str) -> String {
+    format!("This cannot start now: {reason}.")
+}
+
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

@@ -35,7 +35,7 @@ pub fn CoursePicker() -> impl IntoView {
                         .map(|(choice, title)| {
                             let this = choice.clone();
                             let is_current = move || {
-                                context.chosen_course.get().as_ref() == Some(&this)
+                                context.chosen_course().as_ref() == Some(&this)
                             };
                             view! {
                                 <li>
@@ -43,7 +43,7 @@ pub fn CoursePicker() -> impl IntoView {
                                         type="button"
                                         class="course-choice"
                                         aria-current=move || is_current().then_some("page")
-                                        on:click=move |_| context.chosen_course.set(Some(choice.clone()))
+                                        on:click=move |_| context.open_course(&choice)
                                     >
                                         {title}
                                     </button>

@@ -1,5 +1,8 @@
 //! Small reusable pieces of the pages, one per module.
 
 pub mod course_picker;
+pub mod focus;
+pub mod item_player;
 pub mod level_badge;
+pub mod notices;
 pub mod rich_text;

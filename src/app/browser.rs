@@ -1,0 +1,46 @@
+//! The few facts the shell asks of the browser: the clock, randomness, the time
+//! zone, whether the page is visible, and saving a file to the student's device.
+
+use crate::domain::time::Millis;
+use wasm_bindgen::JsCast;
+
+pub fn now() -> Millis {
+    js_sys::Date::now() as Millis
+}
+
+/// 64 random bits, for ids and for choosing item instances. Not for secrets.
+pub fn random_u64() -> u64 {
+    let half = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    (half() << 32) | half()
+}
+
+/// Minutes the local time zone is ahead of UTC.
+pub fn utc_offset_minutes() -> i64 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i64)
+}
+
+pub fn page_visible() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .is_none_or(|document| document.visibility_state() == web_sys::VisibilityState::Visible)
+}
+
+/// Offers text as a file download. Returns false when the browser refused.
+pub fn download(file_name: &str, text: &str) -> bool {
+    let attempt = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("application/json");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let link: web_sys::HtmlAnchorElement =
+            document.create_element("a").ok()?.dyn_into().ok()?;
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+        web_sys::Url::revoke_object_url(&url).ok()?;
+        Some(())
+    };
+    attempt().is_some()
+}

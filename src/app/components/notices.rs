@@ -1,0 +1,68 @@
+//! Banners about the student's saved work: storage blocked or full, damaged data
+//! restored. Each says what happened and offers what helps (download, export).
+
+use crate::app::browser;
+use crate::app::context::AppContext;
+use crate::app::text;
+use leptos::prelude::*;
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    view! {
+        <div class="notices" role="alert" data-testid="notices">
+            {move || {
+                context
+                    .notices
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, notice)| {
+                        let download = notice.download.clone();
+                        view! {
+                            <div class="notice">
+                                <p>{notice.text.clone()}</p>
+                                <div class="notice-actions">
+                                    {download
+                                        .map(|(name, contents)| {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    on:click=move |_| {
+                                                        browser::download(&name, &contents);
+                                                    }
+                                                >
+                                                    {text::DOWNLOAD_DAMAGED}
+                                                </button>
+                                            }
+                                        })}
+                                    {notice
+                                        .offer_export
+                                        .then(|| {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    on:click=move |_| {
+                                                        context.export_progress();
+                                                    }
+                                                >
+                                                    {text::EXPORT_PROGRESS}
+                                                </button>
+                                            }
+                                        })}
+                                    <button
+                                        type="button"
+                                        class="quiet"
+                                        on:click=move |_| context.dismiss_notice(index)
+                                    >
+                                        {text::DISMISS}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,398 @@
+//! The learner's session: who is learning, their workbook, and keeping both safe in
+//! storage. Every change to a workbook goes through [`AppContext::update`], which
+//! merges what another tab saved, saves, and only then shows the change, so an
+//! answer is stored before its feedback appears.
+
+use super::browser;
+use super::context::{AppContext, CourseChoice, Notice};
+use super::storage::{LoadNotice, SaveError};
+use super::text;
+use crate::domain::curriculum::Curriculum;
+use crate::domain::plan::{plan_sitting, PlanRequest};
+use crate::domain::profiles::{learner_id, ProfileError, Profiles, PROFILES_KEY, PROFILES_KIND};
+use crate::domain::progress::CurriculumRef;
+use crate::domain::replay::{replay, Replay};
+use crate::domain::time::MINUTE_MS;
+use crate::domain::workbook::{local_day, workbook_key, Place, Workbook, WORKBOOK_KIND};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+impl AppContext {
+    fn notify(&self, notice: Notice) {
+        self.notices.update(|notices| {
+            if !notices.contains(&notice) {
+                notices.push(notice);
+            }
+        });
+    }
+
+    pub fn dismiss_notice(&self, index: usize) {
+        self.notices.update(|notices| {
+            if index < notices.len() {
+                notices.remove(index);
+            }
+        });
+    }
+
+    /// Reads a key, telling the student when damaged data was found.
+    fn load_text(&self, key: &str, kind: &str, what: &str) -> Option<String> {
+        let loaded = self.store.with_value(|store| store.load(key, kind));
+        match loaded {
+            Ok((text, LoadNotice::None)) => text,
+            Ok((text, LoadNotice::Restored { damaged, .. })) => {
+                self.notify(Notice {
+                    text: text::restored(what),
+                    download: Some((format!("{key}.damaged.txt"), damaged)),
+                    offer_export: false,
+                });
+                text
+            }
+            Ok((_, LoadNotice::Unreadable { damaged, problem })) => {
+                self.notify(Notice {
+                    text: text::unreadable(what, &problem.to_string()),
+                    download: Some((format!("{key}.damaged.txt"), damaged)),
+                    offer_export: false,
+                });
+                None
+            }
+            Err(error) => {
+                self.notify(Notice {
+                    text: text::storage_refused(&format!("{error:?}")),
+                    download: None,
+                    offer_export: false,
+                });
+                None
+            }
+        }
+    }
+
+    fn save_text(&self, key: &str, kind: &str, payload: &str) -> Result<(), SaveError> {
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
+        let result = self
+            .store
+            .with_value(|store| store.save(key, kind, payload, browser::now(), generation));
+        match &result {
+            Ok(()) => {}
+            Err(SaveError::QuotaExceeded) => self.notify(Notice {
+                text: text::STORAGE_FULL.to_string(),
+                download: None,
+                offer_export: true,
+            }),
+            Err(SaveError::Failed(reason)) => self.notify(Notice {
+                text: text::save_failed(reason),
+                download: None,
+                offer_export: true,
+            }),
+        }
+        result
+    }
+
+    pub(crate) fn load_profiles(&self) {
+        if self.store.with_value(|store| store.in_memory) {
+            self.notify(Notice {
+                text: text::STORAGE_BLOCKED.to_string(),
+                download: None,
+                offer_export: true,
+            });
+        }
+        let profiles = self
+            .load_text(PROFILES_KEY, PROFILES_KIND, text::LEARNER_LIST)
+            .and_then(|text| Profiles::from_stored(&text).ok())
+            .unwrap_or_default();
+        self.profiles.set(profiles);
+    }
+
+    fn save_profiles(&self, profiles: &Profiles) {
+        // Learners added in another tab are kept.
+        let mut merged = profiles.clone();
+        if let Some(stored) = self
+            .load_text(PROFILES_KEY, PROFILES_KIND, text::LEARNER_LIST)
+            .and_then(|text| Profiles::from_stored(&text).ok())
+        {
+            merged.merge_from(&stored);
+        }
+        let _ = self.save_text(PROFILES_KEY, PROFILES_KIND, &merged.to_stored());
+        self.profiles.set(merged);
+    }
+
+    pub fn add_learner(&self, nickname: &str) -> Result<(), ProfileError> {
+        let mut profiles = self.profiles.get_untracked();
+        profiles.add(nickname, learner_id(browser::random_u64()))?;
+        self.save_profiles(&profiles);
+        self.open_current_learner();
+        Ok(())
+    }
+
+    pub fn select_learner(&self, learner_id: &str) {
+        let mut profiles = self.profiles.get_untracked();
+        if profiles.select(learner_id) {
+            self.save_profiles(&profiles);
+            self.open_current_learner();
+        }
+    }
+
+    /// Back to the start screen, so the next student can pick their name.
+    pub fn sign_out(&self) {
+        self.flush_activity();
+        let mut profiles = self.profiles.get_untracked();
+        profiles.sign_out();
+        self.save_profiles(&profiles);
+        self.workbook.set(None);
+    }
+
+    /// Opens the current learner's workbook for the curriculum they last used (or
+    /// the first one), once the curricula are loaded.
+    pub(crate) fn open_current_learner(&self) {
+        let curricula = self.curricula();
+        let Some(profile) = self.profiles.get_untracked().current().cloned() else {
+            self.workbook.set(None);
+            return;
+        };
+        let curriculum = profile
+            .curriculum
+            .as_deref()
+            .and_then(|id| curricula.iter().find(|c| c.id == id))
+            .or_else(|| curricula.first())
+            .cloned();
+        let Some(curriculum) = curriculum else {
+            return;
+        };
+        self.open_workbook(&profile.learner, &curriculum.id, None);
+    }
+
+    /// The workbook as stored, or a new one.
+    fn stored_workbook(&self, learner_id: &str, curriculum_id: &str) -> Option<Workbook> {
+        let key = workbook_key(learner_id, curriculum_id);
+        let text = self.load_text(&key, WORKBOOK_KIND, text::SAVED_PROGRESS)?;
+        match Workbook::from_stored(&text, learner_id, curriculum_id) {
+            Ok(workbook) => Some(workbook),
+            Err(problem) => {
+                self.notify(Notice {
+                    text: text::unreadable(text::SAVED_PROGRESS, &problem),
+                    download: Some((format!("{key}.damaged.txt"), text)),
+                    offer_export: false,
+                });
+                None
+            }
+        }
+    }
+
+    fn open_workbook(
+        &self,
+        learner: &crate::domain::progress::Learner,
+        curriculum_id: &str,
+        course: Option<&str>,
+    ) {
+        let Some(curriculum) = self.find_curriculum(curriculum_id) else {
+            return;
+        };
+        let mut workbook = self
+            .stored_workbook(&learner.id, curriculum_id)
+            .unwrap_or_else(|| {
+                Workbook::new(
+                    learner.clone(),
+                    CurriculumRef {
+                        id: curriculum.id.clone(),
+                        hash: curriculum.content_hash(),
+                    },
+                )
+            });
+        let known_course = |id: &str| curriculum.course(id).is_some();
+        let wanted = course
+            .filter(|id| known_course(id))
+            .map(str::to_string)
+            .or_else(|| workbook.course.clone().filter(|id| known_course(id)))
+            .or_else(|| curriculum.courses.first().map(|course| course.id.clone()));
+        if course.is_some() && wanted != workbook.course {
+            workbook.place = Place::CourseMap;
+        }
+        workbook.course = wanted;
+        let mut profiles = self.profiles.get_untracked();
+        if profiles.current().and_then(|p| p.curriculum.as_deref()) != Some(curriculum_id) {
+            profiles.set_curriculum(&learner.id, curriculum_id);
+            self.save_profiles(&profiles);
+        }
+        // A failed save has already put up a banner with an export offer.
+        let _ = self.save_workbook(workbook);
+    }
+
+    pub fn chosen_course(&self) -> Option<CourseChoice> {
+        self.workbook.with(|workbook| {
+            let workbook = workbook.as_ref()?;
+            Some(CourseChoice {
+                curriculum_id: workbook.curriculum.id.clone(),
+                course_id: workbook.course.clone()?,
+            })
+        })
+    }
+
+    pub fn open_course(&self, choice: &CourseChoice) {
+        let Some(profile) = self.profiles.get_untracked().current().cloned() else {
+            return;
+        };
+        self.flush_activity();
+        self.open_workbook(
+            &profile.learner,
+            &choice.curriculum_id,
+            Some(&choice.course_id),
+        );
+    }
+
+    /// Merges in what another tab saved, saves, then shows the result.
+    fn save_workbook(&self, mut workbook: Workbook) -> Result<(), SaveError> {
+        let key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
+        if let Some(stored) = self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id) {
+            workbook.merge_from(&stored);
+        }
+        let result = self.save_text(&key, WORKBOOK_KIND, &workbook.to_stored());
+        self.workbook.set(Some(workbook));
+        result
+    }
+
+    /// Changes the workbook and saves it before the change shows. When saving fails
+    /// the change still shows (the student is not stopped), with a banner that says
+    /// the work is not yet safe and offers an export.
+    pub fn update(&self, change: impl FnOnce(&mut Workbook)) -> Result<(), SaveError> {
+        let Some(mut workbook) = self.workbook.get_untracked() else {
+            return Ok(());
+        };
+        change(&mut workbook);
+        self.add_unsaved_activity(&mut workbook);
+        self.save_workbook(workbook)
+    }
+
+    pub fn go(&self, place: Place) {
+        self.interaction();
+        let _ = self.update(|workbook| workbook.go(place));
+    }
+
+    /// Another tab saved: fold its attempts into this tab's view.
+    pub fn storage_changed(&self, key: &str) {
+        if key == PROFILES_KEY {
+            if let Some(stored) = self
+                .load_text(PROFILES_KEY, PROFILES_KIND, text::LEARNER_LIST)
+                .and_then(|text| Profiles::from_stored(&text).ok())
+            {
+                self.profiles
+                    .update(|profiles| profiles.merge_from(&stored));
+            }
+            return;
+        }
+        let Some(mut workbook) = self.workbook.get_untracked() else {
+            return;
+        };
+        if key != workbook_key(&workbook.learner.id, &workbook.curriculum.id) {
+            return;
+        }
+        if let Some(stored) = self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id) {
+            if stored.attempts.len() != workbook.attempts.len()
+                || stored.activity != workbook.activity
+            {
+                workbook.merge_from(&stored);
+                self.workbook.set(Some(workbook));
+            }
+        }
+    }
+
+    /// The student did something: time counts as active again.
+    pub fn interaction(&self) {
+        let now = browser::now();
+        self.meter.update_value(|meter| meter.interaction(now));
+    }
+
+    /// Called every few seconds: measures active time, and saves it now and then.
+    pub fn tick(&self) {
+        let active = self
+            .meter
+            .try_update_value(|meter| meter.tick(browser::now(), browser::page_visible()))
+            .unwrap_or(0);
+        self.item_active_ms.update_value(|ms| *ms += active);
+        self.unsaved_active_ms.update_value(|ms| *ms += active);
+        if self.unsaved_active_ms.get_value() >= MINUTE_MS {
+            self.flush_activity();
+        }
+    }
+
+    fn add_unsaved_activity(&self, workbook: &mut Workbook) {
+        let unsaved = self.unsaved_active_ms.get_value();
+        if unsaved >= 1_000 {
+            let day = local_day(browser::now(), browser::utc_offset_minutes());
+            workbook.add_active_seconds(day, (unsaved / 1_000) as u32);
+            self.unsaved_active_ms.set_value(unsaved % 1_000);
+        }
+    }
+
+    pub fn flush_activity(&self) {
+        if self.unsaved_active_ms.get_value() >= 1_000
+            && self.workbook.with_untracked(Option::is_some)
+        {
+            let _ = self.update(|_| {});
+        }
+    }
+
+    /// Starts timing a new item.
+    pub fn item_shown(&self) {
+        self.item_active_ms.set_value(0);
+    }
+
+    pub fn item_active_seconds(&self) -> u32 {
+        self.tick();
+        (self.item_active_ms.get_value() / 1_000).max(1) as u32
+    }
+
+    /// Downloads the current learner's progress file.
+    pub fn export_progress(&self) -> bool {
+        let Some(workbook) = self.workbook.get_untracked() else {
+            return false;
+        };
+        let bundle = workbook.export(browser::now());
+        let text = serde_json::to_string_pretty(&bundle).unwrap_or_default();
+        let name = text::progress_file_name(&workbook.learner.nickname, &workbook.curriculum.id);
+        browser::download(&name, &text)
+    }
+}
+
+impl AppContext {
+    /// The open curriculum and the learner's replayed progress in it, now.
+    /// Reading it subscribes to the workbook.
+    pub fn progress(&self) -> Option<(Arc<Curriculum>, Replay)> {
+        let curriculum = self.curriculum()?;
+        let replayed = self.workbook.with(|workbook| {
+            workbook
+                .as_ref()
+                .map(|workbook| replay(&curriculum, &workbook.attempts, browser::now()))
+        })?;
+        Some((curriculum, replayed))
+    }
+
+    /// Plans a sitting and opens it. The plan is saved before the first item shows,
+    /// so a reload resumes the same questions.
+    pub fn start_sitting(&self, request: PlanRequest) -> Result<(), String> {
+        self.interaction();
+        let (curriculum, replayed) = self
+            .progress_untracked()
+            .ok_or_else(|| text::NOTHING_OPEN.to_string())?;
+        let log = self
+            .workbook
+            .with_untracked(|workbook| workbook.as_ref().map(|w| w.attempts.clone()))
+            .unwrap_or_default();
+        let sitting_id = format!("s-{:016x}", browser::random_u64());
+        let plan = plan_sitting(
+            &curriculum,
+            &replayed,
+            &log,
+            &request,
+            sitting_id,
+            browser::random_u64(),
+        )
+        .map_err(|error| text::cannot_start(&error.to_string()))?;
+        self.item_shown();
+        let _ = self.update(|workbook| workbook.start_sitting(plan));
+        Ok(())
+    }
+
+    fn progress_untracked(&self) -> Option<(Arc<Curriculum>, Replay)> {
+        untrack(|| self.progress())
+    }
+}
