@@ -4,10 +4,9 @@
 
 use masterly::domain::attempt::{merge_logs, AssessmentKind, Attempt};
 use masterly::domain::curriculum::{load_curriculum, Curriculum};
-use masterly::domain::item::{judge, model_answer, Expected, ItemInstance, Response};
+use masterly::domain::item::{judge, model_answer, wrong_answer, ItemInstance};
 use masterly::domain::mastery::MasteryLevel;
 use masterly::domain::plan::{plan_sitting, seen_instances, PlanError, PlanRequest, SittingPlan};
-use masterly::domain::rational::Rational;
 use masterly::domain::replay::{replay, NextStep, Replay, UnitStage};
 use masterly::domain::time::{Millis, DAY_MS};
 use std::collections::HashSet;
@@ -19,32 +18,6 @@ fn curriculum() -> Curriculum {
     load_curriculum(text)
         .map(|loaded| loaded.curriculum)
         .unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// A wrong response of the right kind for any instance.
-fn wrong_answer(instance: &ItemInstance) -> Response {
-    match &instance.expected {
-        Expected::Single(index) => Response::Choice {
-            index: (index + 1) % instance.choice_feedback.len(),
-        },
-        Expected::Multiple(indices) => Response::Choices {
-            indices: (0..instance.choice_feedback.len())
-                .filter(|i| !indices.contains(i))
-                .collect(),
-        },
-        Expected::Numeric { value, .. } => Response::Number {
-            text: value
-                .checked_add(Rational::ONE)
-                .unwrap_or(Rational::ZERO)
-                .to_string(),
-        },
-        Expected::Text { .. } => Response::Text {
-            text: "not this".into(),
-        },
-        Expected::Ordering => Response::Order {
-            order: (0..instance.sequence.len()).rev().collect(),
-        },
-    }
 }
 
 struct Student {

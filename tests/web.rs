@@ -12,6 +12,13 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "web/answering.rs"]
+mod answering;
+#[path = "web/player.rs"]
+mod player;
+#[path = "web/session.rs"]
+mod session;
+
 const STARTER: &str = include_str!("../curricula/starter.json");
 const SECOND: &str = include_str!("fixtures/curricula/good/minimal.json");
 
@@ -30,7 +37,8 @@ fn fresh_container() -> web_sys::HtmlElement {
     container
 }
 
-/// Mounts the shell over the given curricula in a fresh container and returns it.
+/// Mounts the shell over the given curricula, with one learner signed in, in a
+/// fresh container and returns it.
 fn mount_shell(curricula: &[&str]) -> web_sys::HtmlElement {
     let container = fresh_container();
     let loaded: Vec<_> = curricula
@@ -44,7 +52,11 @@ fn mount_shell(curricula: &[&str]) -> web_sys::HtmlElement {
         })
         .collect();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        provide_context(AppContext::with_curricula(loaded.clone()));
+        let context = AppContext::with_curricula(loaded.clone());
+        context
+            .add_learner("Robin")
+            .expect("a first learner can be added");
+        provide_context(context);
         view! { <Shell /> }
     });
     handle.forget();
@@ -116,10 +128,9 @@ async fn choosing_another_course_shows_its_map() {
     leptos::task::tick().await;
 
     assert_eq!(text_of(&root, "h1"), "Course one");
-    assert_eq!(
-        second.get_attribute("aria-current").as_deref(),
-        Some("page")
-    );
+    // The map is drawn again for the chosen course, picker included.
+    let current: Vec<String> = all_texts(&root, ".course-choice[aria-current=page]");
+    assert_eq!(current, vec!["Course one"]);
     assert_eq!(
         text_of(&root, "[data-testid=course-progress]"),
         "0 of 6 objectives mastered"

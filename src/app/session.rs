@@ -144,7 +144,7 @@ impl AppContext {
     /// Opens the current learner's workbook for the curriculum they last used (or
     /// the first one), once the curricula are loaded.
     pub(crate) fn open_current_learner(&self) {
-        let curricula = self.curricula();
+        let curricula = untrack(|| self.curricula());
         let Some(profile) = self.profiles.get_untracked().current().cloned() else {
             self.workbook.set(None);
             return;

@@ -199,6 +199,67 @@ impl Browser {
         .map(drop)
     }
 
+    /// Clicks the first element matching `css`, waiting for it to appear.
+    pub fn click(&self, css: &str) -> Result<()> {
+        let element = self.find(css)?;
+        self.command(
+            "POST",
+            &format!("element/{}/click", element.0),
+            Some(json!({})),
+        )
+        .map(drop)
+        .map_err(|e| format!("click {css}: {e}"))
+    }
+
+    /// Types `text` into the first element matching `css`, key by key.
+    pub fn type_into(&self, css: &str, text: &str) -> Result<()> {
+        let element = self.find(css)?;
+        self.command(
+            "POST",
+            &format!("element/{}/value", element.0),
+            Some(json!({ "text": text })),
+        )
+        .map(drop)
+        .map_err(|e| format!("type into {css}: {e}"))
+    }
+
+    /// Empties the text field matching `css`.
+    pub fn clear(&self, css: &str) -> Result<()> {
+        let element = self.find(css)?;
+        self.command(
+            "POST",
+            &format!("element/{}/clear", element.0),
+            Some(json!({})),
+        )
+        .map(drop)
+        .map_err(|e| format!("clear {css}: {e}"))
+    }
+
+    /// An attribute of the first element matching `css`.
+    pub fn attribute(&self, css: &str, name: &str) -> Result<Option<String>> {
+        let element = self.find(css)?;
+        let value = self.command(
+            "GET",
+            &format!("element/{}/attribute/{name}", element.0),
+            None,
+        )?;
+        Ok(value.as_str().map(str::to_string))
+    }
+
+    /// Polls a JavaScript expression until it is true: a condition, not a sleep.
+    pub fn wait_until(&self, expression: &str, what: &str) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if self.execute(&format!("return !!({expression});"))? == Value::Bool(true) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("timed out after 15 s waiting for {what}"));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Runs `script` as a function body in the page and returns its result.
     pub fn execute(&self, script: &str) -> Result<Value> {
         self.command(

@@ -183,14 +183,31 @@ fn order_inputs(
     let sequence = instance.sequence.clone();
     let item_id = instance.item_id.clone();
     let announcement = RwSignal::new(String::new());
-    let move_entry = move |from: usize, to: usize, entry_text: String, button_id: String| {
+    let focus_prefix = StoredValue::new(item_id.clone());
+    let move_entry = move |from: usize, to: usize, entry: usize, entry_text: String| {
+        let mut last = 0;
         order.update(|order| {
             if to < order.len() && from < order.len() {
                 order.swap(from, to);
             }
+            last = order.len().saturating_sub(1);
         });
         announcement.set(text::moved_to(&entry_text, to + 1));
-        // The buttons are rebuilt in their new places; keep focus on the one used.
+        // The buttons are rebuilt in their new places: keep focus on the entry moved,
+        // on the button that still works once it reaches the top or the bottom.
+        let up = to < from;
+        let keep_up = if to == 0 {
+            false
+        } else if to == last {
+            true
+        } else {
+            up
+        };
+        let button_id = format!(
+            "{}-{entry}-{}",
+            focus_prefix.get_value(),
+            if keep_up { "up" } else { "down" }
+        );
         request_animation_frame(move || {
             if let Some(button) = document().get_element_by_id(&button_id) {
                 if let Ok(button) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button) {
@@ -213,8 +230,8 @@ fn order_inputs(
                             let label = sequence.get(entry).cloned().unwrap_or_default();
                             let up_id = format!("{item_id}-{entry}-up");
                             let down_id = format!("{item_id}-{entry}-down");
-                            let (up_label, up_text, up_target) = (text::move_up(&label), label.clone(), up_id.clone());
-                            let (down_label, down_text, down_target) = (text::move_down(&label), label.clone(), down_id.clone());
+                            let (up_label, up_text) = (text::move_up(&label), label.clone());
+                            let (down_label, down_text) = (text::move_down(&label), label.clone());
                             view! {
                                 <li class="order-entry">
                                     <span class="order-text">{label}</span>
@@ -223,7 +240,7 @@ fn order_inputs(
                                         id=up_id
                                         aria-label=up_label
                                         disabled=move || locked() || position == 0
-                                        on:click=move |_| move_entry(position, position - 1, up_text.clone(), up_target.clone())
+                                        on:click=move |_| move_entry(position, position - 1, entry, up_text.clone())
                                     >
                                         "↑"
                                     </button>
@@ -232,7 +249,7 @@ fn order_inputs(
                                         id=down_id
                                         aria-label=down_label
                                         disabled=move || locked() || position == last
-                                        on:click=move |_| move_entry(position, position + 1, down_text.clone(), down_target.clone())
+                                        on:click=move |_| move_entry(position, position + 1, entry, down_text.clone())
                                     >
                                         "↓"
                                     </button>

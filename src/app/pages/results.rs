@@ -110,7 +110,12 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
             </table>
             {advice.map(|advice| view! { <p class="advice" data-testid="results-advice">{advice}</p> })}
             <div class="actions">
-                <button type="button" class="primary" on:click=move |_| context.go(back_place.clone())>
+                <button
+                    type="button"
+                    class="primary"
+                    data-action="back-to-unit"
+                    on:click=move |_| context.go(back_place.clone())
+                >
                     {back_label}
                 </button>
                 <button type="button" on:click=move |_| context.go(Place::CourseMap)>{text::BACK_TO_MAP}</button>

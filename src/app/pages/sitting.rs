@@ -300,7 +300,11 @@ fn feedback_view(
             })}
             <div class="actions">
                 {can_retry.then(|| view! {
-                    <button type="button" on:click=move |_| { let _ = context.update(|w| w.try_again()); }>
+                    <button
+                        type="button"
+                        data-action="try-again"
+                        on:click=move |_| { let _ = context.update(|w| w.try_again()); }
+                    >
                         {text::TRY_AGAIN}
                     </button>
                 })}

@@ -75,10 +75,21 @@ fn start_button(
     problem: RwSignal<Option<String>>,
     context: AppContext,
 ) -> impl IntoView {
+    // Names the action for tests and for the end-to-end run, whatever the label says.
+    let action = match &request {
+        PlanRequest::Readiness { .. } => "start-readiness",
+        PlanRequest::FormativeA { .. } => "start-formative-a",
+        PlanRequest::FormativeB { .. } => "start-formative-b",
+        PlanRequest::UnitTest { .. } => "start-unit-test",
+        PlanRequest::CourseChallenge { .. } => "start-challenge",
+        PlanRequest::Review { .. } => "start-review",
+        PlanRequest::Practice { .. } => "start-practice",
+    };
     view! {
         <button
             type="button"
             class=if primary { "primary" } else { "" }
+            data-action=action
             on:click=move |_| problem.set(context.start_sitting(request.clone()).err())
         >
             {label}

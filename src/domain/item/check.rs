@@ -4,7 +4,7 @@
 //! the student to fix, not a wrong answer.
 
 use super::instance::{Expected, ItemInstance};
-use crate::domain::rational::parse_number;
+use crate::domain::rational::{parse_number, Rational};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -202,6 +202,34 @@ pub fn model_answer(instance: &ItemInstance) -> Response {
         },
         Expected::Ordering => Response::Order {
             order: (0..instance.sequence.len()).collect(),
+        },
+    }
+}
+
+/// A response of the right kind that is wrong for this instance: for simulated
+/// students (tests, the end-to-end run) who must fail on purpose. Ordering items of
+/// one entry have no wrong order; they get the right one.
+pub fn wrong_answer(instance: &ItemInstance) -> Response {
+    let choices = instance.choice_feedback.len().max(1);
+    match &instance.expected {
+        Expected::Single(index) => Response::Choice {
+            index: (index + 1) % choices,
+        },
+        Expected::Multiple(indices) => Response::Choices {
+            indices: (0..choices).filter(|i| !indices.contains(i)).collect(),
+        },
+        Expected::Numeric { value, tolerance } => Response::Number {
+            text: value
+                .checked_add(*tolerance)
+                .and_then(|v| v.checked_add(Rational::ONE))
+                .unwrap_or(Rational::ZERO)
+                .to_string(),
+        },
+        Expected::Text { .. } => Response::Text {
+            text: "not this".into(),
+        },
+        Expected::Ordering => Response::Order {
+            order: (0..instance.sequence.len()).rev().collect(),
         },
     }
 }

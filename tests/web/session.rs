@@ -1,0 +1,430 @@
+//! The student's session through the real shell: learners on a shared device,
+//! answers saved before feedback, reloads that return to the same question, and
+//! storage that is blocked, full, damaged or shared with another tab.
+
+use super::answering::{give, submit};
+use super::{all_texts, fresh_container, text_of, STARTER};
+use leptos::prelude::*;
+use masterly::app::context::AppContext;
+use masterly::app::storage::{BackendError, KeyValue, MemoryStorage, Store};
+use masterly::app::{text, Shell};
+use masterly::domain::curriculum::{load_curriculum, Curriculum};
+use masterly::domain::item::{judge, model_answer, wrong_answer, ItemInstance};
+use masterly::domain::workbook::{workbook_key, Workbook, WORKBOOK_KIND};
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+fn starter() -> Arc<Curriculum> {
+    Arc::new(
+        load_curriculum(STARTER)
+            .expect("the starter curriculum loads")
+            .curriculum,
+    )
+}
+
+/// A context over `backend`, as a freshly loaded page would make it.
+fn open_page(backend: Box<dyn KeyValue>, in_memory: bool) -> AppContext {
+    let context = AppContext::with_store(Store::with_backend(backend, in_memory));
+    context.set_curricula(vec![starter()]);
+    context
+}
+
+fn mount(context: AppContext) -> web_sys::HtmlElement {
+    let root = fresh_container();
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(context);
+        view! { <Shell /> }
+    })
+    .forget();
+    root
+}
+
+fn click(root: &web_sys::HtmlElement, selector: &str) {
+    let element: web_sys::HtmlElement = root
+        .query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("nothing to click at {selector}"))
+        .unchecked_into();
+    element.click();
+}
+
+fn exists(root: &web_sys::HtmlElement, selector: &str) -> bool {
+    root.query_selector(selector).ok().flatten().is_some()
+}
+
+/// The item on screen: (item id, seed) from the item frame.
+fn item_on_screen(root: &web_sys::HtmlElement) -> (String, u64) {
+    let frame = root
+        .query_selector("[data-testid=item]")
+        .ok()
+        .flatten()
+        .expect("an item on screen");
+    let item = frame.get_attribute("data-item").unwrap_or_default();
+    let seed = frame
+        .get_attribute("data-seed")
+        .and_then(|s| s.parse().ok())
+        .expect("a seed");
+    (item, seed)
+}
+
+fn instance_on_screen(root: &web_sys::HtmlElement) -> ItemInstance {
+    let (item_id, seed) = item_on_screen(root);
+    let curriculum = starter();
+    let item = curriculum
+        .courses
+        .iter()
+        .flat_map(|c| &c.units)
+        .flat_map(|u| &u.objectives)
+        .flat_map(|o| &o.items)
+        .find(|item| item.id == item_id)
+        .unwrap_or_else(|| panic!("{item_id} is not in the starter curriculum"));
+    ItemInstance::generate(item, seed).expect("an instance")
+}
+
+/// Answers the item on screen right or wrong, through the page.
+async fn answer(root: &web_sys::HtmlElement, right: bool) -> ItemInstance {
+    let instance = instance_on_screen(root);
+    let response = if right {
+        model_answer(&instance)
+    } else {
+        wrong_answer(&instance)
+    };
+    assert_eq!(
+        judge(&instance, &response).map(|j| j.correct),
+        Ok(right),
+        "{}",
+        instance.item_id
+    );
+    give(&instance, &response).await;
+    submit(root).await;
+    instance
+}
+
+/// From the course map of the starter course into check A of its first unit.
+async fn start_check_a(root: &web_sys::HtmlElement) {
+    click(root, ".unit-card .open-unit");
+    leptos::task::tick().await;
+    click(root, "[data-action=start-formative-a]");
+    leptos::task::tick().await;
+    assert!(
+        exists(root, "[data-testid=sitting]"),
+        "check A did not open"
+    );
+}
+
+fn stored_workbook(memory: &MemoryStorage, context: &AppContext) -> Workbook {
+    let (learner, curriculum) = context
+        .workbook
+        .with_untracked(|w| {
+            w.as_ref()
+                .map(|w| (w.learner.id.clone(), w.curriculum.id.clone()))
+        })
+        .expect("a workbook is open");
+    let store = Store::with_backend(Box::new(memory.clone()), false);
+    let key = workbook_key(&learner, &curriculum);
+    let (text, _) = store.load(&key, WORKBOOK_KIND).expect("storage answers");
+    Workbook::from_stored(&text.expect("a stored workbook"), &learner, &curriculum)
+        .expect("the stored workbook reads back")
+}
+
+fn notice_texts(root: &web_sys::HtmlElement) -> Vec<String> {
+    all_texts(root, ".notice p")
+}
+
+#[wasm_bindgen_test]
+async fn a_new_device_asks_who_is_learning_and_refuses_a_name_already_taken() {
+    let context = open_page(Box::<MemoryStorage>::default(), false);
+    let root = mount(context);
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "h1"), text::WHO_IS_LEARNING);
+    assert!(!exists(&root, ".learner-choice"));
+
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#nickname")
+        .ok()
+        .flatten()
+        .expect("a nickname field")
+        .unchecked_into();
+    super::answering::type_into(&input, "Ada");
+    click(&root, ".add-learner button[type=submit]");
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "h1"), "Starting with fractions");
+    assert_eq!(
+        text_of(&root, "[data-testid=learner-name]"),
+        text::signed_in_as("Ada")
+    );
+
+    click(&root, "[data-testid=switch-learner]");
+    leptos::task::tick().await;
+    assert_eq!(all_texts(&root, ".learner-choice"), vec!["Ada"]);
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#nickname")
+        .ok()
+        .flatten()
+        .expect("a nickname field")
+        .unchecked_into();
+    super::answering::type_into(&input, " ada ");
+    click(&root, ".add-learner button[type=submit]");
+    leptos::task::tick().await;
+    let problem = text_of(&root, "#nickname-problem");
+    assert!(
+        problem.contains("ada") || problem.contains("Ada"),
+        "{problem}"
+    );
+    assert_eq!(text_of(&root, "h1"), text::WHO_IS_LEARNING);
+
+    click(&root, ".learner-choice");
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "h1"), "Starting with fractions");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn one_learners_work_never_shows_in_anothers_views() {
+    let memory = MemoryStorage::default();
+    let context = open_page(Box::new(memory.clone()), false);
+    context.add_learner("Ada").expect("Ada is added");
+    let root = mount(context);
+    leptos::task::tick().await;
+    start_check_a(&root).await;
+    answer(&root, true).await;
+    assert_eq!(stored_workbook(&memory, &context).attempts.len(), 1);
+
+    context.sign_out();
+    context.add_learner("Ben").expect("Ben is added");
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=learner-name]"),
+        text::signed_in_as("Ben")
+    );
+    assert!(
+        !exists(&root, "[data-testid=resume]"),
+        "Ben sees Ada's check"
+    );
+    assert_eq!(
+        context
+            .workbook
+            .with_untracked(|w| w.as_ref().map(|w| w.attempts.len())),
+        Some(0)
+    );
+
+    context.sign_out();
+    let ada = context
+        .profiles
+        .with_untracked(|p| {
+            p.profiles
+                .iter()
+                .find(|p| p.learner.nickname == "Ada")
+                .map(|p| p.learner.id.clone())
+        })
+        .expect("Ada is still listed");
+    context.select_learner(&ada);
+    leptos::task::tick().await;
+    // Ada comes back to her unfinished check, answer and all.
+    assert!(exists(&root, "[data-testid=sitting]"));
+    assert_eq!(
+        context
+            .workbook
+            .with_untracked(|w| w.as_ref().map(|w| w.attempts.len())),
+        Some(1)
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_is_saved_before_its_feedback_and_a_reload_returns_to_it() {
+    let memory = MemoryStorage::default();
+    let context = open_page(Box::new(memory.clone()), false);
+    context.add_learner("Ada").expect("Ada is added");
+    let root = mount(context);
+    leptos::task::tick().await;
+    start_check_a(&root).await;
+    let before = item_on_screen(&root);
+    let count = text_of(&root, "[data-testid=item-count]");
+    answer(&root, false).await;
+
+    let feedback = text_of(&root, "[data-testid=feedback] .verdict");
+    assert!(!feedback.is_empty(), "no feedback shown");
+    let stored = stored_workbook(&memory, &context);
+    assert_eq!(stored.attempts.len(), 1, "the answer is in storage");
+    assert_eq!(stored.attempts[0].item, before.0);
+    assert!(!stored.attempts[0].correct);
+    assert_eq!(
+        stored.sitting.as_ref().and_then(|s| s.feedback.clone()),
+        Some(stored.attempts[0].id.clone()),
+        "the feedback being shown is saved too"
+    );
+    root.remove();
+
+    // A reload: a new page over the same storage.
+    let reloaded = open_page(Box::new(memory.clone()), false);
+    let root = mount(reloaded);
+    leptos::task::tick().await;
+    assert_eq!(item_on_screen(&root), before, "the same question");
+    assert_eq!(text_of(&root, "[data-testid=item-count]"), count);
+    assert_eq!(
+        text_of(&root, "[data-testid=feedback] .verdict"),
+        feedback,
+        "the same feedback"
+    );
+    // Moving on from the reloaded page goes to the next question of the same plan.
+    click(&root, "[data-testid=next]");
+    leptos::task::tick().await;
+    assert_ne!(item_on_screen(&root), before);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn blocked_storage_runs_in_memory_with_a_visible_warning() {
+    let context = open_page(Box::<MemoryStorage>::default(), true);
+    context.add_learner("Ada").expect("Ada is added");
+    let root = mount(context);
+    leptos::task::tick().await;
+    assert_eq!(notice_texts(&root), vec![text::STORAGE_BLOCKED]);
+    assert!(all_texts(&root, ".notice button").contains(&text::EXPORT_PROGRESS.to_string()));
+    // The app still works.
+    assert_eq!(text_of(&root, "h1"), "Starting with fractions");
+    root.remove();
+}
+
+/// Memory storage that refuses writes, as a full quota does, once told to.
+#[derive(Clone)]
+struct Filling {
+    inner: MemoryStorage,
+    full: Rc<Cell<bool>>,
+}
+
+impl KeyValue for Filling {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
+        if self.full.get() {
+            return Err(BackendError::QuotaExceeded);
+        }
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), BackendError> {
+        self.inner.remove(key)
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_is_reported_with_an_export_offer_and_keeps_what_was_saved() {
+    let storage = Filling {
+        inner: MemoryStorage::default(),
+        full: Rc::new(Cell::new(false)),
+    };
+    let context = open_page(Box::new(storage.clone()), false);
+    context.add_learner("Ada").expect("Ada is added");
+    let root = mount(context);
+    leptos::task::tick().await;
+    start_check_a(&root).await;
+    answer(&root, true).await;
+    assert!(notice_texts(&root).is_empty());
+
+    storage.full.set(true);
+    click(&root, "[data-testid=next]");
+    leptos::task::tick().await;
+    answer(&root, true).await;
+    assert_eq!(notice_texts(&root), vec![text::STORAGE_FULL]);
+    assert!(all_texts(&root, ".notice button").contains(&text::EXPORT_PROGRESS.to_string()));
+    // The student is not stopped: the feedback shows.
+    assert!(!text_of(&root, "[data-testid=feedback] .verdict").is_empty());
+    // What was saved before the storage filled up is all there.
+    assert_eq!(stored_workbook(&storage.inner, &context).attempts.len(), 1);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn damaged_progress_is_restored_from_the_last_good_copy_and_offered_for_download() {
+    let memory = MemoryStorage::default();
+    let context = open_page(Box::new(memory.clone()), false);
+    context.add_learner("Ada").expect("Ada is added");
+    let root = mount(context);
+    leptos::task::tick().await;
+    start_check_a(&root).await;
+    answer(&root, true).await;
+    click(&root, "[data-testid=next]");
+    leptos::task::tick().await;
+    answer(&root, true).await;
+    let key = context
+        .workbook
+        .with_untracked(|w| {
+            w.as_ref()
+                .map(|w| workbook_key(&w.learner.id, &w.curriculum.id))
+        })
+        .expect("a workbook");
+    root.remove();
+    memory
+        .set(
+            &key,
+            "{\"format\":\"masterly-store\",\"payload\":\"{\\\"attem",
+        )
+        .expect("damage the saved copy");
+
+    let reloaded = open_page(Box::new(memory.clone()), false);
+    let root = mount(reloaded);
+    leptos::task::tick().await;
+    let notices = notice_texts(&root);
+    assert_eq!(notices, vec![text::restored(text::SAVED_PROGRESS)]);
+    assert!(all_texts(&root, ".notice button").contains(&text::DOWNLOAD_DAMAGED.to_string()));
+    // The last good copy is the one before the second answer.
+    assert_eq!(
+        reloaded
+            .workbook
+            .with_untracked(|w| w.as_ref().map(|w| w.attempts.len())),
+        Some(1)
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_of_one_learner_keep_each_others_answers() {
+    let memory = MemoryStorage::default();
+    let first = open_page(Box::new(memory.clone()), false);
+    first.add_learner("Ada").expect("Ada is added");
+    let first_root = mount(first);
+    leptos::task::tick().await;
+    start_check_a(&first_root).await;
+    answer(&first_root, true).await;
+
+    // A second tab opens the same learner and answers in its own check.
+    let second = open_page(Box::new(memory.clone()), false);
+    let second_root = mount(second);
+    leptos::task::tick().await;
+    assert_eq!(
+        second
+            .workbook
+            .with_untracked(|w| w.as_ref().map(|w| w.attempts.len())),
+        Some(1)
+    );
+    click(&second_root, "[data-testid=next]");
+    leptos::task::tick().await;
+    answer(&second_root, false).await;
+    assert_eq!(stored_workbook(&memory, &second).attempts.len(), 2);
+
+    // The first tab hears of it, and its next save keeps both answers.
+    let key = first
+        .workbook
+        .with_untracked(|w| {
+            w.as_ref()
+                .map(|w| workbook_key(&w.learner.id, &w.curriculum.id))
+        })
+        .expect("a workbook");
+    first.storage_changed(&key);
+    assert_eq!(
+        first
+            .workbook
+            .with_untracked(|w| w.as_ref().map(|w| w.attempts.len())),
+        Some(2)
+    );
+    first.interaction();
+    let _ = first.update(|_| {});
+    assert_eq!(stored_workbook(&memory, &first).attempts.len(), 2);
+    first_root.remove();
+    second_root.remove();
+}
