@@ -11,7 +11,7 @@ pub mod storage;
 pub mod text;
 
 use crate::domain::workbook::Place;
-use components::notices::Notices;
+use components::notices::{ExportButton, Notices};
 use context::{AppContext, Library};
 use leptos::prelude::*;
 use pages::course_map::CourseMap;
@@ -124,15 +124,7 @@ pub fn Shell() -> impl IntoView {
                                 <span class="learner-name" data-testid="learner-name">
                                     {text::signed_in_as(&name)}
                                 </span>
-                                <button
-                                    type="button"
-                                    class="header-button"
-                                    on:click=move |_| {
-                                        context.export_progress();
-                                    }
-                                >
-                                    {text::EXPORT_PROGRESS}
-                                </button>
+                                <ExportButton class="header-button" />
                                 <button
                                     type="button"
                                     class="header-button"

@@ -2,6 +2,7 @@
 //! without touching components. Domain messages (validation errors, level meanings)
 //! come from the domain.
 
+use crate::domain::attempt::AssessmentKind;
 use crate::domain::curriculum::{EnrichmentKind, Modality};
 use crate::domain::replay::UnitStage;
 
@@ -102,7 +103,21 @@ pub fn weekly_minutes(minutes: u32, goal: u32) -> String {
     format!("This week: {minutes} of {goal} minutes")
 }
 
-pub fn unfinished_sitting(kind: &str, answered: usize, total: usize) -> String {
+/// What a sitting is called on screen, in lower case ("check A").
+pub fn sitting_name(kind: AssessmentKind) -> &'static str {
+    match kind {
+        AssessmentKind::Readiness => "readiness check",
+        AssessmentKind::FormativeA => "check A",
+        AssessmentKind::FormativeB => "check B",
+        AssessmentKind::UnitTest => "unit test",
+        AssessmentKind::CourseChallenge => "course challenge",
+        AssessmentKind::Review => "review",
+        AssessmentKind::Practice => "practice",
+    }
+}
+
+pub fn unfinished_sitting(kind: AssessmentKind, answered: usize, total: usize) -> String {
+    let kind = sitting_name(kind);
     format!("You have an unfinished {kind}: {answered} of {total} questions answered.")
 }
 
@@ -131,7 +146,7 @@ pub fn stage_label(stage: &UnitStage) -> String {
         UnitStage::Locked { .. } => "Locked: prerequisites first".into(),
         UnitStage::PreAssessment { .. } => "Readiness check".into(),
         UnitStage::Instruction => "Lessons".into(),
-        UnitStage::InProgress { kind } => format!("{} under way", capitalise(kind.label())),
+        UnitStage::InProgress { kind } => format!("{} under way", capitalise(sitting_name(*kind))),
         UnitStage::Corrective { .. } => "Correctives and enrichment".into(),
         UnitStage::Enrichment => "Enrichment, then the unit test".into(),
         UnitStage::Review { .. } => "Needs a refresh".into(),
@@ -173,7 +188,7 @@ pub fn stage_advice(stage: &UnitStage, title_of: impl Fn(&str) -> String) -> Str
         UnitStage::Instruction => {
             "Read the lessons, then take check A to see where you are. If you already know this, take the unit test to skip ahead.".into()
         }
-        UnitStage::InProgress { kind } => format!("Finish your {}.", kind.label()),
+        UnitStage::InProgress { kind } => format!("Finish your {}.", sitting_name(*kind)),
         UnitStage::Corrective { objectives, .. } => match objectives.len() {
             1 => "One objective is not there yet. Look at it another way, practise, then take check B.".into(),
             n => format!("{n} objectives are not there yet. Look at them another way, practise, then take check B."),
@@ -228,6 +243,11 @@ pub const TRY_AGAIN: &str = "Try again";
 pub const THE_ANSWER: &str = "The answer:";
 pub const WORKED_SOLUTION: &str = "Worked solution";
 
+/// The heading of a question screen: "Check A".
+pub fn sitting_title(kind: AssessmentKind) -> String {
+    capitalise(sitting_name(kind))
+}
+
 pub fn item_of(number: usize, total: usize) -> String {
     format!("Question {number} of {total}")
 }
@@ -268,8 +288,8 @@ pub const OBJECTIVE_WORD: &str = "Objective";
 pub const SCORE_WORD: &str = "Score";
 pub const LEVEL_NOW: &str = "Level now";
 
-pub fn sitting_done(kind: &str) -> String {
-    format!("{} done", capitalise(kind))
+pub fn sitting_done(kind: AssessmentKind) -> String {
+    format!("{} done", capitalise(sitting_name(kind)))
 }
 
 pub fn unit_mastered_after(title: &str, unit_tests: Option<u32>) -> String {

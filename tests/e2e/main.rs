@@ -122,9 +122,52 @@ fn the_app_requests_nothing_but_its_own_files() {
     assert!(foreign.is_empty(), "requests to other origins: {foreign:?}");
 }
 
+/// Decodes standard base64 (as WebDriver sends screenshots).
+fn decode_base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let sextets: Vec<u8> = text.bytes().filter_map(value).collect();
+    sextets
+        .chunks(4)
+        .flat_map(|chunk| {
+            let bits = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |acc, (i, &v)| acc | (u32::from(v) << (18 - 6 * i)));
+            let bytes = bits.to_be_bytes();
+            bytes[1..chunk.len()].to_vec()
+        })
+        .collect()
+}
+
+/// With MASTERLY_SCREENSHOTS=<folder>, saves a picture of each screen the tests
+/// check, for reviewing the look by eye (docs/student-screens.md lists them).
+fn save_screenshot(browser: &Browser, screen: &str) {
+    let Some(folder) = std::env::var_os("MASTERLY_SCREENSHOTS") else {
+        return;
+    };
+    let folder = PathBuf::from(folder);
+    let name: String = screen
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let png = decode_base64(&ok(browser.screenshot_base64()));
+    let path = folder.join(format!("{name}.png"));
+    std::fs::create_dir_all(&folder)
+        .and_then(|()| std::fs::write(&path, png))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
 /// Runs axe-core on the page as it is now and fails with every violation found,
 /// naming the screen.
 fn assert_accessible(browser: &Browser, screen: &str) {
+    save_screenshot(browser, screen);
     let axe_path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tools/node_modules/axe-core/axe.min.js"

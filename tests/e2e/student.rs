@@ -99,12 +99,7 @@ impl<'a> Student<'a> {
             .unwrap_or_else(|| panic!("no seed on the item frame"));
         let item = self
             .curriculum
-            .courses
-            .iter()
-            .flat_map(|c| &c.units)
-            .flat_map(|u| &u.objectives)
-            .flat_map(|o| &o.items)
-            .find(|item| item.id == item_id)
+            .item(&item_id)
             .unwrap_or_else(|| panic!("{item_id} is not in the curriculum"));
         ItemInstance::generate(item, seed).unwrap_or_else(|e| panic!("{e}"))
     }

@@ -260,6 +260,15 @@ impl Browser {
         }
     }
 
+    /// A PNG of the window, base64-encoded as WebDriver returns it.
+    pub fn screenshot_base64(&self) -> Result<String> {
+        let value = self.command("GET", "screenshot", None)?;
+        value
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| format!("no screenshot in {value}"))
+    }
+
     /// Runs `script` as a function body in the page and returns its result.
     pub fn execute(&self, script: &str) -> Result<Value> {
         self.command(

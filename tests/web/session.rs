@@ -74,12 +74,7 @@ fn instance_on_screen(root: &web_sys::HtmlElement) -> ItemInstance {
     let (item_id, seed) = item_on_screen(root);
     let curriculum = starter();
     let item = curriculum
-        .courses
-        .iter()
-        .flat_map(|c| &c.units)
-        .flat_map(|u| &u.objectives)
-        .flat_map(|o| &o.items)
-        .find(|item| item.id == item_id)
+        .item(&item_id)
         .unwrap_or_else(|| panic!("{item_id} is not in the starter curriculum"));
     ItemInstance::generate(item, seed).expect("an instance")
 }
@@ -115,6 +110,16 @@ async fn start_check_a(root: &web_sys::HtmlElement) {
     );
 }
 
+/// A new page over `backend` where Ada signs up and starts check A of unit 1.
+async fn ada_in_check_a(backend: Box<dyn KeyValue>) -> (web_sys::HtmlElement, AppContext) {
+    let context = open_page(backend, false);
+    context.add_learner("Ada").expect("Ada is added");
+    let root = mount(context);
+    leptos::task::tick().await;
+    start_check_a(&root).await;
+    (root, context)
+}
+
 fn stored_workbook(memory: &MemoryStorage, context: &AppContext) -> Workbook {
     let (learner, curriculum) = context
         .workbook
@@ -130,8 +135,39 @@ fn stored_workbook(memory: &MemoryStorage, context: &AppContext) -> Workbook {
         .expect("the stored workbook reads back")
 }
 
+/// How many answers the page holds for the open workbook.
+fn attempts_in(context: &AppContext) -> Option<usize> {
+    context
+        .workbook
+        .with_untracked(|w| w.as_ref().map(|w| w.attempts.len()))
+}
+
+/// The storage key of the open workbook.
+fn key_of(context: &AppContext) -> String {
+    context
+        .workbook
+        .with_untracked(|w| {
+            w.as_ref()
+                .map(|w| workbook_key(&w.learner.id, &w.curriculum.id))
+        })
+        .expect("a workbook is open")
+}
+
 fn notice_texts(root: &web_sys::HtmlElement) -> Vec<String> {
     all_texts(root, ".notice p")
+}
+
+/// Types a nickname on the start screen and presses "Start learning".
+async fn sign_up(root: &web_sys::HtmlElement, nickname: &str) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#nickname")
+        .ok()
+        .flatten()
+        .expect("a nickname field")
+        .unchecked_into();
+    super::answering::type_into(&input, nickname);
+    click(root, ".add-learner button[type=submit]");
+    leptos::task::tick().await;
 }
 
 #[wasm_bindgen_test]
@@ -142,15 +178,7 @@ async fn a_new_device_asks_who_is_learning_and_refuses_a_name_already_taken() {
     assert_eq!(text_of(&root, "h1"), text::WHO_IS_LEARNING);
     assert!(!exists(&root, ".learner-choice"));
 
-    let input: web_sys::HtmlInputElement = root
-        .query_selector("#nickname")
-        .ok()
-        .flatten()
-        .expect("a nickname field")
-        .unchecked_into();
-    super::answering::type_into(&input, "Ada");
-    click(&root, ".add-learner button[type=submit]");
-    leptos::task::tick().await;
+    sign_up(&root, "Ada").await;
     assert_eq!(text_of(&root, "h1"), "Starting with fractions");
     assert_eq!(
         text_of(&root, "[data-testid=learner-name]"),
@@ -160,15 +188,7 @@ async fn a_new_device_asks_who_is_learning_and_refuses_a_name_already_taken() {
     click(&root, "[data-testid=switch-learner]");
     leptos::task::tick().await;
     assert_eq!(all_texts(&root, ".learner-choice"), vec!["Ada"]);
-    let input: web_sys::HtmlInputElement = root
-        .query_selector("#nickname")
-        .ok()
-        .flatten()
-        .expect("a nickname field")
-        .unchecked_into();
-    super::answering::type_into(&input, " ada ");
-    click(&root, ".add-learner button[type=submit]");
-    leptos::task::tick().await;
+    sign_up(&root, " ada ").await;
     let problem = text_of(&root, "#nickname-problem");
     assert!(
         problem.contains("ada") || problem.contains("Ada"),
@@ -185,11 +205,7 @@ async fn a_new_device_asks_who_is_learning_and_refuses_a_name_already_taken() {
 #[wasm_bindgen_test]
 async fn one_learners_work_never_shows_in_anothers_views() {
     let memory = MemoryStorage::default();
-    let context = open_page(Box::new(memory.clone()), false);
-    context.add_learner("Ada").expect("Ada is added");
-    let root = mount(context);
-    leptos::task::tick().await;
-    start_check_a(&root).await;
+    let (root, context) = ada_in_check_a(Box::new(memory.clone())).await;
     answer(&root, true).await;
     assert_eq!(stored_workbook(&memory, &context).attempts.len(), 1);
 
@@ -204,12 +220,7 @@ async fn one_learners_work_never_shows_in_anothers_views() {
         !exists(&root, "[data-testid=resume]"),
         "Ben sees Ada's check"
     );
-    assert_eq!(
-        context
-            .workbook
-            .with_untracked(|w| w.as_ref().map(|w| w.attempts.len())),
-        Some(0)
-    );
+    assert_eq!(attempts_in(&context), Some(0));
 
     context.sign_out();
     let ada = context
@@ -225,23 +236,14 @@ async fn one_learners_work_never_shows_in_anothers_views() {
     leptos::task::tick().await;
     // Ada comes back to her unfinished check, answer and all.
     assert!(exists(&root, "[data-testid=sitting]"));
-    assert_eq!(
-        context
-            .workbook
-            .with_untracked(|w| w.as_ref().map(|w| w.attempts.len())),
-        Some(1)
-    );
+    assert_eq!(attempts_in(&context), Some(1));
     root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn an_answer_is_saved_before_its_feedback_and_a_reload_returns_to_it() {
     let memory = MemoryStorage::default();
-    let context = open_page(Box::new(memory.clone()), false);
-    context.add_learner("Ada").expect("Ada is added");
-    let root = mount(context);
-    leptos::task::tick().await;
-    start_check_a(&root).await;
+    let (root, context) = ada_in_check_a(Box::new(memory.clone())).await;
     let before = item_on_screen(&root);
     let count = text_of(&root, "[data-testid=item-count]");
     answer(&root, false).await;
@@ -318,11 +320,7 @@ async fn a_full_storage_is_reported_with_an_export_offer_and_keeps_what_was_save
         inner: MemoryStorage::default(),
         full: Rc::new(Cell::new(false)),
     };
-    let context = open_page(Box::new(storage.clone()), false);
-    context.add_learner("Ada").expect("Ada is added");
-    let root = mount(context);
-    leptos::task::tick().await;
-    start_check_a(&root).await;
+    let (root, context) = ada_in_check_a(Box::new(storage.clone())).await;
     answer(&root, true).await;
     assert!(notice_texts(&root).is_empty());
 
@@ -342,22 +340,12 @@ async fn a_full_storage_is_reported_with_an_export_offer_and_keeps_what_was_save
 #[wasm_bindgen_test]
 async fn damaged_progress_is_restored_from_the_last_good_copy_and_offered_for_download() {
     let memory = MemoryStorage::default();
-    let context = open_page(Box::new(memory.clone()), false);
-    context.add_learner("Ada").expect("Ada is added");
-    let root = mount(context);
-    leptos::task::tick().await;
-    start_check_a(&root).await;
+    let (root, context) = ada_in_check_a(Box::new(memory.clone())).await;
     answer(&root, true).await;
     click(&root, "[data-testid=next]");
     leptos::task::tick().await;
     answer(&root, true).await;
-    let key = context
-        .workbook
-        .with_untracked(|w| {
-            w.as_ref()
-                .map(|w| workbook_key(&w.learner.id, &w.curriculum.id))
-        })
-        .expect("a workbook");
+    let key = key_of(&context);
     root.remove();
     memory
         .set(
@@ -373,55 +361,30 @@ async fn damaged_progress_is_restored_from_the_last_good_copy_and_offered_for_do
     assert_eq!(notices, vec![text::restored(text::SAVED_PROGRESS)]);
     assert!(all_texts(&root, ".notice button").contains(&text::DOWNLOAD_DAMAGED.to_string()));
     // The last good copy is the one before the second answer.
-    assert_eq!(
-        reloaded
-            .workbook
-            .with_untracked(|w| w.as_ref().map(|w| w.attempts.len())),
-        Some(1)
-    );
+    assert_eq!(attempts_in(&reloaded), Some(1));
     root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn two_tabs_of_one_learner_keep_each_others_answers() {
     let memory = MemoryStorage::default();
-    let first = open_page(Box::new(memory.clone()), false);
-    first.add_learner("Ada").expect("Ada is added");
-    let first_root = mount(first);
-    leptos::task::tick().await;
-    start_check_a(&first_root).await;
+    let (first_root, first) = ada_in_check_a(Box::new(memory.clone())).await;
     answer(&first_root, true).await;
 
     // A second tab opens the same learner and answers in its own check.
     let second = open_page(Box::new(memory.clone()), false);
     let second_root = mount(second);
     leptos::task::tick().await;
-    assert_eq!(
-        second
-            .workbook
-            .with_untracked(|w| w.as_ref().map(|w| w.attempts.len())),
-        Some(1)
-    );
+    assert_eq!(attempts_in(&second), Some(1));
     click(&second_root, "[data-testid=next]");
     leptos::task::tick().await;
     answer(&second_root, false).await;
     assert_eq!(stored_workbook(&memory, &second).attempts.len(), 2);
 
     // The first tab hears of it, and its next save keeps both answers.
-    let key = first
-        .workbook
-        .with_untracked(|w| {
-            w.as_ref()
-                .map(|w| workbook_key(&w.learner.id, &w.curriculum.id))
-        })
-        .expect("a workbook");
+    let key = key_of(&first);
     first.storage_changed(&key);
-    assert_eq!(
-        first
-            .workbook
-            .with_untracked(|w| w.as_ref().map(|w| w.attempts.len())),
-        Some(2)
-    );
+    assert_eq!(attempts_in(&first), Some(2));
     first.interaction();
     let _ = first.update(|_| {});
     assert_eq!(stored_workbook(&memory, &first).attempts.len(), 2);

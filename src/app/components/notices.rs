@@ -36,20 +36,7 @@ pub fn Notices() -> impl IntoView {
                                                 </button>
                                             }
                                         })}
-                                    {notice
-                                        .offer_export
-                                        .then(|| {
-                                            view! {
-                                                <button
-                                                    type="button"
-                                                    on:click=move |_| {
-                                                        context.export_progress();
-                                                    }
-                                                >
-                                                    {text::EXPORT_PROGRESS}
-                                                </button>
-                                            }
-                                        })}
+                                    {notice.offer_export.then(|| view! { <ExportButton /> })}
                                     <button
                                         type="button"
                                         class="quiet"
@@ -64,5 +51,23 @@ pub fn Notices() -> impl IntoView {
                     .collect_view()
             }}
         </div>
+    }
+}
+
+/// Downloads the learner's progress file: in the header, and in banners about
+/// storage that cannot keep their work.
+#[component]
+pub fn ExportButton(#[prop(optional)] class: &'static str) -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    view! {
+        <button
+            type="button"
+            class=class
+            on:click=move |_| {
+                context.export_progress();
+            }
+        >
+            {text::EXPORT_PROGRESS}
+        </button>
     }
 }

@@ -50,7 +50,7 @@ pub fn ResumeBanner() -> impl IntoView {
         unfinished().map(|(kind, position, total)| {
             view! {
                 <div class="resume" data-testid="resume">
-                    <p>{text::unfinished_sitting(kind.label(), position, total)}</p>
+                    <p>{text::unfinished_sitting(kind, position, total)}</p>
                     <button
                         type="button"
                         class="primary"

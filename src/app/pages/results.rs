@@ -52,7 +52,7 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
                 .and_then(|id| replay.unit(id))
                 .and_then(|u| u.unit_tests_to_pass),
         ),
-        _ => text::sitting_done(sitting.kind.label()),
+        _ => text::sitting_done(sitting.kind),
     };
     let back_place = match &unit_id {
         Some(unit) => Place::Unit { unit: unit.clone() },

@@ -145,7 +145,7 @@ fn ItemScreen() -> impl IntoView {
         <section class="sitting" aria-labelledby="sitting-title" data-testid="sitting">
             <div class="sitting-head">
                 <h1 id="sitting-title" tabindex="-1" node_ref=heading>
-                    {kind.label()}
+                    {text::sitting_title(kind)}
                     <span class="sitting-count" data-testid="item-count">
                         {text::item_of(position + 1, total)}
                     </span>

@@ -245,6 +245,13 @@ impl Curriculum {
         })
     }
 
+    /// The item an item id names, wherever it is.
+    pub fn item(&self, item_id: &str) -> Option<&Item> {
+        self.units()
+            .flat_map(|(_, unit)| &unit.objectives)
+            .find_map(|objective| objective.item(item_id))
+    }
+
     pub fn misconception(&self, id: &str) -> Option<&Misconception> {
         self.misconceptions.iter().find(|m| m.id == id)
     }
