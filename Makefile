@@ -44,6 +44,10 @@ size:
 	scripts/size-report.sh dist
 
 # Benchmarks print figures and assert nothing about time; see docs/benchmarks.md.
-.PHONY: bench
+.PHONY: bench bench-browser
 bench:
 	cargo bench --bench engine
+
+# The student's side in headless Chromium over the release build.
+bench-browser: tools-test build
+	cargo bench --bench browser

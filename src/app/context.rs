@@ -1,6 +1,7 @@
 //! The one shared state of the shell, provided as a Leptos context.
 
 use super::fetch::fetch_text;
+use super::library::merge_library;
 use super::storage::{MemoryStorage, Store};
 use super::text;
 use crate::domain::catalog::parse_catalog;
@@ -84,7 +85,10 @@ impl AppContext {
         context
     }
 
-    pub fn set_curricula(&self, curricula: Vec<Arc<Curriculum>>) {
+    /// Makes these (bundled) curricula and those opened from files on this device
+    /// the library, and opens the current learner's course.
+    pub fn set_curricula(&self, bundled: Vec<Arc<Curriculum>>) {
+        let curricula = merge_library(bundled, self.stored_imports());
         self.library.set(Library::Ready(curricula));
         self.open_current_learner();
     }

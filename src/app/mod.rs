@@ -5,6 +5,7 @@ pub mod browser;
 pub mod components;
 pub mod context;
 pub mod fetch;
+pub mod library;
 pub mod pages;
 pub mod session;
 pub mod storage;
@@ -65,17 +66,27 @@ pub fn App() -> impl IntoView {
 pub fn Shell() -> impl IntoView {
     let context = expect_context::<AppContext>();
     // Pages are rebuilt only when the student moves to another page, not on every
-    // change to their workbook, so focus and typed answers stay put.
+    // change to their workbook, so focus and typed answers stay put. The course map
+    // follows a change of course by itself (and keeps what its course file field
+    // said); other pages belong to one curriculum.
     let page = Memo::new(move |_| {
         let learner = context.profiles.with(|profiles| profiles.current.clone());
         let place = context.workbook.with(|workbook| {
-            workbook
-                .as_ref()
-                .map(|w| (w.curriculum.id.clone(), w.course.clone(), w.place.clone()))
+            workbook.as_ref().map(|w| {
+                let curriculum = (w.place != Place::CourseMap).then(|| w.curriculum.id.clone());
+                (curriculum, w.place.clone())
+            })
         });
         (learner, place)
     });
-    let main_view = move || match context.library.get() {
+    // Loading, ready or failed: adding a curriculum to a ready library redraws nothing.
+    let library_state = Memo::new(move |_| {
+        context.library.with(|library| match library {
+            Library::Ready(_) => Library::Ready(Vec::new()),
+            other => other.clone(),
+        })
+    });
+    let main_view = move || match library_state.get() {
         Library::Loading => view! {
             <p class="status" role="status">{text::LOADING_CURRICULA}</p>
         }
@@ -93,7 +104,7 @@ pub fn Shell() -> impl IntoView {
                 <p class="status" role="status">{text::LOADING_CURRICULA}</p>
             }
             .into_any(),
-            (Some(_), Some((_, _, place))) => match place {
+            (Some(_), Some((_, place))) => match place {
                 Place::CourseMap => view! { <CourseMap /> }.into_any(),
                 Place::Unit { unit } => view! { <UnitPage unit_id=unit /> }.into_any(),
                 Place::Sitting => view! { <SittingPage /> }.into_any(),

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 impl AppContext {
-    fn notify(&self, notice: Notice) {
+    pub(crate) fn notify(&self, notice: Notice) {
         self.notices.update(|notices| {
             if !notices.contains(&notice) {
                 notices.push(notice);
@@ -35,7 +35,7 @@ impl AppContext {
     }
 
     /// Reads a key, telling the student when damaged data was found.
-    fn load_text(&self, key: &str, kind: &str, what: &str) -> Option<String> {
+    pub(crate) fn load_text(&self, key: &str, kind: &str, what: &str) -> Option<String> {
         let loaded = self.store.with_value(|store| store.load(key, kind));
         match loaded {
             Ok((text, LoadNotice::None)) => text,
@@ -66,7 +66,7 @@ impl AppContext {
         }
     }
 
-    fn save_text(&self, key: &str, kind: &str, payload: &str) -> Result<(), SaveError> {
+    pub(crate) fn save_text(&self, key: &str, kind: &str, payload: &str) -> Result<(), SaveError> {
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
         let result = self

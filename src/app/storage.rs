@@ -81,6 +81,15 @@ impl KeyValue for BrowserStorage {
 #[derive(Default, Clone)]
 pub struct MemoryStorage(Rc<RefCell<HashMap<String, String>>>);
 
+impl MemoryStorage {
+    /// Every key held, sorted: for tests that check nothing was written.
+    pub fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self.0.borrow().keys().cloned().collect();
+        keys.sort();
+        keys
+    }
+}
+
 impl KeyValue for MemoryStorage {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
         Ok(self.0.borrow().get(key).cloned())

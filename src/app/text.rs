@@ -54,6 +54,7 @@ pub fn progress_file_name(nickname: &str, curriculum_id: &str) -> String {
 
 // Saved work.
 pub const LEARNER_LIST: &str = "the list of learners";
+pub const IMPORTED_COURSES: &str = "the courses opened from files";
 pub const SAVED_PROGRESS: &str = "your saved progress";
 pub const STORAGE_BLOCKED: &str = "This browser does not let Masterly save anything, so your work is kept only until this tab closes. Export your progress before you leave.";
 pub const STORAGE_FULL: &str = "This browser's storage is full, so your latest answers could not be saved. Nothing saved before is lost. Export your progress now to keep everything.";
@@ -317,4 +318,55 @@ pub fn capitalise(text: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+// Opening a course file.
+pub const MORE_COURSES: &str = "More courses";
+pub const OPEN_COURSE_FILE: &str = "Open a course file";
+pub const OPEN_COURSE_FILE_HINT: &str =
+    "A .json curriculum file from your teacher. It is checked first, and kept on this device.";
+pub const READING_FILE: &str = "Reading the file…";
+
+pub fn curriculum_added(title: &str) -> String {
+    format!("Added “{title}”. Its courses are in the list above.")
+}
+
+pub fn curriculum_already_here(title: &str) -> String {
+    format!("“{title}” is already here, exactly as in this file.")
+}
+
+pub fn curriculum_replaced(title: &str, old_version: &str) -> String {
+    format!(
+        "“{title}” now uses this file, in place of version {old_version}. Your answers are kept."
+    )
+}
+
+pub fn file_too_large(name: &str, bytes: u64, limit: usize) -> String {
+    // Tenths of a megabyte in whole numbers: no float formatting code in the app.
+    let tenths = bytes * 10 / 1_048_576;
+    format!(
+        "{name} is {}.{} MB; a course file can be at most {} MB.",
+        tenths / 10,
+        tenths % 10,
+        limit / 1_048_576
+    )
+}
+
+pub fn file_unreadable(name: &str) -> String {
+    format!("{name} could not be read as text.")
+}
+
+pub fn file_problems(name: &str, count: usize) -> String {
+    match count {
+        1 => format!("{name} was not added: it has a problem."),
+        n => format!("{name} was not added: it has {n} problems."),
+    }
+}
+
+pub fn more_problems(count: usize) -> String {
+    format!("…and {count} more.")
+}
+
+pub fn stored_course_unusable(id: &str, problem: &str) -> String {
+    format!("The course file “{id}” saved on this device can no longer be used: {problem}")
 }

@@ -21,9 +21,9 @@ pub struct JsonProblem {
 /// (a second object, stray text) is a failure too.
 pub fn parse_located<T: DeserializeOwned>(text: &str) -> Result<T, JsonProblem> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = json_path(&error.path().to_string());
-        locate(path, error.into_inner())
+    let value = T::deserialize(&mut deserializer).map_err(|error| {
+        let path = path_at(text, error.line(), error.column());
+        locate(path, error)
     })?;
     deserializer
         .end()
@@ -41,13 +41,121 @@ fn locate(path: String, inner: serde_json::Error) -> JsonProblem {
     }
 }
 
-/// serde_path_to_error writes `courses[0].units`; people read `$.courses[0].units`.
-fn json_path(path: &str) -> String {
-    if path.is_empty() || path == "." {
-        "$".to_string()
+/// A container open at some point of a JSON text.
+enum Open<'a> {
+    /// An object, with the key last read (if any) and whether its value has begun.
+    Object {
+        key: Option<&'a str>,
+        in_value: bool,
+    },
+    /// An array, with the index of the element being read, if one has begun.
+    Array { index: usize, in_value: bool },
+}
+
+/// The JSON path (`$.courses[0].units`) of the value the parser was reading when it
+/// stopped at `line`:`column` (1-based; the column counts bytes, as serde_json's
+/// does). The text is well-formed JSON up to there, or the parser would have stopped
+/// earlier, so a scan of brackets, commas, colons and strings finds the open
+/// containers. This replaces a second, path-tracking parse, which doubled the
+/// deserialising code in the wasm build.
+fn path_at(text: &str, line: usize, column: usize) -> String {
+    let bytes = text.as_bytes();
+    let line_start = if line <= 1 {
+        0
     } else {
-        format!("$.{path}")
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, byte)| **byte == b'\n')
+            .nth(line - 2)
+            .map_or(bytes.len(), |(at, _)| at + 1)
+    };
+    // The character the parser read last, included.
+    let end = (line_start + column).min(bytes.len());
+    let mut open: Vec<Open> = Vec::new();
+    let begin_value = |open: &mut Vec<Open>| {
+        if let Some(Open::Array { in_value, .. }) = open.last_mut() {
+            *in_value = true;
+        }
+    };
+    let mut at = 0;
+    while at < end {
+        match bytes[at] {
+            b'{' => {
+                begin_value(&mut open);
+                open.push(Open::Object {
+                    key: None,
+                    in_value: false,
+                });
+            }
+            b'[' => {
+                begin_value(&mut open);
+                open.push(Open::Array {
+                    index: 0,
+                    in_value: false,
+                });
+            }
+            b'}' | b']' => {
+                open.pop();
+            }
+            b',' => match open.last_mut() {
+                Some(Open::Array { index, in_value }) => {
+                    *index += 1;
+                    *in_value = false;
+                }
+                Some(Open::Object { key, in_value }) => {
+                    *key = None;
+                    *in_value = false;
+                }
+                None => {}
+            },
+            b':' => {
+                if let Some(Open::Object { in_value, .. }) = open.last_mut() {
+                    *in_value = true;
+                }
+            }
+            b'"' => {
+                let start = at + 1;
+                let mut close = start;
+                let mut escaped = false;
+                while close < bytes.len() {
+                    match bytes[close] {
+                        _ if escaped => escaped = false,
+                        b'\\' => escaped = true,
+                        b'"' => break,
+                        _ => {}
+                    }
+                    close += 1;
+                }
+                match open.last_mut() {
+                    Some(Open::Object {
+                        key,
+                        in_value: false,
+                    }) => *key = text.get(start..close),
+                    _ => begin_value(&mut open),
+                }
+                at = close;
+            }
+            byte if !byte.is_ascii_whitespace() => begin_value(&mut open),
+            _ => {}
+        }
+        at += 1;
     }
+    let mut path = String::from("$");
+    for container in &open {
+        match container {
+            Open::Object { key: Some(key), .. } => {
+                path.push('.');
+                path.push_str(key);
+            }
+            Open::Array {
+                index,
+                in_value: true,
+            } => path.push_str(&format!("[{index}]")),
+            _ => break,
+        }
+    }
+    path
 }
 
 /// serde_json ends its messages with " at line L column C"; the position is reported
@@ -213,5 +321,53 @@ pub fn check_format(
         )),
         // A missing version is reported by the typed parse, with its path.
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_located, path_at};
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Shelf {
+        books: Vec<Book>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Book {
+        title: String,
+        pages: u32,
+    }
+
+    fn path_of_failure(text: &str) -> String {
+        parse_located::<Shelf>(text)
+            .map(|_| String::from("no failure"))
+            .unwrap_or_else(|problem| problem.path)
+    }
+
+    #[test]
+    fn a_failure_is_located_by_the_path_of_the_value_being_read() {
+        let wrong_type =
+            r#"{"books": [{"title": "A", "pages": 3}, {"title": "B", "pages": "ten"}]}"#;
+        assert_eq!(path_of_failure(wrong_type), "$.books[1].pages");
+        let unknown = r#"{"books": [{"title": "A", "pages": 3, "author": "C"}]}"#;
+        assert_eq!(path_of_failure(unknown), "$.books[0].author");
+        let missing = "{\"books\": [\n  {\"title\": \"A\"}\n]}";
+        assert_eq!(path_of_failure(missing), "$.books[0]");
+        let not_a_list = r#"{"books": {"title": "A"}}"#;
+        assert_eq!(path_of_failure(not_a_list), "$.books");
+        assert_eq!(path_of_failure("{}"), "$");
+    }
+
+    #[test]
+    fn brackets_and_quotes_inside_strings_do_not_confuse_the_scan() {
+        let tricky = r#"{"books": [{"title": "a \"[quoted]\", {odd}", "pages": -1}]}"#;
+        assert_eq!(path_of_failure(tricky), "$.books[0].pages");
+        // Line and column name the last character read, counted in bytes.
+        assert_eq!(path_at("{\"a\":\n [1, \"x\"]}", 2, 8), "$.a[1]");
     }
 }

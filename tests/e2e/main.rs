@@ -244,3 +244,40 @@ fn keyboard_focus_reaches_the_course_picker_and_is_visible() {
     assert_eq!(last["cls"], "course-choice", "Tab stops: {stops:?}");
     assert_eq!(last["text"], "Starting with fractions");
 }
+
+#[test]
+fn a_course_file_is_checked_before_it_is_added_and_kept_after_a_reload() {
+    let (server, browser) = open_app("/");
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/curricula");
+    // A file with problems: each is listed with where it is; nothing is added.
+    ok(browser.type_into(
+        "#course-file",
+        &format!("{fixtures}/bad/duplicate-ids.json"),
+    ));
+    ok(browser.find(".file-problems li"));
+    let expected = std::fs::read_to_string(format!("{fixtures}/bad/duplicate-ids.expected"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        ok(browser.texts(".file-problems li")),
+        expected.lines().collect::<Vec<_>>()
+    );
+    assert_eq!(ok(browser.texts(".course-choice")).len(), 1);
+    assert_accessible(&browser, "course map after a refused course file");
+
+    // A good file: added, opened, and still there after a reload.
+    ok(browser.type_into("#course-file", &format!("{fixtures}/good/minimal.json")));
+    ok(browser.wait_until(
+        "document.querySelector('[data-testid=course-file-outcome]').textContent.includes('Added')",
+        "the course file to be added",
+    ));
+    assert_eq!(
+        ok(browser.texts("[data-testid=course-map] h1")),
+        vec!["Course one"]
+    );
+    ok(browser.goto(&server.base_url));
+    ok(browser.find("[data-testid=course-map] h1"));
+    assert_eq!(
+        ok(browser.texts(".course-choice")),
+        vec!["Starting with fractions", "Course one"]
+    );
+}

@@ -391,3 +391,90 @@ async fn two_tabs_of_one_learner_keep_each_others_answers() {
     first_root.remove();
     second_root.remove();
 }
+
+mod course_files {
+    use super::*;
+    use masterly::app::library::Imported;
+
+    const MINIMAL: &str = include_str!("../fixtures/curricula/good/minimal.json");
+    const DUPLICATE_IDS: &str = include_str!("../fixtures/curricula/bad/duplicate-ids.json");
+    const DUPLICATE_IDS_EXPECTED: &str =
+        include_str!("../fixtures/curricula/bad/duplicate-ids.expected");
+
+    fn course_titles(context: &AppContext) -> Vec<String> {
+        context
+            .curricula()
+            .iter()
+            .flat_map(|c| c.courses.iter().map(|course| course.title.clone()))
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_course_file_is_added_kept_and_opened() {
+        let memory = MemoryStorage::default();
+        let context = open_page(Box::new(memory.clone()), false);
+        context.add_learner("Ada").expect("Ada is added");
+        let root = mount(context);
+        leptos::task::tick().await;
+
+        assert_eq!(
+            context.import_curriculum(MINIMAL),
+            Ok(Imported::Added {
+                title: "Fixture".into()
+            })
+        );
+        leptos::task::tick().await;
+        assert_eq!(
+            course_titles(&context),
+            vec!["Starting with fractions", "Course one"]
+        );
+        // Opened at its first course.
+        assert_eq!(text_of(&root, "h1"), "Course one");
+        assert_eq!(
+            context.import_curriculum(MINIMAL),
+            Ok(Imported::AlreadyHere {
+                title: "Fixture".into()
+            })
+        );
+        root.remove();
+
+        // Still there on the next visit.
+        let reloaded = open_page(Box::new(memory.clone()), false);
+        assert_eq!(
+            course_titles(&reloaded),
+            vec!["Starting with fractions", "Course one"]
+        );
+        // A newer copy of the same curriculum replaces it, and says which version.
+        let newer = MINIMAL.replacen("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\"", 1);
+        assert_ne!(newer, MINIMAL);
+        assert_eq!(
+            reloaded.import_curriculum(&newer),
+            Ok(Imported::Replaced {
+                title: "Fixture".into(),
+                old_version: "1.0.0".into()
+            })
+        );
+        assert_eq!(course_titles(&reloaded).len(), 2);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_bad_course_file_lists_every_problem_and_changes_nothing() {
+        let memory = MemoryStorage::default();
+        let context = open_page(Box::new(memory.clone()), false);
+        context.add_learner("Ada").expect("Ada is added");
+        let keys_before = memory.keys();
+        let problems = context
+            .import_curriculum(DUPLICATE_IDS)
+            .expect_err("the file is refused");
+        let expected: Vec<&str> = DUPLICATE_IDS_EXPECTED.lines().collect();
+        assert_eq!(problems, expected);
+        assert_eq!(course_titles(&context), vec!["Starting with fractions"]);
+        assert_eq!(memory.keys(), keys_before, "nothing was stored");
+
+        let problems = context
+            .import_curriculum("{\"format\": \"masterly-curriculum\", ")
+            .expect_err("a truncated file is refused");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("line 1"), "{problems:?}");
+    }
+}

@@ -5,7 +5,9 @@ use leptos::html::ElementType;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Focuses the element once it is in the page.
+/// Focuses the element once it is in the page. Every screen focuses its heading
+/// this way, so the first time it happens the first screen is ready for input: that
+/// moment is marked for the browser benchmark.
 pub fn focus_when_mounted<E>(node: NodeRef<E>)
 where
     E: ElementType,
@@ -15,6 +17,7 @@ where
         if let Some(element) = node.get() {
             if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
                 let _ = element.focus();
+                crate::app::browser::mark_first_screen();
             }
         }
     });

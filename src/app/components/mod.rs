@@ -1,5 +1,6 @@
 //! Small reusable pieces of the pages, one per module.
 
+pub mod course_file;
 pub mod course_picker;
 pub mod focus;
 pub mod item_player;

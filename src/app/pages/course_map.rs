@@ -3,6 +3,7 @@
 //! the student's goal for the week, and one clear next step.
 
 use crate::app::browser;
+use crate::app::components::course_file::CourseFile;
 use crate::app::components::course_picker::CoursePicker;
 use crate::app::components::focus::focus_when_mounted;
 use crate::app::components::level_badge::{LevelBadge, LevelLegend};
@@ -29,6 +30,10 @@ pub fn CourseMap() -> impl IntoView {
             }
             _ => view! { <p class="status">{text::NO_COURSE_CHOSEN}</p> }.into_any(),
         }}
+        <section class="more-courses" aria-labelledby="more-courses-heading">
+            <h2 id="more-courses-heading">{text::MORE_COURSES}</h2>
+            <CourseFile />
+        </section>
     }
 }
 

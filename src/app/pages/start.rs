@@ -16,7 +16,7 @@ pub fn StartScreen() -> impl IntoView {
         event.prevent_default();
         match context.add_learner(&nickname.get_untracked()) {
             Ok(()) => problem.set(None),
-            Err(error) => problem.set(Some(error.to_string())),
+            Err(error) => problem.set(Some(text::capitalise(&error.to_string()))),
         }
     };
     let learners = move || context.profiles.with(|profiles| profiles.profiles.clone());

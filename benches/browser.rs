@@ -1,0 +1,247 @@
+//! Browser benchmark for the student's side (issue 4): the release `dist/` served on
+//! 127.0.0.1 and driven in headless Chromium over WebDriver, as the end-to-end tests
+//! do. Prints figures; asserts nothing about time.
+//!
+//! - first screen: from navigation start to the first screen ready for input (the
+//!   `masterly-first-screen` performance mark, set when a screen's heading takes
+//!   focus), on a first visit and on reloads of a learner's course map;
+//! - answer to feedback: from pressing "Check my answer" to the feedback being in
+//!   the page (a MutationObserver on the feedback region), which includes judging
+//!   the answer and saving it to local storage first; with a new learner and with
+//!   a learner whose saved history already holds thousands of answers.
+//!
+//! Run with `make bench-browser` (builds dist/ first).
+
+#[allow(dead_code)]
+#[path = "../tests/e2e/server.rs"]
+mod server;
+#[allow(dead_code)]
+#[path = "../tests/e2e/webdriver.rs"]
+mod webdriver;
+
+use masterly::domain::store::{open, seal};
+use masterly::domain::workbook::WORKBOOK_KIND;
+use serde_json::Value;
+use server::StaticServer;
+use std::path::PathBuf;
+use webdriver::Browser;
+
+fn runs() -> usize {
+    std::env::var("MASTERLY_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(15)
+}
+
+fn check<T>(result: webdriver::Result<T>) -> T {
+    result.unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// min / median / max, in milliseconds.
+fn summary(mut samples: Vec<f64>) -> String {
+    samples.sort_by(f64::total_cmp);
+    if samples.is_empty() {
+        return "no samples".into();
+    }
+    format!(
+        "min {:.2} / median {:.2} / max {:.2} ms ({} samples)",
+        samples[0],
+        samples[samples.len() / 2],
+        samples[samples.len() - 1],
+        samples.len()
+    )
+}
+
+/// Milliseconds from navigation start to the first-screen mark, waiting for it.
+fn first_screen_ms(browser: &Browser) -> f64 {
+    check(browser.wait_until(
+        "performance.getEntriesByName('masterly-first-screen').length > 0",
+        "the first screen",
+    ));
+    let value = check(
+        browser
+            .execute("return performance.getEntriesByName('masterly-first-screen')[0].startTime"),
+    );
+    value.as_f64().unwrap_or(f64::NAN)
+}
+
+/// Puts some answer into the item on screen (right or wrong does not matter here).
+const FILL_ANY_ANSWER: &str = r#"
+const form = document.querySelector('form.item');
+const radio = form.querySelector('input[type=radio]');
+if (radio) radio.click();
+const box = form.querySelector('input[type=checkbox]');
+if (box) box.click();
+const text = form.querySelector('input[type=text]');
+if (text) { text.value = '1'; text.dispatchEvent(new Event('input', { bubbles: true })); }
+return true;"#;
+
+/// Presses "Check my answer" and measures until the feedback is in the page.
+const TIME_SUBMIT: &str = r#"
+const done = arguments[arguments.length - 1];
+const region = document.querySelector('[data-testid=feedback]');
+const observer = new MutationObserver(() => {
+  if (region.querySelector('.verdict')) {
+    const elapsed = performance.now() - start;
+    observer.disconnect();
+    done(elapsed);
+  }
+});
+observer.observe(region, { childList: true, subtree: true });
+const start = performance.now();
+document.querySelector('[data-testid=submit-answer]').click();"#;
+
+/// Takes the course challenge from the course map, timing every answer.
+fn time_a_challenge(browser: &Browser, samples: &mut Vec<f64>) {
+    check(browser.click("[data-action=start-challenge]"));
+    loop {
+        check(browser.find("[data-testid=item] form.item"));
+        check(browser.execute(FILL_ANY_ANSWER));
+        let elapsed = check(browser.execute_async(TIME_SUBMIT));
+        samples.push(elapsed.as_f64().unwrap_or(f64::NAN));
+        let count = check(browser.texts("[data-testid=item-count]")).join("");
+        check(browser.click("[data-testid=next]"));
+        check(browser.wait_until(
+            &format!(
+                "document.querySelector('[data-testid=results]') || \
+                 (document.querySelector('[data-testid=item-count]')?.textContent !== {} && \
+                  !document.querySelector('[data-testid=feedback] .verdict'))",
+                serde_json::to_string(&count).unwrap_or_default()
+            ),
+            "the next question",
+        ));
+        if check(browser.execute("return !!document.querySelector('[data-testid=results]')"))
+            == Value::Bool(true)
+        {
+            break;
+        }
+    }
+    check(browser.click("[data-testid=results] .actions button:last-child"));
+    check(browser.find("[data-testid=course-map]"));
+}
+
+fn stored_attempts(browser: &Browser) -> u64 {
+    check(browser.execute(
+        "let n = 0; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); \
+         if (k.startsWith('masterly.workbook.') && !k.endsWith('.previous') && !k.endsWith('.damaged')) \
+         n += JSON.parse(JSON.parse(localStorage.getItem(k)).payload).attempts.length; } return n;",
+    ))
+    .as_u64()
+    .unwrap_or(0)
+}
+
+/// Copies the learner's attempts (with new ids) until the saved log holds at least
+/// `target`, sealing the result with the app's own envelope code.
+fn grow_history(browser: &Browser, target: usize) {
+    let saved = check(browser.execute(
+        "const found = []; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); \
+         if (k.startsWith('masterly.workbook.') && !k.endsWith('.previous') && !k.endsWith('.damaged')) \
+         found.push([k, localStorage.getItem(k)]); } return found;",
+    ));
+    for pair in saved.as_array().into_iter().flatten() {
+        let (Some(key), Some(raw)) = (pair[0].as_str(), pair[1].as_str()) else {
+            continue;
+        };
+        let envelope = open(raw, WORKBOOK_KIND).unwrap_or_else(|e| panic!("{key}: {e}"));
+        let mut book: Value =
+            serde_json::from_str(&envelope.payload).unwrap_or_else(|e| panic!("{key}: {e}"));
+        let base: Vec<Value> = book["attempts"].as_array().cloned().unwrap_or_default();
+        assert!(!base.is_empty(), "{key} holds no answers to copy");
+        let mut grown = base.clone();
+        for copy in 0.. {
+            if grown.len() >= target {
+                break;
+            }
+            for attempt in &base {
+                let mut attempt = attempt.clone();
+                let id = format!("{}-copy-{copy}", attempt["id"].as_str().unwrap_or("a"));
+                attempt["id"] = Value::String(id);
+                grown.push(attempt);
+            }
+        }
+        book["attempts"] = Value::Array(grown);
+        let sealed = seal(
+            WORKBOOK_KIND,
+            &book.to_string(),
+            envelope.saved_at,
+            envelope.generation + 1,
+        );
+        check(browser.execute(&format!(
+            "localStorage.setItem({}, {}); return true;",
+            serde_json::to_string(key).unwrap_or_default(),
+            serde_json::to_string(&sealed).unwrap_or_default()
+        )));
+    }
+}
+
+fn main() {
+    let dist = std::env::var_os("MASTERLY_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dist")));
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no index.html: run `trunk build --release` (make bench-browser does)",
+        dist.display()
+    );
+    let server = StaticServer::start(&dist, "/");
+    let browser = Browser::start().unwrap_or_else(|e| panic!("browser: {e}"));
+    let runs = runs();
+
+    println!("Masterly browser benchmark: headless Chromium, release dist/, {runs} runs");
+
+    // A first visit: empty cache and storage, the start screen.
+    check(browser.goto(&server.base_url));
+    check(browser.find("[data-testid=start-screen]"));
+    let first_visit = first_screen_ms(&browser);
+    println!("first screen, first visit (start screen, empty cache): {first_visit:.2} ms");
+
+    check(browser.type_into("#nickname", "Bench"));
+    check(browser.click(".add-learner button[type=submit]"));
+    check(browser.find("[data-testid=course-map]"));
+
+    // Reloads: the learner's course map, files from the browser's cache.
+    let mut reloads = Vec::new();
+    for _ in 0..runs {
+        check(browser.goto(&server.base_url));
+        check(browser.find("[data-testid=course-map]"));
+        reloads.push(first_screen_ms(&browser));
+    }
+    println!("first screen, reload (course map):  {}", summary(reloads));
+
+    // Answer to feedback, a new learner.
+    let mut fresh = Vec::new();
+    while fresh.len() < runs.max(6) {
+        time_a_challenge(&browser, &mut fresh);
+    }
+    println!(
+        "answer to feedback, {} answers saved before: {}",
+        stored_attempts(&browser),
+        summary(fresh)
+    );
+
+    // Answer to feedback with a long history (a year of daily work).
+    grow_history(&browser, 5_000);
+    check(browser.goto(&server.base_url));
+    check(browser.find("[data-testid=course-map]"));
+    let held = stored_attempts(&browser);
+    let mut long = Vec::new();
+    while long.len() < runs.max(6) {
+        time_a_challenge(&browser, &mut long);
+    }
+    println!(
+        "answer to feedback, {held} answers saved before: {}",
+        summary(long)
+    );
+
+    let mut reloads = Vec::new();
+    for _ in 0..runs {
+        check(browser.goto(&server.base_url));
+        check(browser.find("[data-testid=course-map]"));
+        reloads.push(first_screen_ms(&browser));
+    }
+    println!(
+        "first screen, reload with {} answers: {}",
+        stored_attempts(&browser),
+        summary(reloads)
+    );
+}
