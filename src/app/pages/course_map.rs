@@ -144,6 +144,7 @@ fn CourseView(curriculum: Arc<Curriculum>, course_id: String) -> impl IntoView {
                 <p>{text::CHALLENGE_TEXT}</p>
                 <button
                     type="button"
+                    data-action="start-challenge"
                     on:click=move |_| {
                         let request = PlanRequest::CourseChallenge {
                             course: challenge_course.clone(),
@@ -208,6 +209,7 @@ fn next_step_view(
                 <button
                     type="button"
                     class="primary"
+                    data-action="start-review"
                     on:click=move |_| {
                         let _ = context.start_sitting(PlanRequest::Review {
                             course: course_id.clone(),
