@@ -189,17 +189,18 @@ fn main() {
 
     println!("Masterly browser benchmark: headless Chromium, release dist/, {runs} runs");
 
-    // A first visit: empty cache and storage, the start screen.
+    // A first visit: a browser just started, empty storage, the start screen.
     check(browser.goto(&server.base_url));
     check(browser.find("[data-testid=start-screen]"));
     let first_visit = first_screen_ms(&browser);
-    println!("first screen, first visit (start screen, empty cache): {first_visit:.2} ms");
+    println!("first screen, first visit (start screen, new browser): {first_visit:.2} ms");
 
     check(browser.type_into("#nickname", "Bench"));
     check(browser.click(".add-learner button[type=submit]"));
     check(browser.find("[data-testid=course-map]"));
 
-    // Reloads: the learner's course map, files from the browser's cache.
+    // Reloads: the learner's course map. The test server sends `Cache-Control:
+    // no-store`, so every load fetches and compiles everything again.
     let mut reloads = Vec::new();
     for _ in 0..runs {
         check(browser.goto(&server.base_url));

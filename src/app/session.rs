@@ -242,8 +242,15 @@ impl AppContext {
     /// Merges in what another tab saved, saves, then shows the result.
     fn save_workbook(&self, mut workbook: Workbook) -> Result<(), SaveError> {
         let key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
-        if let Some(stored) = self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id) {
-            workbook.merge_from(&stored);
+        let unchanged = self
+            .store
+            .with_value(|store| store.unchanged_since_last_use(&key));
+        if !unchanged {
+            if let Some(stored) =
+                self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id)
+            {
+                workbook.merge_from(&stored);
+            }
         }
         let result = self.save_text(&key, WORKBOOK_KIND, &workbook.to_stored());
         self.workbook.set(Some(workbook));

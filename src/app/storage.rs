@@ -139,6 +139,10 @@ pub struct Store {
     backend: Box<dyn KeyValue>,
     /// True when the browser's storage was unavailable and data lives in memory only.
     pub in_memory: bool,
+    /// Per key, the stored text this tab last read or wrote and found intact. While
+    /// the key still holds exactly that text, nobody else has written it and it need
+    /// not be checked or merged again: saves stay fast as a log grows.
+    verified: RefCell<HashMap<String, String>>,
 }
 
 fn previous_key(key: &str) -> String {
@@ -159,7 +163,31 @@ impl Store {
     }
 
     pub fn with_backend(backend: Box<dyn KeyValue>, in_memory: bool) -> Store {
-        Store { backend, in_memory }
+        Store {
+            backend,
+            in_memory,
+            verified: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn remember(&self, key: &str, text: Option<String>) {
+        let mut verified = self.verified.borrow_mut();
+        match text {
+            Some(text) => verified.insert(key.to_string(), text),
+            None => verified.remove(key),
+        };
+    }
+
+    /// True when the key holds exactly what this tab last read or wrote there:
+    /// no other tab has saved since, so there is nothing to merge.
+    pub fn unchanged_since_last_use(&self, key: &str) -> bool {
+        let Ok(Some(current)) = self.backend.get(key) else {
+            return false;
+        };
+        self.verified
+            .borrow()
+            .get(key)
+            .is_some_and(|known| *known == current)
     }
 
     /// Loads a key: the payload text (None when nothing is stored) and what the
@@ -172,7 +200,15 @@ impl Store {
     ) -> Result<(Option<String>, LoadNotice), BackendError> {
         let current = self.backend.get(key)?;
         let previous = self.backend.get(&previous_key(key))?;
-        Ok(match load(current.as_deref(), previous.as_deref(), kind) {
+        let loaded = load(current.as_deref(), previous.as_deref(), kind);
+        self.remember(
+            key,
+            match loaded {
+                Loaded::Current(_) => current.clone(),
+                _ => None,
+            },
+        );
+        Ok(match loaded {
             Loaded::Empty => (None, LoadNotice::None),
             Loaded::Current(envelope) => (Some(envelope.payload), LoadNotice::None),
             Loaded::Restored {
@@ -211,7 +247,10 @@ impl Store {
             BackendError::Refused(reason) => SaveError::Failed(reason),
         };
         let current = self.backend.get(key).map_err(failed)?;
-        if plan_write(current.as_deref(), kind).copy_current_to_previous {
+        // What this tab last found intact there need not be checked again.
+        let known_good = current.is_some() && self.verified.borrow().get(key) == current.as_ref();
+        self.remember(key, None);
+        if known_good || plan_write(current.as_deref(), kind).copy_current_to_previous {
             if let Some(current) = &current {
                 self.backend
                     .set(&previous_key(key), current)
@@ -222,7 +261,10 @@ impl Store {
         self.backend.set(key, &sealed).map_err(failed)?;
         let read_back = self.backend.get(key).map_err(failed)?;
         match read_back.as_deref().map(|text| open(text, kind)) {
-            Some(Ok(envelope)) if envelope.payload == payload => Ok(()),
+            Some(Ok(envelope)) if envelope.payload == payload => {
+                self.remember(key, read_back);
+                Ok(())
+            }
             _ => Err(SaveError::Failed(
                 "what was written could not be read back intact".to_string(),
             )),

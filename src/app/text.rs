@@ -117,6 +117,13 @@ pub fn sitting_name(kind: AssessmentKind) -> &'static str {
     }
 }
 
+pub fn course_goal(course_title: &str, target_date: Option<&str>) -> String {
+    match target_date {
+        Some(date) => format!("Your goal: master “{course_title}” by {date}."),
+        None => format!("Your goal: master “{course_title}”."),
+    }
+}
+
 pub fn unfinished_sitting(kind: AssessmentKind, answered: usize, total: usize) -> String {
     let kind = sitting_name(kind);
     format!("You have an unfinished {kind}: {answered} of {total} questions answered.")

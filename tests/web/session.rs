@@ -478,3 +478,37 @@ mod course_files {
         assert!(problems[0].contains("line 1"), "{problems:?}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_course_map_shows_the_learners_goals() {
+    let context = open_page(Box::<MemoryStorage>::default(), false);
+    context.add_learner("Ada").expect("Ada is added");
+    let root = mount(context);
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=weekly-minutes]"),
+        text::weekly_minutes(0, 45)
+    );
+    assert!(
+        !exists(&root, "[data-testid=course-goal]"),
+        "no goal set yet"
+    );
+    let course = starter().courses[0].id.clone();
+    context
+        .update(|workbook| {
+            workbook.goals.course = Some(course);
+            workbook.goals.target_date = Some("2027-03-31".into());
+            workbook.goals.weekly_minutes = 60;
+        })
+        .expect("saved");
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=course-goal]"),
+        text::course_goal("Starting with fractions", Some("2027-03-31"))
+    );
+    assert_eq!(
+        text_of(&root, "[data-testid=weekly-minutes]"),
+        text::weekly_minutes(0, 60)
+    );
+    root.remove();
+}

@@ -118,6 +118,7 @@ fn CourseView(curriculum: Arc<Curriculum>, course_id: String) -> impl IntoView {
                     </span>
                 </p>
                 <WeeklyGoal />
+                <CourseGoal />
             </div>
             {move || {
                 replay
@@ -163,6 +164,24 @@ fn CourseView(curriculum: Arc<Curriculum>, course_id: String) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The course the learner aims to master, and by when, when a goal is set.
+#[component]
+fn CourseGoal() -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let goal = move || {
+        let (course, date) = context.workbook.with(|workbook| {
+            let goals = &workbook.as_ref()?.goals;
+            Some((goals.course.clone()?, goals.target_date.clone()))
+        })?;
+        let title = context
+            .curriculum()
+            .and_then(|c| c.course(&course).map(|course| course.title.clone()))
+            .unwrap_or(course);
+        Some(text::course_goal(&title, date.as_deref()))
+    };
+    move || goal().map(|goal| view! { <p class="course-goal" data-testid="course-goal">{goal}</p> })
 }
 
 /// Active minutes this week against the weekly goal.
