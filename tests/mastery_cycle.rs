@@ -4,108 +4,22 @@
 
 use masterly::domain::attempt::{merge_logs, AssessmentKind, Attempt};
 use masterly::domain::curriculum::{load_curriculum, Curriculum};
-use masterly::domain::item::{judge, model_answer, wrong_answer, ItemInstance};
+use masterly::domain::item::ItemInstance;
 use masterly::domain::mastery::MasteryLevel;
-use masterly::domain::plan::{plan_sitting, seen_instances, PlanError, PlanRequest, SittingPlan};
-use masterly::domain::replay::{replay, NextStep, Replay, UnitStage};
-use masterly::domain::time::{Millis, DAY_MS};
+use masterly::domain::plan::{seen_instances, PlanError, PlanRequest};
+use masterly::domain::replay::{replay, NextStep, UnitStage};
+use masterly::domain::time::DAY_MS;
 use std::collections::HashSet;
 
-const START: Millis = 1_767_225_600_000; // 1 Jan 2026, 00:00 UTC
+#[path = "support/student.rs"]
+mod student;
+use student::Student;
 
 fn curriculum() -> Curriculum {
     let text = include_str!("fixtures/curricula/good/minimal.json");
     load_curriculum(text)
         .map(|loaded| loaded.curriculum)
         .unwrap_or_else(|e| panic!("{e}"))
-}
-
-struct Student {
-    curriculum: Curriculum,
-    log: Vec<Attempt>,
-    now: Millis,
-    sittings: u32,
-}
-
-impl Student {
-    fn new() -> Student {
-        Student {
-            curriculum: curriculum(),
-            log: Vec::new(),
-            now: START,
-            sittings: 0,
-        }
-    }
-
-    fn replay(&self) -> Replay {
-        replay(&self.curriculum, &self.log, self.now)
-    }
-
-    fn plan(&mut self, request: PlanRequest) -> Result<SittingPlan, PlanError> {
-        self.sittings += 1;
-        let replay = self.replay();
-        plan_sitting(
-            &self.curriculum,
-            &replay,
-            &self.log,
-            &request,
-            format!("sitting-{}", self.sittings),
-            u64::from(self.sittings) * 7919,
-        )
-    }
-
-    /// Takes a sitting, answering each objective right or wrong as `right` says,
-    /// and stops after `answer_only` items when given (to leave it unfinished).
-    fn take(
-        &mut self,
-        request: PlanRequest,
-        right: impl Fn(&str) -> bool,
-        answer_only: Option<usize>,
-    ) -> SittingPlan {
-        let plan = self
-            .plan(request.clone())
-            .unwrap_or_else(|e| panic!("{request:?}: {e}"));
-        for (n, planned) in plan.items.iter().enumerate() {
-            if answer_only.is_some_and(|limit| n >= limit) {
-                break;
-            }
-            let (_, objective) = self
-                .curriculum
-                .objective(&planned.objective)
-                .expect("planned objective exists");
-            let item = objective.item(&planned.item).expect("planned item exists");
-            let instance = ItemInstance::generate(item, planned.seed).expect("instance");
-            let response = if right(&planned.objective) {
-                model_answer(&instance)
-            } else {
-                wrong_answer(&instance)
-            };
-            let judgement =
-                judge(&instance, &response).unwrap_or_else(|e| panic!("{}: {e}", item.id));
-            assert_eq!(
-                judgement.correct,
-                right(&planned.objective),
-                "{}: {response:?}",
-                item.id
-            );
-            self.now += 30_000;
-            self.log.push(Attempt {
-                id: format!("{}-{n}", plan.sitting.id),
-                at: self.now,
-                sitting: plan.sitting.clone(),
-                unit: planned.unit.clone(),
-                objective: planned.objective.clone(),
-                item: planned.item.clone(),
-                seed: planned.seed,
-                response,
-                correct: judgement.correct,
-                misconception: judgement.misconception,
-                hints_used: 0,
-                active_seconds: 25,
-            });
-        }
-        plan
-    }
 }
 
 fn all(_: &str) -> bool {
@@ -122,7 +36,7 @@ fn unit(id: &str) -> String {
 
 #[test]
 fn a_new_student_starts_with_instruction_and_nothing_started() {
-    let student = Student::new();
+    let student = Student::new(curriculum());
     let replay = student.replay();
     assert_eq!(replay.level("u1-o1"), MasteryLevel::NotStarted);
     assert_eq!(
@@ -149,7 +63,7 @@ fn a_new_student_starts_with_instruction_and_nothing_started() {
 
 #[test]
 fn formative_a_at_the_bar_makes_objectives_proficient_and_opens_enrichment() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
     let replay = student.replay();
     for objective in ["u1-o1", "u1-o2", "u1-o3"] {
@@ -168,7 +82,7 @@ fn formative_a_at_the_bar_makes_objectives_proficient_and_opens_enrichment() {
 
 #[test]
 fn objectives_below_the_bar_get_correctives_and_the_others_enrichment() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     student.take(
         PlanRequest::FormativeA { unit: unit("u1") },
         |o| o != "u1-o2",
@@ -187,7 +101,7 @@ fn objectives_below_the_bar_get_correctives_and_the_others_enrichment() {
 
 #[test]
 fn formative_b_covers_only_corrected_objectives_and_never_repeats_an_instance_seen_in_a() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     let a = student.take(
         PlanRequest::FormativeA { unit: unit("u1") },
         |o| o != "u1-o2",
@@ -227,7 +141,7 @@ fn formative_b_covers_only_corrected_objectives_and_never_repeats_an_instance_se
 
 #[test]
 fn passing_the_unit_test_masters_the_unit_and_schedules_reviews() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
     let test = student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
     let objectives: HashSet<&str> = test.items.iter().map(|p| p.objective.as_str()).collect();
@@ -256,7 +170,7 @@ fn passing_the_unit_test_masters_the_unit_and_schedules_reviews() {
 
 #[test]
 fn failing_the_unit_test_demotes_missed_objectives_and_returns_to_correctives() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
     student.take(
         PlanRequest::UnitTest { unit: unit("u1") },
@@ -296,14 +210,14 @@ fn failing_the_unit_test_demotes_missed_objectives_and_returns_to_correctives() 
 
 #[test]
 fn the_unit_test_can_be_taken_directly_to_skip_ahead() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
     assert_eq!(student.replay().stage("u1"), UnitStage::Mastered);
 }
 
 #[test]
 fn a_unit_with_unmastered_prerequisites_opens_after_a_passed_readiness_check() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     let check = student.take(PlanRequest::Readiness { unit: unit("u2") }, all, None);
     assert!(
         check.items.iter().all(|p| p.unit == "u1"),
@@ -321,7 +235,7 @@ fn a_unit_with_unmastered_prerequisites_opens_after_a_passed_readiness_check() {
 
 #[test]
 fn failing_the_readiness_check_sends_the_student_back_to_the_prerequisites() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     student.take(
         PlanRequest::Readiness { unit: unit("u2") },
         |o| o != "u1-o3",
@@ -345,7 +259,7 @@ fn failing_the_readiness_check_sends_the_student_back_to_the_prerequisites() {
 
 #[test]
 fn a_passed_review_moves_to_the_next_interval_and_a_missed_one_demotes() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
     let course = student.curriculum.courses[0].clone();
     assert_eq!(
@@ -395,7 +309,7 @@ fn a_passed_review_moves_to_the_next_interval_and_a_missed_one_demotes() {
 
 #[test]
 fn replay_is_the_same_for_any_order_of_the_same_attempts() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     student.take(
         PlanRequest::FormativeA { unit: unit("u1") },
         |o| o != "u1-o2",
@@ -414,7 +328,7 @@ fn replay_is_the_same_for_any_order_of_the_same_attempts() {
 
 #[test]
 fn merging_two_logs_is_a_union_by_attempt_id() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
     let (first, second) = student.log.split_at(4);
     let overlap: Vec<Attempt> = student.log[2..].to_vec();
@@ -436,7 +350,7 @@ fn merging_two_logs_is_a_union_by_attempt_id() {
 
 #[test]
 fn an_unfinished_sitting_is_resumed_not_scored() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, Some(4));
     let replay = student.replay();
     assert_eq!(
@@ -455,7 +369,7 @@ fn an_unfinished_sitting_is_resumed_not_scored() {
 
 #[test]
 fn a_course_challenge_at_the_bar_masters_every_unit() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     let challenge = student.take(
         PlanRequest::CourseChallenge {
             course: "c1".into(),
@@ -475,7 +389,7 @@ fn a_course_challenge_at_the_bar_masters_every_unit() {
 
 #[test]
 fn attempts_naming_unknown_items_are_ignored_and_reported() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
     let mut stray = student.log[0].clone();
     stray.id = "stray".into();
@@ -489,7 +403,7 @@ fn attempts_naming_unknown_items_are_ignored_and_reported() {
 
 #[test]
 fn planning_spreads_across_the_pool_and_repeats_only_when_it_is_exhausted() {
-    let mut student = Student::new();
+    let mut student = Student::new(curriculum());
     // u1-o1 has one fixed item and one template; formative A takes one of each.
     let a = student.take(PlanRequest::FormativeA { unit: unit("u1") }, none, None);
     let items: HashSet<&str> = a

@@ -19,7 +19,7 @@ mod player;
 #[path = "web/session.rs"]
 mod session;
 
-const STARTER: &str = include_str!("../curricula/starter.json");
+const DEMO: &str = include_str!("../curricula/demo.json");
 const SECOND: &str = include_str!("fixtures/curricula/good/minimal.json");
 
 /// An empty element appended to the page, for one test to mount into.
@@ -80,15 +80,15 @@ fn all_texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn the_course_map_shows_units_objectives_and_their_levels() {
-    let root = mount_shell(&[STARTER]);
+    let root = mount_shell(&[DEMO]);
     leptos::task::tick().await;
 
-    assert_eq!(text_of(&root, "h1"), "Starting with fractions");
+    assert_eq!(text_of(&root, "h1"), "Demo: fractions in ten minutes");
     assert_eq!(
         all_texts(&root, ".unit-card h2"),
         vec![
             "Unit 1Equal parts of a whole",
-            "Unit 2Unit fractions on a number line"
+            "Unit 2Fractions on a number line"
         ]
     );
     assert_eq!(
@@ -112,7 +112,7 @@ async fn the_course_map_shows_units_objectives_and_their_levels() {
 
 #[wasm_bindgen_test]
 async fn choosing_another_course_shows_its_map() {
-    let root = mount_shell(&[STARTER, SECOND]);
+    let root = mount_shell(&[DEMO, SECOND]);
     leptos::task::tick().await;
     let buttons = root
         .query_selector_all(".course-choice")
@@ -140,7 +140,7 @@ async fn choosing_another_course_shows_its_map() {
 
 #[wasm_bindgen_test]
 async fn the_level_legend_explains_every_level() {
-    let root = mount_shell(&[STARTER]);
+    let root = mount_shell(&[DEMO]);
     leptos::task::tick().await;
     let terms = all_texts(&root, ".level-legend dt");
     assert_eq!(

@@ -174,7 +174,7 @@ mod tests {
         profiles.merge_from(&other_tab);
         assert_eq!(profiles.profiles.len(), 2);
         assert_eq!(profiles.current.as_deref(), Some(ana.id.as_str()));
-        profiles.set_curriculum(&ana.id, "starter");
+        profiles.set_curriculum(&ana.id, "demo");
         let text = profiles.to_stored();
         assert_eq!(Profiles::from_stored(&text), Ok(profiles));
     }

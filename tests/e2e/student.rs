@@ -41,11 +41,9 @@ fn by_id(id: &str) -> String {
 
 impl<'a> Student<'a> {
     fn new(browser: &'a Browser, hands: Hands) -> Student<'a> {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/curricula/starter.json"
-        ))
-        .unwrap_or_else(|e| panic!("curricula/starter.json: {e}"));
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/curricula/demo.json"))
+                .unwrap_or_else(|e| panic!("curricula/demo.json: {e}"));
         let curriculum = load_curriculum(&text)
             .unwrap_or_else(|e| panic!("{e}"))
             .curriculum;

@@ -2,7 +2,7 @@
 //! response the engine judges right, and a given answer is shown locked.
 
 use super::answering::{give, submit};
-use super::{fresh_container, STARTER};
+use super::{fresh_container, DEMO};
 use leptos::prelude::*;
 use masterly::app::components::item_player::ItemPlayer;
 use masterly::domain::curriculum::load_curriculum;
@@ -11,10 +11,10 @@ use std::sync::{Arc, Mutex};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-/// An instance of the first starter item of this kind.
+/// An instance of the first demo item of this kind.
 fn instance_of(kind: ItemKind, seed: u64) -> ItemInstance {
-    let curriculum = load_curriculum(STARTER)
-        .expect("the starter curriculum loads")
+    let curriculum = load_curriculum(DEMO)
+        .expect("the demo curriculum loads")
         .curriculum;
     let item = curriculum
         .courses
@@ -23,7 +23,7 @@ fn instance_of(kind: ItemKind, seed: u64) -> ItemInstance {
         .flat_map(|unit| &unit.objectives)
         .flat_map(|objective| &objective.items)
         .find(|item| item.kind == kind)
-        .unwrap_or_else(|| panic!("the starter curriculum has no {kind:?} item"));
+        .unwrap_or_else(|| panic!("the demo curriculum has no {kind:?} item"));
     ItemInstance::generate(item, seed).expect("an instance")
 }
 

@@ -3,7 +3,7 @@
 //! storage that is blocked, full, damaged or shared with another tab.
 
 use super::answering::{give, submit};
-use super::{all_texts, fresh_container, text_of, STARTER};
+use super::{all_texts, fresh_container, text_of, DEMO};
 use leptos::prelude::*;
 use masterly::app::context::AppContext;
 use masterly::app::storage::{BackendError, KeyValue, MemoryStorage, Store};
@@ -17,10 +17,10 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-fn starter() -> Arc<Curriculum> {
+fn demo() -> Arc<Curriculum> {
     Arc::new(
-        load_curriculum(STARTER)
-            .expect("the starter curriculum loads")
+        load_curriculum(DEMO)
+            .expect("the demo curriculum loads")
             .curriculum,
     )
 }
@@ -28,7 +28,7 @@ fn starter() -> Arc<Curriculum> {
 /// A context over `backend`, as a freshly loaded page would make it.
 fn open_page(backend: Box<dyn KeyValue>, in_memory: bool) -> AppContext {
     let context = AppContext::with_store(Store::with_backend(backend, in_memory));
-    context.set_curricula(vec![starter()]);
+    context.set_curricula(vec![demo()]);
     context
 }
 
@@ -72,10 +72,10 @@ fn item_on_screen(root: &web_sys::HtmlElement) -> (String, u64) {
 
 fn instance_on_screen(root: &web_sys::HtmlElement) -> ItemInstance {
     let (item_id, seed) = item_on_screen(root);
-    let curriculum = starter();
+    let curriculum = demo();
     let item = curriculum
         .item(&item_id)
-        .unwrap_or_else(|| panic!("{item_id} is not in the starter curriculum"));
+        .unwrap_or_else(|| panic!("{item_id} is not in the demo curriculum"));
     ItemInstance::generate(item, seed).expect("an instance")
 }
 
@@ -98,7 +98,7 @@ async fn answer(root: &web_sys::HtmlElement, right: bool) -> ItemInstance {
     instance
 }
 
-/// From the course map of the starter course into check A of its first unit.
+/// From the course map of the demo course into check A of its first unit.
 async fn start_check_a(root: &web_sys::HtmlElement) {
     click(root, ".unit-card .open-unit");
     leptos::task::tick().await;
@@ -179,7 +179,7 @@ async fn a_new_device_asks_who_is_learning_and_refuses_a_name_already_taken() {
     assert!(!exists(&root, ".learner-choice"));
 
     sign_up(&root, "Ada").await;
-    assert_eq!(text_of(&root, "h1"), "Starting with fractions");
+    assert_eq!(text_of(&root, "h1"), "Demo: fractions in ten minutes");
     assert_eq!(
         text_of(&root, "[data-testid=learner-name]"),
         text::signed_in_as("Ada")
@@ -198,7 +198,7 @@ async fn a_new_device_asks_who_is_learning_and_refuses_a_name_already_taken() {
 
     click(&root, ".learner-choice");
     leptos::task::tick().await;
-    assert_eq!(text_of(&root, "h1"), "Starting with fractions");
+    assert_eq!(text_of(&root, "h1"), "Demo: fractions in ten minutes");
     root.remove();
 }
 
@@ -288,7 +288,7 @@ async fn blocked_storage_runs_in_memory_with_a_visible_warning() {
     assert_eq!(notice_texts(&root), vec![text::STORAGE_BLOCKED]);
     assert!(all_texts(&root, ".notice button").contains(&text::EXPORT_PROGRESS.to_string()));
     // The app still works.
-    assert_eq!(text_of(&root, "h1"), "Starting with fractions");
+    assert_eq!(text_of(&root, "h1"), "Demo: fractions in ten minutes");
     root.remove();
 }
 
@@ -426,7 +426,7 @@ mod course_files {
         leptos::task::tick().await;
         assert_eq!(
             course_titles(&context),
-            vec!["Starting with fractions", "Course one"]
+            vec!["Demo: fractions in ten minutes", "Course one"]
         );
         // Opened at its first course.
         assert_eq!(text_of(&root, "h1"), "Course one");
@@ -442,7 +442,7 @@ mod course_files {
         let reloaded = open_page(Box::new(memory.clone()), false);
         assert_eq!(
             course_titles(&reloaded),
-            vec!["Starting with fractions", "Course one"]
+            vec!["Demo: fractions in ten minutes", "Course one"]
         );
         // A newer copy of the same curriculum replaces it, and says which version.
         let newer = MINIMAL.replacen("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\"", 1);
@@ -468,7 +468,10 @@ mod course_files {
             .expect_err("the file is refused");
         let expected: Vec<&str> = DUPLICATE_IDS_EXPECTED.lines().collect();
         assert_eq!(problems, expected);
-        assert_eq!(course_titles(&context), vec!["Starting with fractions"]);
+        assert_eq!(
+            course_titles(&context),
+            vec!["Demo: fractions in ten minutes"]
+        );
         assert_eq!(memory.keys(), keys_before, "nothing was stored");
 
         let problems = context
@@ -493,7 +496,7 @@ async fn the_course_map_shows_the_learners_goals() {
         !exists(&root, "[data-testid=course-goal]"),
         "no goal set yet"
     );
-    let course = starter().courses[0].id.clone();
+    let course = demo().courses[0].id.clone();
     context
         .update(|workbook| {
             workbook.goals.course = Some(course);
@@ -504,7 +507,7 @@ async fn the_course_map_shows_the_learners_goals() {
     leptos::task::tick().await;
     assert_eq!(
         text_of(&root, "[data-testid=course-goal]"),
-        text::course_goal("Starting with fractions", Some("2027-03-31"))
+        text::course_goal("Demo: fractions in ten minutes", Some("2027-03-31"))
     );
     assert_eq!(
         text_of(&root, "[data-testid=weekly-minutes]"),
