@@ -145,10 +145,10 @@ fn check_instance(instance: &ItemInstance) -> Result<(), String> {
     Ok(())
 }
 
-/// "Which is greater/bigger …?" with numeric choices: the correct one is the largest.
+/// "… Which is greater/bigger …?" with numeric choices: the correct one is the largest.
 fn check_comparison(instance: &ItemInstance, correct: usize) -> Result<(), String> {
     let prompt = instance.prompt.to_lowercase();
-    if !(prompt.starts_with("which is greater") || prompt.starts_with("which is bigger")) {
+    if !(prompt.contains("which is greater") || prompt.contains("which is bigger")) {
         return Ok(());
     }
     let value_of = |index: usize| {
