@@ -3,7 +3,6 @@
 //! exactly as PRODUCT.md describes.
 
 use masterly::domain::attempt::{merge_logs, AssessmentKind, Attempt};
-use masterly::domain::curriculum::{load_curriculum, Curriculum};
 use masterly::domain::item::ItemInstance;
 use masterly::domain::mastery::MasteryLevel;
 use masterly::domain::plan::{seen_instances, PlanError, PlanRequest};
@@ -13,14 +12,7 @@ use std::collections::HashSet;
 
 #[path = "support/student.rs"]
 mod student;
-use student::Student;
-
-fn curriculum() -> Curriculum {
-    let text = include_str!("fixtures/curricula/good/minimal.json");
-    load_curriculum(text)
-        .map(|loaded| loaded.curriculum)
-        .unwrap_or_else(|e| panic!("{e}"))
-}
+use student::{fixture_curriculum as curriculum, unit, Student};
 
 fn all(_: &str) -> bool {
     true
@@ -28,10 +20,6 @@ fn all(_: &str) -> bool {
 
 fn none(_: &str) -> bool {
     false
-}
-
-fn unit(id: &str) -> String {
-    id.to_string()
 }
 
 #[test]

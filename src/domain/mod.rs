@@ -18,6 +18,7 @@ pub mod profiles;
 pub mod progress;
 pub mod rational;
 pub mod replay;
+pub mod reports;
 pub mod rng;
 pub mod store;
 pub mod synthetic;

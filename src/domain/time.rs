@@ -26,6 +26,27 @@ pub fn civil_date(days_since_epoch: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// The day count since 1970-01-01 of a date written `YYYY-MM-DD`; None for
+/// anything else, including dates that do not exist (`2026-02-30`).
+pub fn days_from_date(date: &str) -> Option<i64> {
+    let mut parts = date.trim().splitn(3, '-');
+    let year: i64 = parts.next()?.parse().ok()?;
+    let month: i64 = parts.next()?.parse().ok()?;
+    let day: i64 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !(0..=9999).contains(&year) {
+        return None;
+    }
+    // The inverse of `civil_date`: years counted from March, in 400-year eras.
+    let year_from_march = if month <= 2 { year - 1 } else { year };
+    let era = year_from_march.div_euclid(400);
+    let year_of_era = year_from_march - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    // A day past the end of its month lands in the next month: refuse it.
+    (civil_date(days) == (year, month as u32, day as u32)).then_some(days)
+}
+
 /// "3 Mar 2026", in UTC.
 pub fn format_date(at: Millis) -> String {
     const MONTHS: [&str; 12] = [
@@ -38,6 +59,24 @@ pub fn format_date(at: Millis) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_and_day_counts_convert_both_ways() {
+        use super::{civil_date, days_from_date};
+        assert_eq!(days_from_date("1970-01-01"), Some(0));
+        assert_eq!(days_from_date("2026-01-01"), Some(20_454));
+        assert_eq!(
+            days_from_date("2024-02-29").map(civil_date),
+            Some((2024, 2, 29))
+        );
+        for days in [-1000, 0, 59, 365, 11_016, 20_454, 60_000] {
+            let (y, m, d) = civil_date(days);
+            assert_eq!(days_from_date(&format!("{y:04}-{m:02}-{d:02}")), Some(days));
+        }
+        for bad in ["2026-02-30", "2026-13-01", "2026-00-10", "soon", "2026-1"] {
+            assert_eq!(days_from_date(bad), None, "{bad}");
+        }
+    }
+
     use super::*;
 
     #[test]

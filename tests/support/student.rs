@@ -2,13 +2,28 @@
 //! each objective right or wrong on purpose, and keeps the attempt log replay reads.
 
 use masterly::domain::attempt::Attempt;
-use masterly::domain::curriculum::Curriculum;
+use masterly::domain::curriculum::{load_curriculum, Curriculum};
 use masterly::domain::item::{judge, model_answer, wrong_answer, ItemInstance};
 use masterly::domain::plan::{plan_sitting, PlanError, PlanRequest, SittingPlan};
 use masterly::domain::replay::{replay, Replay};
 use masterly::domain::time::Millis;
 
 pub const START: Millis = 1_767_225_600_000; // 1 Jan 2026, 00:00 UTC
+
+/// The small fixture curriculum: course `c1`, unit `u1` (objectives `u1-o1` to
+/// `u1-o3`) and unit `u2` after it.
+#[allow(dead_code)] // not every test that plays a student uses the fixture
+pub fn fixture_curriculum() -> Curriculum {
+    let text = include_str!("../fixtures/curricula/good/minimal.json");
+    load_curriculum(text)
+        .map(|loaded| loaded.curriculum)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[allow(dead_code)]
+pub fn unit(id: &str) -> String {
+    id.to_string()
+}
 
 pub struct Student {
     pub curriculum: Curriculum,
