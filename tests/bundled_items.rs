@@ -5,32 +5,28 @@
 //! solution arrives at the answer, and comparisons and orderings agree with the
 //! numbers themselves.
 
-use masterly::domain::curriculum::{load_curriculum, Curriculum};
+use masterly::domain::curriculum::Curriculum;
 use masterly::domain::item::{
     judge, model_answer, CompiledItem, Expected, Item, ItemInstance, Response,
 };
 use masterly::domain::rational::{parse_number, Rational};
 use std::collections::HashSet;
-use std::fs;
-use std::path::Path;
+
+#[path = "support/bundled.rs"]
+mod bundled;
+use bundled::{bundled_files, loaded};
 
 /// Instances drawn per templated item: far more than validation samples.
 const SEEDS: u64 = 400;
 
 fn bundled() -> Vec<(String, Curriculum)> {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/curricula"));
-    let mut curricula = Vec::new();
-    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".json") || name == "index.json" {
-            continue;
-        }
-        let text = fs::read_to_string(entry.path()).unwrap_or_default();
-        let loaded = load_curriculum(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        curricula.push((name, loaded.curriculum));
-    }
-    assert!(!curricula.is_empty(), "no bundled curricula");
-    curricula
+    bundled_files()
+        .into_iter()
+        .map(|(name, text)| {
+            let curriculum = loaded(&name, &text);
+            (name, curriculum)
+        })
+        .collect()
 }
 
 fn is_right(instance: &ItemInstance, response: &Response) -> bool {

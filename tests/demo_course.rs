@@ -1,7 +1,7 @@
 //! The bundled demo course, played by a simulated student from start to mastery:
 //! every stage of the mastery cycle comes up, and every kind of question.
 
-use masterly::domain::curriculum::{load_curriculum, Curriculum};
+use masterly::domain::curriculum::Curriculum;
 use masterly::domain::item::{ItemInstance, ItemKind};
 use masterly::domain::mastery::MasteryLevel;
 use masterly::domain::plan::{PlanRequest, SittingPlan};
@@ -13,11 +13,12 @@ use std::collections::{BTreeSet, HashSet};
 mod student;
 use student::Student;
 
+#[path = "support/bundled.rs"]
+mod bundled;
+use bundled::loaded;
+
 fn demo() -> Curriculum {
-    let text = include_str!("../curricula/demo.json");
-    load_curriculum(text)
-        .map(|loaded| loaded.curriculum)
-        .unwrap_or_else(|e| panic!("{e}"))
+    loaded("demo.json", include_str!("../curricula/demo.json"))
 }
 
 fn kinds_in(curriculum: &Curriculum, plan: &SittingPlan) -> BTreeSet<&'static str> {

@@ -181,13 +181,19 @@ impl Store {
     /// True when the key holds exactly what this tab last read or wrote there:
     /// no other tab has saved since, so there is nothing to merge.
     pub fn unchanged_since_last_use(&self, key: &str) -> bool {
-        let Ok(Some(current)) = self.backend.get(key) else {
-            return false;
-        };
-        self.verified
-            .borrow()
+        self.backend
             .get(key)
-            .is_some_and(|known| *known == current)
+            .is_ok_and(|current| self.is_remembered(key, current.as_deref()))
+    }
+
+    /// True when `current` is the intact text this tab last read or wrote at `key`.
+    fn is_remembered(&self, key: &str, current: Option<&str>) -> bool {
+        current.is_some_and(|current| {
+            self.verified
+                .borrow()
+                .get(key)
+                .is_some_and(|known| known == current)
+        })
     }
 
     /// Loads a key: the payload text (None when nothing is stored) and what the
@@ -248,7 +254,7 @@ impl Store {
         };
         let current = self.backend.get(key).map_err(failed)?;
         // What this tab last found intact there need not be checked again.
-        let known_good = current.is_some() && self.verified.borrow().get(key) == current.as_ref();
+        let known_good = self.is_remembered(key, current.as_deref());
         self.remember(key, None);
         if known_good || plan_write(current.as_deref(), kind).copy_current_to_previous {
             if let Some(current) = &current {
