@@ -22,8 +22,7 @@ mod webdriver;
 use masterly::domain::store::{open, seal};
 use masterly::domain::workbook::WORKBOOK_KIND;
 use serde_json::Value;
-use server::StaticServer;
-use std::path::PathBuf;
+use server::{dist_dir, StaticServer};
 use webdriver::Browser;
 
 fn runs() -> usize {
@@ -175,15 +174,7 @@ fn grow_history(browser: &Browser, target: usize) {
 }
 
 fn main() {
-    let dist = std::env::var_os("MASTERLY_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dist")));
-    assert!(
-        dist.join("index.html").is_file(),
-        "{} has no index.html: run `trunk build --release` (make bench-browser does)",
-        dist.display()
-    );
-    let server = StaticServer::start(&dist, "/");
+    let server = StaticServer::start(&dist_dir(), "/");
     let browser = Browser::start().unwrap_or_else(|e| panic!("browser: {e}"));
     let runs = runs();
 

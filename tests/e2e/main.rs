@@ -11,21 +11,9 @@ mod student;
 mod webdriver;
 
 use serde_json::Value;
-use server::StaticServer;
+use server::{dist_dir, StaticServer};
 use std::path::PathBuf;
 use webdriver::Browser;
-
-fn dist_dir() -> PathBuf {
-    let dist = std::env::var_os("MASTERLY_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dist")));
-    assert!(
-        dist.join("index.html").is_file(),
-        "{} has no index.html: build it first with `trunk build --release` (make test does)",
-        dist.display()
-    );
-    dist
-}
 
 /// Serves dist/ at `mount` and opens it in a fresh browser profile: the start screen.
 fn open_start_screen(mount: &str) -> (StaticServer, Browser) {

@@ -18,6 +18,21 @@ pub struct StaticServer {
     port: u16,
 }
 
+/// The release build to serve: `$MASTERLY_DIST`, or `dist/` of the checkout. Fails
+/// with what to run when it has not been built.
+pub fn dist_dir() -> PathBuf {
+    let dist = std::env::var_os("MASTERLY_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dist")));
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no index.html: build it first with `trunk build --release` \
+         (make test and make bench-browser do)",
+        dist.display()
+    );
+    dist
+}
+
 impl StaticServer {
     /// Serves `root` at `mount` (e.g. "/" or "/masterly/") on a free loopback port.
     pub fn start(root: &Path, mount: &str) -> StaticServer {
