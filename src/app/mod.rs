@@ -86,7 +86,11 @@ pub fn Shell() -> impl IntoView {
             other => other.clone(),
         })
     });
+    // The start screen needs no curriculum, so a new visitor can type their name
+    // while the bundled curricula are still loading.
+    let signed_in = Memo::new(move |_| page.with(|(learner, _)| learner.is_some()));
     let main_view = move || match library_state.get() {
+        _ if !signed_in.get() => view! { <StartScreen /> }.into_any(),
         Library::Loading => view! {
             <p class="status" role="status">{text::LOADING_CURRICULA}</p>
         }

@@ -5,6 +5,7 @@
 
 pub mod attempt;
 pub mod catalog;
+pub mod class;
 pub mod curriculum;
 pub mod expr;
 pub mod golden;

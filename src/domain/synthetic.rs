@@ -5,6 +5,8 @@
 use crate::domain::attempt::{AssessmentKind, Attempt, Sitting};
 use crate::domain::curriculum::Curriculum;
 use crate::domain::item::Response;
+use crate::domain::json::FileKind;
+use crate::domain::progress::{CurriculumRef, Goals, Learner, ProgressBundle};
 use crate::domain::rng::SplitMix64;
 use crate::domain::time::{Millis, DAY_MS};
 use serde_json::{json, Value};
@@ -183,4 +185,37 @@ pub fn synthetic_log(curriculum: &Curriculum, count: usize, seed: u64) -> Vec<At
         }
     }
     log
+}
+
+/// Progress files of a synthetic class, as JSON text: `students` learners with
+/// `attempts_each` attempts of their own, all started on the same day.
+pub fn synthetic_progress_files(
+    curriculum: &Curriculum,
+    students: usize,
+    attempts_each: usize,
+    seed: u64,
+) -> Vec<String> {
+    (0..students)
+        .map(|s| {
+            let log = synthetic_log(curriculum, attempts_each, seed.wrapping_add(s as u64));
+            let exported_at = log.last().map_or(1_767_225_600_000, |a| a.at);
+            let bundle = ProgressBundle {
+                format: FileKind::Progress.format().to_string(),
+                format_version: 1,
+                learner: Learner {
+                    id: format!("learner-{s:03}"),
+                    nickname: format!("Student {}", s + 1),
+                },
+                curriculum: CurriculumRef {
+                    id: curriculum.id.clone(),
+                    hash: curriculum.content_hash(),
+                },
+                class: None,
+                attempts: log,
+                goals: Goals::default(),
+                exported_at,
+            };
+            serde_json::to_string(&bundle).unwrap_or_default()
+        })
+        .collect()
 }

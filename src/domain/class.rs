@@ -1,0 +1,255 @@
+//! The teacher's side of the files: students' progress files read into a class
+//! record, all or nothing per file, and every report of one course built at once
+//! and written out as CSV. Pure, like the rest of the domain; the shell reads the
+//! files and renders the reports.
+
+use crate::domain::curriculum::{Course, Curriculum};
+use crate::domain::progress::{check_against, load_progress, ProgressError};
+use crate::domain::reports::{
+    goal_progress, item_analysis, mastery_grid, persistence, to_csv, unit_groups, weekly_activity,
+    ActivityRow, Added, ClassRecord, GoalRow, ItemStats, MasteryGrid, PersistenceRow, UnitGroups,
+};
+use crate::domain::time::{civil_date, Millis};
+
+/// Weeks of active time shown, the current one last.
+pub const REPORT_WEEKS: usize = 6;
+/// Most-missed items listed in the item analysis.
+pub const TOP_ITEMS: usize = 10;
+
+/// What became of one progress file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileOutcome {
+    /// Merged into the class; the warnings (say, an older curriculum version) are
+    /// worth a look but did not stop the file.
+    Added {
+        nickname: String,
+        added: Added,
+        warnings: Vec<String>,
+    },
+    /// Nothing of the file was used; every reason, with where it is in the file.
+    Refused { problems: Vec<String> },
+}
+
+/// Reads one progress file into the class. A file with any error changes nothing;
+/// a good file is merged by attempt id, so importing it twice changes nothing more.
+pub fn import_progress_file(
+    class: &mut ClassRecord,
+    curriculum: &Curriculum,
+    text: &str,
+) -> FileOutcome {
+    let lines = |errors: &[ProgressError]| errors.iter().map(ToString::to_string).collect();
+    let bundle = match load_progress(text) {
+        Ok(bundle) => bundle,
+        Err(errors) => {
+            return FileOutcome::Refused {
+                problems: lines(&errors),
+            }
+        }
+    };
+    let (warnings, errors): (Vec<ProgressError>, Vec<ProgressError>) =
+        check_against(&bundle, curriculum)
+            .into_iter()
+            .partition(|problem| problem.kind.is_warning());
+    if !errors.is_empty() {
+        return FileOutcome::Refused {
+            problems: lines(&errors),
+        };
+    }
+    let nickname = bundle.learner.nickname.clone();
+    FileOutcome::Added {
+        nickname,
+        added: class.add(bundle),
+        warnings: lines(&warnings),
+    }
+}
+
+/// Every report of one course, recomputed from the class's attempts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassReports {
+    pub grid: MasteryGrid,
+    pub groups: Vec<UnitGroups>,
+    pub persistence: Vec<PersistenceRow>,
+    pub activity: Vec<ActivityRow>,
+    pub items: Vec<ItemStats>,
+    pub goals: Vec<GoalRow>,
+}
+
+impl ClassReports {
+    /// Replays every student once and builds all reports from the replays.
+    pub fn build(
+        curriculum: &Curriculum,
+        course: &Course,
+        class: &ClassRecord,
+        now: Millis,
+        offset_minutes: i64,
+    ) -> ClassReports {
+        let replays = class.replay(curriculum, now);
+        ClassReports {
+            grid: mastery_grid(course, &replays),
+            groups: unit_groups(course, &replays),
+            persistence: persistence(course, &replays),
+            activity: weekly_activity(class, now, offset_minutes, REPORT_WEEKS),
+            items: item_analysis(curriculum, class, TOP_ITEMS),
+            goals: goal_progress(curriculum, &replays),
+        }
+    }
+
+    /// One row per student, one column per objective, levels as words.
+    pub fn grid_csv(&self) -> String {
+        let mut header = vec!["student".to_string(), "mastered".to_string()];
+        header.extend(self.grid.columns.iter().map(|c| c.objective.clone()));
+        let mut rows = vec![header];
+        for row in &self.grid.rows {
+            let mut cells = vec![
+                row.learner.nickname.clone(),
+                format!("{}/{}", row.mastered, row.cells.len()),
+            ];
+            cells.extend(row.cells.iter().map(|c| c.level.label().to_string()));
+            rows.push(cells);
+        }
+        to_csv(&rows)
+    }
+
+    /// One row per student who needs something in a unit: the group and objectives.
+    pub fn groups_csv(&self) -> String {
+        let mut rows = vec![strings(&[
+            "unit",
+            "group",
+            "student",
+            "objectives",
+            "tutors",
+        ])];
+        for unit in &self.groups {
+            for need in &unit.needs_correctives {
+                let tutors: Vec<String> = unit
+                    .tutors
+                    .iter()
+                    .filter(|t| t.stuck.id == need.learner.id)
+                    .flat_map(|t| t.tutors.iter().map(|l| l.nickname.clone()))
+                    .collect();
+                rows.push(vec![
+                    unit.unit.clone(),
+                    "correctives".to_string(),
+                    need.learner.nickname.clone(),
+                    need.objectives.join(" "),
+                    dedup_join(tutors),
+                ]);
+            }
+            for learner in &unit.ready_for_enrichment {
+                rows.push(vec![
+                    unit.unit.clone(),
+                    "enrichment".to_string(),
+                    learner.nickname.clone(),
+                    String::new(),
+                    String::new(),
+                ]);
+            }
+        }
+        to_csv(&rows)
+    }
+
+    pub fn persistence_csv(&self) -> String {
+        let mut rows = vec![strings(&[
+            "student",
+            "unit",
+            "scored tries",
+            "mastered after",
+            "success after many tries",
+        ])];
+        for row in &self.persistence {
+            rows.push(vec![
+                row.learner.nickname.clone(),
+                row.unit.clone(),
+                row.sittings.to_string(),
+                row.mastered_after
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+                if row.highlight { "yes" } else { "" }.to_string(),
+            ]);
+        }
+        to_csv(&rows)
+    }
+
+    pub fn activity_csv(&self) -> String {
+        let mut header = strings(&["student", "weekly goal (minutes)"]);
+        if let Some(first) = self.activity.first() {
+            header.extend(first.weeks.iter().map(|(day, _)| week_label(*day)));
+        }
+        let mut rows = vec![header];
+        for row in &self.activity {
+            let mut cells = vec![row.learner.nickname.clone(), row.goal_minutes.to_string()];
+            cells.extend(row.weeks.iter().map(|(_, minutes)| minutes.to_string()));
+            rows.push(cells);
+        }
+        to_csv(&rows)
+    }
+
+    pub fn items_csv(&self) -> String {
+        let mut rows = vec![strings(&[
+            "item",
+            "objective",
+            "answers",
+            "wrong",
+            "wrong %",
+            "frequent wrong answers",
+            "misconceptions",
+        ])];
+        let counted = |pairs: &[(String, u32)]| {
+            pairs
+                .iter()
+                .map(|(what, n)| format!("{what} ({n})"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        for item in &self.items {
+            rows.push(vec![
+                item.item.clone(),
+                item.objective.clone(),
+                item.attempts.to_string(),
+                item.wrong.to_string(),
+                item.wrong_percent().to_string(),
+                counted(&item.wrong_answers),
+                counted(&item.misconceptions),
+            ]);
+        }
+        to_csv(&rows)
+    }
+
+    pub fn goals_csv(&self) -> String {
+        let mut rows = vec![strings(&[
+            "student",
+            "goal course",
+            "target date",
+            "mastered",
+            "objectives",
+            "days left",
+        ])];
+        for row in &self.goals {
+            rows.push(vec![
+                row.learner.nickname.clone(),
+                row.course.clone().unwrap_or_default(),
+                row.target_date.clone().unwrap_or_default(),
+                row.mastered.to_string(),
+                row.total.to_string(),
+                row.days_left.map(|d| d.to_string()).unwrap_or_default(),
+            ]);
+        }
+        to_csv(&rows)
+    }
+}
+
+/// "2026-03-02": the first day of a week, given as days since 1970-01-01.
+pub fn week_label(day: i64) -> String {
+    let (year, month, day) = civil_date(day);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn strings(cells: &[&str]) -> Vec<String> {
+    cells.iter().map(|cell| cell.to_string()).collect()
+}
+
+fn dedup_join(mut names: Vec<String>) -> String {
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|name| seen.insert(name.clone()));
+    names.join(" ")
+}

@@ -1,0 +1,130 @@
+//! The teacher's import of progress files into a class, and every report with its
+//! CSV, over a class of 30 generated students and over files that must be refused.
+
+use masterly::domain::class::{import_progress_file, ClassReports, FileOutcome, REPORT_WEEKS};
+use masterly::domain::curriculum::load_curriculum;
+use masterly::domain::reports::ClassRecord;
+use masterly::domain::synthetic::synthetic_progress_files;
+
+#[allow(dead_code)] // this test reads fixtures but compares no messages
+mod support;
+use support::fixtures;
+
+fn curriculum() -> masterly::domain::curriculum::Curriculum {
+    load_curriculum(include_str!("fixtures/curricula/good/minimal.json"))
+        .unwrap_or_else(|e| panic!("fixture curriculum: {e}"))
+        .curriculum
+}
+
+fn added(outcome: &FileOutcome) -> usize {
+    match outcome {
+        FileOutcome::Added { added, .. } => added.new_attempts,
+        FileOutcome::Refused { problems } => panic!("refused: {problems:?}"),
+    }
+}
+
+#[test]
+fn a_class_of_thirty_students_is_imported_and_every_report_covers_each_of_them() {
+    let curriculum = curriculum();
+    let files = synthetic_progress_files(&curriculum, 30, 120, 11);
+    let mut class = ClassRecord::default();
+    for file in &files {
+        assert_eq!(
+            added(&import_progress_file(&mut class, &curriculum, file)),
+            120
+        );
+    }
+    assert_eq!(class.students.len(), 30);
+    // The same files again add nothing: merged by attempt id, nothing doubled.
+    for file in &files {
+        assert_eq!(
+            added(&import_progress_file(&mut class, &curriculum, file)),
+            0
+        );
+    }
+    assert!(class.students.iter().all(|s| s.attempts.len() == 120));
+
+    let course = &curriculum.courses[0];
+    let now = class
+        .students
+        .iter()
+        .map(|s| s.exported_at)
+        .max()
+        .unwrap_or(0);
+    let reports = ClassReports::build(&curriculum, course, &class, now, 0);
+    let objectives: usize = course.units.iter().map(|u| u.objectives.len()).sum();
+    assert_eq!(reports.grid.rows.len(), 30);
+    assert_eq!(reports.grid.columns.len(), objectives);
+    assert_eq!(reports.activity.len(), 30);
+    assert!(reports
+        .activity
+        .iter()
+        .all(|row| row.weeks.len() == REPORT_WEEKS));
+    assert_eq!(reports.goals.len(), 30);
+    assert!(!reports.items.is_empty());
+
+    let grid = reports.grid_csv();
+    let lines: Vec<&str> = grid.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 31, "a header and one row per student");
+    assert!(lines[0].starts_with("student,mastered,"));
+    assert!(lines.iter().skip(1).all(|l| l.starts_with("Student ")));
+    assert_eq!(
+        lines[1].split(',').count(),
+        2 + objectives,
+        "every objective has a column"
+    );
+    for csv in [
+        reports.groups_csv(),
+        reports.persistence_csv(),
+        reports.activity_csv(),
+        reports.items_csv(),
+        reports.goals_csv(),
+    ] {
+        assert!(csv.ends_with("\r\n"), "{csv}");
+    }
+    assert_eq!(reports.activity_csv().split("\r\n").count(), 32);
+    assert_eq!(reports.goals_csv().split("\r\n").count(), 32);
+}
+
+#[test]
+fn a_refused_file_changes_nothing_in_the_class() {
+    let curriculum = curriculum();
+    let files = synthetic_progress_files(&curriculum, 2, 40, 3);
+    let mut class = ClassRecord::default();
+    added(&import_progress_file(&mut class, &curriculum, &files[0]));
+    let before = class.clone();
+    let bad = fixtures("progress/bad");
+    assert!(!bad.is_empty());
+    for fixture in bad {
+        let text = std::fs::read_to_string(&fixture).unwrap_or_default();
+        match import_progress_file(&mut class, &curriculum, &text) {
+            FileOutcome::Refused { problems } => {
+                assert!(!problems.is_empty(), "{}", fixture.display())
+            }
+            FileOutcome::Added { .. } => panic!("{} was added", fixture.display()),
+        }
+        assert_eq!(class, before, "{} changed the class", fixture.display());
+    }
+    // A truncated copy of a good file is refused too.
+    let cut = &files[1][..files[1].len() / 2];
+    assert!(matches!(
+        import_progress_file(&mut class, &curriculum, cut),
+        FileOutcome::Refused { .. }
+    ));
+    assert_eq!(class, before);
+}
+
+#[test]
+fn csv_cells_from_students_files_stay_text() {
+    let curriculum = curriculum();
+    let mut text = synthetic_progress_files(&curriculum, 1, 10, 5).remove(0);
+    text = text.replace("\"Student 1\"", "\"=cmd|x, \\\"y\\\"\"");
+    let mut class = ClassRecord::default();
+    added(&import_progress_file(&mut class, &curriculum, &text));
+    let reports = ClassReports::build(&curriculum, &curriculum.courses[0], &class, 0, 0);
+    assert!(
+        reports.grid_csv().contains("\"'=cmd|x, \"\"y\"\"\""),
+        "{}",
+        reports.grid_csv()
+    );
+}
