@@ -10,6 +10,12 @@
 //!   the answer and saving it to local storage first; with a new learner and with
 //!   a learner whose saved history already holds thousands of answers.
 //!
+//! - class import (issue 5): the teacher chooses 40 progress files of 5,000 attempts
+//!   each (on the bundled fractions pathway) in the file field; from the field's
+//!   change event to the mastery grid holding all 40 students, which includes
+//!   reading the files, checking and merging them, replaying every log and
+//!   building every report.
+//!
 //! Run with `make bench-browser` (builds dist/ first).
 
 #[allow(dead_code)]
@@ -19,7 +25,9 @@ mod server;
 #[path = "../tests/e2e/webdriver.rs"]
 mod webdriver;
 
+use masterly::domain::curriculum::load_curriculum;
 use masterly::domain::store::{open, seal};
+use masterly::domain::synthetic::synthetic_progress_files;
 use masterly::domain::workbook::WORKBOOK_KIND;
 use serde_json::Value;
 use server::{dist_dir, StaticServer};
@@ -238,4 +246,60 @@ fn main() {
             summary(reloads)
         );
     }
+
+    class_import(&browser, &server, runs);
+}
+
+/// Times the teacher's import of 40 files of 5,000 attempts and every report.
+fn class_import(browser: &Browser, server: &StaticServer, runs: usize) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/curricula/fractions.json");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let curriculum = load_curriculum(&text)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .curriculum;
+    let folder = std::env::temp_dir().join(format!("masterly-bench-{}", std::process::id()));
+    check(std::fs::create_dir_all(&folder).map_err(|e| e.to_string()));
+    let files = synthetic_progress_files(&curriculum, 40, 5_000, 99);
+    let bytes: usize = files.iter().map(String::len).sum();
+    let paths: Vec<String> = files
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let file = folder.join(format!("student-{i:02}.json"));
+            check(std::fs::write(&file, text).map_err(|e| e.to_string()));
+            file.display().to_string()
+        })
+        .collect();
+    let mut samples = Vec::new();
+    for _ in 0..runs.clamp(1, 5) {
+        check(browser.goto(&server.base_url));
+        check(browser.find("[data-testid=course-map]"));
+        check(browser.click("[data-testid=mode-switch]"));
+        check(browser.find("[data-testid=teacher-page]"));
+        // Choose the Grade 3 course, whose curriculum the files belong to.
+        check(browser.execute(
+            "const select = document.getElementById('class-course'); \
+             const option = [...select.options].find(o => o.textContent.startsWith('Grade 3')); \
+             select.value = option.value; \
+             select.dispatchEvent(new Event('change', { bubbles: true })); \
+             window.__done = null; \
+             document.getElementById('progress-files').addEventListener('change', () => { \
+               window.__start = performance.now(); \
+               const observer = new MutationObserver(() => { \
+                 if (document.querySelectorAll('[data-testid=grid] tbody tr').length === 40) { \
+                   window.__done = performance.now(); observer.disconnect(); } }); \
+               observer.observe(document.body, { childList: true, subtree: true }); \
+             }, { capture: true, once: true });",
+        ));
+        check(browser.type_into("#progress-files", &paths.join("\n")));
+        check(browser.wait_until("window.__done !== null", "the class reports"));
+        let value = check(browser.execute("return window.__done - window.__start"));
+        samples.push(value.as_f64().unwrap_or(f64::NAN));
+    }
+    println!(
+        "class import, 40 files x 5,000 attempts ({:.1} MB) + all reports: {}",
+        bytes as f64 / 1e6,
+        summary(samples)
+    );
+    let _ = std::fs::remove_dir_all(folder);
 }

@@ -1,7 +1,9 @@
 //! The teacher's import of progress files into a class, and every report with its
 //! CSV, over a class of 30 generated students and over files that must be refused.
 
-use masterly::domain::class::{import_progress_file, ClassReports, FileOutcome, REPORT_WEEKS};
+use masterly::domain::class::{
+    import_progress_file, ClassReports, FileOutcome, Report, REPORT_WEEKS,
+};
 use masterly::domain::curriculum::load_curriculum;
 use masterly::domain::reports::ClassRecord;
 use masterly::domain::synthetic::synthetic_progress_files;
@@ -63,7 +65,7 @@ fn a_class_of_thirty_students_is_imported_and_every_report_covers_each_of_them()
     assert_eq!(reports.goals.len(), 30);
     assert!(!reports.items.is_empty());
 
-    let grid = reports.grid_csv();
+    let grid = reports.table(Report::Grid).to_csv();
     let lines: Vec<&str> = grid.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 31, "a header and one row per student");
     assert!(lines[0].starts_with("student,mastered,"));
@@ -73,17 +75,19 @@ fn a_class_of_thirty_students_is_imported_and_every_report_covers_each_of_them()
         2 + objectives,
         "every objective has a column"
     );
-    for csv in [
-        reports.groups_csv(),
-        reports.persistence_csv(),
-        reports.activity_csv(),
-        reports.items_csv(),
-        reports.goals_csv(),
-    ] {
-        assert!(csv.ends_with("\r\n"), "{csv}");
+    for report in Report::ALL {
+        let table = reports.table(report);
+        assert!(table.rows.iter().all(|row| row.len() == table.header.len()));
+        assert!(table.to_csv().ends_with("\r\n"), "{report:?}");
     }
-    assert_eq!(reports.activity_csv().split("\r\n").count(), 32);
-    assert_eq!(reports.goals_csv().split("\r\n").count(), 32);
+    assert_eq!(reports.table(Report::Activity).rows.len(), 30);
+    assert_eq!(reports.table(Report::Goals).rows.len(), 30);
+    // In this class, each student falls in one group of each unit.
+    let groups = reports.table(Report::Groups);
+    for unit in &course.units {
+        let in_unit = groups.rows.iter().filter(|row| row[0] == unit.id).count();
+        assert_eq!(in_unit, 30, "{}", unit.id);
+    }
 }
 
 #[test]
@@ -122,9 +126,6 @@ fn csv_cells_from_students_files_stay_text() {
     let mut class = ClassRecord::default();
     added(&import_progress_file(&mut class, &curriculum, &text));
     let reports = ClassReports::build(&curriculum, &curriculum.courses[0], &class, 0, 0);
-    assert!(
-        reports.grid_csv().contains("\"'=cmd|x, \"\"y\"\"\""),
-        "{}",
-        reports.grid_csv()
-    );
+    let csv = reports.table(Report::Grid).to_csv();
+    assert!(csv.contains("\"'=cmd|x, \"\"y\"\"\""), "{csv}");
 }

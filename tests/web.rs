@@ -18,6 +18,8 @@ mod answering;
 mod player;
 #[path = "web/session.rs"]
 mod session;
+#[path = "web/teacher.rs"]
+mod teacher;
 
 const DEMO: &str = include_str!("../curricula/demo.json");
 const SECOND: &str = include_str!("fixtures/curricula/good/minimal.json");

@@ -25,12 +25,17 @@ pub fn page_visible() -> bool {
         .is_none_or(|document| document.visibility_state() == web_sys::VisibilityState::Visible)
 }
 
-/// Offers text as a file download. Returns false when the browser refused.
+/// Offers JSON text as a file download. Returns false when the browser refused.
 pub fn download(file_name: &str, text: &str) -> bool {
+    download_as(file_name, "application/json", text)
+}
+
+/// Offers text of this media type as a file download.
+pub fn download_as(file_name: &str, media_type: &str, text: &str) -> bool {
     let attempt = || -> Option<()> {
         let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
         let options = web_sys::BlobPropertyBag::new();
-        options.set_type("application/json");
+        options.set_type(media_type);
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
         let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
         let document = web_sys::window()?.document()?;

@@ -7,6 +7,7 @@ use super::text;
 use crate::domain::catalog::parse_catalog;
 use crate::domain::curriculum::{load_curriculum, Curriculum};
 use crate::domain::profiles::Profiles;
+use crate::domain::reports::ClassRecord;
 use crate::domain::workbook::{ActivityMeter, Workbook};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -45,6 +46,10 @@ pub struct AppContext {
     /// The current learner's workbook for the chosen curriculum.
     pub workbook: RwSignal<Option<Workbook>>,
     pub notices: RwSignal<Vec<Notice>>,
+    /// The teacher's section is showing instead of the student's.
+    pub teacher_mode: RwSignal<bool>,
+    /// The class the teacher has read from progress files, kept in this tab only.
+    pub class: RwSignal<ClassRecord>,
     pub(crate) store: StoredValue<Store, LocalStorage>,
     pub(crate) meter: StoredValue<ActivityMeter>,
     /// Active milliseconds on the item on screen, for its attempt's active seconds.
@@ -67,6 +72,8 @@ impl AppContext {
             profiles: RwSignal::new(Profiles::default()),
             workbook: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
+            teacher_mode: RwSignal::new(false),
+            class: RwSignal::new(ClassRecord::default()),
             store: StoredValue::new_local(store),
             meter: StoredValue::new(ActivityMeter::new(now)),
             item_active_ms: StoredValue::new(0),

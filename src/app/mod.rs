@@ -19,6 +19,7 @@ use pages::course_map::CourseMap;
 use pages::results::ResultsPage;
 use pages::sitting::SittingPage;
 use pages::start::StartScreen;
+use pages::teacher::TeacherPage;
 use pages::unit::UnitPage;
 
 /// How often active time is measured, in milliseconds.
@@ -90,7 +91,10 @@ pub fn Shell() -> impl IntoView {
     // while the bundled curricula are still loading.
     let signed_in = Memo::new(move |_| page.with(|(learner, _)| learner.is_some()));
     let main_view = move || match library_state.get() {
-        _ if !signed_in.get() => view! { <StartScreen /> }.into_any(),
+        Library::Ready(_) if context.teacher_mode.get() => view! { <TeacherPage /> }.into_any(),
+        _ if !signed_in.get() && !context.teacher_mode.get() => {
+            view! { <StartScreen /> }.into_any()
+        }
         Library::Loading => view! {
             <p class="status" role="status">{text::LOADING_CURRICULA}</p>
         }
@@ -152,6 +156,15 @@ pub fn Shell() -> impl IntoView {
                         }
                     })
             }}
+            <button
+                type="button"
+                class="header-button mode-switch"
+                data-testid="mode-switch"
+                aria-pressed=move || context.teacher_mode.get().to_string()
+                on:click=move |_| context.teacher_mode.update(|on| *on = !*on)
+            >
+                {text::TEACHER_VIEW}
+            </button>
         </header>
         <main id="main" data-testid="main">
             <Notices />

@@ -377,3 +377,57 @@ pub fn more_problems(count: usize) -> String {
 pub fn stored_course_unusable(id: &str, problem: &str) -> String {
     format!("The course file “{id}” saved on this device can no longer be used: {problem}")
 }
+
+// The teacher's section.
+pub const TEACHER_VIEW: &str = "Teacher view";
+pub const TEACHER_TITLE: &str = "Teacher view: class reports";
+pub const TEACHER_INTRO: &str = "Read your students' progress files to see who needs correctives and who is ready for enrichment. Every level is recomputed from the students' answers. The files stay in this tab: nothing is saved or sent, so read them again after a reload.";
+pub const CLASS_COURSE_LABEL: &str = "Course";
+pub const PROGRESS_FILES_LABEL: &str = "Students' progress files";
+pub const PROGRESS_FILES_HINT: &str =
+    "Choose one or many files at once. A file of a student already read adds only their new answers.";
+pub const NO_CLASS_YET: &str = "No progress files read yet.";
+pub const CLEAR_CLASS: &str = "Start a new class";
+pub const DOWNLOAD_CSV: &str = "Download as CSV";
+
+pub fn reading_files(done: usize, total: usize) -> String {
+    format!("Reading file {done} of {total}…")
+}
+
+pub fn files_read(added: usize, refused: usize) -> String {
+    format!(
+        "Read {} files: {added} added, {refused} refused.",
+        added + refused
+    )
+}
+
+pub fn file_added(name: &str, nickname: &str, new_answers: usize) -> String {
+    format!("{name}: {nickname}, {new_answers} new answers.")
+}
+
+pub fn file_refused(name: &str) -> String {
+    format!("{name} was not used:")
+}
+
+pub fn class_size(students: usize) -> String {
+    match students {
+        1 => "1 student".to_string(),
+        n => format!("{n} students"),
+    }
+}
+
+pub fn csv_file_name(report: &str, course_id: &str) -> String {
+    format!("masterly-{report}-{course_id}.csv")
+}
+
+pub fn report_heading(report: crate::domain::class::Report) -> &'static str {
+    use crate::domain::class::Report;
+    match report {
+        Report::Grid => "Class mastery grid",
+        Report::Groups => "Groups per unit: correctives, enrichment, peer tutors",
+        Report::Persistence => "Tries until success",
+        Report::Activity => "Active minutes per week (✓: goal met)",
+        Report::Items => "Most-missed items",
+        Report::Goals => "Progress towards course goals",
+    }
+}

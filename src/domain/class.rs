@@ -94,31 +94,51 @@ impl ClassReports {
         }
     }
 
-    /// One row per student, one column per objective, levels as words.
-    pub fn grid_csv(&self) -> String {
-        let mut header = vec!["student".to_string(), "mastered".to_string()];
+    /// One report as a table, the same for the page and for its CSV file.
+    pub fn table(&self, report: Report) -> Table {
+        match report {
+            Report::Grid => self.grid_table(),
+            Report::Groups => self.groups_table(),
+            Report::Persistence => self.persistence_table(),
+            Report::Activity => self.activity_table(),
+            Report::Items => self.items_table(),
+            Report::Goals => self.goals_table(),
+        }
+    }
+
+    /// One row per student, one column per objective, levels as words; each
+    /// column's note is the objective's target, each cell's the evidence.
+    fn grid_table(&self) -> Table {
+        let mut header = strings(&["student", "mastered"]);
         header.extend(self.grid.columns.iter().map(|c| c.objective.clone()));
-        let mut rows = vec![header];
+        let mut header_notes = vec![String::new(), String::new()];
+        header_notes.extend(self.grid.columns.iter().map(|c| c.target.clone()));
+        let mut table = Table::new(header);
+        table.header_notes = header_notes;
         for row in &self.grid.rows {
             let mut cells = vec![
                 row.learner.nickname.clone(),
                 format!("{}/{}", row.mastered, row.cells.len()),
             ];
             cells.extend(row.cells.iter().map(|c| c.level.label().to_string()));
-            rows.push(cells);
+            let mut notes = vec![String::new(), String::new()];
+            notes.extend(row.cells.iter().map(|c| c.reason.clone()));
+            table.rows.push(cells);
+            table.cell_notes.push(notes);
         }
-        to_csv(&rows)
+        table
     }
 
-    /// One row per student who needs something in a unit: the group and objectives.
-    pub fn groups_csv(&self) -> String {
-        let mut rows = vec![strings(&[
+    /// One row per student who needs something in a unit: the group, the
+    /// objectives and the suggested peer tutors.
+    fn groups_table(&self) -> Table {
+        let mut table = Table::new(strings(&[
             "unit",
             "group",
             "student",
             "objectives",
-            "tutors",
-        ])];
+            "peer tutors",
+        ]));
         for unit in &self.groups {
             for need in &unit.needs_correctives {
                 let tutors: Vec<String> = unit
@@ -127,7 +147,7 @@ impl ClassReports {
                     .filter(|t| t.stuck.id == need.learner.id)
                     .flat_map(|t| t.tutors.iter().map(|l| l.nickname.clone()))
                     .collect();
-                rows.push(vec![
+                table.rows.push(vec![
                     unit.unit.clone(),
                     "correctives".to_string(),
                     need.learner.nickname.clone(),
@@ -135,57 +155,69 @@ impl ClassReports {
                     dedup_join(tutors),
                 ]);
             }
-            for learner in &unit.ready_for_enrichment {
-                rows.push(vec![
-                    unit.unit.clone(),
-                    "enrichment".to_string(),
-                    learner.nickname.clone(),
-                    String::new(),
-                    String::new(),
-                ]);
+            for (group, learners) in [
+                ("enrichment", &unit.ready_for_enrichment),
+                ("not started", &unit.not_started),
+            ] {
+                for learner in learners {
+                    table.rows.push(vec![
+                        unit.unit.clone(),
+                        group.to_string(),
+                        learner.nickname.clone(),
+                        String::new(),
+                        String::new(),
+                    ]);
+                }
             }
         }
-        to_csv(&rows)
+        table
     }
 
-    pub fn persistence_csv(&self) -> String {
-        let mut rows = vec![strings(&[
+    fn persistence_table(&self) -> Table {
+        let mut table = Table::new(strings(&[
             "student",
             "unit",
             "scored tries",
             "mastered after",
             "success after many tries",
-        ])];
+        ]));
         for row in &self.persistence {
-            rows.push(vec![
+            table.rows.push(vec![
                 row.learner.nickname.clone(),
                 row.unit.clone(),
                 row.sittings.to_string(),
                 row.mastered_after
                     .map(|n| n.to_string())
                     .unwrap_or_default(),
-                if row.highlight { "yes" } else { "" }.to_string(),
+                if row.highlight { "yes ★" } else { "" }.to_string(),
             ]);
         }
-        to_csv(&rows)
+        table
     }
 
-    pub fn activity_csv(&self) -> String {
+    fn activity_table(&self) -> Table {
         let mut header = strings(&["student", "weekly goal (minutes)"]);
         if let Some(first) = self.activity.first() {
             header.extend(first.weeks.iter().map(|(day, _)| week_label(*day)));
         }
-        let mut rows = vec![header];
+        let mut table = Table::new(header);
         for row in &self.activity {
-            let mut cells = vec![row.learner.nickname.clone(), row.goal_minutes.to_string()];
-            cells.extend(row.weeks.iter().map(|(_, minutes)| minutes.to_string()));
-            rows.push(cells);
+            let goal = row.goal_minutes;
+            let mut cells = vec![row.learner.nickname.clone(), goal.to_string()];
+            cells.extend(row.weeks.iter().map(|&(_, minutes)| {
+                if goal > 0 && minutes >= goal {
+                    format!("{minutes} ✓")
+                } else {
+                    minutes.to_string()
+                }
+            }));
+            table.rows.push(cells);
         }
-        to_csv(&rows)
+        table
     }
 
-    pub fn items_csv(&self) -> String {
-        let mut rows = vec![strings(&[
+    fn items_table(&self) -> Table {
+        let mut table = Table::new(strings(&[
             "item",
             "objective",
             "answers",
@@ -193,16 +225,9 @@ impl ClassReports {
             "wrong %",
             "frequent wrong answers",
             "misconceptions",
-        ])];
-        let counted = |pairs: &[(String, u32)]| {
-            pairs
-                .iter()
-                .map(|(what, n)| format!("{what} ({n})"))
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
+        ]));
         for item in &self.items {
-            rows.push(vec![
+            table.rows.push(vec![
                 item.item.clone(),
                 item.objective.clone(),
                 item.attempts.to_string(),
@@ -212,20 +237,20 @@ impl ClassReports {
                 counted(&item.misconceptions),
             ]);
         }
-        to_csv(&rows)
+        table
     }
 
-    pub fn goals_csv(&self) -> String {
-        let mut rows = vec![strings(&[
+    fn goals_table(&self) -> Table {
+        let mut table = Table::new(strings(&[
             "student",
             "goal course",
             "target date",
             "mastered",
             "objectives",
             "days left",
-        ])];
+        ]));
         for row in &self.goals {
-            rows.push(vec![
+            table.rows.push(vec![
                 row.learner.nickname.clone(),
                 row.course.clone().unwrap_or_default(),
                 row.target_date.clone().unwrap_or_default(),
@@ -234,8 +259,77 @@ impl ClassReports {
                 row.days_left.map(|d| d.to_string()).unwrap_or_default(),
             ]);
         }
+        table
+    }
+}
+
+/// The reports of a class, in the order the page shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Report {
+    Grid,
+    Groups,
+    Persistence,
+    Activity,
+    Items,
+    Goals,
+}
+
+impl Report {
+    pub const ALL: [Report; 6] = [
+        Report::Grid,
+        Report::Groups,
+        Report::Persistence,
+        Report::Activity,
+        Report::Items,
+        Report::Goals,
+    ];
+
+    /// A short stable name, for file names and page hooks.
+    pub fn key(self) -> &'static str {
+        match self {
+            Report::Grid => "grid",
+            Report::Groups => "groups",
+            Report::Persistence => "persistence",
+            Report::Activity => "activity",
+            Report::Items => "items",
+            Report::Goals => "goals",
+        }
+    }
+}
+
+/// A report as rows of text under a header; the first column names the row.
+/// Notes are extra words for a column or a cell (shown on hover), never exported.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub header_notes: Vec<String>,
+    pub cell_notes: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(header: Vec<String>) -> Table {
+        Table {
+            header,
+            ..Table::default()
+        }
+    }
+
+    pub fn to_csv(&self) -> String {
+        let mut rows = Vec::with_capacity(self.rows.len() + 1);
+        rows.push(self.header.clone());
+        rows.extend(self.rows.iter().cloned());
         to_csv(&rows)
     }
+}
+
+/// "1/2 (4); 2/3 (1)": answers or misconceptions with how often they came up.
+pub fn counted(pairs: &[(String, u32)]) -> String {
+    pairs
+        .iter()
+        .map(|(what, n)| format!("{what} ({n})"))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// "2026-03-02": the first day of a week, given as days since 1970-01-01.

@@ -8,6 +8,7 @@
 
 mod server;
 mod student;
+mod teacher;
 mod webdriver;
 
 use serde_json::Value;

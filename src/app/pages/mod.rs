@@ -4,4 +4,5 @@ pub mod course_map;
 pub mod results;
 pub mod sitting;
 pub mod start;
+pub mod teacher;
 pub mod unit;

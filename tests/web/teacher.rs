@@ -1,0 +1,134 @@
+//! The teacher's section: a class of 30 generated students read from progress
+//! files (with one bad file among them), then the reports and their CSV.
+
+use super::{all_texts, fresh_container, text_of, SECOND};
+use leptos::prelude::*;
+use masterly::app::context::AppContext;
+use masterly::app::Shell;
+use masterly::domain::class::{ClassReports, FileOutcome, Report};
+use masterly::domain::curriculum::{load_curriculum, Curriculum};
+use masterly::domain::synthetic::synthetic_progress_files;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+#[wasm_bindgen_test]
+async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
+    let curriculum = load_curriculum(SECOND)
+        .expect("fixture curriculum loads")
+        .curriculum;
+    let files = synthetic_progress_files(&curriculum, 30, 80, 21);
+    let container = fresh_container();
+    let shared: Rc<Cell<Option<AppContext>>> = Rc::new(Cell::new(None));
+    let handle = {
+        let shared = shared.clone();
+        let curriculum = Arc::new(curriculum.clone());
+        leptos::mount::mount_to(container.clone(), move || {
+            let context = AppContext::with_curricula(vec![curriculum.clone()]);
+            shared.set(Some(context));
+            provide_context(context);
+            view! { <Shell /> }
+        })
+    };
+    let context = shared.get().expect("the shell made its context");
+    leptos::task::tick().await;
+
+    let switch: web_sys::HtmlElement = container
+        .query_selector("[data-testid=mode-switch]")
+        .expect("valid selector")
+        .expect("a teacher view button")
+        .unchecked_into();
+    switch.click();
+    leptos::task::tick().await;
+    assert_eq!(text_of(&container, "h1"), "Teacher view: class reports");
+    assert_eq!(
+        switch.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        text_of(&container, "[data-testid=no-class]"),
+        "No progress files read yet."
+    );
+
+    let mut named: Vec<(String, String)> = files
+        .iter()
+        .enumerate()
+        .map(|(i, text)| (format!("student-{i}.json"), text.clone()))
+        .collect();
+    named.push(("broken.json".to_string(), "{\"format\": ".to_string()));
+    let outcomes = context.import_progress_files(&curriculum.id, named);
+    assert_eq!(outcomes.len(), 31);
+    let refused: Vec<&String> = outcomes
+        .iter()
+        .filter(|(_, outcome)| matches!(outcome, FileOutcome::Refused { .. }))
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(refused, vec!["broken.json"]);
+    leptos::task::tick().await;
+
+    // One row per student in the grid, each with a level word per objective.
+    let rows = all_texts(&container, "[data-testid=grid] tbody th");
+    assert_eq!(rows.len(), 30);
+    assert!(rows.contains(&"Student 30".to_string()), "{rows:?}");
+    let objectives: usize = curriculum.courses[0]
+        .units
+        .iter()
+        .map(|unit| unit.objectives.len())
+        .sum();
+    let cells = all_texts(&container, "[data-testid=grid] td.level");
+    assert_eq!(cells.len(), 30 * objectives);
+    assert!(cells.iter().all(|cell| !cell.is_empty()));
+    assert_eq!(
+        all_texts(&container, "[data-testid=activity] tbody tr").len(),
+        30
+    );
+    assert_eq!(
+        all_texts(&container, "[data-testid=goals] tbody tr").len(),
+        30
+    );
+    assert_eq!(
+        all_texts(&container, "[data-testid=groups] tbody tr").len(),
+        reports_rows(&context, &curriculum, Report::Groups)
+    );
+    assert!(!all_texts(&container, "[data-testid=items] tbody tr").is_empty());
+
+    // The CSV the download button offers holds what the page shows.
+    let reports = build(&context, &curriculum);
+    let csv = reports.table(Report::Grid).to_csv();
+    assert_eq!(csv.split("\r\n").filter(|l| !l.is_empty()).count(), 31);
+    for name in rows {
+        assert!(
+            csv.contains(&format!("\r\n{name},")),
+            "{name} missing from the CSV"
+        );
+    }
+
+    // Reading the same files again adds no answers and no students.
+    let again = context.import_progress_files(
+        &curriculum.id,
+        vec![("student-0.json".to_string(), files[0].clone())],
+    );
+    assert!(matches!(
+        again[0].1,
+        FileOutcome::Added { added, .. } if added.new_attempts == 0 && !added.new_student
+    ));
+    leptos::task::tick().await;
+    assert_eq!(
+        all_texts(&container, "[data-testid=grid] tbody tr").len(),
+        30
+    );
+    handle.forget();
+    container.remove();
+}
+
+fn build(context: &AppContext, curriculum: &Curriculum) -> ClassReports {
+    context.class.with_untracked(|class| {
+        ClassReports::build(curriculum, &curriculum.courses[0], class, 0, 0)
+    })
+}
+
+fn reports_rows(context: &AppContext, curriculum: &Curriculum, report: Report) -> usize {
+    build(context, curriculum).table(report).rows.len()
+}
