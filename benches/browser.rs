@@ -30,7 +30,7 @@ use masterly::domain::store::{open, seal};
 use masterly::domain::synthetic::synthetic_progress_files;
 use masterly::domain::workbook::WORKBOOK_KIND;
 use serde_json::Value;
-use server::{dist_dir, StaticServer};
+use server::{dist_dir, write_student_files, StaticServer};
 use webdriver::Browser;
 
 fn runs() -> usize {
@@ -257,19 +257,9 @@ fn class_import(browser: &Browser, server: &StaticServer, runs: usize) {
     let curriculum = load_curriculum(&text)
         .unwrap_or_else(|e| panic!("{e}"))
         .curriculum;
-    let folder = std::env::temp_dir().join(format!("masterly-bench-{}", std::process::id()));
-    check(std::fs::create_dir_all(&folder).map_err(|e| e.to_string()));
     let files = synthetic_progress_files(&curriculum, 40, 5_000, 99);
     let bytes: usize = files.iter().map(String::len).sum();
-    let paths: Vec<String> = files
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let file = folder.join(format!("student-{i:02}.json"));
-            check(std::fs::write(&file, text).map_err(|e| e.to_string()));
-            file.display().to_string()
-        })
-        .collect();
+    let (folder, paths) = write_student_files("bench", &files);
     let mut samples = Vec::new();
     for _ in 0..runs.clamp(1, 5) {
         check(browser.goto(&server.base_url));

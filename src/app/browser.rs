@@ -63,3 +63,21 @@ pub fn mark_first_screen() {
         let _ = performance.mark(FIRST_SCREEN_MARK);
     }
 }
+
+/// The files chosen in the file field an event came from, in order. The field is
+/// cleared, so that the same file can be chosen again after it is fixed.
+pub fn take_chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}

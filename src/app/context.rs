@@ -5,7 +5,7 @@ use super::library::merge_library;
 use super::storage::{MemoryStorage, Store};
 use super::text;
 use crate::domain::catalog::parse_catalog;
-use crate::domain::curriculum::{load_curriculum, Curriculum};
+use crate::domain::curriculum::{load_curriculum, Course, Curriculum};
 use crate::domain::profiles::Profiles;
 use crate::domain::reports::ClassRecord;
 use crate::domain::workbook::{ActivityMeter, Workbook};
@@ -27,6 +27,22 @@ pub enum Library {
 pub struct CourseChoice {
     pub curriculum_id: String,
     pub course_id: String,
+}
+
+/// Every course of these curricula, in library order: the choice and the course.
+pub fn course_choices(curricula: &[Arc<Curriculum>]) -> Vec<(CourseChoice, &Course)> {
+    curricula
+        .iter()
+        .flat_map(|curriculum| {
+            curriculum.courses.iter().map(|course| {
+                let choice = CourseChoice {
+                    curriculum_id: curriculum.id.clone(),
+                    course_id: course.id.clone(),
+                };
+                (choice, course)
+            })
+        })
+        .collect()
 }
 
 /// Something the student must be told about their saved work, shown in a banner.

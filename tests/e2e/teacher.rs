@@ -1,27 +1,10 @@
 //! The teacher's section end to end: progress files of a class of 30 chosen
 //! through the real file field, the reports drawn, a CSV downloaded, axe-clean.
 
+use super::server::write_student_files;
 use super::{assert_accessible, ok, open_start_screen};
 use masterly::domain::curriculum::load_curriculum;
 use masterly::domain::synthetic::synthetic_progress_files;
-use std::path::PathBuf;
-
-/// Writes the files into a fresh folder of the system's temporary directory.
-fn write_class(files: &[String]) -> (PathBuf, Vec<String>) {
-    let folder = std::env::temp_dir().join(format!("masterly-class-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
-    ok(std::fs::create_dir_all(&folder).map_err(|e| e.to_string()));
-    let paths = files
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let path = folder.join(format!("student-{i:02}.json"));
-            ok(std::fs::write(&path, text).map_err(|e| e.to_string()));
-            path.display().to_string()
-        })
-        .collect();
-    (folder, paths)
-}
 
 #[test]
 fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
@@ -30,7 +13,7 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
         .curriculum;
     let mut files = synthetic_progress_files(&demo, 30, 60, 5);
     files.push("{ not a progress file".to_string());
-    let (folder, paths) = write_class(&files);
+    let (folder, paths) = write_student_files("class", &files);
 
     let (_server, browser) = open_start_screen("/");
     ok(browser.click("[data-testid=mode-switch]"));

@@ -1,11 +1,11 @@
 //! Opening a course from a file: a plain file field (keyboard- and screen-reader-
 //! friendly), size checked before reading, every problem listed with where it is.
 
+use crate::app::browser::take_chosen_files;
 use crate::app::context::AppContext;
 use crate::app::text;
 use crate::domain::curriculum::CURRICULUM_LIMITS;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Problems listed at most; the rest are counted.
 const SHOWN_PROBLEMS: usize = 20;
@@ -21,17 +21,9 @@ pub fn CourseFile() -> impl IntoView {
     let context = expect_context::<AppContext>();
     let outcome = RwSignal::new(Outcome::default());
     let on_change = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = take_chosen_files(&event).into_iter().next() else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        // The same file can be chosen again after fixing it.
-        input.set_value("");
         let name = file.name();
         let bytes = file.size() as u64;
         if bytes > CURRICULUM_LIMITS.max_bytes as u64 {

@@ -1,6 +1,6 @@
 //! The list of courses to choose from, across every loaded curriculum.
 
-use crate::app::context::{AppContext, CourseChoice, Library};
+use crate::app::context::{course_choices, AppContext, Library};
 use crate::app::text;
 use leptos::prelude::*;
 
@@ -11,19 +11,9 @@ pub fn CoursePicker() -> impl IntoView {
         let Library::Ready(curricula) = context.library.get() else {
             return Vec::new();
         };
-        curricula
-            .iter()
-            .flat_map(|curriculum| {
-                curriculum.courses.iter().map(|course| {
-                    (
-                        CourseChoice {
-                            curriculum_id: curriculum.id.clone(),
-                            course_id: course.id.clone(),
-                        },
-                        course.title.clone(),
-                    )
-                })
-            })
+        course_choices(&curricula)
+            .into_iter()
+            .map(|(choice, course)| (choice, course.title.clone()))
             .collect::<Vec<_>>()
     };
     view! {

@@ -1,15 +1,14 @@
 //! The teacher's section: read many progress files at once, then every report of
 //! the chosen course, each downloadable as CSV. The class lives in this tab only.
 
-use crate::app::browser::{download_as, now, utc_offset_minutes};
-use crate::app::context::{AppContext, CourseChoice};
+use crate::app::browser::{download_as, now, take_chosen_files, utc_offset_minutes};
+use crate::app::context::{course_choices, AppContext, CourseChoice};
 use crate::app::text;
 use crate::domain::class::{import_progress_file, ClassReports, FileOutcome, Report, Table};
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::progress::PROGRESS_LIMITS;
 use crate::domain::reports::ClassRecord;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Reasons listed per refused file; the rest are counted.
 const SHOWN_PROBLEMS: usize = 5;
@@ -69,18 +68,14 @@ fn file_line(name: &str, outcome: FileOutcome) -> FileLine {
 pub fn TeacherPage() -> impl IntoView {
     let context = expect_context::<AppContext>();
     // The list of courses is read once, when the page opens.
-    let courses: Vec<(CourseChoice, String)> = untrack(|| context.curricula())
-        .iter()
-        .flat_map(|curriculum| {
-            curriculum.courses.iter().map(|course| {
-                (
-                    CourseChoice {
-                        curriculum_id: curriculum.id.clone(),
-                        course_id: course.id.clone(),
-                    },
-                    format!("{} — {}", course.title, curriculum.title),
-                )
-            })
+    let curricula = untrack(|| context.curricula());
+    let courses: Vec<(CourseChoice, String)> = course_choices(&curricula)
+        .into_iter()
+        .map(|(choice, course)| {
+            let curriculum = curricula.iter().find(|c| c.id == choice.curriculum_id);
+            let from = curriculum.map(|c| c.title.as_str()).unwrap_or_default();
+            let title = format!("{} — {from}", course.title);
+            (choice, title)
         })
         .collect();
     let choice = RwSignal::new(courses.first().map(|(choice, _)| choice.clone()));
@@ -107,15 +102,7 @@ pub fn TeacherPage() -> impl IntoView {
     };
 
     let on_files = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(list) = input.files() else { return };
-        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-        input.set_value("");
+        let files = take_chosen_files(&event);
         let Some(curriculum_id) = choice.get_untracked().map(|c| c.curriculum_id) else {
             return;
         };
