@@ -4,10 +4,15 @@
 //! Targets (release build on the project's 2-core machine): parse + validate a
 //! 10,000-item curriculum under 50 ms; replay a 50,000-attempt log under 20 ms.
 
+use masterly::domain::class::{import_progress_file, ClassReports};
 use masterly::domain::curriculum::{load_curriculum, validate, Curriculum, CURRICULUM_LIMITS};
 use masterly::domain::limits::check_json_limits;
+use masterly::domain::progress::CurriculumCheck;
 use masterly::domain::replay::replay;
-use masterly::domain::synthetic::{synthetic_curriculum, synthetic_log, TEN_THOUSAND_ITEMS};
+use masterly::domain::reports::ClassRecord;
+use masterly::domain::synthetic::{
+    synthetic_curriculum, synthetic_log, synthetic_progress_files, TEN_THOUSAND_ITEMS,
+};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -82,4 +87,46 @@ fn main() {
     }
     let times = measure(runs, || replay(&curriculum, &log, now));
     report("replay 50,000-attempt log", 20.0, &times);
+
+    class_import(runs);
+}
+
+/// The teacher's import natively: 40 progress files of 5,000 attempts on the
+/// bundled fractions pathway, read into a class, then every report of a course.
+/// The browser figure (`make bench-browser`) adds reading the files and drawing.
+fn class_import(runs: usize) {
+    let text = include_str!("../curricula/fractions.json");
+    let curriculum = match load_curriculum(text) {
+        Ok(loaded) => loaded.curriculum,
+        Err(errors) => {
+            eprintln!("the fractions pathway does not load: {errors}");
+            std::process::exit(1);
+        }
+    };
+    let files = synthetic_progress_files(&curriculum, 40, 5_000, 99);
+    let bytes: usize = files.iter().map(String::len).sum();
+    println!("class: 40 progress files x 5,000 attempts, {bytes} bytes of JSON");
+    let check = CurriculumCheck::new(&curriculum);
+    let import = || {
+        let mut class = ClassRecord::default();
+        for file in &files {
+            black_box(import_progress_file(&mut class, &check, file));
+        }
+        class
+    };
+    let class = import();
+    let now = class.latest_export();
+    let course = &curriculum.courses[0];
+    let runs = runs.clamp(1, 5);
+    let times = measure(runs, || {
+        let class = import();
+        ClassReports::build(&curriculum, course, &class, now, 0)
+    });
+    report("class import 40 x 5,000 + all reports", 300.0, &times);
+    let times = measure(runs, import);
+    report("  of which: import (load, check, merge)", 300.0, &times);
+    let times = measure(runs, || {
+        ClassReports::build(&curriculum, course, &class, now, 0)
+    });
+    report("  of which: replays and reports", 300.0, &times);
 }

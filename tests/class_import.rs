@@ -5,6 +5,7 @@ use masterly::domain::class::{
     import_progress_file, ClassReports, FileOutcome, Report, REPORT_WEEKS,
 };
 use masterly::domain::curriculum::load_curriculum;
+use masterly::domain::progress::CurriculumCheck;
 use masterly::domain::reports::ClassRecord;
 use masterly::domain::synthetic::synthetic_progress_files;
 
@@ -30,29 +31,19 @@ fn a_class_of_thirty_students_is_imported_and_every_report_covers_each_of_them()
     let curriculum = curriculum();
     let files = synthetic_progress_files(&curriculum, 30, 120, 11);
     let mut class = ClassRecord::default();
+    let check = CurriculumCheck::new(&curriculum);
     for file in &files {
-        assert_eq!(
-            added(&import_progress_file(&mut class, &curriculum, file)),
-            120
-        );
+        assert_eq!(added(&import_progress_file(&mut class, &check, file)), 120);
     }
     assert_eq!(class.students.len(), 30);
     // The same files again add nothing: merged by attempt id, nothing doubled.
     for file in &files {
-        assert_eq!(
-            added(&import_progress_file(&mut class, &curriculum, file)),
-            0
-        );
+        assert_eq!(added(&import_progress_file(&mut class, &check, file)), 0);
     }
     assert!(class.students.iter().all(|s| s.attempts.len() == 120));
 
     let course = &curriculum.courses[0];
-    let now = class
-        .students
-        .iter()
-        .map(|s| s.exported_at)
-        .max()
-        .unwrap_or(0);
+    let now = class.latest_export();
     let reports = ClassReports::build(&curriculum, course, &class, now, 0);
     let objectives: usize = course.units.iter().map(|u| u.objectives.len()).sum();
     assert_eq!(reports.grid.rows.len(), 30);
@@ -95,13 +86,14 @@ fn a_refused_file_changes_nothing_in_the_class() {
     let curriculum = curriculum();
     let files = synthetic_progress_files(&curriculum, 2, 40, 3);
     let mut class = ClassRecord::default();
-    added(&import_progress_file(&mut class, &curriculum, &files[0]));
+    let check = CurriculumCheck::new(&curriculum);
+    added(&import_progress_file(&mut class, &check, &files[0]));
     let before = class.clone();
     let bad = fixtures("progress/bad");
     assert!(!bad.is_empty());
     for fixture in bad {
         let text = std::fs::read_to_string(&fixture).unwrap_or_default();
-        match import_progress_file(&mut class, &curriculum, &text) {
+        match import_progress_file(&mut class, &check, &text) {
             FileOutcome::Refused { problems } => {
                 assert!(!problems.is_empty(), "{}", fixture.display())
             }
@@ -112,7 +104,7 @@ fn a_refused_file_changes_nothing_in_the_class() {
     // A truncated copy of a good file is refused too.
     let cut = &files[1][..files[1].len() / 2];
     assert!(matches!(
-        import_progress_file(&mut class, &curriculum, cut),
+        import_progress_file(&mut class, &check, cut),
         FileOutcome::Refused { .. }
     ));
     assert_eq!(class, before);
@@ -124,7 +116,8 @@ fn csv_cells_from_students_files_stay_text() {
     let mut text = synthetic_progress_files(&curriculum, 1, 10, 5).remove(0);
     text = text.replace("\"Student 1\"", "\"=cmd|x, \\\"y\\\"\"");
     let mut class = ClassRecord::default();
-    added(&import_progress_file(&mut class, &curriculum, &text));
+    let check = CurriculumCheck::new(&curriculum);
+    added(&import_progress_file(&mut class, &check, &text));
     let reports = ClassReports::build(&curriculum, &curriculum.courses[0], &class, 0, 0);
     let csv = reports.table(Report::Grid).to_csv();
     assert!(csv.contains("\"'=cmd|x, \"\"y\"\"\""), "{csv}");

@@ -2,7 +2,7 @@
 //! answers right or wrong on purpose, and replay must move them through the cycle
 //! exactly as PRODUCT.md describes.
 
-use masterly::domain::attempt::{merge_logs, AssessmentKind, Attempt};
+use masterly::domain::attempt::{merge_into, merge_logs, AssessmentKind, Attempt};
 use masterly::domain::item::ItemInstance;
 use masterly::domain::mastery::MasteryLevel;
 use masterly::domain::plan::{seen_instances, PlanError, PlanRequest};
@@ -334,6 +334,21 @@ fn merging_two_logs_is_a_union_by_attempt_id() {
     let (_, conflicts) = merge_logs(&student.log, &[edited.clone()]);
     assert_eq!(conflicts.len(), 1);
     assert_eq!(conflicts[0].id, edited.id);
+
+    // Merging in place, moving the attempts, gives the same log and conflicts.
+    let mut in_place = first.to_vec();
+    let (added, none) = merge_into(&mut in_place, overlap.clone());
+    assert_eq!((added, none.len()), (student.log.len() - 4, 0));
+    assert_eq!(in_place, merged);
+    let (added, conflicts) = merge_into(&mut in_place, vec![edited.clone(), edited.clone()]);
+    assert_eq!(added, 0);
+    assert_eq!(conflicts.len(), 1, "one conflict, reported once");
+    assert_eq!(in_place, merged, "the version already kept wins");
+    let mut empty = Vec::new();
+    let mut reversed = student.log.clone();
+    reversed.reverse();
+    assert_eq!(merge_into(&mut empty, reversed).0, student.log.len());
+    assert_eq!(empty, merged, "any order in, canonical order out");
 }
 
 #[test]

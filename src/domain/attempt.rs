@@ -121,6 +121,45 @@ pub fn merge_logs(first: &[Attempt], second: &[Attempt]) -> (Vec<Attempt>, Vec<M
     (merged, conflicts)
 }
 
+/// Adds `incoming` to `log` by attempt id, as [`merge_logs`] does (the version
+/// already in `log` wins a conflict), moving attempts rather than copying them.
+/// Returns how many attempts were new and the conflicting ids; `log` ends in
+/// canonical order.
+pub fn merge_into(log: &mut Vec<Attempt>, incoming: Vec<Attempt>) -> (usize, Vec<MergeConflict>) {
+    let mut conflicts = Vec::new();
+    let mut fresh: Vec<Attempt> = Vec::with_capacity(incoming.len());
+    {
+        let known: HashMap<&str, usize> = log
+            .iter()
+            .enumerate()
+            .map(|(index, attempt)| (attempt.id.as_str(), index))
+            .collect();
+        let mut fresh_ids: HashMap<String, usize> = HashMap::with_capacity(incoming.len());
+        for attempt in incoming {
+            let existing = match known.get(attempt.id.as_str()) {
+                Some(&index) => Some(&log[index]),
+                None => fresh_ids.get(&attempt.id).map(|&index| &fresh[index]),
+            };
+            match existing {
+                Some(existing) if *existing != attempt => conflicts.push(MergeConflict {
+                    id: attempt.id.clone(),
+                }),
+                Some(_) => {}
+                None => {
+                    fresh_ids.insert(attempt.id.clone(), fresh.len());
+                    fresh.push(attempt);
+                }
+            }
+        }
+    }
+    let added = fresh.len();
+    log.extend(fresh);
+    sort_log(log);
+    conflicts.sort_by(|a, b| a.id.cmp(&b.id));
+    conflicts.dedup();
+    (added, conflicts)
+}
+
 /// The canonical order of a log: by time, then id, so equal sets sort equally.
 pub fn sort_log(log: &mut [Attempt]) {
     log.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));

@@ -4,7 +4,7 @@
 //! files and renders the reports.
 
 use crate::domain::curriculum::{Course, Curriculum};
-use crate::domain::progress::{check_against, load_progress, ProgressError};
+use crate::domain::progress::{load_progress, CurriculumCheck, ProgressError};
 use crate::domain::reports::{
     goal_progress, item_analysis, mastery_grid, persistence, to_csv, unit_groups, weekly_activity,
     ActivityRow, Added, ClassRecord, GoalRow, ItemStats, MasteryGrid, PersistenceRow, UnitGroups,
@@ -32,9 +32,10 @@ pub enum FileOutcome {
 
 /// Reads one progress file into the class. A file with any error changes nothing;
 /// a good file is merged by attempt id, so importing it twice changes nothing more.
+/// `check` holds the curriculum the files must belong to.
 pub fn import_progress_file(
     class: &mut ClassRecord,
-    curriculum: &Curriculum,
+    check: &CurriculumCheck,
     text: &str,
 ) -> FileOutcome {
     let lines = |errors: &[ProgressError]| errors.iter().map(ToString::to_string).collect();
@@ -46,10 +47,10 @@ pub fn import_progress_file(
             }
         }
     };
-    let (warnings, errors): (Vec<ProgressError>, Vec<ProgressError>) =
-        check_against(&bundle, curriculum)
-            .into_iter()
-            .partition(|problem| problem.kind.is_warning());
+    let (warnings, errors): (Vec<ProgressError>, Vec<ProgressError>) = check
+        .check(&bundle)
+        .into_iter()
+        .partition(|problem| problem.kind.is_warning());
     if !errors.is_empty() {
         return FileOutcome::Refused {
             problems: lines(&errors),

@@ -49,34 +49,31 @@ pub fn check_json_limits(text: &str, limits: &JsonLimits) -> Result<(), LimitErr
             limit: limits.max_bytes,
         });
     }
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut containers = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut string_start = 0usize;
-    for (offset, byte) in text.bytes().enumerate() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if byte == b'\\' {
-                escaped = true;
-            } else if byte == b'"' {
-                in_string = false;
-            }
-            if in_string && offset - string_start > limits.max_string_bytes {
-                let (line, column) = line_column(text, string_start);
-                return Err(LimitError::StringTooLong {
-                    line,
-                    column,
-                    limit: limits.max_string_bytes,
-                });
-            }
-            continue;
-        }
-        match byte {
+    let mut offset = 0usize;
+    while offset < bytes.len() {
+        match bytes[offset] {
             b'"' => {
-                in_string = true;
-                string_start = offset;
+                // Skip the string in one pass to its closing quote, stepping over
+                // escapes; its length is checked once it is known.
+                let start = offset;
+                let close = string_end(bytes, start + 1);
+                let last_inside = close.map_or(bytes.len() - 1, |close| close - 1);
+                if last_inside > start && last_inside - start > limits.max_string_bytes {
+                    let (line, column) = line_column(text, start);
+                    return Err(LimitError::StringTooLong {
+                        line,
+                        column,
+                        limit: limits.max_string_bytes,
+                    });
+                }
+                match close {
+                    Some(close) => offset = close + 1,
+                    None => break, // unterminated: the parser reports where
+                }
+                continue;
             }
             b'[' | b'{' => {
                 depth += 1;
@@ -101,8 +98,24 @@ pub fn check_json_limits(text: &str, limits: &JsonLimits) -> Result<(), LimitErr
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        offset += 1;
     }
     Ok(())
+}
+
+/// The offset of the quote closing a string whose text starts at `from`, if any.
+fn string_end(bytes: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        let found = from
+            + bytes
+                .get(from..)?
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\')?;
+        if bytes[found] == b'"' {
+            return Some(found);
+        }
+        from = found + 2; // the backslash and the character it escapes
+    }
 }
 
 /// 1-based line and column (in characters) of a byte offset, as editors show them.
@@ -173,6 +186,19 @@ mod tests {
                 limit: 8
             })
         );
+    }
+
+    #[test]
+    fn a_string_may_be_exactly_as_long_as_the_limit() {
+        // Quote, eight bytes, quote: at the limit. One more byte is over it, and an
+        // escaped backslash before the closing quote still closes the string.
+        assert_eq!(check_json_limits(r#"["abcdefgh"]"#, &SMALL), Ok(()));
+        assert_eq!(check_json_limits(r#"["abcdef\\", [[]]]"#, &SMALL), Ok(()));
+        assert!(check_json_limits(r#"["abcdefghi"]"#, &SMALL).is_err());
+        assert!(check_json_limits(r#"["abcdefg\\"]"#, &SMALL).is_err());
+        // An unterminated string is left for the parser, unless it is too long.
+        assert_eq!(check_json_limits(r#"["abc"#, &SMALL), Ok(()));
+        assert!(check_json_limits(r#"["abcdefghijk"#, &SMALL).is_err());
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! JSON path; `check_against` then compares the file with a curriculum.
 
 use crate::domain::attempt::Attempt;
-use crate::domain::curriculum::Curriculum;
-use crate::domain::json::{check_header, parse_located, FileKind, FileProblem};
+use crate::domain::curriculum::{Curriculum, Objective, Unit};
+use crate::domain::json::{check_format, check_header, parse_located, FileKind, FileProblem};
 use crate::domain::limits::{check_json_limits, JsonLimits};
 use crate::domain::time::Millis;
 use serde::{Deserialize, Serialize};
@@ -160,10 +160,21 @@ pub fn load_progress(text: &str) -> Result<ProgressBundle, Vec<ProgressError>> {
         |(path, problem): (String, FileProblem)| vec![at(path, ProgressErrorKind::File(problem))];
     check_json_limits(text, &PROGRESS_LIMITS)
         .map_err(|limit| file_problem((String::new(), FileProblem::Limit(limit))))?;
-    // The header first, so a newer or different file is explained, not mis-parsed.
-    check_header(text, FileKind::Progress).map_err(file_problem)?;
-    let bundle: ProgressBundle =
-        parse_located(text).map_err(|problem| file_problem(problem.into_file_problem()))?;
+    // The typed parse first; only a file it refuses is read again for its header, so
+    // that a newer or different file is explained rather than located.
+    let bundle: ProgressBundle = match parse_located(text) {
+        Ok(bundle) => bundle,
+        Err(problem) => {
+            check_header(text, FileKind::Progress).map_err(file_problem)?;
+            return Err(file_problem(problem.into_file_problem()));
+        }
+    };
+    check_format(
+        Some(&bundle.format),
+        Some(bundle.format_version),
+        FileKind::Progress,
+    )
+    .map_err(file_problem)?;
     let problems = validate(&bundle);
     if problems.is_empty() {
         Ok(bundle)
@@ -291,58 +302,90 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
 /// curriculum id (an error otherwise), the same version (a warning otherwise), and
 /// attempts that name only units, objectives and items of that curriculum.
 pub fn check_against(bundle: &ProgressBundle, curriculum: &Curriculum) -> Vec<ProgressError> {
-    let mut problems = Vec::new();
-    if bundle.curriculum.id != curriculum.id {
-        problems.push(at(
-            "$.curriculum.id",
-            ProgressErrorKind::OtherCurriculum {
-                expected: curriculum.id.clone(),
-                found: bundle.curriculum.id.clone(),
-            },
-        ));
-        return problems;
+    CurriculumCheck::new(curriculum).check(bundle)
+}
+
+/// What checking files against one curriculum needs, worked out once for many
+/// files: the curriculum's hash and its objectives by id.
+pub struct CurriculumCheck<'c> {
+    pub curriculum: &'c Curriculum,
+    hash: String,
+    objectives: HashMap<&'c str, (&'c Unit, &'c Objective)>,
+}
+
+impl<'c> CurriculumCheck<'c> {
+    pub fn new(curriculum: &'c Curriculum) -> CurriculumCheck<'c> {
+        let objectives = curriculum
+            .units()
+            .flat_map(|(_, unit)| {
+                unit.objectives
+                    .iter()
+                    .map(move |o| (o.id.as_str(), (unit, o)))
+            })
+            .collect();
+        CurriculumCheck {
+            curriculum,
+            hash: curriculum.content_hash(),
+            objectives,
+        }
     }
-    let hash = curriculum.content_hash();
-    if bundle.curriculum.hash != hash {
-        problems.push(at(
-            "$.curriculum.hash",
-            ProgressErrorKind::OtherCurriculumVersion {
-                expected: hash,
-                found: bundle.curriculum.hash.clone(),
-            },
-        ));
-    }
-    for (index, attempt) in bundle.attempts.iter().enumerate() {
-        let path = format!("$.attempts[{index}]");
-        match curriculum.objective(&attempt.objective) {
-            None => problems.push(at(
-                format!("{path}.objective"),
-                ProgressErrorKind::UnknownObjective {
-                    id: attempt.objective.clone(),
+
+    /// [`check_against`] with the work shared between files already done.
+    pub fn check(&self, bundle: &ProgressBundle) -> Vec<ProgressError> {
+        let curriculum = self.curriculum;
+        let mut problems = Vec::new();
+        if bundle.curriculum.id != curriculum.id {
+            problems.push(at(
+                "$.curriculum.id",
+                ProgressErrorKind::OtherCurriculum {
+                    expected: curriculum.id.clone(),
+                    found: bundle.curriculum.id.clone(),
                 },
-            )),
-            Some((unit, objective)) => {
-                if unit.id != attempt.unit {
-                    problems.push(at(
-                        format!("{path}.unit"),
-                        ProgressErrorKind::WrongUnit {
-                            objective: attempt.objective.clone(),
-                            expected: unit.id.clone(),
-                            found: attempt.unit.clone(),
-                        },
-                    ));
-                }
-                if objective.item(&attempt.item).is_none() {
-                    problems.push(at(
-                        format!("{path}.item"),
-                        ProgressErrorKind::ItemNotInObjective {
-                            item: attempt.item.clone(),
-                            objective: attempt.objective.clone(),
-                        },
-                    ));
+            ));
+            return problems;
+        }
+        let hash = self.hash.clone();
+        if bundle.curriculum.hash != hash {
+            problems.push(at(
+                "$.curriculum.hash",
+                ProgressErrorKind::OtherCurriculumVersion {
+                    expected: hash,
+                    found: bundle.curriculum.hash.clone(),
+                },
+            ));
+        }
+        for (index, attempt) in bundle.attempts.iter().enumerate() {
+            let path = || format!("$.attempts[{index}]");
+            match self.objectives.get(attempt.objective.as_str()).copied() {
+                None => problems.push(at(
+                    format!("{}.objective", path()),
+                    ProgressErrorKind::UnknownObjective {
+                        id: attempt.objective.clone(),
+                    },
+                )),
+                Some((unit, objective)) => {
+                    if unit.id != attempt.unit {
+                        problems.push(at(
+                            format!("{}.unit", path()),
+                            ProgressErrorKind::WrongUnit {
+                                objective: attempt.objective.clone(),
+                                expected: unit.id.clone(),
+                                found: attempt.unit.clone(),
+                            },
+                        ));
+                    }
+                    if objective.item(&attempt.item).is_none() {
+                        problems.push(at(
+                            format!("{}.item", path()),
+                            ProgressErrorKind::ItemNotInObjective {
+                                item: attempt.item.clone(),
+                                objective: attempt.objective.clone(),
+                            },
+                        ));
+                    }
                 }
             }
         }
+        problems
     }
-    problems
 }

@@ -4,7 +4,7 @@
 //! a file. Everything here is pure; the shell renders the rows and exports them as
 //! CSV with [`to_csv`].
 
-use crate::domain::attempt::{merge_logs, Attempt};
+use crate::domain::attempt::{merge_into, Attempt};
 use crate::domain::curriculum::{Course, Curriculum};
 use crate::domain::item::Response;
 use crate::domain::mastery::MasteryLevel;
@@ -57,31 +57,29 @@ impl ClassRecord {
             .find(|student| student.learner.id == bundle.learner.id);
         let added = match existing {
             None => {
-                let new_attempts = merge_logs(&[], &bundle.attempts).0;
-                let added = Added {
-                    new_attempts: new_attempts.len(),
-                    new_student: true,
-                    conflicts: 0,
-                };
+                let mut attempts = Vec::new();
+                let (new_attempts, conflicts) = merge_into(&mut attempts, bundle.attempts);
                 self.students.push(ClassStudent {
                     learner: bundle.learner,
                     goals: bundle.goals,
-                    attempts: new_attempts,
+                    attempts,
                     exported_at: bundle.exported_at,
                 });
-                added
+                Added {
+                    new_attempts,
+                    new_student: true,
+                    conflicts: conflicts.len(),
+                }
             }
             Some(student) => {
-                let before = student.attempts.len();
-                let (merged, conflicts) = merge_logs(&student.attempts, &bundle.attempts);
-                student.attempts = merged;
+                let (new_attempts, conflicts) = merge_into(&mut student.attempts, bundle.attempts);
                 if bundle.exported_at > student.exported_at {
                     student.learner = bundle.learner;
                     student.goals = bundle.goals;
                     student.exported_at = bundle.exported_at;
                 }
                 Added {
-                    new_attempts: student.attempts.len() - before,
+                    new_attempts,
                     new_student: false,
                     conflicts: conflicts.len(),
                 }
@@ -95,6 +93,15 @@ impl ClassRecord {
                 .then_with(|| a.learner.id.cmp(&b.learner.id))
         });
         added
+    }
+
+    /// When the newest file of the class was exported (0 for an empty class).
+    pub fn latest_export(&self) -> Millis {
+        self.students
+            .iter()
+            .map(|student| student.exported_at)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Every student's log replayed against the curriculum at `now`.

@@ -6,7 +6,7 @@ use crate::app::context::{course_choices, AppContext, CourseChoice};
 use crate::app::text;
 use crate::domain::class::{import_progress_file, ClassReports, FileOutcome, Report, Table};
 use crate::domain::mastery::MasteryLevel;
-use crate::domain::progress::PROGRESS_LIMITS;
+use crate::domain::progress::{CurriculumCheck, PROGRESS_LIMITS};
 use crate::domain::reports::ClassRecord;
 use leptos::prelude::*;
 
@@ -33,10 +33,11 @@ impl AppContext {
             return Vec::new();
         };
         let mut class = self.class.get_untracked();
+        let check = CurriculumCheck::new(&curriculum);
         let outcomes = files
             .into_iter()
             .map(|(name, file_text)| {
-                let outcome = import_progress_file(&mut class, &curriculum, &file_text);
+                let outcome = import_progress_file(&mut class, &check, &file_text);
                 (name, outcome)
             })
             .collect();
