@@ -229,10 +229,11 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
     }
     let mut first_use: HashMap<&str, usize> = HashMap::with_capacity(bundle.attempts.len());
     for (index, attempt) in bundle.attempts.iter().enumerate() {
-        let path = format!("$.attempts[{index}]");
+        // Made only for a problem: most files have none.
+        let path = || format!("$.attempts[{index}]");
         if !well_formed_id(&attempt.id) {
             problems.push(at(
-                format!("{path}.id"),
+                format!("{}.id", path()),
                 ProgressErrorKind::BadId {
                     what: "attempt id",
                     found: attempt.id.clone(),
@@ -241,7 +242,7 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
         } else if let Some(first) = first_use.insert(&attempt.id, index) {
             first_use.insert(&attempt.id, first);
             problems.push(at(
-                format!("{path}.id"),
+                format!("{}.id", path()),
                 ProgressErrorKind::DuplicateAttempt {
                     id: attempt.id.clone(),
                     first: format!("$.attempts[{first}]"),
@@ -275,7 +276,7 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
             let too_small = field == "sitting.size" && found == 0;
             if found > max || too_small {
                 problems.push(at(
-                    format!("{path}.{field}"),
+                    format!("{}.{field}", path()),
                     ProgressErrorKind::OutOfRange {
                         what,
                         found,
@@ -286,7 +287,7 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
         }
         if attempt.at < 0 {
             problems.push(at(
-                format!("{path}.at"),
+                format!("{}.at", path()),
                 ProgressErrorKind::OutOfRange {
                     what: "the time",
                     found: 0,
