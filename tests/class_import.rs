@@ -122,3 +122,65 @@ fn csv_cells_from_students_files_stay_text() {
     let csv = reports.table(Report::Grid).to_csv();
     assert!(csv.contains("\"'=cmd|x, \"\"y\"\"\""), "{csv}");
 }
+
+#[test]
+fn files_are_matched_to_students_by_class_student_id_not_by_name() {
+    let curriculum = curriculum();
+    let check = CurriculumCheck::new(&curriculum);
+    let files = synthetic_progress_files(&curriculum, 3, 30, 8);
+    let with_class = |text: &str, learner: &str, student: &str| {
+        let mut bundle: serde_json::Value =
+            serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}"));
+        bundle["learner"]["id"] = learner.into();
+        bundle["learner"]["nickname"] = "Sam".into();
+        bundle["class"] = serde_json::json!({"class_id": "4b", "student_id": student});
+        // Each device numbers its own attempts.
+        if let Some(attempts) = bundle["attempts"].as_array_mut() {
+            for attempt in attempts {
+                attempt["id"] =
+                    format!("{learner}-{}", attempt["id"].as_str().unwrap_or("")).into();
+            }
+        }
+        bundle.to_string()
+    };
+    let mut class = ClassRecord::default();
+    // One student on two devices (two learner ids), the same class student id.
+    added(&import_progress_file(
+        &mut class,
+        &check,
+        &with_class(&files[0], "tablet", "st-1"),
+    ));
+    added(&import_progress_file(
+        &mut class,
+        &check,
+        &with_class(&files[1], "laptop", "st-1"),
+    ));
+    // Another student who also calls themself Sam.
+    added(&import_progress_file(
+        &mut class,
+        &check,
+        &with_class(&files[2], "phone", "st-2"),
+    ));
+    assert_eq!(class.students.len(), 2);
+    let st1 = class
+        .students
+        .iter()
+        .find(|s| s.class.as_ref().is_some_and(|c| c.student_id == "st-1"))
+        .unwrap_or_else(|| panic!("no st-1"));
+    assert_eq!(st1.attempts.len(), 60, "both devices' answers are kept");
+
+    // Without class ids, two files of the same nickname are two students.
+    let mut by_name = ClassRecord::default();
+    for (i, file) in files.iter().take(2).enumerate() {
+        let mut bundle: serde_json::Value =
+            serde_json::from_str(file).unwrap_or_else(|e| panic!("{e}"));
+        bundle["learner"]["id"] = format!("device-{i}").into();
+        bundle["learner"]["nickname"] = "Sam".into();
+        added(&import_progress_file(
+            &mut by_name,
+            &check,
+            &bundle.to_string(),
+        ));
+    }
+    assert_eq!(by_name.students.len(), 2);
+}

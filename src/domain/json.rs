@@ -187,6 +187,7 @@ fn plain_words(message: &str) -> String {
 pub enum FileKind {
     Curriculum,
     Progress,
+    Class,
 }
 
 impl FileKind {
@@ -194,6 +195,7 @@ impl FileKind {
         match self {
             FileKind::Curriculum => "masterly-curriculum",
             FileKind::Progress => "masterly-progress",
+            FileKind::Class => "masterly-class",
         }
     }
 
@@ -205,6 +207,7 @@ impl FileKind {
         match self {
             FileKind::Curriculum => "curriculum",
             FileKind::Progress => "progress file",
+            FileKind::Class => "class file",
         }
     }
 
@@ -212,6 +215,7 @@ impl FileKind {
         match self {
             FileKind::Curriculum => "a progress or class file",
             FileKind::Progress => "a curriculum or class file",
+            FileKind::Class => "a curriculum or progress file",
         }
     }
 }
@@ -277,6 +281,30 @@ impl JsonProblem {
 struct Header {
     format: Option<String>,
     format_version: Option<u32>,
+}
+
+/// Reads a whole Masterly file of `kind`: limits first, then the typed parse; a
+/// file the parse refuses is read again for its header only, so that a newer or
+/// different file is explained rather than located; then the format name and
+/// version of the parsed file. `header` gives those two fields of a parsed file.
+pub fn parse_file<T: DeserializeOwned>(
+    text: &str,
+    limits: &crate::domain::limits::JsonLimits,
+    kind: FileKind,
+    header: impl Fn(&T) -> (&str, u32),
+) -> Result<T, (String, FileProblem)> {
+    crate::domain::limits::check_json_limits(text, limits)
+        .map_err(|limit| (String::new(), FileProblem::Limit(limit)))?;
+    let file: T = match parse_located(text) {
+        Ok(file) => file,
+        Err(problem) => {
+            check_header(text, kind)?;
+            return Err(problem.into_file_problem());
+        }
+    };
+    let (format, version) = header(&file);
+    check_format(Some(format), Some(version), kind)?;
+    Ok(file)
 }
 
 /// Reads only the `format` and `format_version` of a file and checks them, so a

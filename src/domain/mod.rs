@@ -6,6 +6,7 @@
 pub mod attempt;
 pub mod catalog;
 pub mod class;
+pub mod class_file;
 pub mod curriculum;
 pub mod expr;
 pub mod golden;

@@ -6,8 +6,8 @@
 
 use crate::domain::attempt::Attempt;
 use crate::domain::curriculum::{Curriculum, Objective, Unit};
-use crate::domain::json::{check_format, check_header, parse_located, FileKind, FileProblem};
-use crate::domain::limits::{check_json_limits, JsonLimits};
+use crate::domain::json::{parse_file, FileKind, FileProblem};
+use crate::domain::limits::JsonLimits;
 use crate::domain::time::Millis;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -158,21 +158,11 @@ fn at(path: impl Into<String>, kind: ProgressErrorKind) -> ProgressError {
 pub fn load_progress(text: &str) -> Result<ProgressBundle, Vec<ProgressError>> {
     let file_problem =
         |(path, problem): (String, FileProblem)| vec![at(path, ProgressErrorKind::File(problem))];
-    check_json_limits(text, &PROGRESS_LIMITS)
-        .map_err(|limit| file_problem((String::new(), FileProblem::Limit(limit))))?;
-    // The typed parse first; only a file it refuses is read again for its header, so
-    // that a newer or different file is explained rather than located.
-    let bundle: ProgressBundle = match parse_located(text) {
-        Ok(bundle) => bundle,
-        Err(problem) => {
-            check_header(text, FileKind::Progress).map_err(file_problem)?;
-            return Err(file_problem(problem.into_file_problem()));
-        }
-    };
-    check_format(
-        Some(&bundle.format),
-        Some(bundle.format_version),
+    let bundle: ProgressBundle = parse_file(
+        text,
+        &PROGRESS_LIMITS,
         FileKind::Progress,
+        |bundle: &ProgressBundle| (&bundle.format, bundle.format_version),
     )
     .map_err(file_problem)?;
     let problems = validate(&bundle);
@@ -194,7 +184,8 @@ pub fn clean_nickname(nickname: &str) -> Option<String> {
     usable.then(|| nickname.to_string())
 }
 
-fn well_formed_id(id: &str) -> bool {
+/// Ids made by Masterly: 1 to 64 ASCII letters, digits, '-' or '_'.
+pub fn well_formed_id(id: &str) -> bool {
     (1..=64).contains(&id.len())
         && id
             .chars()

@@ -8,7 +8,7 @@ use crate::domain::attempt::{merge_into, Attempt};
 use crate::domain::curriculum::{Course, Curriculum};
 use crate::domain::item::Response;
 use crate::domain::mastery::MasteryLevel;
-use crate::domain::progress::{Goals, Learner, ProgressBundle};
+use crate::domain::progress::{ClassRef, Goals, Learner, ProgressBundle};
 use crate::domain::replay::{replay, Replay};
 use crate::domain::time::{days_from_date, Millis, DAY_MS};
 use crate::domain::workbook::{local_day, week_start};
@@ -27,6 +27,21 @@ pub struct ClassStudent {
     pub attempts: Vec<Attempt>,
     /// When the newest file of this student was exported; its nickname and goals win.
     pub exported_at: Millis,
+    /// The class and student id, once a file of this student carried them.
+    pub class: Option<ClassRef>,
+}
+
+impl ClassStudent {
+    /// Whether a file is this student's: the same class student id (from the
+    /// teacher's class file, the same on every device of theirs) or the same
+    /// learner id (one device).
+    pub fn owns(&self, bundle: &ProgressBundle) -> bool {
+        let same_class_student = matches!(
+            (&self.class, &bundle.class),
+            (Some(mine), Some(theirs)) if mine == theirs
+        );
+        same_class_student || self.learner.id == bundle.learner.id
+    }
 }
 
 /// What adding one progress file did.
@@ -54,7 +69,7 @@ impl ClassRecord {
         let existing = self
             .students
             .iter_mut()
-            .find(|student| student.learner.id == bundle.learner.id);
+            .find(|student| student.owns(&bundle));
         let added = match existing {
             None => {
                 let mut attempts = Vec::new();
@@ -64,6 +79,7 @@ impl ClassRecord {
                     goals: bundle.goals,
                     attempts,
                     exported_at: bundle.exported_at,
+                    class: bundle.class,
                 });
                 Added {
                     new_attempts,
@@ -73,6 +89,9 @@ impl ClassRecord {
             }
             Some(student) => {
                 let (new_attempts, conflicts) = merge_into(&mut student.attempts, bundle.attempts);
+                if student.class.is_none() {
+                    student.class = bundle.class.clone();
+                }
                 if bundle.exported_at > student.exported_at {
                     student.learner = bundle.learner;
                     student.goals = bundle.goals;
