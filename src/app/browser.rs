@@ -81,3 +81,17 @@ pub fn take_chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
     input.set_value("");
     files
 }
+
+/// Reads a chosen file as text after checking its size against `max_bytes`.
+/// Err is the sentence to show: too large, or not readable as text.
+pub async fn read_chosen_file(file: &web_sys::File, max_bytes: usize) -> Result<String, String> {
+    let name = file.name();
+    let bytes = file.size() as u64;
+    if bytes > max_bytes as u64 {
+        return Err(crate::app::text::file_too_large(&name, bytes, max_bytes));
+    }
+    let read = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+    read.ok()
+        .and_then(|value| value.as_string())
+        .ok_or_else(|| crate::app::text::file_unreadable(&name))
+}

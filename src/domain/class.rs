@@ -9,7 +9,7 @@ use crate::domain::reports::{
     goal_progress, item_analysis, mastery_grid, persistence, to_csv, unit_groups, weekly_activity,
     ActivityRow, Added, ClassRecord, GoalRow, ItemStats, MasteryGrid, PersistenceRow, UnitGroups,
 };
-use crate::domain::time::{civil_date, Millis};
+use crate::domain::time::{iso_date, Millis};
 
 /// Weeks of active time shown, the current one last.
 pub const REPORT_WEEKS: usize = 6;
@@ -199,7 +199,7 @@ impl ClassReports {
     fn activity_table(&self) -> Table {
         let mut header = strings(&["student", "weekly goal (minutes)"]);
         if let Some(first) = self.activity.first() {
-            header.extend(first.weeks.iter().map(|(day, _)| week_label(*day)));
+            header.extend(first.weeks.iter().map(|(day, _)| iso_date(*day)));
         }
         let mut table = Table::new(header);
         for row in &self.activity {
@@ -331,12 +331,6 @@ pub fn counted(pairs: &[(String, u32)]) -> String {
         .map(|(what, n)| format!("{what} ({n})"))
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-/// "2026-03-02": the first day of a week, given as days since 1970-01-01.
-pub fn week_label(day: i64) -> String {
-    let (year, month, day) = civil_date(day);
-    format!("{year:04}-{month:02}-{day:02}")
 }
 
 fn strings(cells: &[&str]) -> Vec<String> {

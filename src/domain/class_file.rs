@@ -8,7 +8,7 @@
 use crate::domain::curriculum::{validate, Course, Curriculum, Severity};
 use crate::domain::json::{parse_file, FileKind, FileProblem};
 use crate::domain::limits::JsonLimits;
-use crate::domain::progress::{clean_nickname, well_formed_id, Goals};
+use crate::domain::progress::{clean_nickname, well_formed_id, Goals, MAX_NICKNAME_CHARS};
 use crate::domain::time::{days_from_date, Millis};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -148,7 +148,7 @@ fn check_class_file(file: &ClassFile) -> Vec<String> {
         match clean_nickname(&student.nickname) {
             None => problems.push(located(
                 &format!("{path}.nickname"),
-                &"the nickname must be 1 to 40 characters, without < > or control characters",
+                &format!("the nickname must be 1 to {MAX_NICKNAME_CHARS} characters, without < > or control characters"),
             )),
             Some(nickname) => {
                 if let Some(first) = nicknames.insert(nickname.to_lowercase(), index) {

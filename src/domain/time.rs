@@ -47,6 +47,12 @@ pub fn days_from_date(date: &str) -> Option<i64> {
     (civil_date(days) == (year, month as u32, day as u32)).then_some(days)
 }
 
+/// "2026-03-02": a day given as days since 1970-01-01, as dates are written in files.
+pub fn iso_date(days_since_epoch: i64) -> String {
+    let (year, month, day) = civil_date(days_since_epoch);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 /// "3 Mar 2026", in UTC.
 pub fn format_date(at: Millis) -> String {
     const MONTHS: [&str; 12] = [

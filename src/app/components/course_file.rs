@@ -1,7 +1,7 @@
 //! Opening a course from a file: a plain file field (keyboard- and screen-reader-
 //! friendly), size checked before reading, every problem listed with where it is.
 
-use crate::app::browser::take_chosen_files;
+use crate::app::browser::{read_chosen_file, take_chosen_files};
 use crate::app::context::AppContext;
 use crate::app::text;
 use crate::domain::curriculum::CURRICULUM_LIMITS;
@@ -25,26 +25,20 @@ pub fn CourseFile() -> impl IntoView {
             return;
         };
         let name = file.name();
-        let bytes = file.size() as u64;
-        if bytes > CURRICULUM_LIMITS.max_bytes as u64 {
-            outcome.set(Outcome {
-                message: text::file_too_large(&name, bytes, CURRICULUM_LIMITS.max_bytes),
-                problems: Vec::new(),
-            });
-            return;
-        }
         outcome.set(Outcome {
             message: text::READING_FILE.to_string(),
             problems: Vec::new(),
         });
         leptos::task::spawn_local(async move {
-            let read = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let Some(file_text) = read.ok().and_then(|value| value.as_string()) else {
-                outcome.set(Outcome {
-                    message: text::file_unreadable(&name),
-                    problems: Vec::new(),
-                });
-                return;
+            let file_text = match read_chosen_file(&file, CURRICULUM_LIMITS.max_bytes).await {
+                Ok(file_text) => file_text,
+                Err(message) => {
+                    outcome.set(Outcome {
+                        message,
+                        problems: Vec::new(),
+                    });
+                    return;
+                }
             };
             outcome.set(match context.import_curriculum(&file_text) {
                 Ok(imported) => Outcome {

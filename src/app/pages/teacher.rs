@@ -1,7 +1,9 @@
 //! The teacher's section: read many progress files at once, then every report of
 //! the chosen course, each downloadable as CSV. The class lives in this tab only.
 
-use crate::app::browser::{download_as, now, take_chosen_files, utc_offset_minutes};
+use crate::app::browser::{
+    download_as, now, read_chosen_file, take_chosen_files, utc_offset_minutes,
+};
 use crate::app::context::{course_choices, AppContext, CourseChoice};
 use crate::app::text;
 use crate::domain::class::{import_progress_file, ClassReports, FileOutcome, Report, Table};
@@ -82,6 +84,11 @@ pub fn TeacherPage() -> impl IntoView {
     let choice = RwSignal::new(courses.first().map(|(choice, _)| choice.clone()));
     let status = RwSignal::new(String::new());
     let lines = RwSignal::new(Vec::<FileLine>::new());
+    let new_class = move || {
+        context.class.set(ClassRecord::default());
+        lines.set(Vec::new());
+        status.set(String::new());
+    };
 
     let choose = {
         let courses = courses.clone();
@@ -94,9 +101,7 @@ pub fn TeacherPage() -> impl IntoView {
             let old = choice.get_untracked().map(|c| c.curriculum_id);
             // Files belong to one curriculum: another curriculum starts a new class.
             if picked.as_ref().map(|c| &c.curriculum_id) != old.as_ref() {
-                context.class.set(ClassRecord::default());
-                lines.set(Vec::new());
-                status.set(String::new());
+                new_class();
             }
             choice.set(picked);
         }
@@ -113,21 +118,10 @@ pub fn TeacherPage() -> impl IntoView {
             let mut refused_early = Vec::new();
             for (done, file) in files.into_iter().enumerate() {
                 status.set(text::reading_files(done + 1, total));
-                let name = file.name();
-                let bytes = file.size() as u64;
-                if bytes > PROGRESS_LIMITS.max_bytes as u64 {
-                    refused_early.push(FileLine {
-                        message: text::file_too_large(&name, bytes, PROGRESS_LIMITS.max_bytes),
-                        problems: Vec::new(),
-                        refused: true,
-                    });
-                    continue;
-                }
-                let content = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-                match content.ok().and_then(|value| value.as_string()) {
-                    Some(file_text) => read.push((name, file_text)),
-                    None => refused_early.push(FileLine {
-                        message: text::file_unreadable(&name),
+                match read_chosen_file(&file, PROGRESS_LIMITS.max_bytes).await {
+                    Ok(file_text) => read.push((file.name(), file_text)),
+                    Err(message) => refused_early.push(FileLine {
+                        message,
                         problems: Vec::new(),
                         refused: true,
                     }),
@@ -183,11 +177,7 @@ pub fn TeacherPage() -> impl IntoView {
                 />
                 <button
                     type="button"
-                    on:click=move |_| {
-                        context.class.set(ClassRecord::default());
-                        lines.set(Vec::new());
-                        status.set(String::new());
-                    }
+                    on:click=move |_| new_class()
                 >
                     {text::CLEAR_CLASS}
                 </button>
@@ -227,14 +217,13 @@ pub fn TeacherPage() -> impl IntoView {
                             let title_id = format!("{}-title", report.key());
                             let labelled_by = title_id.clone();
                             let table = reports.table(report);
+                            let shown = table.clone();
                             let download = move |_| {
-                                if let Some(reports) = reports_memo.get_untracked() {
-                                    download_as(
-                                        &text::csv_file_name(report.key(), &course_id()),
-                                        "text/csv",
-                                        &reports.table(report).to_csv(),
-                                    );
-                                }
+                                download_as(
+                                    &text::csv_file_name(report.key(), &course_id()),
+                                    "text/csv",
+                                    &shown.to_csv(),
+                                );
                             };
                             view! {
                                 <section aria-labelledby=labelled_by>
