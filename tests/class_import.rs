@@ -59,11 +59,19 @@ fn a_class_of_thirty_students_is_imported_and_every_report_covers_each_of_them()
     let grid = reports.table(Report::Grid).to_csv();
     let lines: Vec<&str> = grid.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 31, "a header and one row per student");
-    assert!(lines[0].starts_with("student,mastered,"));
+    assert!(lines[0].starts_with("student,mastered,file check,"));
     assert!(lines.iter().skip(1).all(|l| l.starts_with("Student ")));
+    // Each file states the levels its own device replayed: the same here.
+    assert!(
+        lines
+            .iter()
+            .skip(1)
+            .all(|l| l.split(',').nth(2) == Some("levels match")),
+        "{grid}"
+    );
     assert_eq!(
         lines[1].split(',').count(),
-        2 + objectives,
+        3 + objectives,
         "every objective has a column"
     );
     for report in Report::ALL {

@@ -31,6 +31,7 @@ fn bundle(nickname: &str, student: &Student, goals: Goals) -> ProgressBundle {
         attempts: student.log.clone(),
         goals,
         exported_at: student.now,
+        levels: None,
     }
 }
 

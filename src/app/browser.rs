@@ -74,12 +74,19 @@ pub fn take_chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
     else {
         return Vec::new();
     };
-    let files = input
-        .files()
-        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-        .unwrap_or_default();
+    let files = files_of(input.files());
     input.set_value("");
     files
+}
+
+/// The files dropped on an element, in order.
+pub fn dropped_files(event: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    files_of(event.data_transfer().and_then(|transfer| transfer.files()))
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
 }
 
 /// Reads a chosen file as text after checking its size against `max_bytes`.

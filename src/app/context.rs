@@ -8,6 +8,7 @@ use crate::domain::catalog::parse_catalog;
 use crate::domain::curriculum::{load_curriculum, Course, Curriculum};
 use crate::domain::profiles::Profiles;
 use crate::domain::reports::ClassRecord;
+use crate::domain::roster::{class_id, Roster};
 use crate::domain::workbook::{ActivityMeter, Workbook};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -66,6 +67,8 @@ pub struct AppContext {
     pub teacher_mode: RwSignal<bool>,
     /// The class the teacher has read from progress files, kept in this tab only.
     pub class: RwSignal<ClassRecord>,
+    /// The class the teacher is setting up for a class file, kept in this tab only.
+    pub roster: RwSignal<Roster>,
     pub(crate) store: StoredValue<Store, LocalStorage>,
     pub(crate) meter: StoredValue<ActivityMeter>,
     /// Active milliseconds on the item on screen, for its attempt's active seconds.
@@ -90,6 +93,7 @@ impl AppContext {
             notices: RwSignal::new(Vec::new()),
             teacher_mode: RwSignal::new(false),
             class: RwSignal::new(ClassRecord::default()),
+            roster: RwSignal::new(new_roster()),
             store: StoredValue::new_local(store),
             meter: StoredValue::new(ActivityMeter::new(now)),
             item_active_ms: StoredValue::new(0),
@@ -153,6 +157,13 @@ impl AppContext {
             }
         });
     }
+}
+
+/// An empty roster with a fresh class id.
+pub fn new_roster() -> Roster {
+    let mut roster = Roster::default();
+    roster.class.id = class_id(crate::app::browser::random_u64());
+    roster
 }
 
 impl Default for AppContext {

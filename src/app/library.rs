@@ -91,8 +91,22 @@ impl AppContext {
         let curriculum = load_curriculum(file_text)
             .map_err(|errors| errors.0.iter().map(ToString::to_string).collect::<Vec<_>>())?
             .curriculum;
+        let first_course = curriculum.courses.first().map(|course| CourseChoice {
+            curriculum_id: curriculum.id.clone(),
+            course_id: course.id.clone(),
+        });
+        let outcome = self.add_curriculum(curriculum, file_text);
+        if let Some(choice) = first_course {
+            self.open_course(&choice);
+        }
+        Ok(outcome)
+    }
+
+    /// Adds a checked curriculum to the library and keeps `file_text` (its file, as
+    /// written) on this device. A copy already here with the same id is replaced.
+    pub fn add_curriculum(&self, curriculum: Curriculum, file_text: &str) -> Imported {
         let title = curriculum.title.clone();
-        let outcome = match self.find_curriculum(&curriculum.id) {
+        let outcome = match untrack(|| self.find_curriculum(&curriculum.id)) {
             None => Imported::Added { title },
             Some(old) if old.content_hash() == curriculum.content_hash() => {
                 Imported::AlreadyHere { title }
@@ -116,21 +130,30 @@ impl AppContext {
                 let _ = self.save_text(IMPORTED_KEY, IMPORTED_KIND, &listed);
             }
         }
-        let curriculum = Arc::new(curriculum);
-        let bundled = match self.library.get_untracked() {
+        let library = match self.library.get_untracked() {
             Library::Ready(curricula) => curricula,
             _ => Vec::new(),
         };
         self.library.set(Library::Ready(merge_library(
-            bundled,
-            vec![curriculum.clone()],
+            library,
+            vec![Arc::new(curriculum)],
         )));
-        if let Some(course) = curriculum.courses.first() {
-            self.open_course(&CourseChoice {
-                curriculum_id: curriculum.id.clone(),
-                course_id: course.id.clone(),
-            });
+        outcome
+    }
+
+    /// The file of a curriculum as kept on this device (an opened one as it was
+    /// written; a bundled one as Masterly reads it), to download and share.
+    pub fn curriculum_file(&self, curriculum_id: &str) -> Option<String> {
+        if self.imported_ids().iter().any(|id| id == curriculum_id) {
+            if let Some(text) = self.load_text(
+                &curriculum_key(curriculum_id),
+                CURRICULUM_KIND,
+                text::IMPORTED_COURSES,
+            ) {
+                return Some(text);
+            }
         }
-        Ok(outcome)
+        let curriculum = untrack(|| self.find_curriculum(curriculum_id))?;
+        serde_json::to_string_pretty(&*curriculum).ok()
     }
 }

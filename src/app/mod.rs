@@ -5,6 +5,7 @@ pub mod browser;
 pub mod components;
 pub mod context;
 pub mod fetch;
+pub mod files;
 pub mod library;
 pub mod pages;
 pub mod session;

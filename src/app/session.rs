@@ -103,7 +103,7 @@ impl AppContext {
         self.profiles.set(profiles);
     }
 
-    fn save_profiles(&self, profiles: &Profiles) {
+    pub(crate) fn save_profiles(&self, profiles: &Profiles) {
         // Learners added in another tab are kept.
         let mut merged = profiles.clone();
         if let Some(stored) = self
@@ -353,7 +353,11 @@ impl AppContext {
         let Some(workbook) = self.workbook.get_untracked() else {
             return false;
         };
-        let bundle = workbook.export(browser::now());
+        let Some(curriculum) = untrack(|| self.curriculum()) else {
+            return false;
+        };
+        let now = browser::now();
+        let bundle = workbook.export(&replay(&curriculum, &workbook.attempts, now), now);
         let text = serde_json::to_string_pretty(&bundle).unwrap_or_default();
         let name = text::progress_file_name(&workbook.learner.nickname, &workbook.curriculum.id);
         browser::download(&name, &text)

@@ -44,12 +44,22 @@ pub fn signed_in_as(nickname: &str) -> String {
     format!("Learner: {nickname}")
 }
 
-pub fn progress_file_name(nickname: &str, curriculum_id: &str) -> String {
-    let safe: String = nickname
-        .chars()
+/// A name as part of a file name: letters and digits kept, the rest '-'.
+fn file_safe(name: &str) -> String {
+    name.chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    format!("masterly-progress-{safe}-{curriculum_id}.json")
+        .collect()
+}
+
+pub fn progress_file_name(nickname: &str, curriculum_id: &str) -> String {
+    format!(
+        "masterly-progress-{}-{curriculum_id}.json",
+        file_safe(nickname)
+    )
+}
+
+pub fn class_file_name(class_name: &str) -> String {
+    format!("masterly-class-{}.json", file_safe(class_name))
 }
 
 // Saved work.
@@ -329,9 +339,76 @@ pub fn capitalise(text: &str) -> String {
 
 // Opening a course file.
 pub const MORE_COURSES: &str = "More courses";
-pub const OPEN_COURSE_FILE: &str = "Open a course file";
-pub const OPEN_COURSE_FILE_HINT: &str =
-    "A .json curriculum file from your teacher. It is checked first, and kept on this device.";
+pub const START_WITH_FILE: &str = "Joining a class, or moving from another device?";
+pub const OPEN_FILE: &str = "Open a course, class or progress file";
+pub const OPEN_FILE_HINT: &str =
+    "A .json file from your teacher, or your own progress file from another device. Choose it or drop it here: it is checked and shown first, and nothing changes until you say so.";
+pub const CANCEL: &str = "Cancel";
+pub const ADD_COURSE: &str = "Add this course";
+pub const JOIN_CLASS: &str = "Join the class";
+pub const ADD_ANSWERS: &str = "Add these answers";
+pub const WORTH_A_LOOK: &str = "Worth a look before you add it:";
+pub const COURSE_NOT_ADDED: &str = "The course was not added:";
+pub const PROGRESS_NOT_ADDED: &str = "Nothing was added:";
+pub const WHICH_IS_YOU: &str = "Which one is you?";
+pub const PICK_YOUR_NAME: &str = "Pick your name first.";
+pub const NOT_ON_ROSTER: &str = "That name is not in this class file.";
+pub const OTHER_VERSION_NOTE: &str = "This file was made with another version of the course; every level is recomputed with the version on this device.";
+pub const DOWNLOAD_COURSE: &str = "Download this course's file";
+pub const DOWNLOAD_COURSE_HINT: &str = "To share it, or to keep a copy.";
+
+pub fn course_preview_line(title: &str, units: usize, objectives: usize) -> String {
+    format!(
+        "{title}: {} and {}",
+        count(units, "unit"),
+        count(objectives, "objective")
+    )
+}
+
+pub fn curriculum_meta(version: &str, license: &str, authors: &[String]) -> String {
+    format!("Version {version} · {license} · by {}", authors.join(", "))
+}
+
+pub fn class_preview_title(class_name: &str, curriculum_title: &str) -> String {
+    format!("Class “{class_name}”: {curriculum_title}")
+}
+
+pub fn joined_class(class_name: &str, nickname: &str) -> String {
+    format!("You joined “{class_name}” as {nickname}. Your goals are set, and your progress files will say which class you are in.")
+}
+
+pub fn progress_preview(nickname: &str, title: &str, answers: usize, date: &str) -> String {
+    format!(
+        "{nickname}'s progress in {title}: {}, saved on {date}.",
+        count(answers, "answer")
+    )
+}
+
+pub fn progress_added(added: usize, title: &str) -> String {
+    match added {
+        0 => format!("Nothing new: every answer in this file is already here for {title}."),
+        n => format!(
+            "Added {} to your work in {title}; every level is recomputed.",
+            count(n, "answer")
+        ),
+    }
+}
+
+pub fn progress_needs_course(curriculum_id: &str) -> String {
+    format!("This progress file is for the course “{curriculum_id}”, which is not on this device: open that course's file (or your class file) first.")
+}
+
+pub fn someone_elses_progress(owner: &str, current: &str) -> String {
+    format!("This progress file is {owner}'s, and {current} is signed in. To continue {owner}'s work on this device, sign out and open the file from the start screen.")
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
 pub const READING_FILE: &str = "Reading the file…";
 
 pub fn curriculum_added(title: &str) -> String {
@@ -352,7 +429,7 @@ pub fn file_too_large(name: &str, bytes: u64, limit: usize) -> String {
     // Tenths of a megabyte in whole numbers: no float formatting code in the app.
     let tenths = bytes * 10 / 1_048_576;
     format!(
-        "{name} is {}.{} MB; a course file can be at most {} MB.",
+        "{name} is {}.{} MB; a Masterly file can be at most {} MB.",
         tenths / 10,
         tenths % 10,
         limit / 1_048_576
@@ -383,9 +460,9 @@ pub const TEACHER_VIEW: &str = "Teacher view";
 pub const TEACHER_TITLE: &str = "Teacher view: class reports";
 pub const TEACHER_INTRO: &str = "Read your students' progress files to see who needs correctives and who is ready for enrichment. Every level is recomputed from the students' answers. The files stay in this tab: nothing is saved or sent, so read them again after a reload.";
 pub const CLASS_COURSE_LABEL: &str = "Course";
-pub const PROGRESS_FILES_LABEL: &str = "Students' progress files";
+pub const PROGRESS_FILES_LABEL: &str = "Students' progress files (and your class file)";
 pub const PROGRESS_FILES_HINT: &str =
-    "Choose one or many files at once. A file of a student already read adds only their new answers.";
+    "Choose one or many files at once. A file of a student already read adds only their new answers. A class file you made before brings back its students and goals.";
 pub const NO_CLASS_YET: &str = "No progress files read yet.";
 pub const CLEAR_CLASS: &str = "Start a new class";
 pub const DOWNLOAD_CSV: &str = "Download as CSV";
@@ -430,4 +507,79 @@ pub fn report_heading(report: crate::domain::class::Report) -> &'static str {
         Report::Items => "Most-missed items",
         Report::Goals => "Progress towards course goals",
     }
+}
+
+// Setting up the class file.
+pub const CLASS_SETUP_TITLE: &str = "Class file: students and goals";
+pub const CLASS_SETUP_INTRO: &str = "Name the class, list the students, set each one's goals, then hand the class file out. A student who opens it picks their name; their progress files then say who they are, so they match here without guessing.";
+pub const CLASS_NAME_LABEL: &str = "Class name";
+pub const GRADE_TAUGHT_LABEL: &str = "Grade taught (for goal recommendations)";
+pub const NEW_STUDENTS_LABEL: &str = "Add students";
+pub const NEW_STUDENTS_HINT: &str =
+    "One nickname per line. Students whose progress files you read are added for you.";
+pub const ADD_STUDENTS: &str = "Add to the class";
+pub const STUDENT: &str = "Student";
+pub const PERCENTILE: &str = "Benchmark percentile";
+pub const GOAL_COURSE: &str = "Goal course";
+pub const NO_GOAL_COURSE: &str = "No goal yet";
+pub const TARGET_DATE: &str = "Target date";
+pub const WEEKLY_MINUTES: &str = "Minutes a week";
+pub const REMOVE: &str = "Remove";
+pub const WRITE_CLASS_FILE: &str = "Download the class file";
+
+pub fn students_added(added: usize) -> String {
+    match added {
+        0 => "No new students: every name is already in the class.".to_string(),
+        n => format!("Added {}.", count(n, "student")),
+    }
+}
+
+pub fn recommended(course_title: &str) -> String {
+    format!("Recommended: {course_title}")
+}
+
+pub fn class_file_written(name: &str, students: usize) -> String {
+    format!(
+        "{name} is ready to hand out, with {}.",
+        count(students, "student")
+    )
+}
+
+pub fn class_file_opened(name: &str) -> String {
+    format!("{name}: the class, its students and their goals are below.")
+}
+
+// Pictures and the family summary.
+pub const FAMILY_TITLE: &str = "Summary for families";
+pub const PRINT_SUMMARY: &str = "Print this summary";
+pub const WEEK_OF: &str = "Week of";
+pub const ACTIVE_MINUTES: &str = "Active minutes";
+
+pub fn grid_picture_label(students: usize, objectives: usize) -> String {
+    format!("Picture of the class grid: {} by {}, coloured by level; the table below gives every level in words.", count(students, "student"), count(objectives, "objective"))
+}
+
+pub fn goals_met_chart(students: usize) -> String {
+    format!("Students who met their weekly time goal, week by week (of {students})")
+}
+
+pub fn minutes_chart(goal: u32) -> String {
+    format!("Active minutes week by week; the dashed line is the goal of {goal} minutes")
+}
+
+pub fn family_heading(nickname: &str, course_title: &str) -> String {
+    format!("{nickname}: {course_title}")
+}
+
+pub fn family_goal(mastered: usize, total: usize, target_date: Option<&str>) -> String {
+    match target_date {
+        Some(date) => format!(
+            "Course goal: {mastered} of {total} objectives mastered, aiming for all by {date}."
+        ),
+        None => format!("Course goal: {mastered} of {total} objectives mastered."),
+    }
+}
+
+pub fn family_time(goal: u32) -> String {
+    format!("Time on task (goal: {goal} minutes a week)")
 }

@@ -4,12 +4,17 @@
 //! files and renders the reports.
 
 use crate::domain::curriculum::{Course, Curriculum};
+use crate::domain::mastery::MasteryLevel;
 use crate::domain::progress::{load_progress, CurriculumCheck, ProgressError};
 use crate::domain::reports::{
     goal_progress, item_analysis, mastery_grid, persistence, to_csv, unit_groups, weekly_activity,
-    ActivityRow, Added, ClassRecord, GoalRow, ItemStats, MasteryGrid, PersistenceRow, UnitGroups,
+    ActivityRow, Added, ClassRecord, GoalRow, ItemStats, LevelCheck, MasteryGrid, PersistenceRow,
+    UnitGroups,
 };
 use crate::domain::time::{iso_date, Millis};
+
+/// What the grid's "file check" column means.
+const FILE_CHECK_NOTE: &str = "Whether the levels the student's newest file states are the levels replaying its answers gives here";
 
 /// Weeks of active time shown, the current one last.
 pub const REPORT_WEEKS: usize = 6;
@@ -110,19 +115,21 @@ impl ClassReports {
     /// One row per student, one column per objective, levels as words; each
     /// column's note is the objective's target, each cell's the evidence.
     fn grid_table(&self) -> Table {
-        let mut header = strings(&["student", "mastered"]);
+        let mut header = strings(&["student", "mastered", "file check"]);
         header.extend(self.grid.columns.iter().map(|c| c.objective.clone()));
-        let mut header_notes = vec![String::new(), String::new()];
+        let mut header_notes = vec![String::new(), String::new(), FILE_CHECK_NOTE.to_string()];
         header_notes.extend(self.grid.columns.iter().map(|c| c.target.clone()));
         let mut table = Table::new(header);
         table.header_notes = header_notes;
         for row in &self.grid.rows {
+            let (check, check_note) = level_check_cell(&row.level_check);
             let mut cells = vec![
                 row.learner.nickname.clone(),
                 format!("{}/{}", row.mastered, row.cells.len()),
+                check,
             ];
             cells.extend(row.cells.iter().map(|c| c.level.label().to_string()));
-            let mut notes = vec![String::new(), String::new()];
+            let mut notes = vec![String::new(), String::new(), check_note];
             notes.extend(row.cells.iter().map(|c| c.reason.clone()));
             table.rows.push(cells);
             table.cell_notes.push(notes);
@@ -264,6 +271,66 @@ impl ClassReports {
     }
 }
 
+/// One student's page for their family: the course's objectives and levels unit
+/// by unit, active minutes per week against the weekly goal, and the course goal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FamilySummary {
+    pub nickname: String,
+    pub course_title: String,
+    pub mastered: usize,
+    pub objectives: usize,
+    /// (unit title, [(objective target, level)]), in course order.
+    pub units: Vec<(String, Vec<(String, MasteryLevel)>)>,
+    /// (first day of the week as YYYY-MM-DD, active minutes), oldest first.
+    pub weeks: Vec<(String, u32)>,
+    pub weekly_goal: u32,
+    pub goal: Option<GoalRow>,
+}
+
+impl ClassReports {
+    /// The family summary of the student with this learner id, for `course` (the
+    /// course these reports were built for).
+    pub fn family_summary(&self, course: &Course, learner_id: &str) -> Option<FamilySummary> {
+        let row = self.grid.rows.iter().find(|r| r.learner.id == learner_id)?;
+        let mut cells = row.cells.iter();
+        let units = course
+            .units
+            .iter()
+            .map(|unit| {
+                let objectives = unit
+                    .objectives
+                    .iter()
+                    .zip(cells.by_ref())
+                    .map(|(objective, cell)| (objective.target.clone(), cell.level))
+                    .collect();
+                (unit.title.clone(), objectives)
+            })
+            .collect();
+        let activity = self.activity.iter().find(|a| a.learner.id == learner_id);
+        Some(FamilySummary {
+            nickname: row.learner.nickname.clone(),
+            course_title: course.title.clone(),
+            mastered: row.mastered,
+            objectives: row.cells.len(),
+            units,
+            weeks: activity
+                .map(|a| {
+                    a.weeks
+                        .iter()
+                        .map(|(day, minutes)| (iso_date(*day), *minutes))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            weekly_goal: activity.map_or(0, |a| a.goal_minutes),
+            goal: self
+                .goals
+                .iter()
+                .find(|g| g.learner.id == learner_id)
+                .cloned(),
+        })
+    }
+}
+
 /// The reports of a class, in the order the page shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Report {
@@ -325,6 +392,35 @@ impl Table {
 }
 
 /// "1/2 (4); 2/3 (1)": answers or misconceptions with how often they came up.
+/// The grid's "file check" cell and its note: every disagreement, objective by
+/// objective.
+fn level_check_cell(check: &LevelCheck) -> (String, String) {
+    match check {
+        LevelCheck::NotStated => ("not stated".into(), "The file states no levels.".into()),
+        LevelCheck::NotComparable => (
+            "not compared".into(),
+            "Other files added answers that the newest file does not hold.".into(),
+        ),
+        LevelCheck::Agrees => ("levels match".into(), String::new()),
+        LevelCheck::Disagrees(differences) => {
+            let details: Vec<String> = differences
+                .iter()
+                .map(|(objective, said, replayed)| {
+                    format!(
+                        "{objective}: file says {}, replay gives {}",
+                        said.label(),
+                        replayed.label()
+                    )
+                })
+                .collect();
+            (
+                format!("⚠ levels differ ({})", differences.len()),
+                details.join("; "),
+            )
+        }
+    }
+}
+
 pub fn counted(pairs: &[(String, u32)]) -> String {
     pairs
         .iter()

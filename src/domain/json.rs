@@ -307,6 +307,16 @@ pub fn parse_file<T: DeserializeOwned>(
     Ok(file)
 }
 
+/// Which kind of Masterly file this text says it is, from its `format` field;
+/// None when it is not JSON or names no Masterly format.
+pub fn file_kind_of(text: &str) -> Option<FileKind> {
+    let header: Header = parse_located(text).ok()?;
+    let format = header.format?;
+    [FileKind::Curriculum, FileKind::Progress, FileKind::Class]
+        .into_iter()
+        .find(|kind| kind.format() == format)
+}
+
 /// Reads only the `format` and `format_version` of a file and checks them, so a
 /// file of another kind or from a newer Masterly is explained rather than
 /// mis-parsed. Returns the JSON path and the problem.

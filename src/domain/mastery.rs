@@ -2,8 +2,14 @@
 //! model follows PRODUCT.md: levels come only from recorded evidence, and each one
 //! can be explained by the evidence that produced it.
 
-/// Ordered from no evidence to mastered; the order is the order of progress.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+use serde::{Deserialize, Serialize};
+
+/// Ordered from no evidence to mastered; the order is the order of progress. In
+/// files a level is written as its [`MasteryLevel::key`].
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
 pub enum MasteryLevel {
     #[default]
     NotStarted,

@@ -83,6 +83,32 @@ impl Profiles {
         Ok(learner)
     }
 
+    /// Adds a learner from elsewhere (their progress file), keeping their id, and
+    /// makes them current. A learner already here is just made current; another
+    /// learner with the same nickname is refused.
+    pub fn add_existing(&mut self, learner: &Learner) -> Result<(), ProfileError> {
+        if self.select(&learner.id) {
+            return Ok(());
+        }
+        let folded = learner.nickname.to_lowercase();
+        if self
+            .profiles
+            .iter()
+            .any(|profile| profile.learner.nickname.to_lowercase() == folded)
+        {
+            return Err(ProfileError::Taken(learner.nickname.clone()));
+        }
+        if self.profiles.len() >= MAX_LEARNERS {
+            return Err(ProfileError::Full);
+        }
+        self.profiles.push(Profile {
+            learner: learner.clone(),
+            curriculum: None,
+        });
+        self.current = Some(learner.id.clone());
+        Ok(())
+    }
+
     pub fn select(&mut self, learner_id: &str) -> bool {
         let known = self.get(learner_id).is_some();
         if known {

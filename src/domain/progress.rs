@@ -8,9 +8,10 @@ use crate::domain::attempt::Attempt;
 use crate::domain::curriculum::{Curriculum, Objective, Unit};
 use crate::domain::json::{parse_file, FileKind, FileProblem};
 use crate::domain::limits::JsonLimits;
+use crate::domain::mastery::MasteryLevel;
 use crate::domain::time::Millis;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use thiserror::Error;
 
@@ -39,6 +40,11 @@ pub struct ProgressBundle {
     #[serde(default)]
     pub goals: Goals,
     pub exported_at: Millis,
+    /// The levels the student's device showed when the file was made, by
+    /// objective (objectives not started are left out). Never trusted: the
+    /// teacher's import replays the attempts and flags a file that disagrees.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub levels: Option<BTreeMap<String, MasteryLevel>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

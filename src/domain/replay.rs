@@ -25,6 +25,7 @@ use crate::domain::curriculum::{Course, Curriculum, Unit};
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::rng::{FastMap as HashMap, FastSet as HashSet};
 use crate::domain::time::{format_date, Millis, DAY_MS};
+use std::collections::BTreeMap;
 
 /// How a level came about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +184,16 @@ impl Replay {
 
     pub fn level(&self, objective_id: &str) -> MasteryLevel {
         self.objective(objective_id).level
+    }
+
+    /// Every objective with some evidence and its level, as a progress file
+    /// states them.
+    pub fn stated_levels(&self) -> BTreeMap<String, MasteryLevel> {
+        self.objectives
+            .iter()
+            .filter(|(_, progress)| progress.level != MasteryLevel::NotStarted)
+            .map(|(id, progress)| (id.clone(), progress.level))
+            .collect()
     }
 
     pub fn unit(&self, unit_id: &str) -> Option<&UnitProgress> {

@@ -29,6 +29,28 @@ pub struct ClassStudent {
     pub exported_at: Millis,
     /// The class and student id, once a file of this student carried them.
     pub class: Option<ClassRef>,
+    /// The levels the newest file stated, when it stated any.
+    pub stated: Option<StatedLevels>,
+}
+
+/// The levels a progress file stated, and how many attempts that file held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatedLevels {
+    pub levels: BTreeMap<String, MasteryLevel>,
+    pub attempts: usize,
+}
+
+/// Whether a student's newest file states the levels the replay gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LevelCheck {
+    /// The file stated no levels (made by an older Masterly).
+    NotStated,
+    /// Other files added answers the newest file does not hold, so its levels
+    /// cannot be compared.
+    NotComparable,
+    Agrees,
+    /// Each objective where they differ: what the file said and the replay gives.
+    Disagrees(Vec<(String, MasteryLevel, MasteryLevel)>),
 }
 
 impl ClassStudent {
@@ -41,6 +63,40 @@ impl ClassStudent {
             (Some(mine), Some(theirs)) if mine == theirs
         );
         same_class_student || self.learner.id == bundle.learner.id
+    }
+
+    /// Compares the levels the newest file stated with `replayed`, the replay of
+    /// this student's log.
+    pub fn level_check(&self, replayed: &Replay) -> LevelCheck {
+        let Some(stated) = &self.stated else {
+            return LevelCheck::NotStated;
+        };
+        if stated.attempts != self.attempts.len() {
+            return LevelCheck::NotComparable;
+        }
+        let recomputed = replayed.stated_levels();
+        let mut objectives: Vec<&String> = stated.levels.keys().chain(recomputed.keys()).collect();
+        objectives.sort();
+        objectives.dedup();
+        let level = |levels: &BTreeMap<String, MasteryLevel>, id: &String| {
+            levels.get(id).copied().unwrap_or_default()
+        };
+        let differences: Vec<(String, MasteryLevel, MasteryLevel)> = objectives
+            .into_iter()
+            .map(|id| {
+                (
+                    id.clone(),
+                    level(&stated.levels, id),
+                    level(&recomputed, id),
+                )
+            })
+            .filter(|(_, said, replay)| said != replay)
+            .collect();
+        if differences.is_empty() {
+            LevelCheck::Agrees
+        } else {
+            LevelCheck::Disagrees(differences)
+        }
     }
 }
 
@@ -65,7 +121,11 @@ impl ClassRecord {
     /// Adds a progress file that has been loaded and checked against the curriculum.
     /// A learner already here gets the union of both logs by attempt id: nothing
     /// lost, nothing doubled, whatever order the files come in.
-    pub fn add(&mut self, bundle: ProgressBundle) -> Added {
+    pub fn add(&mut self, mut bundle: ProgressBundle) -> Added {
+        let stated = bundle.levels.take().map(|levels| StatedLevels {
+            levels,
+            attempts: bundle.attempts.len(),
+        });
         let existing = self
             .students
             .iter_mut()
@@ -80,6 +140,7 @@ impl ClassRecord {
                     attempts,
                     exported_at: bundle.exported_at,
                     class: bundle.class,
+                    stated,
                 });
                 Added {
                     new_attempts,
@@ -91,6 +152,9 @@ impl ClassRecord {
                 let (new_attempts, conflicts) = merge_into(&mut student.attempts, bundle.attempts);
                 if student.class.is_none() {
                     student.class = bundle.class.clone();
+                }
+                if bundle.exported_at >= student.exported_at {
+                    student.stated = stated;
                 }
                 if bundle.exported_at > student.exported_at {
                     student.learner = bundle.learner;
@@ -160,6 +224,7 @@ pub struct GridRow {
     pub learner: Learner,
     pub cells: Vec<GridCell>,
     pub mastered: usize,
+    pub level_check: LevelCheck,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -201,6 +266,7 @@ pub fn mastery_grid(course: &Course, class: &[StudentReplay]) -> MasteryGrid {
                     .filter(|cell| cell.level == MasteryLevel::Mastered)
                     .count(),
                 cells,
+                level_check: entry.student.level_check(&entry.replay),
             }
         })
         .collect();

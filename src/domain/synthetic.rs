@@ -7,6 +7,7 @@ use crate::domain::curriculum::Curriculum;
 use crate::domain::item::Response;
 use crate::domain::json::FileKind;
 use crate::domain::progress::{CurriculumRef, Goals, Learner, ProgressBundle};
+use crate::domain::replay::replay;
 use crate::domain::rng::SplitMix64;
 use crate::domain::time::{Millis, DAY_MS};
 use serde_json::{json, Value};
@@ -211,6 +212,7 @@ pub fn synthetic_progress_files(
                     hash: curriculum.content_hash(),
                 },
                 class: None,
+                levels: Some(replay(curriculum, &log, exported_at).stated_levels()),
                 attempts: log,
                 goals: Goals::default(),
                 exported_at,

@@ -5,10 +5,12 @@
 //! are folded in with [`Workbook::merge_from`]: attempts are a union by id, so no
 //! tab ever drops another's answers.
 
-use crate::domain::attempt::{merge_logs, Attempt};
+use crate::domain::attempt::{merge_into, merge_logs, Attempt};
+use crate::domain::class_file::RosterEntry;
 use crate::domain::json::FileKind;
 use crate::domain::plan::{PlannedItem, SittingPlan};
-use crate::domain::progress::{CurriculumRef, Goals, Learner, ProgressBundle};
+use crate::domain::progress::{ClassRef, CurriculumRef, Goals, Learner, ProgressBundle};
+use crate::domain::replay::Replay;
 use crate::domain::time::{Millis, DAY_MS, MINUTE_MS};
 use serde::{Deserialize, Serialize};
 
@@ -97,6 +99,9 @@ pub struct Workbook {
     pub sitting: Option<ActiveSitting>,
     #[serde(default)]
     pub activity: Vec<DayActivity>,
+    /// The class joined from a teacher's class file; progress files carry it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<ClassRef>,
 }
 
 impl Workbook {
@@ -110,6 +115,7 @@ impl Workbook {
             place: Place::CourseMap,
             sitting: None,
             activity: Vec::new(),
+            class: None,
         }
     }
 
@@ -246,19 +252,52 @@ impl Workbook {
             }
         }
         self.activity.sort_by_key(|entry| entry.day);
+        if self.class.is_none() && other.class.is_some() {
+            self.class = other.class.clone();
+            self.goals = other.goals.clone();
+        }
     }
 
-    /// The progress file the student hands in.
-    pub fn export(&self, now: Millis) -> ProgressBundle {
+    /// Joins a class from the teacher's class file as the student `entry`: the
+    /// class and student id go into every progress file from now on, the
+    /// teacher's goals replace the student's, and the goal course is opened.
+    pub fn join_class(&mut self, class_id: &str, entry: &RosterEntry) {
+        self.class = Some(ClassRef {
+            class_id: class_id.to_string(),
+            student_id: entry.id.clone(),
+        });
+        self.goals = entry.goals.clone();
+        if entry.goals.course.is_some() {
+            self.course = entry.goals.course.clone();
+        }
+    }
+
+    /// Folds in the student's own progress file (another device, or a copy kept
+    /// before storage was cleared): attempts are a union by id, so nothing is lost
+    /// or doubled. A class the file joined is kept when this copy has none.
+    /// Returns how many answers were new.
+    pub fn merge_bundle(&mut self, bundle: ProgressBundle) -> usize {
+        let (added, _conflicts) = merge_into(&mut self.attempts, bundle.attempts);
+        if self.class.is_none() && bundle.class.is_some() {
+            self.class = bundle.class;
+            self.goals = bundle.goals;
+        }
+        added
+    }
+
+    /// The progress file the student hands in, with the levels this device shows
+    /// (`replayed` from this workbook's log) so the teacher's import can check them.
+    pub fn export(&self, replayed: &Replay, now: Millis) -> ProgressBundle {
         ProgressBundle {
             format: FileKind::Progress.format().to_string(),
             format_version: FileKind::Progress.newest_version(),
             learner: self.learner.clone(),
             curriculum: self.curriculum.clone(),
-            class: None,
+            class: self.class.clone(),
             attempts: self.attempts.clone(),
             goals: self.goals.clone(),
             exported_at: now,
+            levels: Some(replayed.stated_levels()),
         }
     }
 }

@@ -3,10 +3,10 @@
 //! the student's goal for the week, and one clear next step.
 
 use crate::app::browser;
-use crate::app::components::course_file::CourseFile;
 use crate::app::components::course_picker::CoursePicker;
 use crate::app::components::focus::focus_when_mounted;
 use crate::app::components::level_badge::{LevelBadge, LevelLegend};
+use crate::app::components::open_file::{CurriculumDownload, OpenFile};
 use crate::app::components::rich_text::RichText;
 use crate::app::context::AppContext;
 use crate::app::text;
@@ -32,7 +32,8 @@ pub fn CourseMap() -> impl IntoView {
         }}
         <section class="more-courses" aria-labelledby="more-courses-heading">
             <h2 id="more-courses-heading">{text::MORE_COURSES}</h2>
-            <CourseFile />
+            <OpenFile />
+            <CurriculumDownload />
         </section>
     }
 }

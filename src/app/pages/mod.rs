@@ -1,6 +1,8 @@
 //! One page per module.
 
+pub mod class_setup;
 pub mod course_map;
+pub mod family;
 pub mod results;
 pub mod sitting;
 pub mod start;

@@ -1,6 +1,8 @@
-//! The start screen of a shared device: pick your name, or add yourself.
+//! The start screen of a shared device: pick your name, or add yourself, or start
+//! from a file (the teacher's class file, or your progress file from another device).
 
 use crate::app::components::focus::focus_when_mounted;
+use crate::app::components::open_file::OpenFile;
 use crate::app::context::AppContext;
 use crate::app::text;
 use leptos::prelude::*;
@@ -71,6 +73,10 @@ pub fn StartScreen() -> impl IntoView {
                     {move || problem.get()}
                 </p>
             </form>
+            <section class="more-courses" aria-labelledby="start-file-heading">
+                <h2 id="start-file-heading">{text::START_WITH_FILE}</h2>
+                <OpenFile />
+            </section>
         </section>
     }
 }

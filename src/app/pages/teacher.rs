@@ -1,15 +1,23 @@
-//! The teacher's section: read many progress files at once, then every report of
-//! the chosen course, each downloadable as CSV. The class lives in this tab only.
+//! The teacher's section: read many progress files at once (and a class file made
+//! before), set up the class file with each student's goals, then every report of
+//! the chosen course, each downloadable as CSV, with a printable summary per
+//! student for families. The class lives in this tab only.
 
+use crate::app::browser::random_u64;
 use crate::app::browser::{
     download_as, now, read_chosen_file, take_chosen_files, utc_offset_minutes,
 };
-use crate::app::context::{course_choices, AppContext, CourseChoice};
+use crate::app::context::{course_choices, new_roster, AppContext, CourseChoice};
+use crate::app::pages::class_setup::ClassSetup;
+use crate::app::pages::family::{report_picture, FamilySummaries};
 use crate::app::text;
 use crate::domain::class::{import_progress_file, ClassReports, FileOutcome, Report, Table};
+use crate::domain::class_file::load_class_file;
+use crate::domain::json::{file_kind_of, FileKind};
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::progress::{CurriculumCheck, PROGRESS_LIMITS};
 use crate::domain::reports::ClassRecord;
+use crate::domain::roster::{student_id, Roster};
 use leptos::prelude::*;
 
 /// Reasons listed per refused file; the rest are counted.
@@ -25,7 +33,8 @@ struct FileLine {
 
 impl AppContext {
     /// Reads progress files (name, text) into the class against one curriculum, and
-    /// says what became of each. The class signal changes once, at the end.
+    /// says what became of each. The class signal changes once, at the end, and
+    /// students new to the roster are added to it.
     pub fn import_progress_files(
         &self,
         curriculum_id: &str,
@@ -43,8 +52,31 @@ impl AppContext {
                 (name, outcome)
             })
             .collect();
+        self.roster.update(|roster| {
+            roster.add_from_class(&mut class, || student_id(random_u64()));
+        });
         self.class.set(class);
         outcomes
+    }
+
+    /// Opens a class file the teacher made before: its course is added when it is
+    /// not here, and its roster and goals replace the roster being set up.
+    /// Returns the course to show, or every problem found.
+    pub fn open_class_file(&self, file_text: &str) -> Result<CourseChoice, Vec<String>> {
+        let file = load_class_file(file_text)?;
+        let curriculum_text = serde_json::to_string(&file.curriculum).unwrap_or_default();
+        let choice = CourseChoice {
+            curriculum_id: file.curriculum.id.clone(),
+            course_id: file
+                .students
+                .iter()
+                .find_map(|s| s.goals.course.clone())
+                .or_else(|| file.curriculum.courses.first().map(|c| c.id.clone()))
+                .unwrap_or_default(),
+        };
+        self.roster.set(Roster::from_file(&file));
+        self.add_curriculum(file.curriculum, &curriculum_text);
+        Ok(choice)
     }
 }
 
@@ -67,72 +99,109 @@ fn file_line(name: &str, outcome: FileOutcome) -> FileLine {
     }
 }
 
+/// A course choice as a select option's value, and back.
+fn choice_value(choice: &CourseChoice) -> String {
+    format!("{}:{}", choice.curriculum_id, choice.course_id)
+}
+
+fn choice_of(value: &str) -> Option<CourseChoice> {
+    let (curriculum_id, course_id) = value.split_once(':')?;
+    Some(CourseChoice {
+        curriculum_id: curriculum_id.to_string(),
+        course_id: course_id.to_string(),
+    })
+}
+
 #[component]
 pub fn TeacherPage() -> impl IntoView {
     let context = expect_context::<AppContext>();
-    // The list of courses is read once, when the page opens.
-    let curricula = untrack(|| context.curricula());
-    let courses: Vec<(CourseChoice, String)> = course_choices(&curricula)
-        .into_iter()
-        .map(|(choice, course)| {
-            let curriculum = curricula.iter().find(|c| c.id == choice.curriculum_id);
-            let from = curriculum.map(|c| c.title.as_str()).unwrap_or_default();
-            let title = format!("{} — {from}", course.title);
-            (choice, title)
-        })
-        .collect();
-    let choice = RwSignal::new(courses.first().map(|(choice, _)| choice.clone()));
+    let courses = Memo::new(move |_| {
+        let curricula = context.curricula();
+        course_choices(&curricula)
+            .into_iter()
+            .map(|(choice, course)| {
+                let curriculum = curricula.iter().find(|c| c.id == choice.curriculum_id);
+                let from = curriculum.map(|c| c.title.as_str()).unwrap_or_default();
+                (choice_value(&choice), format!("{} — {from}", course.title))
+            })
+            .collect::<Vec<(String, String)>>()
+    });
+    let choice = RwSignal::new(untrack(|| {
+        courses.with(|courses| courses.first().and_then(|(value, _)| choice_of(value)))
+    }));
     let status = RwSignal::new(String::new());
     let lines = RwSignal::new(Vec::<FileLine>::new());
     let new_class = move || {
         context.class.set(ClassRecord::default());
+        context.roster.set(new_roster());
         lines.set(Vec::new());
         status.set(String::new());
     };
-
-    let choose = {
-        let courses = courses.clone();
-        move |event: leptos::ev::Event| {
-            let picked = event_target_value(&event)
-                .parse::<usize>()
-                .ok()
-                .and_then(|index| courses.get(index))
-                .map(|(choice, _)| choice.clone());
-            let old = choice.get_untracked().map(|c| c.curriculum_id);
-            // Files belong to one curriculum: another curriculum starts a new class.
-            if picked.as_ref().map(|c| &c.curriculum_id) != old.as_ref() {
-                new_class();
-            }
-            choice.set(picked);
+    // Files belong to one curriculum: another curriculum starts a new class.
+    let switch_to = move |picked: Option<CourseChoice>| {
+        let old = choice.get_untracked().map(|c| c.curriculum_id);
+        if picked.as_ref().map(|c| &c.curriculum_id) != old.as_ref() {
+            context.class.set(ClassRecord::default());
+            lines.set(Vec::new());
         }
+        choice.set(picked);
+    };
+    let choose = move |event: leptos::ev::Event| {
+        let picked = choice_of(&event_target_value(&event));
+        if picked.as_ref().map(|c| &c.curriculum_id)
+            != choice.get_untracked().as_ref().map(|c| &c.curriculum_id)
+        {
+            context.roster.set(new_roster());
+        }
+        switch_to(picked);
     };
 
     let on_files = move |event: leptos::ev::Event| {
         let files = take_chosen_files(&event);
-        let Some(curriculum_id) = choice.get_untracked().map(|c| c.curriculum_id) else {
-            return;
-        };
         leptos::task::spawn_local(async move {
             let total = files.len();
             let mut read = Vec::with_capacity(total);
-            let mut refused_early = Vec::new();
+            let mut new_lines = Vec::new();
             for (done, file) in files.into_iter().enumerate() {
                 status.set(text::reading_files(done + 1, total));
                 match read_chosen_file(&file, PROGRESS_LIMITS.max_bytes).await {
                     Ok(file_text) => read.push((file.name(), file_text)),
-                    Err(message) => refused_early.push(FileLine {
+                    Err(message) => new_lines.push(FileLine {
                         message,
                         problems: Vec::new(),
                         refused: true,
                     }),
                 }
             }
-            let mut new_lines: Vec<FileLine> = context
-                .import_progress_files(&curriculum_id, read)
+            // A class file first: it may bring the course the progress files need.
+            let (class_files, progress_files): (Vec<_>, Vec<_>) = read
                 .into_iter()
-                .map(|(name, outcome)| file_line(&name, outcome))
-                .collect();
-            new_lines.extend(refused_early);
+                .partition(|(_, file_text)| file_kind_of(file_text) == Some(FileKind::Class));
+            for (name, file_text) in class_files {
+                new_lines.push(match context.open_class_file(&file_text) {
+                    Ok(opened) => {
+                        switch_to(Some(opened));
+                        FileLine {
+                            message: text::class_file_opened(&name),
+                            problems: Vec::new(),
+                            refused: false,
+                        }
+                    }
+                    Err(problems) => FileLine {
+                        message: text::file_refused(&name),
+                        problems,
+                        refused: true,
+                    },
+                });
+            }
+            if let Some(curriculum_id) = choice.get_untracked().map(|c| c.curriculum_id) {
+                new_lines.extend(
+                    context
+                        .import_progress_files(&curriculum_id, progress_files)
+                        .into_iter()
+                        .map(|(name, outcome)| file_line(&name, outcome)),
+                );
+            }
             let refused = new_lines.iter().filter(|line| line.refused).count();
             status.set(text::files_read(new_lines.len() - refused, refused));
             lines.set(new_lines);
@@ -150,20 +219,28 @@ pub fn TeacherPage() -> impl IntoView {
         })
     });
     let course_id = move || choice.get().map(|c| c.course_id).unwrap_or_default();
+    let selected = move || choice.get().map(|c| choice_value(&c)).unwrap_or_default();
     view! {
         <section class="teacher" aria-labelledby="teacher-title" data-testid="teacher-page">
             <h1 id="teacher-title">{text::TEACHER_TITLE}</h1>
             <p>{text::TEACHER_INTRO}</p>
             <div class="teacher-controls">
                 <label for="class-course">{text::CLASS_COURSE_LABEL}</label>
-                <select id="class-course" on:change=choose>
-                    {courses
-                        .iter()
-                        .enumerate()
-                        .map(|(index, (_, title))| {
-                            view! { <option value=index.to_string()>{title.clone()}</option> }
-                        })
-                        .collect_view()}
+                <select id="class-course" on:change=choose prop:value=selected>
+                    {move || {
+                        courses
+                            .get()
+                            .into_iter()
+                            .map(|(value, title)| {
+                                let is_selected = selected() == value;
+                                view! {
+                                    <option value=value selected=is_selected>
+                                        {title}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </select>
                 <label for="progress-files">{text::PROGRESS_FILES_LABEL}</label>
                 <p class="hint" id="progress-files-hint">{text::PROGRESS_FILES_HINT}</p>
@@ -208,6 +285,7 @@ pub fn TeacherPage() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
+            <ClassSetup choice=choice.into() />
             {move || match reports_memo.get() {
                 None => view! { <p data-testid="no-class">{text::NO_CLASS_YET}</p> }.into_any(),
                 Some(reports) => {
@@ -225,6 +303,7 @@ pub fn TeacherPage() -> impl IntoView {
                                     &shown.to_csv(),
                                 );
                             };
+                            let picture = report_picture(&reports, report);
                             view! {
                                 <section aria-labelledby=labelled_by>
                                     <h2 id=title_id>{text::report_heading(report)}</h2>
@@ -236,14 +315,22 @@ pub fn TeacherPage() -> impl IntoView {
                                     >
                                         {text::DOWNLOAD_CSV}
                                     </button>
+                                    {picture}
                                     <ReportTable table report />
                                 </section>
                             }
                         })
                         .collect_view();
+                    let summary_course = choice
+                        .get_untracked()
+                        .and_then(|c| {
+                            context.find_curriculum(&c.curriculum_id)?.course(&c.course_id).cloned()
+                        });
                     view! {
                         <p>{text::class_size(reports.grid.rows.len())}</p>
                         {sections}
+                        {summary_course
+                            .map(|course| view! { <FamilySummaries reports=reports.clone() course /> })}
                     }
                         .into_any()
                 }
