@@ -14,6 +14,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "web/answering.rs"]
 mod answering;
+#[path = "web/files.rs"]
+mod files;
 #[path = "web/player.rs"]
 mod player;
 #[path = "web/session.rs"]

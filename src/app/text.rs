@@ -473,8 +473,8 @@ pub fn reading_files(done: usize, total: usize) -> String {
 
 pub fn files_read(added: usize, refused: usize) -> String {
     format!(
-        "Read {} files: {added} added, {refused} refused.",
-        added + refused
+        "Read {}: {added} added, {refused} refused.",
+        count(added + refused, "file")
     )
 }
 

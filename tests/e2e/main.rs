@@ -239,10 +239,7 @@ fn a_course_file_is_checked_before_it_is_added_and_kept_after_a_reload() {
     let (server, browser) = open_app("/");
     let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/curricula");
     // A file with problems: each is listed with where it is; nothing is added.
-    ok(browser.type_into(
-        "#course-file",
-        &format!("{fixtures}/bad/duplicate-ids.json"),
-    ));
+    ok(browser.type_into("#open-file", &format!("{fixtures}/bad/duplicate-ids.json")));
     ok(browser.find(".file-problems li"));
     let expected = std::fs::read_to_string(format!("{fixtures}/bad/duplicate-ids.expected"))
         .unwrap_or_else(|e| panic!("{e}"));
@@ -262,10 +259,15 @@ fn a_course_file_is_checked_before_it_is_added_and_kept_after_a_reload() {
     );
     assert_accessible(&browser, "course map after a refused course file");
 
-    // A good file: added, opened, and still there after a reload.
-    ok(browser.type_into("#course-file", &format!("{fixtures}/good/minimal.json")));
+    // A good file: previewed, nothing added until confirmed; then added, opened,
+    // and still there after a reload.
+    ok(browser.type_into("#open-file", &format!("{fixtures}/good/minimal.json")));
+    ok(browser.find("[data-testid=course-preview]"));
+    assert_eq!(ok(browser.texts(".course-choice")), bundled);
+    assert_accessible(&browser, "preview of a course file");
+    ok(browser.click("[data-testid=confirm-open]"));
     ok(browser.wait_until(
-        "document.querySelector('[data-testid=course-file-outcome]').textContent.includes('Added')",
+        "document.querySelector('[data-testid=open-file-outcome]').textContent.includes('Added')",
         "the course file to be added",
     ));
     assert_eq!(

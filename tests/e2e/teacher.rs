@@ -2,8 +2,11 @@
 //! through the real file field, the reports drawn, a CSV downloaded, axe-clean.
 
 use super::server::write_student_files;
+use super::webdriver::Browser;
 use super::{assert_accessible, ok, open_start_screen};
+use masterly::domain::class_file::load_class_file;
 use masterly::domain::curriculum::load_curriculum;
+use masterly::domain::progress::load_progress;
 use masterly::domain::synthetic::synthetic_progress_files;
 
 #[test]
@@ -57,12 +60,106 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 31, "{text}");
     assert!(
-        lines[0].starts_with("student,mastered,demo-"),
+        lines[0].starts_with("student,mastered,file check,demo-"),
         "{}",
         lines[0]
+    );
+    // Every file states the levels its device showed; the replay agrees.
+    assert!(
+        lines
+            .iter()
+            .skip(1)
+            .all(|l| l.split(',').nth(2) == Some("levels match")),
+        "{text}"
     );
     for name in &rows {
         assert!(text.contains(&format!("\r\n{name},")), "{name} missing");
     }
     let _ = std::fs::remove_dir_all(folder);
+    hand_out_a_class_file_and_read_a_joined_students_file_back(&browser);
+}
+
+/// The download the page offered at `index` (caught by the stub above): (name, text).
+fn download(browser: &Browser, index: usize) -> (String, String) {
+    let caught = ok(browser.execute_async(&format!(
+        "const done = arguments[arguments.length - 1]; \
+         const [name, href] = window.__downloads[{index}]; \
+         fetch(href).then(r => r.text()).then(text => done([name, text]));"
+    )));
+    (
+        caught[0].as_str().unwrap_or_default().to_string(),
+        caught[1].as_str().unwrap_or_default().to_string(),
+    )
+}
+
+/// The students read are on the class file's roster; the teacher names the class
+/// and downloads the file; on a student's device "Student 3" opens it, picks their
+/// name and exports progress, whose file carries the class; read back in the
+/// teacher view it matches Student 3, not a new student.
+fn hand_out_a_class_file_and_read_a_joined_students_file_back(browser: &Browser) {
+    assert_eq!(ok(browser.texts("[data-testid=roster] tbody th")).len(), 30);
+    ok(browser.type_into("#class-name", "4B maths"));
+    ok(browser.press("\u{E004}")); // Tab: the field's change is saved
+    ok(browser.click("[data-testid=write-class-file]"));
+    ok(browser.wait_until("window.__downloads.length === 2", "the class file download"));
+    let (name, class_text) = download(browser, 1);
+    assert_eq!(name, "masterly-class-4B-maths.json");
+    let class = load_class_file(&class_text).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!(
+        (class.class.name.as_str(), class.students.len()),
+        ("4B maths", 30)
+    );
+    let student = class
+        .students
+        .iter()
+        .find(|s| s.nickname == "Student 3")
+        .unwrap_or_else(|| panic!("Student 3 is not on the roster"));
+    assert_accessible(browser, "teacher view with the class set up");
+
+    // The student's side, in the same browser: nobody is signed in yet.
+    let (folder, paths) = write_student_files("class-file", &[class_text.clone()]);
+    ok(browser.click("[data-testid=mode-switch]"));
+    ok(browser.type_into("#open-file", &paths[0]));
+    ok(browser.find("[data-testid=class-preview]"));
+    assert_accessible(browser, "preview of a class file");
+    ok(browser.click(&format!(
+        "input[name=class-student][value='{}']",
+        student.id
+    )));
+    ok(browser.click("[data-testid=confirm-open]"));
+    ok(browser.find("[data-testid=course-map] h1"));
+    ok(browser.execute(
+        "[...document.querySelectorAll('button')] \
+           .find(b => b.textContent === 'Export my progress').click();",
+    ));
+    ok(browser.wait_until(
+        "window.__downloads.length === 3",
+        "the progress file download",
+    ));
+    let (_, progress_text) = download(browser, 2);
+    let bundle = load_progress(&progress_text).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!(bundle.learner.nickname, "Student 3");
+    let class_ref = bundle
+        .class
+        .unwrap_or_else(|| panic!("no class in the progress file"));
+    assert_eq!(
+        (class_ref.class_id, class_ref.student_id),
+        (class.class.id, student.id.clone())
+    );
+
+    // Back in the teacher view, the file is Student 3's: still 30 students.
+    let (back, paths) = write_student_files("joined", &[progress_text]);
+    ok(browser.click("[data-testid=mode-switch]"));
+    ok(browser.type_into("#progress-files", &paths[0]));
+    ok(browser.wait_until(
+        "document.querySelector('[data-testid=import-status]').textContent.startsWith('Read 1 file')",
+        "the joined student's file to be read",
+    ));
+    assert_eq!(
+        ok(browser.texts(".file-outcomes li")),
+        vec!["student-00.json: Student 3, 0 new answers."]
+    );
+    assert_eq!(ok(browser.texts("[data-testid=grid] tbody th")).len(), 30);
+    let _ = std::fs::remove_dir_all(folder);
+    let _ = std::fs::remove_dir_all(back);
 }

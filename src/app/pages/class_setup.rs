@@ -134,11 +134,13 @@ pub fn ClassSetup(choice: Signal<Option<CourseChoice>>) -> impl IntoView {
                 {text::WRITE_CLASS_FILE}
             </button>
             <p role="status" data-testid="class-setup-status">{move || said.get()}</p>
-            <ul class="file-problems" role="alert" data-testid="class-setup-problems">
+            <div role="alert" data-testid="class-setup-problems">
+                <ul class="file-problems">
                 {move || {
                     problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()
                 }}
             </ul>
+            </div>
         </section>
     }
 }

@@ -1,0 +1,117 @@
+//! The student's side of the files: joining a class from the teacher's class file
+//! (from the start screen, so the learner is made with their roster name), and
+//! adding their own progress file, which only its owner may add to their work.
+
+use super::SECOND;
+use leptos::prelude::*;
+use masterly::app::context::AppContext;
+use masterly::domain::class_file::ClassFile;
+use masterly::domain::curriculum::{load_curriculum, Curriculum};
+use masterly::domain::progress::load_progress;
+use masterly::domain::roster::{student_id, Roster};
+use masterly::domain::synthetic::synthetic_progress_files;
+use std::sync::Arc;
+use wasm_bindgen_test::*;
+
+fn second() -> Arc<Curriculum> {
+    Arc::new(
+        load_curriculum(SECOND)
+            .expect("fixture curriculum loads")
+            .curriculum,
+    )
+}
+
+fn class_file(curriculum: &Curriculum) -> ClassFile {
+    let mut roster = Roster::default();
+    roster.class.id = "c-1".into();
+    roster.class.name = "5C".into();
+    let mut next = 0;
+    roster
+        .add_nicknames("Ana\nBen", || {
+            next += 1;
+            student_id(next)
+        })
+        .expect("two students");
+    let ana = roster.students[0].entry.id.clone();
+    roster
+        .set_weekly_minutes(&ana, "70")
+        .expect("a usable goal");
+    roster.class_file(curriculum, 0).expect("a good class file")
+}
+
+#[wasm_bindgen_test]
+async fn a_student_joins_a_class_from_the_start_screen_and_their_files_carry_it() {
+    let curriculum = second();
+    let context = AppContext::with_curricula(vec![curriculum.clone()]);
+    let file = class_file(&curriculum);
+    let ana = file.students[0].id.clone();
+    assert!(context.join_class(&file, "s-unknown").is_err());
+
+    let said = context.join_class(&file, &ana).expect("Ana joins");
+    assert_eq!(said, "You joined “5C” as Ana. Your goals are set, and your progress files will say which class you are in.");
+    let current = context.profiles.get_untracked().current().cloned();
+    assert_eq!(current.map(|p| p.learner.nickname), Some("Ana".to_string()));
+    let workbook = context
+        .workbook
+        .get_untracked()
+        .expect("a workbook is open");
+    let class = workbook.class.expect("the class is kept");
+    assert_eq!(
+        (class.class_id.as_str(), class.student_id.as_str()),
+        ("c-1", ana.as_str())
+    );
+    assert_eq!(workbook.goals.weekly_minutes, 70);
+
+    // Ana signs out; joining again as Ana on this device finds her, not a new learner.
+    context.sign_out();
+    context.join_class(&file, &ana).expect("Ana joins again");
+    assert_eq!(context.profiles.get_untracked().profiles.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_progress_file_is_added_only_to_its_owner_and_only_once() {
+    let curriculum = second();
+    let context = AppContext::with_curricula(vec![curriculum.clone()]);
+    let text = synthetic_progress_files(&curriculum, 1, 40, 8).remove(0);
+    let bundle = load_progress(&text).expect("a good progress file");
+
+    context.add_learner("Cy").expect("Cy is added");
+    let refused = context.add_own_progress(bundle.clone());
+    assert_eq!(
+        refused,
+        Err(vec!["This progress file is Student 1's, and Cy is signed in. To continue Student 1's work on this device, sign out and open the file from the start screen.".to_string()])
+    );
+    assert_eq!(
+        context.workbook.get_untracked().map(|w| w.attempts.len()),
+        Some(0),
+        "Cy's work is unchanged"
+    );
+
+    // From the start screen, the file's learner comes to this device with their id.
+    context.sign_out();
+    let added = context.add_own_progress(bundle.clone()).expect("added");
+    assert_eq!(
+        added,
+        "Added 40 answers to your work in Fixture; every level is recomputed."
+    );
+    let current = context
+        .profiles
+        .get_untracked()
+        .current()
+        .cloned()
+        .expect("signed in");
+    assert_eq!(current.learner, bundle.learner);
+    assert_eq!(
+        context.workbook.get_untracked().map(|w| w.attempts.len()),
+        Some(40)
+    );
+    let again = context.add_own_progress(bundle).expect("added again");
+    assert_eq!(
+        again,
+        "Nothing new: every answer in this file is already here for Fixture."
+    );
+    assert_eq!(
+        context.workbook.get_untracked().map(|w| w.attempts.len()),
+        Some(40)
+    );
+}
