@@ -187,6 +187,14 @@ fn main() {
     let runs = runs();
 
     println!("Masterly browser benchmark: headless Chromium, release dist/, {runs} runs");
+    // `MASTERLY_BENCH_ONLY=class` times the teacher's class import alone.
+    if std::env::var("MASTERLY_BENCH_ONLY").as_deref() == Ok("class") {
+        check(browser.goto(&server.base_url));
+        check(browser.find("[data-testid=start-screen]"));
+        check(browser.type_into("#nickname", "Bench"));
+        check(browser.click(".add-learner button[type=submit]"));
+        return class_import(&browser, &server, runs);
+    }
 
     // A first visit: a browser just started, empty storage, the start screen.
     check(browser.goto(&server.base_url));

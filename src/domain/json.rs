@@ -310,11 +310,27 @@ pub fn parse_file<T: DeserializeOwned>(
 /// Which kind of Masterly file this text says it is, from its `format` field;
 /// None when it is not JSON or names no Masterly format.
 pub fn file_kind_of(text: &str) -> Option<FileKind> {
+    const KINDS: [FileKind; 3] = [FileKind::Curriculum, FileKind::Progress, FileKind::Class];
+    // Masterly writes `format` first: then the kind is read from the first bytes,
+    // without a pass over a file of many megabytes.
+    let leading = text
+        .trim_start()
+        .strip_prefix('{')
+        .and_then(|rest| rest.trim_start().strip_prefix("\"format\""))
+        .and_then(|rest| rest.trim_start().strip_prefix(':'))
+        .and_then(|rest| rest.trim_start().strip_prefix('"'));
+    if let Some(rest) = leading {
+        let named = |kind: &FileKind| {
+            rest.strip_prefix(kind.format())
+                .is_some_and(|after| after.starts_with('"'))
+        };
+        if let Some(kind) = KINDS.iter().find(|kind| named(kind)) {
+            return Some(*kind);
+        }
+    }
     let header: Header = parse_located(text).ok()?;
     let format = header.format?;
-    [FileKind::Curriculum, FileKind::Progress, FileKind::Class]
-        .into_iter()
-        .find(|kind| kind.format() == format)
+    KINDS.into_iter().find(|kind| kind.format() == format)
 }
 
 /// Reads only the `format` and `format_version` of a file and checks them, so a
@@ -364,7 +380,22 @@ pub fn check_format(
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_located, path_at};
+    use super::{file_kind_of, parse_located, path_at, FileKind};
+
+    #[test]
+    fn the_kind_of_a_file_is_its_format_wherever_the_field_is() {
+        let first = r#" { "format" : "masterly-progress", "x": 1}"#;
+        assert_eq!(file_kind_of(first), Some(FileKind::Progress));
+        let later = r#"{"x": {"format": "masterly-progress"}, "format": "masterly-class"}"#;
+        assert_eq!(file_kind_of(later), Some(FileKind::Class));
+        assert_eq!(file_kind_of(r#"{"format": "masterly-classes"}"#), None);
+        assert_eq!(
+            file_kind_of(r#"{"format": "masterly-class"#),
+            None,
+            "not JSON"
+        );
+        assert_eq!(file_kind_of("[]"), None);
+    }
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
