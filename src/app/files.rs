@@ -22,11 +22,8 @@ impl AppContext {
             .ok_or_else(|| text::NOT_ON_ROSTER.to_string())?;
         if untrack(|| self.profiles.with(|profiles| profiles.current.is_none())) {
             let existing = self.profiles.with_untracked(|profiles| {
-                let folded = entry.nickname.to_lowercase();
                 profiles
-                    .profiles
-                    .iter()
-                    .find(|p| p.learner.nickname.to_lowercase() == folded)
+                    .by_nickname(&entry.nickname)
                     .map(|p| p.learner.id.clone())
             });
             match existing {
@@ -36,8 +33,7 @@ impl AppContext {
                     .map_err(|error| text::capitalise(&error.to_string()))?,
             }
         }
-        let curriculum_text = serde_json::to_string(&file.curriculum).unwrap_or_default();
-        self.add_curriculum(file.curriculum.clone(), &curriculum_text);
+        self.add_carried_curriculum(file.curriculum.clone());
         let course_id = entry
             .goals
             .course

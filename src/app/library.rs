@@ -141,6 +141,12 @@ impl AppContext {
         outcome
     }
 
+    /// Adds the curriculum a class file carries, kept as Masterly writes it.
+    pub fn add_carried_curriculum(&self, curriculum: Curriculum) -> Imported {
+        let file_text = serde_json::to_string(&curriculum).unwrap_or_default();
+        self.add_curriculum(curriculum, &file_text)
+    }
+
     /// The file of a curriculum as kept on this device (an opened one as it was
     /// written; a bundled one as Masterly reads it), to download and share.
     pub fn curriculum_file(&self, curriculum_id: &str) -> Option<String> {

@@ -60,26 +60,19 @@ impl Profiles {
         self.get(self.current.as_deref()?)
     }
 
+    /// The learner of this device with this nickname, in any case.
+    pub fn by_nickname(&self, nickname: &str) -> Option<&Profile> {
+        let folded = nickname.to_lowercase();
+        self.profiles
+            .iter()
+            .find(|profile| profile.learner.nickname.to_lowercase() == folded)
+    }
+
     /// Adds a learner with a fresh random id and makes them current.
     pub fn add(&mut self, nickname: &str, id: String) -> Result<Learner, ProfileError> {
         let nickname = clean_nickname(nickname).ok_or(ProfileError::BadNickname)?;
-        let folded = nickname.to_lowercase();
-        if self
-            .profiles
-            .iter()
-            .any(|profile| profile.learner.nickname.to_lowercase() == folded)
-        {
-            return Err(ProfileError::Taken(nickname));
-        }
-        if self.profiles.len() >= MAX_LEARNERS {
-            return Err(ProfileError::Full);
-        }
         let learner = Learner { id, nickname };
-        self.profiles.push(Profile {
-            learner: learner.clone(),
-            curriculum: None,
-        });
-        self.current = Some(learner.id.clone());
+        self.add_existing(&learner)?;
         Ok(learner)
     }
 
@@ -90,12 +83,7 @@ impl Profiles {
         if self.select(&learner.id) {
             return Ok(());
         }
-        let folded = learner.nickname.to_lowercase();
-        if self
-            .profiles
-            .iter()
-            .any(|profile| profile.learner.nickname.to_lowercase() == folded)
-        {
+        if self.by_nickname(&learner.nickname).is_some() {
             return Err(ProfileError::Taken(learner.nickname.clone()));
         }
         if self.profiles.len() >= MAX_LEARNERS {

@@ -55,11 +55,11 @@ impl Roster {
         }
     }
 
-    fn has_nickname(&self, nickname: &str) -> bool {
+    fn by_nickname(&self, nickname: &str) -> Option<&RosterStudent> {
         let folded = nickname.to_lowercase();
         self.students
             .iter()
-            .any(|student| student.entry.nickname.to_lowercase() == folded)
+            .find(|student| student.entry.nickname.to_lowercase() == folded)
     }
 
     fn push(&mut self, id: String, nickname: String, goals: Goals) {
@@ -96,7 +96,7 @@ impl Roster {
                 )),
                 Some(name) => {
                     let folded = name.to_lowercase();
-                    if !self.has_nickname(&name) && !names.iter().any(|n| n.to_lowercase() == folded) {
+                    if self.by_nickname(&name).is_none() && !names.iter().any(|n| n.to_lowercase() == folded) {
                         names.push(name);
                     }
                 }
@@ -136,11 +136,7 @@ impl Roster {
             let on_roster = match &known_id {
                 Some(id) => self.student(id).map(|s| s.entry.id.clone()),
                 None => self
-                    .students
-                    .iter()
-                    .find(|s| {
-                        s.entry.nickname.to_lowercase() == student.learner.nickname.to_lowercase()
-                    })
+                    .by_nickname(&student.learner.nickname)
                     .map(|s| s.entry.id.clone()),
             };
             let id = match on_roster {

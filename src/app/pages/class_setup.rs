@@ -8,7 +8,7 @@ use crate::app::browser::{download, now, random_u64};
 use crate::app::context::{AppContext, CourseChoice};
 use crate::app::text;
 use crate::domain::curriculum::Curriculum;
-use crate::domain::roster::student_id;
+use crate::domain::roster::{student_id, Roster, RosterStudent};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -157,25 +157,17 @@ fn RosterRow(
     let roster = context.roster;
     let field = {
         let id = id.clone();
-        move |read: fn(&crate::domain::roster::RosterStudent) -> String| {
+        move |read: fn(&RosterStudent) -> String| {
             let id = id.clone();
             move || roster.with(|r| r.student(&id).map(read).unwrap_or_default())
         }
     };
     let nickname = field(|s| s.entry.nickname.clone());
-    let report = move |result: Result<(), String>| match result {
-        Ok(()) => problems.set(Vec::new()),
-        Err(problem) => problems.set(vec![problem]),
-    };
     let set_percentile = {
-        let (id, curriculum) = (id.clone(), curriculum.clone());
-        move |event: leptos::ev::Event| {
-            let value = event_target_value(&event);
-            let result = roster
-                .try_update(|r| r.set_percentile(&id, &value, &curriculum))
-                .unwrap_or(Ok(()));
-            report(result);
-        }
+        let curriculum = curriculum.clone();
+        checked_setter(roster, problems, id.clone(), move |r, id, value| {
+            r.set_percentile(id, value, &curriculum)
+        })
     };
     let recommended = {
         let (id, curriculum) = (id.clone(), curriculum.clone());
@@ -196,29 +188,9 @@ fn RosterRow(
         }
     };
     let date = field(|s| s.entry.goals.target_date.clone().unwrap_or_default());
-    let set_date = {
-        let id = id.clone();
-        move |event: leptos::ev::Event| {
-            let value = event_target_value(&event);
-            report(
-                roster
-                    .try_update(|r| r.set_target_date(&id, &value))
-                    .unwrap_or(Ok(())),
-            );
-        }
-    };
+    let set_date = checked_setter(roster, problems, id.clone(), Roster::set_target_date);
     let minutes = field(|s| s.entry.goals.weekly_minutes.to_string());
-    let set_minutes = {
-        let id = id.clone();
-        move |event: leptos::ev::Event| {
-            let value = event_target_value(&event);
-            report(
-                roster
-                    .try_update(|r| r.set_weekly_minutes(&id, &value))
-                    .unwrap_or(Ok(())),
-            );
-        }
-    };
+    let set_minutes = checked_setter(roster, problems, id.clone(), Roster::set_weekly_minutes);
     let percentile = field(|s| s.percentile.map(|p| p.to_string()).unwrap_or_default());
     let remove = {
         let id = id.clone();
@@ -285,5 +257,20 @@ fn RosterRow(
                 </button>
             </td>
         </tr>
+    }
+}
+
+/// Saves a field of student `id` through `set` when it changes; a value that cannot
+/// be used is named under the table (and cleared from there once fixed).
+fn checked_setter(
+    roster: RwSignal<Roster>,
+    problems: RwSignal<Vec<String>>,
+    id: String,
+    set: impl Fn(&mut Roster, &str, &str) -> Result<(), String> + 'static,
+) -> impl Fn(leptos::ev::Event) + 'static {
+    move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        let result = roster.try_update(|r| set(r, &id, &value)).unwrap_or(Ok(()));
+        problems.set(result.err().into_iter().collect());
     }
 }

@@ -64,7 +64,6 @@ impl AppContext {
     /// Returns the course to show, or every problem found.
     pub fn open_class_file(&self, file_text: &str) -> Result<CourseChoice, Vec<String>> {
         let file = load_class_file(file_text)?;
-        let curriculum_text = serde_json::to_string(&file.curriculum).unwrap_or_default();
         let choice = CourseChoice {
             curriculum_id: file.curriculum.id.clone(),
             course_id: file
@@ -75,7 +74,7 @@ impl AppContext {
                 .unwrap_or_default(),
         };
         self.roster.set(Roster::from_file(&file));
-        self.add_curriculum(file.curriculum, &curriculum_text);
+        self.add_carried_curriculum(file.curriculum);
         Ok(choice)
     }
 }
