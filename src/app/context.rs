@@ -63,8 +63,6 @@ pub struct AppContext {
     /// The current learner's workbook for the chosen curriculum.
     pub workbook: RwSignal<Option<Workbook>>,
     pub notices: RwSignal<Vec<Notice>>,
-    /// The teacher's section is showing instead of the student's.
-    pub teacher_mode: RwSignal<bool>,
     /// The class the teacher has read from progress files, kept in this tab only.
     pub class: RwSignal<ClassRecord>,
     /// The class the teacher is setting up for a class file, kept in this tab only.
@@ -91,7 +89,6 @@ impl AppContext {
             profiles: RwSignal::new(Profiles::default()),
             workbook: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
-            teacher_mode: RwSignal::new(false),
             class: RwSignal::new(ClassRecord::default()),
             roster: RwSignal::new(new_roster()),
             store: StoredValue::new_local(store),
@@ -113,10 +110,16 @@ impl AppContext {
     }
 
     /// Makes these (bundled) curricula and those opened from files on this device
-    /// the library, and opens the current learner's course.
-    pub fn set_curricula(&self, bundled: Vec<Arc<Curriculum>>) {
+    /// the library.
+    pub fn set_library(&self, bundled: Vec<Arc<Curriculum>>) {
         let curricula = merge_library(bundled, self.stored_imports());
         self.library.set(Library::Ready(curricula));
+    }
+
+    /// Makes the library as [`AppContext::set_library`] does, and opens the current
+    /// learner's course.
+    pub fn set_curricula(&self, bundled: Vec<Arc<Curriculum>>) {
+        self.set_library(bundled);
         self.open_current_learner();
     }
 
@@ -147,12 +150,23 @@ impl AppContext {
         self.find_curriculum(&id)
     }
 
-    /// Fetches the catalog and every curriculum it lists from the app's own files.
+    /// Fetches the catalog and every curriculum it lists from the app's own files,
+    /// then opens the current learner's course (the student's page).
     pub fn load_bundled_curricula(&self) {
+        self.fetch_library(AppContext::set_curricula);
+    }
+
+    /// Fetches the bundled curricula into the library and opens nothing (the
+    /// teacher's page).
+    pub fn load_library(&self) {
+        self.fetch_library(AppContext::set_library);
+    }
+
+    fn fetch_library(&self, then: fn(&AppContext, Vec<Arc<Curriculum>>)) {
         let context = *self;
         leptos::task::spawn_local(async move {
             match fetch_bundled().await {
-                Ok(curricula) => context.set_curricula(curricula),
+                Ok(curricula) => then(&context, curricula),
                 Err(reason) => context.library.set(Library::Failed(reason)),
             }
         });

@@ -26,7 +26,9 @@ use pages::unit::UnitPage;
 /// How often active time is measured, in milliseconds.
 const TICK_MS: u64 = 5_000;
 
-/// The whole app: loads the bundled curricula, then shows the chosen course.
+/// The student's app: loads the bundled curricula, then shows the chosen course.
+/// The teacher's section is a page of its own (`teacher.html`, [`TeacherApp`]), so
+/// a student's browser never downloads it.
 #[component]
 pub fn App() -> impl IntoView {
     let context = AppContext::new();
@@ -62,7 +64,81 @@ pub fn App() -> impl IntoView {
     view! { <Shell /> }
 }
 
-/// Header, main region and footer around whatever the library state calls for.
+/// The teacher's app (`teacher.html`): the bundled curricula and those opened on
+/// this device, then the class reports.
+#[component]
+pub fn TeacherApp() -> impl IntoView {
+    let context = AppContext::new();
+    provide_context(context);
+    context.load_library();
+    view! { <TeacherShell /> }
+}
+
+/// The teacher's page in the frame every page shares, with the way back to the
+/// student's side. Separate from [`TeacherApp`] so that browser tests can mount it
+/// over a prepared context.
+#[component]
+pub fn TeacherShell() -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let library_state = library_state(context);
+    let main_view = move || match library_state.get() {
+        Library::Loading => view! {
+            <p class="status" role="status">{text::LOADING_CURRICULA}</p>
+        }
+        .into_any(),
+        Library::Failed(reason) => load_failed(reason).into_any(),
+        Library::Ready(_) => view! { <TeacherPage /> }.into_any(),
+    };
+    let header_end = view! {
+        <a class="header-button mode-switch" href="./" data-testid="mode-switch">
+            {text::STUDENT_VIEW}
+        </a>
+    };
+    frame(header_end, main_view)
+}
+
+/// Header, main region and footer: the frame of both pages.
+fn frame(header_end: impl IntoView + 'static, main: impl IntoView + 'static) -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <span class="brand">
+                <span class="brand-mark" aria-hidden="true">"M"</span>
+                {text::APP_NAME}
+            </span>
+            <span class="tagline">{text::TAGLINE}</span>
+            {header_end}
+        </header>
+        <main id="main" data-testid="main">
+            <Notices />
+            {main}
+        </main>
+        <footer class="site-footer">
+            <p>{text::PRIVACY_NOTE}</p>
+        </footer>
+    }
+}
+
+/// Loading, ready or failed, with no curricula: adding a curriculum to a ready
+/// library redraws nothing.
+fn library_state(context: AppContext) -> Memo<Library> {
+    Memo::new(move |_| {
+        context.library.with(|library| match library {
+            Library::Ready(_) => Library::Ready(Vec::new()),
+            other => other.clone(),
+        })
+    })
+}
+
+fn load_failed(reason: String) -> impl IntoView {
+    view! {
+        <div class="problem" role="alert">
+            <h1>{text::LOAD_FAILED_TITLE}</h1>
+            <p>{reason}</p>
+        </div>
+    }
+}
+
+/// The student's page: the frame around whatever the library state calls for.
 /// Separate from [`App`] so that browser tests can mount it over a prepared context.
 #[component]
 pub fn Shell() -> impl IntoView {
@@ -81,32 +157,17 @@ pub fn Shell() -> impl IntoView {
         });
         (learner, place)
     });
-    // Loading, ready or failed: adding a curriculum to a ready library redraws nothing.
-    let library_state = Memo::new(move |_| {
-        context.library.with(|library| match library {
-            Library::Ready(_) => Library::Ready(Vec::new()),
-            other => other.clone(),
-        })
-    });
+    let library_state = library_state(context);
     // The start screen needs no curriculum, so a new visitor can type their name
     // while the bundled curricula are still loading.
     let signed_in = Memo::new(move |_| page.with(|(learner, _)| learner.is_some()));
     let main_view = move || match library_state.get() {
-        Library::Ready(_) if context.teacher_mode.get() => view! { <TeacherPage /> }.into_any(),
-        _ if !signed_in.get() && !context.teacher_mode.get() => {
-            view! { <StartScreen /> }.into_any()
-        }
+        _ if !signed_in.get() => view! { <StartScreen /> }.into_any(),
         Library::Loading => view! {
             <p class="status" role="status">{text::LOADING_CURRICULA}</p>
         }
         .into_any(),
-        Library::Failed(reason) => view! {
-            <div class="problem" role="alert">
-                <h1>{text::LOAD_FAILED_TITLE}</h1>
-                <p>{reason}</p>
-            </div>
-        }
-        .into_any(),
+        Library::Failed(reason) => load_failed(reason).into_any(),
         Library::Ready(_) => (move || match page.get() {
             (None, _) => view! { <StartScreen /> }.into_any(),
             (Some(_), None) => view! {
@@ -129,50 +190,31 @@ pub fn Shell() -> impl IntoView {
             .profiles
             .with(|profiles| profiles.current().map(|p| p.learner.nickname.clone()))
     };
-    view! {
-        <header class="site-header">
-            <span class="brand">
-                <span class="brand-mark" aria-hidden="true">"M"</span>
-                {text::APP_NAME}
-            </span>
-            <span class="tagline">{text::TAGLINE}</span>
-            {move || {
-                learner_name()
-                    .map(|name| {
-                        view! {
-                            <span class="learner-bar">
-                                <span class="learner-name" data-testid="learner-name">
-                                    {text::signed_in_as(&name)}
-                                </span>
-                                <ExportButton class="header-button" />
-                                <button
-                                    type="button"
-                                    class="header-button"
-                                    data-testid="switch-learner"
-                                    on:click=move |_| context.sign_out()
-                                >
-                                    {text::SWITCH_LEARNER}
-                                </button>
+    let header_end = view! {
+        {move || {
+            learner_name()
+                .map(|name| {
+                    view! {
+                        <span class="learner-bar">
+                            <span class="learner-name" data-testid="learner-name">
+                                {text::signed_in_as(&name)}
                             </span>
-                        }
-                    })
-            }}
-            <button
-                type="button"
-                class="header-button mode-switch"
-                data-testid="mode-switch"
-                aria-pressed=move || context.teacher_mode.get().to_string()
-                on:click=move |_| context.teacher_mode.update(|on| *on = !*on)
-            >
-                {text::TEACHER_VIEW}
-            </button>
-        </header>
-        <main id="main" data-testid="main">
-            <Notices />
-            {main_view}
-        </main>
-        <footer class="site-footer">
-            <p>{text::PRIVACY_NOTE}</p>
-        </footer>
-    }
+                            <ExportButton class="header-button" />
+                            <button
+                                type="button"
+                                class="header-button"
+                                data-testid="switch-learner"
+                                on:click=move |_| context.sign_out()
+                            >
+                                {text::SWITCH_LEARNER}
+                            </button>
+                        </span>
+                    }
+                })
+        }}
+        <a class="header-button mode-switch" href="teacher.html" data-testid="mode-switch">
+            {text::TEACHER_VIEW}
+        </a>
+    };
+    frame(header_end, main_view)
 }

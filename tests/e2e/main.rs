@@ -109,6 +109,12 @@ fn the_app_requests_nothing_but_its_own_files() {
         .filter(|name| !name.starts_with(&format!("{}/", server.origin)))
         .collect();
     assert!(foreign.is_empty(), "requests to other origins: {foreign:?}");
+    // The teacher's page has a binary of its own, which the student's never loads.
+    let teacher: Vec<&&str> = names
+        .iter()
+        .filter(|name| name.contains("masterly-teacher"))
+        .collect();
+    assert!(teacher.is_empty(), "the student's page loaded {teacher:?}");
 }
 
 /// Decodes standard base64 (as WebDriver sends screenshots).

@@ -44,11 +44,7 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
     assert_accessible(&browser, "teacher view with a class");
 
     // The download button hands the browser a CSV file: catch it on its way out.
-    ok(browser.execute(
-        "window.__downloads = []; URL.revokeObjectURL = () => {}; \
-         HTMLAnchorElement.prototype.click = function () { \
-           window.__downloads.push([this.download, this.href]); };",
-    ));
+    catch_downloads(&browser);
     ok(browser.click("[data-testid=csv-grid]"));
     let csv = ok(browser.execute_async(
         "const done = arguments[arguments.length - 1]; \
@@ -75,8 +71,18 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
     for name in &rows {
         assert!(text.contains(&format!("\r\n{name},")), "{name} missing");
     }
+    hand_out_a_class_file_and_read_a_joined_students_file_back(&browser, &paths[..30]);
     let _ = std::fs::remove_dir_all(folder);
-    hand_out_a_class_file_and_read_a_joined_students_file_back(&browser);
+}
+
+/// Stubs the page's downloads: each file offered is kept in `window.__downloads`
+/// as [name, blob URL] instead of being saved. A new page needs it again.
+fn catch_downloads(browser: &Browser) {
+    ok(browser.execute(
+        "window.__downloads = []; URL.revokeObjectURL = () => {}; \
+         HTMLAnchorElement.prototype.click = function () { \
+           window.__downloads.push([this.download, this.href]); };",
+    ));
 }
 
 /// The download the page offered at `index` (caught by the stub above): (name, text).
@@ -93,10 +99,15 @@ fn download(browser: &Browser, index: usize) -> (String, String) {
 }
 
 /// The students read are on the class file's roster; the teacher names the class
-/// and downloads the file; on a student's device "Student 3" opens it, picks their
-/// name and exports progress, whose file carries the class; read back in the
-/// teacher view it matches Student 3, not a new student.
-fn hand_out_a_class_file_and_read_a_joined_students_file_back(browser: &Browser) {
+/// and downloads the file; on the student's page "Student 3" opens it, picks their
+/// name and exports progress, whose file carries the class. Back on the teacher's
+/// page (a fresh page: the class lived in the tab), the teacher reads the class file
+/// with the class's progress files again, then the joined student's file, which
+/// matches Student 3, not a new student.
+fn hand_out_a_class_file_and_read_a_joined_students_file_back(
+    browser: &Browser,
+    class_files: &[String],
+) {
     assert_eq!(ok(browser.texts("[data-testid=roster] tbody th")).len(), 30);
     ok(browser.type_into("#class-name", "4B maths"));
     ok(browser.press("\u{E004}")); // Tab: the field's change is saved
@@ -117,9 +128,9 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(browser: &Browser)
     assert_accessible(browser, "teacher view with the class set up");
 
     // The student's side, in the same browser: nobody is signed in yet.
-    let (folder, paths) = write_student_files("class-file", &[class_text.clone()]);
+    let (folder, class_file_paths) = write_student_files("class-file", &[class_text.clone()]);
     ok(browser.click("[data-testid=mode-switch]"));
-    ok(browser.type_into("#open-file", &paths[0]));
+    ok(browser.type_into("#open-file", &class_file_paths[0]));
     ok(browser.find("[data-testid=class-preview]"));
     assert_accessible(browser, "preview of a class file");
     ok(browser.click(&format!(
@@ -128,15 +139,16 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(browser: &Browser)
     )));
     ok(browser.click("[data-testid=confirm-open]"));
     ok(browser.find("[data-testid=course-map] h1"));
+    catch_downloads(browser);
     ok(browser.execute(
         "[...document.querySelectorAll('button')] \
            .find(b => b.textContent === 'Export my progress').click();",
     ));
     ok(browser.wait_until(
-        "window.__downloads.length === 3",
+        "window.__downloads.length === 1",
         "the progress file download",
     ));
-    let (_, progress_text) = download(browser, 2);
+    let (_, progress_text) = download(browser, 0);
     let bundle = load_progress(&progress_text).unwrap_or_else(|p| panic!("{p:?}"));
     assert_eq!(bundle.learner.nickname, "Student 3");
     let class_ref = bundle
@@ -147,9 +159,23 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(browser: &Browser)
         (class.class.id, student.id.clone())
     );
 
-    // Back in the teacher view, the file is Student 3's: still 30 students.
+    // Back on the teacher's page: the class file and the class's files first.
     let (back, paths) = write_student_files("joined", &[progress_text]);
     ok(browser.click("[data-testid=mode-switch]"));
+    ok(browser.find("[data-testid=teacher-page]"));
+    let again: Vec<String> = class_file_paths
+        .iter()
+        .chain(class_files)
+        .cloned()
+        .collect();
+    ok(browser.type_into("#progress-files", &again.join("\n")));
+    ok(browser.wait_until(
+        "document.querySelector('[data-testid=import-status]').textContent.startsWith('Read 31 files')",
+        "the class file and the class's files to be read",
+    ));
+    assert_eq!(ok(browser.texts("[data-testid=roster] tbody th")).len(), 30);
+    assert_eq!(ok(browser.texts("[data-testid=grid] tbody th")).len(), 30);
+    // Then the joined student's file: it is Student 3's, so still 30 students.
     ok(browser.type_into("#progress-files", &paths[0]));
     ok(browser.wait_until(
         "document.querySelector('[data-testid=import-status]').textContent.startsWith('Read 1 file')",

@@ -4,14 +4,13 @@
 use super::{all_texts, fresh_container, text_of, SECOND};
 use leptos::prelude::*;
 use masterly::app::context::AppContext;
-use masterly::app::Shell;
+use masterly::app::TeacherShell;
 use masterly::domain::class::{ClassReports, FileOutcome, Report};
 use masterly::domain::curriculum::{load_curriculum, Curriculum};
 use masterly::domain::synthetic::synthetic_progress_files;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
@@ -29,24 +28,20 @@ async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
             let context = AppContext::with_curricula(vec![curriculum.clone()]);
             shared.set(Some(context));
             provide_context(context);
-            view! { <Shell /> }
+            view! { <TeacherShell /> }
         })
     };
     let context = shared.get().expect("the shell made its context");
     leptos::task::tick().await;
 
-    let switch: web_sys::HtmlElement = container
-        .query_selector("[data-testid=mode-switch]")
-        .expect("valid selector")
-        .expect("a teacher view button")
-        .unchecked_into();
-    switch.click();
-    leptos::task::tick().await;
     assert_eq!(text_of(&container, "h1"), "Teacher view: class reports");
-    assert_eq!(
-        switch.get_attribute("aria-pressed").as_deref(),
-        Some("true")
-    );
+    // The way back is a link to the student's page.
+    let back = container
+        .query_selector("a[data-testid=mode-switch]")
+        .expect("valid selector")
+        .expect("a link to the student view");
+    assert_eq!(back.get_attribute("href").as_deref(), Some("./"));
+    assert_eq!(back.text_content().as_deref(), Some("Student view"));
     assert_eq!(
         text_of(&container, "[data-testid=no-class]"),
         "No progress files read yet."
