@@ -26,5 +26,6 @@ pub mod rng;
 pub mod roster;
 pub mod store;
 pub mod synthetic;
+pub mod tagged;
 pub mod time;
 pub mod workbook;

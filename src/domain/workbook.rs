@@ -22,8 +22,8 @@ pub fn workbook_key(learner_id: &str, curriculum_id: &str) -> String {
     format!("masterly.workbook.{learner_id}.{curriculum_id}")
 }
 
-/// Where in the app the student is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+/// Where in the app the student is. Read by hand (`crate::domain::tagged`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(tag = "page", rename_all = "snake_case")]
 pub enum Place {
     #[default]

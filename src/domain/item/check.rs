@@ -5,12 +5,13 @@
 
 use super::instance::{Expected, ItemInstance};
 use crate::domain::rational::{parse_number, Rational};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use thiserror::Error;
 
-/// What a student answered. Choice positions are in the author's order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+/// What a student answered. Choice positions are in the author's order. Read by
+/// hand (`crate::domain::tagged`), written by serde.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Response {
     Choice {
         index: usize,
