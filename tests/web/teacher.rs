@@ -114,6 +114,60 @@ async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
         all_texts(&container, "[data-testid=grid] tbody tr").len(),
         30
     );
+
+    handle.forget();
+    container.remove();
+}
+
+/// A course added to the library while the teacher works (a class file brings one)
+/// leaves the page as it is: the course chosen stays chosen.
+#[wasm_bindgen_test]
+async fn a_course_added_to_the_library_keeps_the_course_chosen() {
+    let second = load_curriculum(SECOND).expect("fixture loads").curriculum;
+    let demo = load_curriculum(super::DEMO)
+        .expect("the demo loads")
+        .curriculum;
+    let demo_value = format!("{}:{}", demo.id, demo.courses[0].id);
+    let container = fresh_container();
+    let shared: Rc<Cell<Option<AppContext>>> = Rc::new(Cell::new(None));
+    let handle = {
+        let shared = shared.clone();
+        let curricula = vec![Arc::new(second), Arc::new(demo.clone())];
+        leptos::mount::mount_to(container.clone(), move || {
+            let context = AppContext::with_curricula(curricula.clone());
+            shared.set(Some(context));
+            provide_context(context);
+            view! { <TeacherShell /> }
+        })
+    };
+    let context = shared.get().expect("the shell made its context");
+    leptos::task::tick().await;
+
+    let select = container
+        .query_selector("#class-course")
+        .expect("valid selector")
+        .expect("the course list");
+    let value_of = |select: &web_sys::Element| {
+        js_sys::Reflect::get(select, &"value".into())
+            .ok()
+            .and_then(|value| value.as_string())
+    };
+    js_sys::Reflect::set(&select, &"value".into(), &demo_value.clone().into())
+        .expect("a select has a value");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let change = web_sys::Event::new_with_event_init_dict("change", &init).expect("an event");
+    select.dispatch_event(&change).expect("dispatch change");
+    leptos::task::tick().await;
+    assert_eq!(value_of(&select).as_deref(), Some(demo_value.as_str()));
+
+    context.add_carried_curriculum(demo);
+    leptos::task::tick().await;
+    let select = container
+        .query_selector("#class-course")
+        .expect("valid selector")
+        .expect("the course list");
+    assert_eq!(value_of(&select).as_deref(), Some(demo_value.as_str()));
     handle.forget();
     container.remove();
 }
