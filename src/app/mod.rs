@@ -82,10 +82,7 @@ pub fn TeacherShell() -> impl IntoView {
     let context = expect_context::<AppContext>();
     let library_state = library_state(context);
     let main_view = move || match library_state.get() {
-        Library::Loading => view! {
-            <p class="status" role="status">{text::LOADING_CURRICULA}</p>
-        }
-        .into_any(),
+        Library::Loading => loading().into_any(),
         Library::Failed(reason) => load_failed(reason).into_any(),
         Library::Ready(_) => view! { <TeacherPage /> }.into_any(),
     };
@@ -129,6 +126,10 @@ fn library_state(context: AppContext) -> Memo<Library> {
     })
 }
 
+fn loading() -> impl IntoView {
+    view! { <p class="status" role="status">{text::LOADING_CURRICULA}</p> }
+}
+
 fn load_failed(reason: String) -> impl IntoView {
     view! {
         <div class="problem" role="alert">
@@ -163,17 +164,11 @@ pub fn Shell() -> impl IntoView {
     let signed_in = Memo::new(move |_| page.with(|(learner, _)| learner.is_some()));
     let main_view = move || match library_state.get() {
         _ if !signed_in.get() => view! { <StartScreen /> }.into_any(),
-        Library::Loading => view! {
-            <p class="status" role="status">{text::LOADING_CURRICULA}</p>
-        }
-        .into_any(),
+        Library::Loading => loading().into_any(),
         Library::Failed(reason) => load_failed(reason).into_any(),
         Library::Ready(_) => (move || match page.get() {
             (None, _) => view! { <StartScreen /> }.into_any(),
-            (Some(_), None) => view! {
-                <p class="status" role="status">{text::LOADING_CURRICULA}</p>
-            }
-            .into_any(),
+            (Some(_), None) => loading().into_any(),
             (Some(_), Some((_, place))) => match place {
                 Place::CourseMap => view! { <CourseMap /> }.into_any(),
                 Place::Unit { unit } => view! { <UnitPage unit_id=unit /> }.into_any(),

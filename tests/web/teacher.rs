@@ -19,20 +19,7 @@ async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
         .expect("fixture curriculum loads")
         .curriculum;
     let files = synthetic_progress_files(&curriculum, 30, 80, 21);
-    let container = fresh_container();
-    let shared: Rc<Cell<Option<AppContext>>> = Rc::new(Cell::new(None));
-    let handle = {
-        let shared = shared.clone();
-        let curriculum = Arc::new(curriculum.clone());
-        leptos::mount::mount_to(container.clone(), move || {
-            let context = AppContext::with_curricula(vec![curriculum.clone()]);
-            shared.set(Some(context));
-            provide_context(context);
-            view! { <TeacherShell /> }
-        })
-    };
-    let context = shared.get().expect("the shell made its context");
-    leptos::task::tick().await;
+    let (container, context, handle) = mount_teacher(vec![Arc::new(curriculum.clone())]).await;
 
     assert_eq!(text_of(&container, "h1"), "Teacher view: class reports");
     // The way back is a link to the student's page.
@@ -128,20 +115,8 @@ async fn a_course_added_to_the_library_keeps_the_course_chosen() {
         .expect("the demo loads")
         .curriculum;
     let demo_value = format!("{}:{}", demo.id, demo.courses[0].id);
-    let container = fresh_container();
-    let shared: Rc<Cell<Option<AppContext>>> = Rc::new(Cell::new(None));
-    let handle = {
-        let shared = shared.clone();
-        let curricula = vec![Arc::new(second), Arc::new(demo.clone())];
-        leptos::mount::mount_to(container.clone(), move || {
-            let context = AppContext::with_curricula(curricula.clone());
-            shared.set(Some(context));
-            provide_context(context);
-            view! { <TeacherShell /> }
-        })
-    };
-    let context = shared.get().expect("the shell made its context");
-    leptos::task::tick().await;
+    let (container, context, handle) =
+        mount_teacher(vec![Arc::new(second), Arc::new(demo.clone())]).await;
 
     let select = container
         .query_selector("#class-course")
@@ -170,6 +145,30 @@ async fn a_course_added_to_the_library_keeps_the_course_chosen() {
     assert_eq!(value_of(&select).as_deref(), Some(demo_value.as_str()));
     handle.forget();
     container.remove();
+}
+
+/// The teacher's page mounted over a context in memory holding these curricula.
+async fn mount_teacher(
+    curricula: Vec<Arc<Curriculum>>,
+) -> (
+    web_sys::HtmlElement,
+    AppContext,
+    UnmountHandle<impl Mountable>,
+) {
+    let container = fresh_container();
+    let shared: Rc<Cell<Option<AppContext>>> = Rc::new(Cell::new(None));
+    let handle = {
+        let shared = shared.clone();
+        leptos::mount::mount_to(container.clone(), move || {
+            let context = AppContext::with_curricula(curricula.clone());
+            shared.set(Some(context));
+            provide_context(context);
+            view! { <TeacherShell /> }
+        })
+    };
+    let context = shared.get().expect("the shell made its context");
+    leptos::task::tick().await;
+    (container, context, handle)
 }
 
 fn build(context: &AppContext, curriculum: &Curriculum) -> ClassReports {
