@@ -452,7 +452,7 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
                 i += 1;
             }
             let literal = &text[start..i];
-            let value = crate::domain::rational::parse_number(literal).ok_or_else(|| {
+            let value = crate::domain::rational::parse_decimal(literal).ok_or_else(|| {
                 ExprError::Syntax {
                     at: column,
                     expected: "a number",

@@ -246,16 +246,23 @@ impl fmt::Display for Rational {
 /// `-1 1/2`, with spaces around it and the typographic minus `−` accepted.
 /// Returns None for anything else (`1,5`, `3/0`, `abc`).
 pub fn parse_number(text: &str) -> Option<Rational> {
-    // Collapse spacing so that "6 / 8" reads as a fraction and "1  1/2" as a mixed number.
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let text = words
-        .join(" ")
-        .replace(" /", "/")
-        .replace("/ ", "/")
-        .replace('−', "-");
+    // Collapse spacing so that "6 / 8" reads as a fraction and "1  1/2" as a mixed
+    // number; text of printable ASCII alone (most answers) is read as it is.
+    let collapsed: String;
+    let text = if !text.bytes().all(|b| b.is_ascii_graphic()) {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        collapsed = words
+            .join(" ")
+            .replace(" /", "/")
+            .replace("/ ", "/")
+            .replace('−', "-");
+        collapsed.as_str()
+    } else {
+        text
+    };
     let (negative, body) = match text.strip_prefix('-') {
         Some(rest) => (true, rest.trim_start()),
-        None => (false, text.strip_prefix('+').unwrap_or(&text).trim_start()),
+        None => (false, text.strip_prefix('+').unwrap_or(text).trim_start()),
     };
     let value = match body.split_once(' ') {
         Some((whole, fraction)) => {
@@ -293,7 +300,8 @@ fn parse_simple_fraction(text: &str) -> Option<Rational> {
     }
 }
 
-fn parse_decimal(text: &str) -> Option<Rational> {
+/// Reads digits with at most one decimal point: `3`, `0.75`, `.5`, `2.`.
+pub(crate) fn parse_decimal(text: &str) -> Option<Rational> {
     let (int_part, frac_part) = text.split_once('.').unwrap_or((text, ""));
     if int_part.is_empty() && frac_part.is_empty() {
         return None;

@@ -5,11 +5,21 @@
 use super::error::{CurriculumError, CurriculumErrorKind};
 use super::validate_items::check_objective_items;
 use super::{Curriculum, Unit};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::fmt;
 
 pub fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
     let mut problems = Vec::new();
-    let mut ids = IdRegistry::default();
+    let id_count = curriculum.courses.len()
+        + curriculum
+            .units()
+            .map(|(_, unit)| {
+                1 + unit.objectives.len()
+                    + unit.objectives.iter().map(|o| o.items.len()).sum::<usize>()
+            })
+            .sum::<usize>();
+    let mut ids = IdRegistry::with_capacity(id_count);
 
     check_text(
         &mut problems,
@@ -43,19 +53,19 @@ pub fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
         ));
     }
     check_thresholds(&mut problems, curriculum);
-    let mut misconception_ids = IdRegistry::default();
+    let mut misconception_ids = IdRegistry::with_capacity(curriculum.misconceptions.len());
     for (m, misconception) in curriculum.misconceptions.iter().enumerate() {
         let path = format!("$.misconceptions[{m}]");
-        misconception_ids.register(&mut problems, &path, &misconception.id);
+        misconception_ids.register(&mut problems, Owner::Misconception(m), &misconception.id);
         check_text(
             &mut problems,
-            &format!("{path}.name"),
+            format_args!("{path}.name"),
             "a misconception's name",
             &misconception.name,
         );
         check_text(
             &mut problems,
-            &format!("{path}.feedback"),
+            format_args!("{path}.feedback"),
             "a misconception's feedback",
             &misconception.feedback,
         );
@@ -71,10 +81,10 @@ pub fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
 
     for (c, course) in curriculum.courses.iter().enumerate() {
         let course_path = format!("$.courses[{c}]");
-        ids.register(&mut problems, &course_path, &course.id);
+        ids.register(&mut problems, Owner::Course(c), &course.id);
         check_text(
             &mut problems,
-            &format!("{course_path}.title"),
+            format_args!("{course_path}.title"),
             "a course title",
             &course.title,
         );
@@ -87,9 +97,8 @@ pub fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
             ));
         }
         for (u, unit) in course.units.iter().enumerate() {
-            let unit_path = format!("{course_path}.units[{u}]");
-            ids.register(&mut problems, &unit_path, &unit.id);
-            check_unit(&mut problems, &mut ids, &unit_path, unit, curriculum);
+            ids.register(&mut problems, Owner::Unit(c, u), &unit.id);
+            check_unit(&mut problems, &mut ids, (c, u), unit, curriculum);
         }
     }
 
@@ -100,13 +109,14 @@ pub fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
 fn check_unit<'a>(
     problems: &mut Vec<CurriculumError>,
     ids: &mut IdRegistry<'a>,
-    unit_path: &str,
+    (c, u): (usize, usize),
     unit: &'a Unit,
     curriculum: &Curriculum,
 ) {
+    let unit_path = Owner::Unit(c, u);
     check_text(
         problems,
-        &format!("{unit_path}.title"),
+        format_args!("{unit_path}.title"),
         "a unit title",
         &unit.title,
     );
@@ -139,8 +149,9 @@ fn check_unit<'a>(
         )),
     }
     for (o, objective) in unit.objectives.iter().enumerate() {
-        let path = format!("{unit_path}.objectives[{o}]");
-        ids.register(problems, &path, &objective.id);
+        let owner = Owner::Objective(c, u, o);
+        let path = owner.to_string();
+        ids.register(problems, owner, &objective.id);
         if objective.correctives.is_empty() {
             problems.push(CurriculumError::at(
                 format!("{path}.correctives"),
@@ -152,7 +163,7 @@ fn check_unit<'a>(
         for (c, corrective) in objective.correctives.iter().enumerate() {
             check_text(
                 problems,
-                &format!("{path}.correctives[{c}].body"),
+                format_args!("{path}.correctives[{c}].body"),
                 "a corrective",
                 &corrective.body,
             );
@@ -168,7 +179,7 @@ fn check_unit<'a>(
         for (e, task) in objective.enrichment.iter().enumerate() {
             check_text(
                 problems,
-                &format!("{path}.enrichment[{e}].body"),
+                format_args!("{path}.enrichment[{e}].body"),
                 "an enrichment task",
                 &task.body,
             );
@@ -178,23 +189,23 @@ fn check_unit<'a>(
             curriculum,
             objective,
             &path,
-            &mut |problems, owner, id| ids.register(problems, owner, id),
+            &mut |problems, i, id| ids.register(problems, Owner::Item(c, u, o, i), id),
         );
         check_text(
             problems,
-            &format!("{path}.target"),
+            format_args!("{path}.target"),
             "a learning target",
             &objective.target,
         );
         check_text(
             problems,
-            &format!("{path}.lesson.body"),
+            format_args!("{path}.lesson.body"),
             "a lesson",
             &objective.lesson.body,
         );
         check_text(
             problems,
-            &format!("{path}.lesson.mastery_looks_like"),
+            format_args!("{path}.lesson.mastery_looks_like"),
             "what mastery looks like",
             &objective.lesson.mastery_looks_like,
         );
@@ -260,10 +271,15 @@ fn check_thresholds(problems: &mut Vec<CurriculumError>, curriculum: &Curriculum
     }
 }
 
-fn check_text(problems: &mut Vec<CurriculumError>, path: &str, what: &'static str, text: &str) {
+fn check_text(
+    problems: &mut Vec<CurriculumError>,
+    path: impl fmt::Display,
+    what: &'static str,
+    text: &str,
+) {
     if text.trim().is_empty() {
         problems.push(CurriculumError::at(
-            path,
+            path.to_string(),
             CurriculumErrorKind::Empty { what },
         ));
     }
@@ -273,8 +289,8 @@ fn check_text(problems: &mut Vec<CurriculumError>, path: &str, what: &'static st
 fn check_id(problems: &mut Vec<CurriculumError>, path: impl FnOnce() -> String, id: &str) {
     let well_formed = (1..=64).contains(&id.len())
         && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
     if !well_formed {
         problems.push(CurriculumError::at(
             path(),
@@ -283,27 +299,59 @@ fn check_id(problems: &mut Vec<CurriculumError>, path: impl FnOnce() -> String, 
     }
 }
 
+/// What an id belongs to, by position; written out as its JSON path only when
+/// there is a problem to report.
+#[derive(Debug, Clone, Copy)]
+enum Owner {
+    Misconception(usize),
+    Course(usize),
+    Unit(usize, usize),
+    Objective(usize, usize, usize),
+    Item(usize, usize, usize, usize),
+}
+
+impl fmt::Display for Owner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Owner::Misconception(m) => write!(f, "$.misconceptions[{m}]"),
+            Owner::Course(c) => write!(f, "$.courses[{c}]"),
+            Owner::Unit(c, u) => write!(f, "$.courses[{c}].units[{u}]"),
+            Owner::Objective(c, u, o) => {
+                write!(f, "$.courses[{c}].units[{u}].objectives[{o}]")
+            }
+            Owner::Item(c, u, o, i) => {
+                write!(f, "$.courses[{c}].units[{u}].objectives[{o}].items[{i}]")
+            }
+        }
+    }
+}
+
 /// Course, unit, objective and item ids share one namespace, so that anything in
 /// a log or a prerequisite list names exactly one thing. The first use of each id
-/// is kept as its owner's JSON path, written out only when a duplicate appears.
-#[derive(Default)]
+/// is kept as its owner's position, written out only when a duplicate appears.
 struct IdRegistry<'a> {
-    first_use: HashMap<&'a str, String>,
+    first_use: HashMap<&'a str, Owner>,
 }
 
 impl<'a> IdRegistry<'a> {
-    fn register(&mut self, problems: &mut Vec<CurriculumError>, owner_path: &str, id: &'a str) {
-        check_id(problems, || format!("{owner_path}.id"), id);
-        match self.first_use.get(id) {
-            Some(first) => problems.push(CurriculumError::at(
-                format!("{owner_path}.id"),
+    fn with_capacity(capacity: usize) -> Self {
+        IdRegistry {
+            first_use: HashMap::with_capacity(capacity),
+        }
+    }
+
+    fn register(&mut self, problems: &mut Vec<CurriculumError>, owner: Owner, id: &'a str) {
+        check_id(problems, || format!("{owner}.id"), id);
+        match self.first_use.entry(id) {
+            Entry::Occupied(first) => problems.push(CurriculumError::at(
+                format!("{owner}.id"),
                 CurriculumErrorKind::DuplicateId {
                     id: id.to_string(),
-                    first: format!("{first}.id"),
+                    first: format!("{}.id", first.get()),
                 },
             )),
-            None => {
-                self.first_use.insert(id, owner_path.to_string());
+            Entry::Vacant(slot) => {
+                slot.insert(owner);
             }
         }
     }

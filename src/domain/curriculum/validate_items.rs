@@ -10,17 +10,38 @@ use crate::domain::item::{
     CompiledItem, InstanceCheck, InstanceError, InstanceKey, Item, ItemKind, MAX_TEMPLATE_DRAWS,
 };
 use std::collections::HashSet;
+use std::fmt;
 
 /// Seeds tried per template, at most; sampling stops early once the objective's
 /// needs are covered, which keeps validating a large curriculum fast.
 const TEMPLATE_SAMPLE_SEEDS: u64 = 24;
+
+/// An item's JSON path, written out only when there is a problem to report.
+#[derive(Clone, Copy)]
+struct ItemPath<'p> {
+    objective: &'p str,
+    index: usize,
+}
+
+impl fmt::Display for ItemPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.items[{}]", self.objective, self.index)
+    }
+}
+
+/// A template that has given one sound instance and may give more, from `next_seed`.
+struct Sampled<'a, 'p> {
+    compiled: CompiledItem<'a>,
+    path: ItemPath<'p>,
+    next_seed: u64,
+}
 
 pub(super) fn check_objective_items<'a>(
     problems: &mut Vec<CurriculumError>,
     curriculum: &Curriculum,
     objective: &'a Objective,
     objective_path: &str,
-    register_id: &mut dyn FnMut(&mut Vec<CurriculumError>, &str, &'a str),
+    register_id: &mut dyn FnMut(&mut Vec<CurriculumError>, usize, &'a str),
 ) {
     let settings = &curriculum.mastery;
     let formative = settings.formative_items_per_objective as usize;
@@ -29,13 +50,19 @@ pub(super) fn check_objective_items<'a>(
     let needed = 2 * formative + unit_test;
     let wanted = 3 * formative + 2 * unit_test + 2 * review;
 
-    let mut keys: HashSet<InstanceKey> = HashSet::new();
+    let mut keys: HashSet<InstanceKey> = HashSet::with_capacity(objective.items.len().max(wanted));
+    let mut templates = Vec::new();
     let problems_before_items = problems.len();
-    for (i, item) in objective.items.iter().enumerate() {
-        let path = format!("{objective_path}.items[{i}]");
-        register_id(problems, &path, &item.id);
+    // Every item first shows one sound instance; templates then give more, in
+    // turn, only while the pool still lacks distinct questions.
+    for (index, item) in objective.items.iter().enumerate() {
+        let path = ItemPath {
+            objective: objective_path,
+            index,
+        };
+        register_id(problems, index, &item.id);
         let before = problems.len();
-        check_fields(problems, curriculum, item, &path);
+        check_fields(problems, curriculum, item, path);
         if problems.len() > before {
             continue; // instances of a malformed item would only repeat the problem
         }
@@ -53,21 +80,42 @@ pub(super) fn check_objective_items<'a>(
                 continue;
             }
             Err(error) => {
-                problems.push(instance_problem(&path, 0, error, templated));
+                problems.push(instance_problem(path, 0, error, templated));
                 continue;
             }
         };
         if templated {
-            sample_template(problems, &compiled, &path, &mut keys, wanted);
+            let mut sampled = Sampled {
+                compiled,
+                path,
+                next_seed: 0,
+            };
+            match sample_once(problems, &mut sampled, &mut keys) {
+                Sample::Sound => templates.push(sampled),
+                Sample::Unsatisfiable => problems.push(CurriculumError::at(
+                    format!("{path}.template.constraints"),
+                    Kind::TemplateUnsatisfiable {
+                        draws: MAX_TEMPLATE_DRAWS,
+                        last_seed: TEMPLATE_SAMPLE_SEEDS - 1,
+                    },
+                )),
+                Sample::Reported | Sample::Exhausted => {}
+            }
         } else {
             match compiled.check(0) {
                 Ok(check) => {
-                    report_check(problems, &check, &path, 0);
+                    report_check(problems, &check, path, 0);
                     keys.insert(check.key);
                 }
-                Err(error) => problems.push(instance_problem(&path, 0, error, false)),
+                Err(error) => problems.push(instance_problem(path, 0, error, false)),
             }
         }
+    }
+    while keys.len() < wanted && !templates.is_empty() {
+        templates.retain_mut(|sampled| {
+            keys.len() < wanted
+                && matches!(sample_once(problems, sampled, &mut keys), Sample::Sound)
+        });
     }
     // A broken item already has its own message; a pool count without it would
     // only repeat the problem in other words.
@@ -98,48 +146,52 @@ pub(super) fn check_objective_items<'a>(
     }
 }
 
-fn sample_template(
+enum Sample {
+    /// A sound instance was drawn and its key counted.
+    Sound,
+    /// A problem was found and reported; the template gives no more instances.
+    Reported,
+    /// The template's seeds to try are used up.
+    Exhausted,
+    /// No seed tried so far met the constraints, and none is left.
+    Unsatisfiable,
+}
+
+/// Draws the template's next sound instance, skipping seeds whose draws never
+/// meet the constraints.
+fn sample_once(
     problems: &mut Vec<CurriculumError>,
-    compiled: &CompiledItem,
-    path: &str,
+    sampled: &mut Sampled,
     keys: &mut HashSet<InstanceKey>,
-    wanted: usize,
-) {
-    let mut generated = 0;
-    for seed in 0..TEMPLATE_SAMPLE_SEEDS {
-        match compiled.check(seed) {
+) -> Sample {
+    let first = sampled.next_seed == 0;
+    while sampled.next_seed < TEMPLATE_SAMPLE_SEEDS {
+        let seed = sampled.next_seed;
+        sampled.next_seed += 1;
+        match sampled.compiled.check(seed) {
             Ok(check) => {
-                generated += 1;
-                if report_check(problems, &check, path, seed) {
-                    return;
+                if report_check(problems, &check, sampled.path, seed) {
+                    return Sample::Reported;
                 }
                 keys.insert(check.key);
+                return Sample::Sound;
             }
             Err(InstanceError::Unsatisfiable) => continue,
             Err(error) => {
-                problems.push(instance_problem(path, seed, error, true));
-                return;
+                problems.push(instance_problem(sampled.path, seed, error, true));
+                return Sample::Reported;
             }
         }
-        // One sound instance shows the template works; more are drawn only while
-        // the objective still needs distinct instances.
-        if keys.len() >= wanted {
-            return;
-        }
     }
-    if generated == 0 {
-        problems.push(CurriculumError::at(
-            format!("{path}.template.constraints"),
-            Kind::TemplateUnsatisfiable {
-                draws: MAX_TEMPLATE_DRAWS,
-                last_seed: TEMPLATE_SAMPLE_SEEDS - 1,
-            },
-        ));
+    if first {
+        Sample::Unsatisfiable
+    } else {
+        Sample::Exhausted
     }
 }
 
 fn instance_problem(
-    path: &str,
+    path: ItemPath,
     seed: u64,
     error: InstanceError,
     templated: bool,
@@ -154,7 +206,7 @@ fn instance_problem(
         )
     } else {
         CurriculumError::at(
-            path,
+            path.to_string(),
             Kind::ItemFails {
                 detail: error.to_string(),
             },
@@ -167,7 +219,7 @@ fn instance_problem(
 fn report_check(
     problems: &mut Vec<CurriculumError>,
     check: &InstanceCheck,
-    path: &str,
+    path: ItemPath,
     seed: u64,
 ) -> bool {
     let before = problems.len();
@@ -195,7 +247,7 @@ fn check_fields(
     problems: &mut Vec<CurriculumError>,
     curriculum: &Curriculum,
     item: &Item,
-    path: &str,
+    path: ItemPath,
 ) {
     let kind = item.kind.name();
     let mut require = |present: bool, field: &'static str, used: bool| {
