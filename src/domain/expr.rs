@@ -164,20 +164,28 @@ impl Function {
     }
 }
 
-/// A parsed expression. Variables are resolved by name at evaluation time.
+/// A parsed expression. A variable is either resolved by name at evaluation time
+/// ([`Expr::parse`]) or, when the names are known in advance ([`Expr::parse_in`]),
+/// bound to its position among them, which needs no text at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
     Number(Rational),
     Variable(String),
+    Slot(u16),
     Negate(Box<Expr>),
     Not(Box<Expr>),
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
     Call(Function, Vec<Expr>),
 }
 
-/// Where variable values come from when evaluating.
+/// Where variable values come from when evaluating: by name, or by the position
+/// of the name in the list an expression was parsed with ([`Expr::parse_in`]).
 pub trait Scope {
     fn value_of(&self, name: &str) -> Option<Rational>;
+
+    fn value_at(&self, _slot: usize) -> Option<Rational> {
+        None
+    }
 }
 
 impl Scope for [(String, Rational)] {
@@ -186,11 +194,19 @@ impl Scope for [(String, Rational)] {
             .find(|(variable, _)| variable == name)
             .map(|(_, value)| *value)
     }
+
+    fn value_at(&self, slot: usize) -> Option<Rational> {
+        self.get(slot).map(|(_, value)| *value)
+    }
 }
 
 impl Scope for Vec<(String, Rational)> {
     fn value_of(&self, name: &str) -> Option<Rational> {
         self.as_slice().value_of(name)
+    }
+
+    fn value_at(&self, slot: usize) -> Option<Rational> {
+        self.as_slice().value_at(slot)
     }
 }
 
@@ -199,6 +215,10 @@ impl Scope for [(&str, Rational)] {
         self.iter()
             .find(|(variable, _)| *variable == name)
             .map(|(_, value)| *value)
+    }
+
+    fn value_at(&self, slot: usize) -> Option<Rational> {
+        self.get(slot).map(|(_, value)| *value)
     }
 }
 
@@ -212,7 +232,20 @@ impl Scope for NoVariables {
 }
 
 impl Expr {
+    /// Parses an expression whose variables are looked up by name when evaluated.
     pub fn parse(text: &str) -> Result<Expr, ExprError> {
+        Expr::parse_with(text, None)
+    }
+
+    /// Parses an expression that may read only the variables in `names`; each is
+    /// bound to its position there, and any other name is refused now rather than
+    /// when the expression is first evaluated. Evaluate it with a scope that holds
+    /// the values in the same order.
+    pub fn parse_in(text: &str, names: &[&str]) -> Result<Expr, ExprError> {
+        Expr::parse_with(text, Some(names))
+    }
+
+    fn parse_with(text: &str, names: Option<&[&str]>) -> Result<Expr, ExprError> {
         if text.len() > MAX_EXPRESSION_BYTES {
             return Err(ExprError::TooLong);
         }
@@ -232,13 +265,14 @@ impl Expr {
                 .all(|b| b.is_ascii_alphanumeric() || *b == b'_')
             && !matches!(trimmed, "and" | "or" | "not")
         {
-            return Ok(Expr::Variable(trimmed.to_string()));
+            return variable(trimmed, names);
         }
         let tokens = tokenize(text)?;
         let mut parser = Parser {
             tokens,
             position: 0,
             depth: 0,
+            names,
         };
         let expr = parser.expression(0)?;
         match parser.peek() {
@@ -259,6 +293,11 @@ impl Expr {
                     .value_of(name)
                     .ok_or_else(|| ExprError::UnknownVariable(name.clone()))?,
             ),
+            Expr::Slot(slot) => Value::Number(
+                scope
+                    .value_at(usize::from(*slot))
+                    .ok_or_else(|| ExprError::UnknownVariable(format!("#{slot}")))?,
+            ),
             Expr::Negate(inner) => Value::Number(inner.evaluate(scope)?.number()?.checked_neg()?),
             Expr::Not(inner) => Value::Bool(!inner.evaluate(scope)?.boolean()?),
             Expr::Binary(op, left, right) => binary(*op, left, right, scope)?,
@@ -277,7 +316,7 @@ impl Expr {
         self.evaluate(scope)?.number()
     }
 
-    /// Every variable name the expression reads, in order of first use.
+    /// Every variable name the expression reads by name, in order of first use.
     pub fn variables(&self) -> Vec<String> {
         let mut names = Vec::new();
         self.collect_variables(&mut names);
@@ -286,7 +325,7 @@ impl Expr {
 
     fn collect_variables(&self, names: &mut Vec<String>) {
         match self {
-            Expr::Number(_) => {}
+            Expr::Number(_) | Expr::Slot(_) => {}
             Expr::Variable(name) => {
                 if !names.contains(name) {
                     names.push(name.clone());
@@ -299,6 +338,19 @@ impl Expr {
             }
             Expr::Call(_, args) => args.iter().for_each(|arg| arg.collect_variables(names)),
         }
+    }
+}
+
+/// A variable, bound to its position in `names` when they are given.
+fn variable(name: &str, names: Option<&[&str]>) -> Result<Expr, ExprError> {
+    match names {
+        None => Ok(Expr::Variable(name.to_string())),
+        Some(names) => names
+            .iter()
+            .position(|known| *known == name)
+            .and_then(|slot| u16::try_from(slot).ok())
+            .map(Expr::Slot)
+            .ok_or_else(|| ExprError::UnknownVariable(name.to_string())),
     }
 }
 
@@ -409,17 +461,17 @@ fn call(function: Function, args: &[Rational]) -> Result<Rational, ExprError> {
     })
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum Token {
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Token<'t> {
     Number(Rational),
-    Name(String),
+    Name(&'t str),
     Op(&'static str),
     Open,
     Close,
     Comma,
 }
 
-impl fmt::Display for Token {
+impl fmt::Display for Token<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Token::Number(n) => write!(f, "number {n}"),
@@ -432,7 +484,7 @@ impl fmt::Display for Token {
     }
 }
 
-fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
+fn tokenize(text: &str) -> Result<Vec<(usize, Token<'_>)>, ExprError> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(bytes.len() / 2 + 1);
     let mut i = 0;
@@ -471,7 +523,7 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
                 "and" => Token::Op("and"),
                 "or" => Token::Op("or"),
                 "not" => Token::Op("not"),
-                name => Token::Name(name.to_string()),
+                name => Token::Name(name),
             };
             tokens.push((column, token));
             continue;
@@ -513,14 +565,15 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ExprError> {
     Ok(tokens)
 }
 
-struct Parser {
-    tokens: Vec<(usize, Token)>,
+struct Parser<'t, 'n> {
+    tokens: Vec<(usize, Token<'t>)>,
     position: usize,
     depth: usize,
+    names: Option<&'n [&'n str]>,
 }
 
-impl Parser {
-    fn peek(&self) -> Option<&(usize, Token)> {
+impl<'t> Parser<'t, '_> {
+    fn peek(&self) -> Option<&(usize, Token<'t>)> {
         self.tokens.get(self.position)
     }
 
@@ -613,7 +666,7 @@ impl Parser {
     }
 
     fn atom(&mut self) -> Result<Expr, ExprError> {
-        let Some(&mut (at, ref mut slot)) = self.tokens.get_mut(self.position) else {
+        let Some(&(at, token)) = self.tokens.get(self.position) else {
             let (at, found) = self.found();
             return Err(ExprError::Syntax {
                 at,
@@ -621,18 +674,16 @@ impl Parser {
                 found,
             });
         };
-        // Each token is consumed once, so take it instead of cloning its name.
-        let token = std::mem::replace(slot, Token::Comma);
         self.position += 1;
         match token {
             Token::Number(n) => Ok(Expr::Number(n)),
             Token::Name(name) => {
                 if !matches!(self.peek(), Some((_, Token::Open))) {
-                    return Ok(Expr::Variable(name));
+                    return variable(name, self.names);
                 }
                 self.position += 1;
-                let function = Function::by_name(&name)
-                    .ok_or_else(|| ExprError::UnknownFunction(name.clone()))?;
+                let function = Function::by_name(name)
+                    .ok_or_else(|| ExprError::UnknownFunction(name.to_string()))?;
                 let mut args = vec![self.expression(0)?];
                 while matches!(self.peek(), Some((_, Token::Comma))) {
                     self.position += 1;
@@ -642,7 +693,7 @@ impl Parser {
                 function
                     .arity_ok(args.len())
                     .map_err(|expected| ExprError::Arity {
-                        name,
+                        name: name.to_string(),
                         expected,
                         found: args.len(),
                     })?;
@@ -849,5 +900,47 @@ mod tests {
     fn variables_are_listed_in_order_of_first_use() {
         let expr = Expr::parse("b * a + gcd(a, c)").unwrap_or(Expr::Number(Rational::ZERO));
         assert_eq!(expr.variables(), vec!["b", "a", "c"]);
+    }
+
+    #[test]
+    fn expressions_parsed_with_their_names_read_values_by_position() {
+        let names = ["d", "a", "b"];
+        let values: Vec<(&str, Rational)> = vec![
+            ("d", Rational::integer(8)),
+            ("a", Rational::integer(3)),
+            ("b", Rational::integer(2)),
+        ];
+        let total = Expr::parse_in("(a + b) / d", &names);
+        assert_eq!(
+            total.as_ref().map(|e| e.number(values.as_slice())),
+            Ok(Ok(Rational::new(5, 8).unwrap_or(Rational::ZERO)))
+        );
+        // A lone name takes the quick path and is bound all the same.
+        assert_eq!(Expr::parse_in(" b ", &names), Ok(Expr::Slot(2)));
+        assert_eq!(
+            Expr::parse_in("gcd(a, d)", &names).map(|e| e.number(values.as_slice())),
+            Ok(Ok(Rational::integer(1)))
+        );
+        // Names outside the list are refused when parsing, not when first drawn.
+        assert_eq!(
+            Expr::parse_in("a + c", &names),
+            Err(ExprError::UnknownVariable("c".into()))
+        );
+        assert_eq!(
+            Expr::parse_in("c", &names[..2]),
+            Err(ExprError::UnknownVariable("c".into()))
+        );
+        assert_eq!(
+            Expr::parse_in("b", &names[..2]),
+            Err(ExprError::UnknownVariable("b".into()))
+        );
+        assert_eq!(
+            Expr::parse_in("2 * 3", &[]),
+            Ok(Expr::Binary(
+                BinaryOp::Mul,
+                Box::new(Expr::Number(Rational::integer(2))),
+                Box::new(Expr::Number(Rational::integer(3))),
+            ))
+        );
     }
 }

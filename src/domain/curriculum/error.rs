@@ -71,6 +71,10 @@ pub enum CurriculumErrorKind {
     BadExpression { text: String, detail: String },
     #[error("\"{name}\" cannot name a variable: use letters, digits and _, starting with a letter, and not a function or and/or/not")]
     BadVariableName { name: String },
+    #[error("\"{text}\" reads \"{name}\", which is not one of the template's variables or of the derived values before it")]
+    UnknownVariable { text: String, name: String },
+    #[error("\"{name}\" names two values of this template; each variable and derived value needs a name of its own")]
+    DuplicateVariable { name: String },
     #[error("{detail}")]
     ItemFails { detail: String },
     #[error("seed {seed}: {detail}")]

@@ -5,7 +5,7 @@
 
 use super::error::{CurriculumError, CurriculumErrorKind as Kind};
 use super::{Curriculum, Objective};
-use crate::domain::expr::{Expr, NoVariables};
+use crate::domain::expr::{Expr, ExprError, NoVariables};
 use crate::domain::item::{
     CompiledItem, InstanceCheck, InstanceError, InstanceKey, Item, ItemKind, MAX_TEMPLATE_DRAWS,
 };
@@ -70,13 +70,14 @@ pub(super) fn check_objective_items<'a>(
         let compiled = match CompiledItem::compile(item) {
             Ok(compiled) => compiled,
             Err(InstanceError::Parse { field, text, error }) => {
-                problems.push(CurriculumError::at(
-                    format!("{path}.{field}"),
-                    Kind::BadExpression {
+                let kind = match error {
+                    ExprError::UnknownVariable(name) => Kind::UnknownVariable { text, name },
+                    error => Kind::BadExpression {
                         text,
                         detail: error.to_string(),
                     },
-                ));
+                };
+                problems.push(CurriculumError::at(format!("{path}.{field}"), kind));
                 continue;
             }
             Err(error) => {
@@ -386,12 +387,11 @@ fn check_fields(
             check_variable_name(problems, &variable.name, || {
                 format!("{path}.template.variables[{v}].name")
             });
-            if !names.insert(variable.name.clone()) {
+            if !names.insert(variable.name.as_str()) {
                 problems.push(CurriculumError::at(
                     format!("{path}.template.variables[{v}].name"),
-                    Kind::DuplicateId {
-                        id: variable.name.clone(),
-                        first: format!("{path}.template.variables"),
+                    Kind::DuplicateVariable {
+                        name: variable.name.clone(),
                     },
                 ));
             }
@@ -408,10 +408,19 @@ fn check_fields(
                 }
             }
         }
+        // Derived values share the variables' names space: each name means one value.
         for (d, derived) in template.derived.iter().enumerate() {
             check_variable_name(problems, &derived.name, || {
                 format!("{path}.template.derived[{d}].name")
             });
+            if !names.insert(derived.name.as_str()) {
+                problems.push(CurriculumError::at(
+                    format!("{path}.template.derived[{d}].name"),
+                    Kind::DuplicateVariable {
+                        name: derived.name.clone(),
+                    },
+                ));
+            }
         }
     }
 }

@@ -226,18 +226,17 @@ enum Format {
 }
 
 impl<'a> Text<'a> {
-    /// Parses the placeholders of a templated item's text; a fixed item's text is
-    /// taken literally.
+    /// Parses the placeholders of a templated item's text, which may read the
+    /// template's `names`; a fixed item's text (`None`) is taken literally.
     fn compile(
         text: &'a str,
         field: Field,
         id: &str,
-        templated: bool,
+        names: Option<&[&str]>,
     ) -> Result<Text<'a>, InstanceError> {
-        let pieces = if templated {
-            parse_placeholders(text, field, id)?
-        } else {
-            vec![Piece::Literal(Cow::Borrowed(text))]
+        let pieces = match names {
+            Some(names) => parse_placeholders(text, field, id, Some(names))?,
+            None => vec![Piece::Literal(Cow::Borrowed(text))],
         };
         Ok(Text { field, pieces })
     }
@@ -273,22 +272,26 @@ impl<'a> Text<'a> {
     }
 }
 
+/// Splits a text into literal pieces and placeholders. Placeholders read the
+/// variables in `names` (bound by position), or any variable by name if `None`.
+/// Literal pieces borrow from the text unless they contain an escaped brace.
 fn parse_placeholders<'a>(
     text: &'a str,
     field: Field,
     id: &str,
+    names: Option<&[&str]>,
 ) -> Result<Vec<Piece<'a>>, InstanceError> {
     let unclosed = || InstanceError::UnclosedPlaceholder {
         field: field.path(id),
     };
     let mut pieces = Vec::new();
-    let mut literal = String::new();
+    let mut literal: Cow<'a, str> = Cow::Borrowed("");
     let mut rest = text;
-    while let Some(open) = rest.find(['{', '}']) {
-        literal.push_str(&rest[..open]);
+    while let Some(open) = rest.bytes().position(|b| b == b'{' || b == b'}') {
+        append(&mut literal, &rest[..open]);
         let tail = &rest[open..];
         if tail.starts_with("{{") || tail.starts_with("}}") {
-            literal.push_str(&tail[..1]);
+            literal.to_mut().push_str(&tail[..1]);
             rest = &tail[2..];
             continue;
         }
@@ -313,18 +316,28 @@ fn parse_placeholders<'a>(
                 })
             }
         };
-        let expr = parse_at(field, expression)?;
+        let expr = parse_at(field, expression, names)?;
         if !literal.is_empty() {
-            pieces.push(Piece::Literal(Cow::Owned(std::mem::take(&mut literal))));
+            pieces.push(Piece::Literal(std::mem::take(&mut literal)));
         }
         pieces.push(Piece::Value(expr, format));
         rest = &after[close + 1..];
     }
-    literal.push_str(rest);
+    append(&mut literal, rest);
     if !literal.is_empty() {
-        pieces.push(Piece::Literal(Cow::Owned(literal)));
+        pieces.push(Piece::Literal(literal));
     }
     Ok(pieces)
+}
+
+/// Adds `more` to a literal piece, borrowing while the piece is one slice of the
+/// text.
+fn append<'a>(literal: &mut Cow<'a, str>, more: &'a str) {
+    if literal.is_empty() {
+        *literal = Cow::Borrowed(more);
+    } else if !more.is_empty() {
+        literal.to_mut().push_str(more);
+    }
 }
 
 /// A known wrong answer, compiled: its value (numeric) or text (short text), and
@@ -366,8 +379,13 @@ pub struct InstanceCheck {
 
 type Values<'a> = Vec<(&'a str, Rational)>;
 
-fn parse_at(field: Field, text: &str) -> Result<Expr, InstanceError> {
-    Expr::parse(text).map_err(|error| InstanceError::Parse {
+/// Parses one expression of an item; with `names`, it may read only those.
+fn parse_at(field: Field, text: &str, names: Option<&[&str]>) -> Result<Expr, InstanceError> {
+    match names {
+        Some(names) => Expr::parse_in(text, names),
+        None => Expr::parse(text),
+    }
+    .map_err(|error| InstanceError::Parse {
         field: field.relative(),
         text: text.to_string(),
         error,
@@ -376,9 +394,18 @@ fn parse_at(field: Field, text: &str) -> Result<Expr, InstanceError> {
 
 impl<'a> CompiledItem<'a> {
     pub fn compile(item: &'a Item) -> Result<CompiledItem<'a>, InstanceError> {
-        let templated = item.template.is_some();
         let id = item.id.as_str();
-        let text = |field: Field, value: &'a str| Text::compile(value, field, id, templated);
+        // Every expression may read the template's variables and derived values
+        // (a derived value only those before it); a fixed item has none.
+        let names: Vec<&str> = item.template.as_ref().map_or_else(Vec::new, |t| {
+            let variables = t.variables.iter().map(|v| v.name.as_str());
+            variables
+                .chain(t.derived.iter().map(|d| d.name.as_str()))
+                .collect()
+        });
+        let variable_count = item.template.as_ref().map_or(0, |t| t.variables.len());
+        let placeholders = item.template.as_ref().map(|_| names.as_slice());
+        let text = |field: Field, value: &'a str| Text::compile(value, field, id, placeholders);
         let optional_text =
             |field: Field, value: Option<&'a str>| -> Result<Option<Text<'a>>, InstanceError> {
                 value.map(|v| text(field, v)).transpose()
@@ -391,10 +418,14 @@ impl<'a> CompiledItem<'a> {
         let (mut variables, mut constraints, mut derived) = (Vec::new(), Vec::new(), Vec::new());
         if let Some(template) = &item.template {
             for (i, constraint) in template.constraints.iter().enumerate() {
-                constraints.push(parse_at(Field::Constraint(i), constraint)?);
+                constraints.push(parse_at(Field::Constraint(i), constraint, Some(&names))?);
             }
             for (i, d) in template.derived.iter().enumerate() {
-                derived.push((d.name.as_str(), parse_at(Field::Derived(i), &d.value)?));
+                let known = Some(&names[..variable_count + i]);
+                derived.push((
+                    d.name.as_str(),
+                    parse_at(Field::Derived(i), &d.value, known)?,
+                ));
             }
             for variable in &template.variables {
                 variables.push((variable.name.as_str(), variable_pool(variable)?));
@@ -416,11 +447,11 @@ impl<'a> CompiledItem<'a> {
             }
             ItemKind::Numeric => {
                 let value = item.answer.as_deref().ok_or_else(|| missing("answer"))?;
-                answer = Some(parse_at(Field::Answer, value)?);
+                answer = Some(parse_at(Field::Answer, value, Some(&names))?);
                 tolerance = item
                     .tolerance
                     .as_deref()
-                    .map(|t| parse_at(Field::Tolerance, t))
+                    .map(|t| parse_at(Field::Tolerance, t, Some(&names)))
                     .transpose()?;
             }
             ItemKind::ShortText => {
@@ -441,7 +472,7 @@ impl<'a> CompiledItem<'a> {
             for (i, w) in item.wrong_answers.iter().enumerate() {
                 wrong.push(CompiledWrong {
                     number: if numeric {
-                        Some(parse_at(Field::WrongValue(i), &w.value)?)
+                        Some(parse_at(Field::WrongValue(i), &w.value, Some(&names))?)
                     } else {
                         None
                     },
@@ -833,7 +864,7 @@ pub fn interpolate(
         },
         other => other,
     };
-    let pieces = parse_placeholders(text, Field::Prompt, "").map_err(relabel)?;
+    let pieces = parse_placeholders(text, Field::Prompt, "", None).map_err(relabel)?;
     Text {
         field: Field::Prompt,
         pieces,
