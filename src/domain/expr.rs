@@ -101,6 +101,27 @@ pub enum BinaryOp {
     Or,
 }
 
+impl BinaryOp {
+    /// How the operator is written (the typographic × ÷ − read as * / -).
+    fn symbol(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "-",
+            BinaryOp::Mul => "*",
+            BinaryOp::Div => "/",
+            BinaryOp::Pow => "^",
+            BinaryOp::Lt => "<",
+            BinaryOp::Le => "<=",
+            BinaryOp::Gt => ">",
+            BinaryOp::Ge => ">=",
+            BinaryOp::Eq => "==",
+            BinaryOp::Ne => "!=",
+            BinaryOp::And => "and",
+            BinaryOp::Or => "or",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Function {
     Gcd,
@@ -347,7 +368,8 @@ fn variable(name: &str, names: Option<&[&str]>) -> Result<Expr, ExprError> {
         None => Ok(Expr::Variable(name.to_string())),
         Some(names) => names
             .iter()
-            .position(|known| *known == name)
+            // Names are short: comparing bytes inline beats a call to memcmp.
+            .position(|known| known.len() == name.len() && known.bytes().eq(name.bytes()))
             .and_then(|slot| u16::try_from(slot).ok())
             .map(Expr::Slot)
             .ok_or_else(|| ExprError::UnknownVariable(name.to_string())),
@@ -465,7 +487,8 @@ fn call(function: Function, args: &[Rational]) -> Result<Rational, ExprError> {
 enum Token<'t> {
     Number(Rational),
     Name(&'t str),
-    Op(&'static str),
+    Op(BinaryOp),
+    Not,
     Open,
     Close,
     Comma,
@@ -476,7 +499,8 @@ impl fmt::Display for Token<'_> {
         match self {
             Token::Number(n) => write!(f, "number {n}"),
             Token::Name(name) => write!(f, "\"{name}\""),
-            Token::Op(op) => write!(f, "\"{op}\""),
+            Token::Op(op) => write!(f, "\"{}\"", op.symbol()),
+            Token::Not => write!(f, "\"not\""),
             Token::Open => write!(f, "\"(\""),
             Token::Close => write!(f, "\")\""),
             Token::Comma => write!(f, "\",\""),
@@ -520,9 +544,9 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token<'_>)>, ExprError> {
                 i += 1;
             }
             let token = match &text[start..i] {
-                "and" => Token::Op("and"),
-                "or" => Token::Op("or"),
-                "not" => Token::Op("not"),
+                "and" => Token::Op(BinaryOp::And),
+                "or" => Token::Op(BinaryOp::Or),
+                "not" => Token::Not,
                 name => Token::Name(name),
             };
             tokens.push((column, token));
@@ -533,20 +557,20 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token<'_>)>, ExprError> {
         let c = text[i..].chars().next().unwrap_or(' ');
         let next = bytes.get(i + 1).copied();
         let (token, width) = match (c, next) {
-            ('<', Some(b'=')) => (Token::Op("<="), 2),
-            ('>', Some(b'=')) => (Token::Op(">="), 2),
-            ('=', Some(b'=')) => (Token::Op("=="), 2),
-            ('!', Some(b'=')) => (Token::Op("!="), 2),
-            ('<', _) => (Token::Op("<"), 1),
-            ('>', _) => (Token::Op(">"), 1),
-            ('+', _) => (Token::Op("+"), 1),
-            ('-', _) => (Token::Op("-"), 1),
-            ('−', _) => (Token::Op("-"), '−'.len_utf8()),
-            ('*', _) => (Token::Op("*"), 1),
-            ('×', _) => (Token::Op("*"), '×'.len_utf8()),
-            ('/', _) => (Token::Op("/"), 1),
-            ('÷', _) => (Token::Op("/"), '÷'.len_utf8()),
-            ('^', _) => (Token::Op("^"), 1),
+            ('<', Some(b'=')) => (Token::Op(BinaryOp::Le), 2),
+            ('>', Some(b'=')) => (Token::Op(BinaryOp::Ge), 2),
+            ('=', Some(b'=')) => (Token::Op(BinaryOp::Eq), 2),
+            ('!', Some(b'=')) => (Token::Op(BinaryOp::Ne), 2),
+            ('<', _) => (Token::Op(BinaryOp::Lt), 1),
+            ('>', _) => (Token::Op(BinaryOp::Gt), 1),
+            ('+', _) => (Token::Op(BinaryOp::Add), 1),
+            ('-', _) => (Token::Op(BinaryOp::Sub), 1),
+            ('−', _) => (Token::Op(BinaryOp::Sub), '−'.len_utf8()),
+            ('*', _) => (Token::Op(BinaryOp::Mul), 1),
+            ('×', _) => (Token::Op(BinaryOp::Mul), '×'.len_utf8()),
+            ('/', _) => (Token::Op(BinaryOp::Div), 1),
+            ('÷', _) => (Token::Op(BinaryOp::Div), '÷'.len_utf8()),
+            ('^', _) => (Token::Op(BinaryOp::Pow), 1),
             ('(', _) => (Token::Open, 1),
             (')', _) => (Token::Close, 1),
             (',', _) => (Token::Comma, 1),
@@ -577,9 +601,9 @@ impl<'t> Parser<'t, '_> {
         self.tokens.get(self.position)
     }
 
-    fn peek_op(&self) -> Option<&'static str> {
+    fn peek_op(&self) -> Option<BinaryOp> {
         match self.peek() {
-            Some((_, Token::Op(op))) => Some(op),
+            Some((_, Token::Op(op))) => Some(*op),
             _ => None,
         }
     }
@@ -615,12 +639,12 @@ impl<'t> Parser<'t, '_> {
     }
 
     fn expression_inner(&mut self, min_power: u8) -> Result<Expr, ExprError> {
-        let mut left = match self.peek_op() {
-            Some("not") if min_power <= 5 => {
+        let mut left = match self.peek().map(|(_, token)| token) {
+            Some(Token::Not) if min_power <= 5 => {
                 self.position += 1;
                 Expr::Not(Box::new(self.expression(5)?))
             }
-            Some("-") => {
+            Some(Token::Op(BinaryOp::Sub)) => {
                 self.position += 1;
                 Expr::Negate(Box::new(self.expression(13)?))
             }
@@ -628,21 +652,18 @@ impl<'t> Parser<'t, '_> {
         };
         let mut compared = false;
         while let Some(op) = self.peek_op() {
-            let (op, left_power, right_power) = match op {
-                "or" => (BinaryOp::Or, 1, 2),
-                "and" => (BinaryOp::And, 3, 4),
-                "<" => (BinaryOp::Lt, 7, 8),
-                "<=" => (BinaryOp::Le, 7, 8),
-                ">" => (BinaryOp::Gt, 7, 8),
-                ">=" => (BinaryOp::Ge, 7, 8),
-                "==" => (BinaryOp::Eq, 7, 8),
-                "!=" => (BinaryOp::Ne, 7, 8),
-                "+" => (BinaryOp::Add, 9, 10),
-                "-" => (BinaryOp::Sub, 9, 10),
-                "*" => (BinaryOp::Mul, 11, 12),
-                "/" => (BinaryOp::Div, 11, 12),
-                "^" => (BinaryOp::Pow, 15, 15),
-                _ => break,
+            let (left_power, right_power) = match op {
+                BinaryOp::Or => (1, 2),
+                BinaryOp::And => (3, 4),
+                BinaryOp::Lt
+                | BinaryOp::Le
+                | BinaryOp::Gt
+                | BinaryOp::Ge
+                | BinaryOp::Eq
+                | BinaryOp::Ne => (7, 8),
+                BinaryOp::Add | BinaryOp::Sub => (9, 10),
+                BinaryOp::Mul | BinaryOp::Div => (11, 12),
+                BinaryOp::Pow => (15, 15),
             };
             if left_power < min_power {
                 break;

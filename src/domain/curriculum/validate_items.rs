@@ -51,7 +51,7 @@ pub(super) fn check_objective_items<'a>(
     let wanted = 3 * formative + 2 * unit_test + 2 * review;
 
     let mut keys: HashSet<InstanceKey> = HashSet::with_capacity(objective.items.len().max(wanted));
-    let mut templates = Vec::new();
+    let mut templates = Vec::with_capacity(objective.items.len());
     let problems_before_items = problems.len();
     // Every item first shows one sound instance; templates then give more, in
     // turn, only while the pool still lacks distinct questions.

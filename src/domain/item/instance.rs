@@ -10,6 +10,7 @@ use crate::domain::expr::{Expr, ExprError, NoVariables, Scope};
 use crate::domain::rational::Rational;
 use crate::domain::rng::SplitMix64;
 use std::borrow::Cow;
+use std::rc::Rc;
 use thiserror::Error;
 
 /// How many times a template may redraw its variables before giving up.
@@ -204,12 +205,22 @@ impl Field {
     }
 }
 
-/// A text with its placeholders parsed: literal pieces and values to format.
-/// Literals borrow from the item, so compiling a fixed item copies no text.
+/// A text of an item, ready to render: taken literally (a fixed item), with its
+/// placeholders parsed into pieces, or checked now and parsed when rendered. Texts
+/// that validation renders for every seed are parsed once; texts only a student
+/// sees (prompt, hints, solution, feedback) are rendered once per instance, so
+/// keeping their pieces would only cost time. Literals borrow from the item.
 #[derive(Debug, Clone)]
 struct Text<'a> {
     field: Field,
-    pieces: Vec<Piece<'a>>,
+    body: Body<'a>,
+}
+
+#[derive(Debug, Clone)]
+enum Body<'a> {
+    Literal(&'a str),
+    Pieces(Vec<Piece<'a>>),
+    Deferred { text: &'a str, names: Rc<[&'a str]> },
 }
 
 #[derive(Debug, Clone)]
@@ -234,11 +245,32 @@ impl<'a> Text<'a> {
         id: &str,
         names: Option<&[&str]>,
     ) -> Result<Text<'a>, InstanceError> {
-        let pieces = match names {
-            Some(names) => parse_placeholders(text, field, id, Some(names))?,
-            None => vec![Piece::Literal(Cow::Borrowed(text))],
+        let body = match names {
+            Some(names) => Body::Pieces(parse_placeholders(text, field, id, Some(names))?),
+            None => Body::Literal(text),
         };
-        Ok(Text { field, pieces })
+        Ok(Text { field, body })
+    }
+
+    /// Checks the placeholders of a templated item's text now, and parses them
+    /// again only when the text is rendered.
+    fn deferred(
+        text: &'a str,
+        field: Field,
+        id: &str,
+        names: Option<&Rc<[&'a str]>>,
+    ) -> Result<Text<'a>, InstanceError> {
+        let body = match names {
+            Some(names) => {
+                scan_placeholders(text, field, id, Some(names), &mut |_| {})?;
+                Body::Deferred {
+                    text,
+                    names: Rc::clone(names),
+                }
+            }
+            None => Body::Literal(text),
+        };
+        Ok(Text { field, body })
     }
 
     fn render(
@@ -246,11 +278,20 @@ impl<'a> Text<'a> {
         id: &str,
         scope: &(impl Scope + ?Sized),
     ) -> Result<Cow<'a, str>, InstanceError> {
-        if let [Piece::Literal(text)] = self.pieces.as_slice() {
+        let parsed;
+        let pieces = match &self.body {
+            Body::Literal(text) => return Ok(Cow::Borrowed(text)),
+            Body::Pieces(pieces) => pieces,
+            Body::Deferred { text, names } => {
+                parsed = parse_placeholders(text, self.field, id, Some(names))?;
+                &parsed
+            }
+        };
+        if let [Piece::Literal(text)] = pieces.as_slice() {
             return Ok(text.clone());
         }
         let mut out = String::new();
-        for piece in &self.pieces {
+        for piece in pieces {
             match piece {
                 Piece::Literal(text) => out.push_str(text),
                 Piece::Value(expr, format) => {
@@ -281,53 +322,69 @@ fn parse_placeholders<'a>(
     id: &str,
     names: Option<&[&str]>,
 ) -> Result<Vec<Piece<'a>>, InstanceError> {
+    let mut pieces = Vec::new();
+    scan_placeholders(text, field, id, names, &mut |piece| pieces.push(piece))?;
+    Ok(pieces)
+}
+
+/// Reads a text's pieces in order, handing each to `emit`.
+fn scan_placeholders<'a>(
+    text: &'a str,
+    field: Field,
+    id: &str,
+    names: Option<&[&str]>,
+    emit: &mut dyn FnMut(Piece<'a>),
+) -> Result<(), InstanceError> {
     let unclosed = || InstanceError::UnclosedPlaceholder {
         field: field.path(id),
     };
-    let mut pieces = Vec::new();
     let mut literal: Cow<'a, str> = Cow::Borrowed("");
     let mut rest = text;
     while let Some(open) = rest.bytes().position(|b| b == b'{' || b == b'}') {
         append(&mut literal, &rest[..open]);
         let tail = &rest[open..];
-        if tail.starts_with("{{") || tail.starts_with("}}") {
+        let brace = tail.as_bytes()[0];
+        // Braces are ASCII, so these byte positions are character boundaries.
+        if tail.as_bytes().get(1) == Some(&brace) {
             literal.to_mut().push_str(&tail[..1]);
             rest = &tail[2..];
             continue;
         }
-        if tail.starts_with('}') {
+        if brace == b'}' {
             return Err(unclosed());
         }
         let after = &tail[1..];
-        let close = after.find('}').ok_or_else(unclosed)?;
+        let close = after.bytes().position(|b| b == b'}').ok_or_else(unclosed)?;
         let inner = &after[..close];
-        let (expression, format) = match inner.rsplit_once(':') {
-            Some((expression, format)) => (expression, format.trim()),
-            None => (inner, "fraction"),
-        };
-        let format = match format {
-            "fraction" => Format::Fraction,
-            "mixed" => Format::Mixed,
-            "decimal" => Format::Decimal,
-            other => {
-                return Err(InstanceError::UnknownFormat {
-                    field: field.path(id),
-                    format: other.to_string(),
-                })
+        let (expression, format) = match inner.bytes().rposition(|b| b == b':') {
+            None => (inner, Format::Fraction),
+            Some(colon) => {
+                let format = match inner[colon + 1..].trim() {
+                    "fraction" => Format::Fraction,
+                    "mixed" => Format::Mixed,
+                    "decimal" => Format::Decimal,
+                    other => {
+                        return Err(InstanceError::UnknownFormat {
+                            field: field.path(id),
+                            format: other.to_string(),
+                        })
+                    }
+                };
+                (&inner[..colon], format)
             }
         };
         let expr = parse_at(field, expression, names)?;
         if !literal.is_empty() {
-            pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+            emit(Piece::Literal(std::mem::take(&mut literal)));
         }
-        pieces.push(Piece::Value(expr, format));
+        emit(Piece::Value(expr, format));
         rest = &after[close + 1..];
     }
     append(&mut literal, rest);
     if !literal.is_empty() {
-        pieces.push(Piece::Literal(literal));
+        emit(Piece::Literal(literal));
     }
-    Ok(pieces)
+    Ok(())
 }
 
 /// Adds `more` to a literal piece, borrowing while the piece is one slice of the
@@ -397,18 +454,22 @@ impl<'a> CompiledItem<'a> {
         let id = item.id.as_str();
         // Every expression may read the template's variables and derived values
         // (a derived value only those before it); a fixed item has none.
-        let names: Vec<&str> = item.template.as_ref().map_or_else(Vec::new, |t| {
+        let names: Rc<[&'a str]> = item.template.as_ref().map_or_else(Rc::default, |t| {
             let variables = t.variables.iter().map(|v| v.name.as_str());
             variables
                 .chain(t.derived.iter().map(|d| d.name.as_str()))
                 .collect()
         });
         let variable_count = item.template.as_ref().map_or(0, |t| t.variables.len());
-        let placeholders = item.template.as_ref().map(|_| names.as_slice());
-        let text = |field: Field, value: &'a str| Text::compile(value, field, id, placeholders);
-        let optional_text =
+        let placeholders = item.template.as_ref().map(|_| &names);
+        // Texts that checking an instance renders are parsed now; the others later.
+        let text = |field: Field, value: &'a str| {
+            Text::compile(value, field, id, placeholders.map(|n| &n[..]))
+        };
+        let shown = |field: Field, value: &'a str| Text::deferred(value, field, id, placeholders);
+        let optional_shown =
             |field: Field, value: Option<&'a str>| -> Result<Option<Text<'a>>, InstanceError> {
-                value.map(|v| text(field, v)).transpose()
+                value.map(|v| shown(field, v)).transpose()
             };
         let missing = |field: &'static str| InstanceError::MissingField {
             kind: item.kind.name(),
@@ -441,7 +502,7 @@ impl<'a> CompiledItem<'a> {
                 for (index, choice) in authored.iter().enumerate() {
                     choices.push((
                         text(Field::ChoiceText(index), &choice.text)?,
-                        optional_text(Field::ChoiceFeedback(index), choice.feedback.as_deref())?,
+                        optional_shown(Field::ChoiceFeedback(index), choice.feedback.as_deref())?,
                     ));
                 }
             }
@@ -463,7 +524,7 @@ impl<'a> CompiledItem<'a> {
             ItemKind::Ordering => {
                 let authored = item.sequence.as_ref().ok_or_else(|| missing("sequence"))?;
                 for (i, entry) in authored.iter().enumerate() {
-                    sequence.push(text(Field::Sequence(i), entry)?);
+                    sequence.push(shown(Field::Sequence(i), entry)?);
                 }
             }
         }
@@ -481,7 +542,7 @@ impl<'a> CompiledItem<'a> {
                     } else {
                         Some(text(Field::WrongValue(i), &w.value)?)
                     },
-                    feedback: optional_text(Field::WrongFeedback(i), w.feedback.as_deref())?,
+                    feedback: optional_shown(Field::WrongFeedback(i), w.feedback.as_deref())?,
                 });
             }
         }
@@ -490,14 +551,14 @@ impl<'a> CompiledItem<'a> {
             variables,
             constraints,
             derived,
-            prompt: text(Field::Prompt, &item.prompt)?,
+            prompt: shown(Field::Prompt, &item.prompt)?,
             hints: item
                 .hints
                 .iter()
                 .enumerate()
-                .map(|(i, h)| text(Field::Hint(i), h))
+                .map(|(i, h)| shown(Field::Hint(i), h))
                 .collect::<Result<_, _>>()?,
-            solution: text(Field::Solution, &item.solution)?,
+            solution: shown(Field::Solution, &item.solution)?,
             choices,
             answer,
             tolerance,
@@ -867,7 +928,7 @@ pub fn interpolate(
     let pieces = parse_placeholders(text, Field::Prompt, "", None).map_err(relabel)?;
     Text {
         field: Field::Prompt,
-        pieces,
+        body: Body::Pieces(pieces),
     }
     .render("", scope)
     .map(Cow::into_owned)
