@@ -195,7 +195,8 @@ pub enum Expr {
     Slot(u16),
     Negate(Box<Expr>),
     Not(Box<Expr>),
-    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// An operator and its two operands, kept together in one allocation.
+    Binary(BinaryOp, Box<[Expr; 2]>),
     Call(Function, Vec<Expr>),
 }
 
@@ -321,7 +322,10 @@ impl Expr {
             ),
             Expr::Negate(inner) => Value::Number(inner.evaluate(scope)?.number()?.checked_neg()?),
             Expr::Not(inner) => Value::Bool(!inner.evaluate(scope)?.boolean()?),
-            Expr::Binary(op, left, right) => binary(*op, left, right, scope)?,
+            Expr::Binary(op, operands) => {
+                let [left, right] = &**operands;
+                binary(*op, left, right, scope)?
+            }
             Expr::Call(function, args) => {
                 let values = args
                     .iter()
@@ -353,10 +357,9 @@ impl Expr {
                 }
             }
             Expr::Negate(inner) | Expr::Not(inner) => inner.collect_variables(names),
-            Expr::Binary(_, left, right) => {
-                left.collect_variables(names);
-                right.collect_variables(names);
-            }
+            Expr::Binary(_, operands) => operands
+                .iter()
+                .for_each(|operand| operand.collect_variables(names)),
             Expr::Call(_, args) => args.iter().for_each(|arg| arg.collect_variables(names)),
         }
     }
@@ -681,7 +684,7 @@ impl<'t> Parser<'t, '_> {
             compared |= is_comparison;
             self.position += 1;
             let right = self.expression(right_power)?;
-            left = Expr::Binary(op, Box::new(left), Box::new(right));
+            left = Expr::Binary(op, Box::new([left, right]));
         }
         Ok(left)
     }
@@ -959,8 +962,10 @@ mod tests {
             Expr::parse_in("2 * 3", &[]),
             Ok(Expr::Binary(
                 BinaryOp::Mul,
-                Box::new(Expr::Number(Rational::integer(2))),
-                Box::new(Expr::Number(Rational::integer(3))),
+                Box::new([
+                    Expr::Number(Rational::integer(2)),
+                    Expr::Number(Rational::integer(3)),
+                ]),
             ))
         );
     }
