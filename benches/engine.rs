@@ -52,6 +52,13 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(15);
+    // `MASTERLY_BENCH_ONLY=load` stops after loading the curriculum, `class` runs the
+    // class import alone (for counting instructions of one part).
+    let only = std::env::var("MASTERLY_BENCH_ONLY").unwrap_or_default();
+    if only == "class" {
+        class_import(runs);
+        return;
+    }
     let text = synthetic_curriculum(TEN_THOUSAND_ITEMS);
     println!(
         "synthetic curriculum: {} items, {} bytes of JSON",
@@ -73,6 +80,9 @@ fn main() {
     report("  of which: typed parse", 50.0, &times);
     let times = measure(runs, || validate(&curriculum));
     report("  of which: validation", 50.0, &times);
+    if only == "load" {
+        return;
+    }
 
     let log = synthetic_log(&curriculum, 50_000, 7);
     println!("synthetic log: {} attempts", log.len());

@@ -880,6 +880,22 @@ mod tests {
     }
 
     #[test]
+    fn long_expressions_parse_like_short_ones() {
+        // 59 tokens, in one of the longest sums an author might write.
+        let sum = vec!["1"; 30].join(" + ");
+        assert_eq!(num(&sum), Rational::integer(30));
+        // A mistake at the end of it is found and placed.
+        assert_eq!(
+            Expr::parse(&format!("{sum} +")),
+            Err(ExprError::Syntax {
+                at: 120,
+                expected: "a number, a name or \"(\"",
+                found: "the end".to_string(),
+            })
+        );
+    }
+
+    #[test]
     fn hostile_expressions_are_refused_not_run() {
         assert_eq!(Expr::parse(&"(".repeat(100)), Err(ExprError::TooDeep));
         assert_eq!(Expr::parse(&"1+".repeat(300)), Err(ExprError::TooLong));
