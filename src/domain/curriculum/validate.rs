@@ -188,8 +188,8 @@ fn check_unit<'a>(
             problems,
             curriculum,
             objective,
-            &path,
-            &mut |problems, i, id| ids.register(problems, Owner::Item(c, u, o, i), id),
+            (c, u, o),
+            &mut |problems, owner, id| ids.register(problems, owner, id),
         );
         check_text(
             problems,
@@ -302,7 +302,7 @@ fn check_id(problems: &mut Vec<CurriculumError>, path: impl FnOnce() -> String, 
 /// What an id belongs to, by position; written out as its JSON path only when
 /// there is a problem to report.
 #[derive(Debug, Clone, Copy)]
-enum Owner {
+pub(super) enum Owner {
     Misconception(usize),
     Course(usize),
     Unit(usize, usize),

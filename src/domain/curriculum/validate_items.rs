@@ -4,35 +4,22 @@
 //! formative B and the unit test never to repeat a question.
 
 use super::error::{CurriculumError, CurriculumErrorKind as Kind};
+use super::validate::Owner;
 use super::{Curriculum, Objective};
 use crate::domain::expr::{Expr, ExprError, NoVariables};
 use crate::domain::item::{
     CompiledItem, InstanceCheck, InstanceError, InstanceKey, Item, ItemKind, MAX_TEMPLATE_DRAWS,
 };
 use std::collections::HashSet;
-use std::fmt;
 
 /// Seeds tried per template, at most; sampling stops early once the objective's
 /// needs are covered, which keeps validating a large curriculum fast.
 const TEMPLATE_SAMPLE_SEEDS: u64 = 24;
 
-/// An item's JSON path, written out only when there is a problem to report.
-#[derive(Clone, Copy)]
-struct ItemPath<'p> {
-    objective: &'p str,
-    index: usize,
-}
-
-impl fmt::Display for ItemPath<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.items[{}]", self.objective, self.index)
-    }
-}
-
 /// A template that has given one sound instance and may give more, from `next_seed`.
-struct Sampled<'a, 'p> {
+struct Sampled<'a> {
     compiled: CompiledItem<'a>,
-    path: ItemPath<'p>,
+    path: Owner,
     next_seed: u64,
 }
 
@@ -40,9 +27,10 @@ pub(super) fn check_objective_items<'a>(
     problems: &mut Vec<CurriculumError>,
     curriculum: &Curriculum,
     objective: &'a Objective,
-    objective_path: &str,
-    register_id: &mut dyn FnMut(&mut Vec<CurriculumError>, usize, &'a str),
+    (c, u, o): (usize, usize, usize),
+    register_id: &mut dyn FnMut(&mut Vec<CurriculumError>, Owner, &'a str),
 ) {
+    let objective_path = Owner::Objective(c, u, o);
     let settings = &curriculum.mastery;
     let formative = settings.formative_items_per_objective as usize;
     let unit_test = settings.unit_test_items_per_objective as usize;
@@ -56,11 +44,8 @@ pub(super) fn check_objective_items<'a>(
     // Every item first shows one sound instance; templates then give more, in
     // turn, only while the pool still lacks distinct questions.
     for (index, item) in objective.items.iter().enumerate() {
-        let path = ItemPath {
-            objective: objective_path,
-            index,
-        };
-        register_id(problems, index, &item.id);
+        let path = Owner::Item(c, u, o, index);
+        register_id(problems, path, &item.id);
         let before = problems.len();
         check_fields(problems, curriculum, item, path);
         if problems.len() > before {
@@ -192,7 +177,7 @@ fn sample_once(
 }
 
 fn instance_problem(
-    path: ItemPath,
+    path: Owner,
     seed: u64,
     error: InstanceError,
     templated: bool,
@@ -220,7 +205,7 @@ fn instance_problem(
 fn report_check(
     problems: &mut Vec<CurriculumError>,
     check: &InstanceCheck,
-    path: ItemPath,
+    path: Owner,
     seed: u64,
 ) -> bool {
     let before = problems.len();
@@ -248,7 +233,7 @@ fn check_fields(
     problems: &mut Vec<CurriculumError>,
     curriculum: &Curriculum,
     item: &Item,
-    path: ItemPath,
+    path: Owner,
 ) {
     let kind = item.kind.name();
     let mut require = |present: bool, field: &'static str, used: bool| {
