@@ -5,7 +5,8 @@
 
 use crate::app::browser::random_u64;
 use crate::app::browser::{
-    download_as, now, read_chosen_file, take_chosen_files, utc_offset_minutes,
+    download_as, mark, now, read_chosen_files, take_chosen_files, utc_offset_minutes,
+    FILES_IMPORTED_MARK, FILES_READ_MARK,
 };
 use crate::app::context::{course_choices, new_roster, AppContext, CourseChoice};
 use crate::app::pages::class_setup::ClassSetup;
@@ -161,9 +162,11 @@ pub fn TeacherPage() -> impl IntoView {
             let total = files.len();
             let mut read = Vec::with_capacity(total);
             let mut new_lines = Vec::new();
-            for (done, file) in files.into_iter().enumerate() {
-                status.set(text::reading_files(done + 1, total));
-                match read_chosen_file(&file, PROGRESS_LIMITS.max_bytes).await {
+            let reached = |index| status.set(text::reading_files(index + 1, total));
+            for (file, outcome) in
+                read_chosen_files(files, PROGRESS_LIMITS.max_bytes, reached).await
+            {
+                match outcome {
                     Ok(file_text) => read.push((file.name(), file_text)),
                     Err(message) => new_lines.push(FileLine {
                         message,
@@ -172,6 +175,7 @@ pub fn TeacherPage() -> impl IntoView {
                     }),
                 }
             }
+            mark(FILES_READ_MARK);
             // A class file first: it may bring the course the progress files need.
             let (class_files, progress_files): (Vec<_>, Vec<_>) = read
                 .into_iter()
@@ -201,6 +205,7 @@ pub fn TeacherPage() -> impl IntoView {
                         .map(|(name, outcome)| file_line(&name, outcome)),
                 );
             }
+            mark(FILES_IMPORTED_MARK);
             let refused = new_lines.iter().filter(|line| line.refused).count();
             status.set(text::files_read(new_lines.len() - refused, refused));
             lines.set(new_lines);
