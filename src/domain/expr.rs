@@ -289,22 +289,18 @@ impl Expr {
         {
             return variable(trimmed, names);
         }
-        let tokens = tokenize(text)?;
-        let mut parser = Parser {
-            tokens,
-            position: 0,
-            depth: 0,
-            names,
-        };
-        let expr = parser.expression(0)?;
-        match parser.peek() {
+        let mut parser = Parser::new(text, names)?;
+        let parsed = parser.expression(0).and_then(|expr| match parser.peek() {
             None => Ok(expr),
             Some((at, token)) => Err(ExprError::Syntax {
                 at: *at,
                 expected: "an operator or the end",
                 found: token.to_string(),
             }),
-        }
+        });
+        // Tokens are read as the parser goes; a character that is no token is
+        // still reported before any mistake in the order of the tokens.
+        parsed.map_err(|error| parser.lexer.first_mistake().unwrap_or(error))
     }
 
     pub fn evaluate(&self, scope: &(impl Scope + ?Sized)) -> Result<Value, ExprError> {
@@ -511,20 +507,28 @@ impl fmt::Display for Token<'_> {
     }
 }
 
-fn tokenize(text: &str) -> Result<Vec<(usize, Token<'_>)>, ExprError> {
-    let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(bytes.len() / 2 + 1);
-    let mut i = 0;
-    // Bytes beyond the first of multi-byte characters so far, so columns count
-    // characters as editors do.
-    let mut extra_bytes = 0;
-    while i < bytes.len() {
-        let byte = bytes[i];
-        let column = i - extra_bytes + 1;
-        if byte.is_ascii_whitespace() {
+/// Reads tokens one at a time, each with its column (in characters, from 1).
+struct Lexer<'t> {
+    text: &'t str,
+    offset: usize,
+    /// Bytes beyond the first of multi-byte characters so far, so columns count
+    /// characters as editors do.
+    extra_bytes: usize,
+}
+
+impl<'t> Lexer<'t> {
+    fn next_token(&mut self) -> Result<Option<(usize, Token<'t>)>, ExprError> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = self.offset;
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
             i += 1;
-            continue;
         }
+        self.offset = i;
+        let Some(&byte) = bytes.get(i) else {
+            return Ok(None);
+        };
+        let column = i - self.extra_bytes + 1;
         if byte.is_ascii_digit() || byte == b'.' {
             let start = i;
             while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
@@ -538,8 +542,8 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token<'_>)>, ExprError> {
                     found: format!("\"{literal}\""),
                 }
             })?;
-            tokens.push((column, Token::Number(value)));
-            continue;
+            self.offset = i;
+            return Ok(Some((column, Token::Number(value))));
         }
         if byte.is_ascii_alphabetic() || byte == b'_' {
             let start = i;
@@ -552,8 +556,8 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token<'_>)>, ExprError> {
                 "not" => Token::Not,
                 name => Token::Name(name),
             };
-            tokens.push((column, token));
-            continue;
+            self.offset = i;
+            return Ok(Some((column, token)));
         }
         // Everything else is an operator, a bracket or a comma; the typographic
         // signs × ÷ − are multi-byte, so decode one character here.
@@ -585,23 +589,61 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token<'_>)>, ExprError> {
                 })
             }
         };
-        tokens.push((column, token));
-        extra_bytes += c.len_utf8().min(width) - 1;
-        i += width;
+        self.extra_bytes += c.len_utf8().min(width) - 1;
+        self.offset = i + width;
+        Ok(Some((column, token)))
     }
-    Ok(tokens)
+
+    /// The first mistake in the tokens not read yet, if any.
+    fn first_mistake(&mut self) -> Option<ExprError> {
+        loop {
+            match self.next_token() {
+                Ok(Some(_)) => {}
+                Ok(None) => return None,
+                Err(error) => return Some(error),
+            }
+        }
+    }
 }
 
 struct Parser<'t, 'n> {
-    tokens: Vec<(usize, Token<'t>)>,
-    position: usize,
+    lexer: Lexer<'t>,
+    /// The next token, not yet taken.
+    current: Option<(usize, Token<'t>)>,
+    /// The column of the last token read (0 before any).
+    last_column: usize,
     depth: usize,
     names: Option<&'n [&'n str]>,
 }
 
-impl<'t> Parser<'t, '_> {
+impl<'t, 'n> Parser<'t, 'n> {
+    fn new(text: &'t str, names: Option<&'n [&'n str]>) -> Result<Self, ExprError> {
+        let mut parser = Parser {
+            lexer: Lexer {
+                text,
+                offset: 0,
+                extra_bytes: 0,
+            },
+            current: None,
+            last_column: 0,
+            depth: 0,
+            names,
+        };
+        parser.advance()?;
+        Ok(parser)
+    }
+
+    /// Takes the current token and reads the next.
+    fn advance(&mut self) -> Result<(), ExprError> {
+        self.current = self.lexer.next_token()?;
+        if let Some((column, _)) = self.current {
+            self.last_column = column;
+        }
+        Ok(())
+    }
+
     fn peek(&self) -> Option<&(usize, Token<'t>)> {
-        self.tokens.get(self.position)
+        self.current.as_ref()
     }
 
     fn peek_op(&self) -> Option<BinaryOp> {
@@ -612,7 +654,7 @@ impl<'t> Parser<'t, '_> {
     }
 
     fn end_column(&self) -> usize {
-        self.tokens.last().map_or(1, |(at, _)| at + 1)
+        self.last_column + 1
     }
 
     fn found(&self) -> (usize, String) {
@@ -644,11 +686,11 @@ impl<'t> Parser<'t, '_> {
     fn expression_inner(&mut self, min_power: u8) -> Result<Expr, ExprError> {
         let mut left = match self.peek().map(|(_, token)| token) {
             Some(Token::Not) if min_power <= 5 => {
-                self.position += 1;
+                self.advance()?;
                 Expr::Not(Box::new(self.expression(5)?))
             }
             Some(Token::Op(BinaryOp::Sub)) => {
-                self.position += 1;
+                self.advance()?;
                 Expr::Negate(Box::new(self.expression(13)?))
             }
             _ => self.atom()?,
@@ -682,7 +724,7 @@ impl<'t> Parser<'t, '_> {
                 });
             }
             compared |= is_comparison;
-            self.position += 1;
+            self.advance()?;
             let right = self.expression(right_power)?;
             left = Expr::Binary(op, Box::new([left, right]));
         }
@@ -690,7 +732,7 @@ impl<'t> Parser<'t, '_> {
     }
 
     fn atom(&mut self) -> Result<Expr, ExprError> {
-        let Some(&(at, token)) = self.tokens.get(self.position) else {
+        let Some((at, token)) = self.current else {
             let (at, found) = self.found();
             return Err(ExprError::Syntax {
                 at,
@@ -698,19 +740,19 @@ impl<'t> Parser<'t, '_> {
                 found,
             });
         };
-        self.position += 1;
+        self.advance()?;
         match token {
             Token::Number(n) => Ok(Expr::Number(n)),
             Token::Name(name) => {
                 if !matches!(self.peek(), Some((_, Token::Open))) {
                     return variable(name, self.names);
                 }
-                self.position += 1;
+                self.advance()?;
                 let function = Function::by_name(name)
                     .ok_or_else(|| ExprError::UnknownFunction(name.to_string()))?;
                 let mut args = vec![self.expression(0)?];
                 while matches!(self.peek(), Some((_, Token::Comma))) {
-                    self.position += 1;
+                    self.advance()?;
                     args.push(self.expression(0)?);
                 }
                 self.expect_close()?;
@@ -738,7 +780,7 @@ impl<'t> Parser<'t, '_> {
 
     fn expect_close(&mut self) -> Result<(), ExprError> {
         if matches!(self.peek(), Some((_, Token::Close))) {
-            self.position += 1;
+            self.advance()?;
             Ok(())
         } else {
             let (at, found) = self.found();
