@@ -45,8 +45,13 @@ size:
 
 # Benchmarks print figures and assert nothing about time; see docs/benchmarks.md.
 .PHONY: bench bench-browser
+# The engine twice, as each page ships it: the student's (release, tuned for size)
+# and the teacher's (release-speed).
 bench:
+	@echo "== engine, release profile (the student's page)"
 	cargo bench --bench engine
+	@echo "== engine, release-speed profile (the teacher's page)"
+	cargo bench --profile release-speed --bench engine
 
 # The student's side in headless Chromium over the release build.
 bench-browser: tools-test build
