@@ -3,7 +3,7 @@
 //! add their own progress file from another device. Courses are added by
 //! [`AppContext::add_curriculum`] in `library.rs`.
 
-use super::context::{AppContext, CourseChoice};
+use super::context::{AppContext, CourseChoice, Notice};
 use super::text;
 use crate::domain::class_file::ClassFile;
 use crate::domain::progress::{check_against, ProgressBundle};
@@ -45,7 +45,18 @@ impl AppContext {
             course_id,
         });
         let _ = self.update(|workbook| workbook.join_class(&file.class.id, entry));
-        Ok(text::joined_class(&file.class.name, &entry.nickname))
+        Ok(self.confirm(text::joined_class(&file.class.name, &entry.nickname)))
+    }
+
+    /// Shows what a file changed in the banner above the page as well as returning
+    /// it: opening the course replaces the screen the file was opened from.
+    fn confirm(&self, message: String) -> String {
+        self.notify(Notice {
+            text: message.clone(),
+            download: None,
+            offer_export: false,
+        });
+        message
     }
 
     /// Adds a student's own progress file: the answers it holds that this device
@@ -105,6 +116,6 @@ impl AppContext {
             message.push(' ');
             message.push_str(text::OTHER_VERSION_NOTE);
         }
-        Ok(message)
+        Ok(self.confirm(message))
     }
 }

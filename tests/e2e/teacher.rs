@@ -139,6 +139,11 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(
     )));
     ok(browser.click("[data-testid=confirm-open]"));
     ok(browser.find("[data-testid=course-map] h1"));
+    // The course map replaced the start screen; the banner above it says what changed.
+    ok(browser.wait_until(
+        "document.querySelector('[data-testid=notices]').textContent.includes('You joined')",
+        "the banner saying the class was joined",
+    ));
     catch_downloads(browser);
     ok(browser.execute(
         "[...document.querySelectorAll('button')] \

@@ -49,6 +49,14 @@ async fn a_student_joins_a_class_from_the_start_screen_and_their_files_carry_it(
 
     let said = context.join_class(&file, &ana).expect("Ana joins");
     assert_eq!(said, "You joined “5C” as Ana. Your goals are set, and your progress files will say which class you are in.");
+    // Said in the banner too, which stays when the course map replaces the screen.
+    let banners: Vec<String> = context
+        .notices
+        .get_untracked()
+        .into_iter()
+        .map(|notice| notice.text)
+        .collect();
+    assert_eq!(banners, vec![said.clone()]);
     let current = context.profiles.get_untracked().current().cloned();
     assert_eq!(current.map(|p| p.learner.nickname), Some("Ana".to_string()));
     let workbook = context
@@ -93,6 +101,14 @@ async fn a_progress_file_is_added_only_to_its_owner_and_only_once() {
     assert_eq!(
         added,
         "Added 40 answers to your work in Fixture; every level is recomputed."
+    );
+    assert!(
+        context
+            .notices
+            .get_untracked()
+            .iter()
+            .any(|notice| notice.text == added),
+        "what was added is said in the banner above the course map"
     );
     let current = context
         .profiles

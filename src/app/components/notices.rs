@@ -1,5 +1,6 @@
 //! Banners about the student's saved work: storage blocked or full, damaged data
-//! restored. Each says what happened and offers what helps (download, export).
+//! restored, a class joined or answers added from a file. Each says what happened
+//! and offers what helps (download, export).
 
 use crate::app::browser;
 use crate::app::context::AppContext;

@@ -227,8 +227,9 @@ fn ClassPreview(file: Arc<ClassFile>, stage: RwSignal<Stage>) -> impl IntoView {
         let file = file.clone();
         move || match chosen.get_untracked() {
             None => problem.set(Some(text::PICK_YOUR_NAME.to_string())),
+            // What changed is said in the banner above the page (the course opens).
             Some(id) => match context.join_class(&file, &id) {
-                Ok(message) => stage.set(said(message, Vec::new())),
+                Ok(_) => stage.set(Stage::Idle),
                 Err(message) => problem.set(Some(message)),
             },
         }
@@ -261,7 +262,7 @@ fn ProgressPreview(bundle: Arc<ProgressBundle>, stage: RwSignal<Stage>) -> impl 
     );
     let add = move || {
         stage.set(match context.add_own_progress((*bundle).clone()) {
-            Ok(message) => said(message, Vec::new()),
+            Ok(_) => Stage::Idle, // said in the banner above the page
             Err(problems) => said(text::PROGRESS_NOT_ADDED, problems),
         })
     };
