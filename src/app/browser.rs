@@ -62,20 +62,23 @@ pub const FILES_IMPORTED_MARK: &str = "masterly-files-imported";
 
 /// Marks the first screen as ready, once per page load.
 pub fn mark_first_screen() {
-    let Some(performance) = web_sys::window().and_then(|window| window.performance()) else {
-        return;
-    };
-    if performance.get_entries_by_name(FIRST_SCREEN_MARK).length() == 0 {
-        let _ = performance.mark(FIRST_SCREEN_MARK);
+    if let Some(performance) = performance() {
+        if performance.get_entries_by_name(FIRST_SCREEN_MARK).length() == 0 {
+            let _ = performance.mark(FIRST_SCREEN_MARK);
+        }
     }
 }
 
 /// Sets a performance mark (nothing happens where the browser has no performance
 /// timeline).
 pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+    if let Some(performance) = performance() {
         let _ = performance.mark(name);
     }
+}
+
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window().and_then(|window| window.performance())
 }
 
 /// The files chosen in the file field an event came from, in order. The field is
