@@ -292,8 +292,8 @@ fn class_import(browser: &Browser, server: &StaticServer, runs: usize) {
         check(browser.wait_until("window.__done !== null", "the class reports"));
         let value = check(browser.execute("return window.__done - window.__start"));
         samples.push(value.as_f64().unwrap_or(f64::NAN));
-        // The page's own marks split the time: reading the files, importing them
-        // (load, check, merge), then replays, reports and drawing them.
+        // The page's own marks split the time: reading the files and loading each
+        // as it arrives, checking and merging them, then replays, reports and drawing.
         let parts = check(browser.execute(
             "const at = name => performance.getEntriesByName(name)[0].startTime; \
              const read = at('masterly-files-read'), imported = at('masterly-files-imported'); \
@@ -312,11 +312,11 @@ fn class_import(browser: &Browser, server: &StaticServer, runs: usize) {
         summary(samples)
     );
     let [reading, importing, reporting] = parts_of;
-    println!("  of which reading the files: {}", summary(reading));
     println!(
-        "  of which import (load, check, merge): {}",
-        summary(importing)
+        "  of which reading and loading the files: {}",
+        summary(reading)
     );
+    println!("  of which check and merge: {}", summary(importing));
     println!(
         "  of which replays, reports and drawing: {}",
         summary(reporting)

@@ -113,25 +113,23 @@ pub async fn read_chosen_file(file: &web_sys::File, max_bytes: usize) -> Result<
     finish_reading(file, pending).await
 }
 
-/// Reads chosen files as text, each checked against `max_bytes`, calling
-/// `reached` with each file's position before waiting for it. Every read is
-/// requested first, so the browser reads the files side by side.
+/// Reads chosen files as text, each checked against `max_bytes`, and hands each
+/// one to `each` (with its position) as soon as it is in, in order. Every read is
+/// requested first, so the browser goes on reading the later files while `each`
+/// works on the earlier ones.
 pub async fn read_chosen_files(
     files: Vec<web_sys::File>,
     max_bytes: usize,
-    mut reached: impl FnMut(usize),
-) -> Vec<(web_sys::File, Result<String, String>)> {
+    mut each: impl FnMut(usize, &web_sys::File, Result<String, String>),
+) {
     let pending: Vec<_> = files
         .iter()
         .map(|file| start_reading(file, max_bytes))
         .collect();
-    let mut read = Vec::with_capacity(files.len());
-    for (index, (file, pending)) in files.into_iter().zip(pending).enumerate() {
-        reached(index);
-        let text = finish_reading(&file, pending).await;
-        read.push((file, text));
+    for (index, (file, pending)) in files.iter().zip(pending).enumerate() {
+        let text = finish_reading(file, pending).await;
+        each(index, file, text);
     }
-    read
 }
 
 /// A read requested from the browser, or the reason none was.

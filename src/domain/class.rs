@@ -5,7 +5,7 @@
 
 use crate::domain::curriculum::{Course, Curriculum};
 use crate::domain::mastery::MasteryLevel;
-use crate::domain::progress::{load_progress, CurriculumCheck, ProgressError};
+use crate::domain::progress::{load_progress, CurriculumCheck, ProgressBundle, ProgressError};
 use crate::domain::reports::{
     goal_progress, item_analysis, mastery_grid, persistence, to_csv, unit_groups, weekly_activity,
     ActivityRow, Added, ClassRecord, GoalRow, ItemStats, LevelCheck, MasteryGrid, PersistenceRow,
@@ -43,8 +43,19 @@ pub fn import_progress_file(
     check: &CurriculumCheck,
     text: &str,
 ) -> FileOutcome {
+    import_loaded_progress(class, check, load_progress(text))
+}
+
+/// The second half of [`import_progress_file`], for a file already loaded with
+/// [`load_progress`]: loading needs no curriculum, so a reader can load each file
+/// as it arrives and check and merge them all once every file is in.
+pub fn import_loaded_progress(
+    class: &mut ClassRecord,
+    check: &CurriculumCheck,
+    loaded: Result<ProgressBundle, Vec<ProgressError>>,
+) -> FileOutcome {
     let lines = |errors: &[ProgressError]| errors.iter().map(ToString::to_string).collect();
-    let bundle = match load_progress(text) {
+    let bundle = match loaded {
         Ok(bundle) => bundle,
         Err(errors) => {
             return FileOutcome::Refused {

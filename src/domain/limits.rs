@@ -2,6 +2,7 @@
 //! broken file (a 2 GB paste, ten thousand nested brackets, a one-megabyte title)
 //! is refused with a message naming the limit instead of exhausting the tab.
 
+use crate::domain::rng::SplitMix64;
 use thiserror::Error;
 
 /// The bounds one kind of file must stay within.
@@ -40,7 +41,7 @@ pub enum LimitError {
     },
 }
 
-/// Scans `text` once, tracking strings and escapes, and reports the first limit broken.
+/// Scans `text`, tracking strings and escapes, and reports the first limit broken.
 /// It does not validate JSON syntax; the parser that runs afterwards does that.
 pub fn check_json_limits(text: &str, limits: &JsonLimits) -> Result<(), LimitError> {
     if text.len() > limits.max_bytes {
@@ -49,6 +50,16 @@ pub fn check_json_limits(text: &str, limits: &JsonLimits) -> Result<(), LimitErr
             limit: limits.max_bytes,
         });
     }
+    // Nearly every file is within its limits: a fast scan says so, and only a file
+    // it refuses is read again byte by byte to name the first limit and where.
+    if within_limits(text.as_bytes(), limits) {
+        return Ok(());
+    }
+    first_limit_broken(text, limits)
+}
+
+/// The byte-by-byte scan that names the first limit broken, and where.
+fn first_limit_broken(text: &str, limits: &JsonLimits) -> Result<(), LimitError> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut containers = 0usize;
@@ -103,6 +114,251 @@ pub fn check_json_limits(text: &str, limits: &JsonLimits) -> Result<(), LimitErr
     Ok(())
 }
 
+/// Whether `bytes` break none of the limits other than size: the same answer as
+/// [`first_limit_broken`] gives, found 64 bytes at a time. Each block is turned into
+/// bit masks of its quotes, backslashes and brackets; which bytes are inside strings
+/// follows from the quotes alone (each one flips in and out), so brackets are counted
+/// and strings measured without stepping through the bytes. A block with a backslash
+/// in it, or right after one, is read byte by byte, as escapes are rare.
+fn within_limits(bytes: &[u8], limits: &JsonLimits) -> bool {
+    let mut scan = Scan::default();
+    // Strings that open and close inside one block are shorter than 64 bytes; the
+    // blocks rely on that, so tighter limits are checked byte by byte.
+    let blocks = if limits.max_string_bytes >= BLOCK {
+        bytes.chunks_exact(BLOCK)
+    } else {
+        bytes[..0].chunks_exact(BLOCK)
+    };
+    let mut base = 0;
+    for block in blocks {
+        let within = match block.try_into() {
+            Ok(block) => scan.block(base, block, limits),
+            Err(_) => false, // chunks_exact gives whole blocks
+        };
+        if !within {
+            return false;
+        }
+        base += BLOCK;
+    }
+    for (offset, &byte) in bytes.iter().enumerate().skip(base) {
+        if !scan.byte(offset, byte, limits) {
+            return false;
+        }
+    }
+    // A string still open runs to the end of the text.
+    !scan.in_string || bytes.len() - 1 - scan.string_start <= limits.max_string_bytes
+}
+
+const BLOCK: usize = 64;
+
+/// Where a scan is: nesting, objects and lists so far, and the string it is in.
+#[derive(Debug, Default)]
+struct Scan {
+    depth: usize,
+    containers: usize,
+    in_string: bool,
+    /// The offset of the quote that opened the string the scan is in.
+    string_start: usize,
+    /// The byte before was a backslash inside a string.
+    escaped: bool,
+}
+
+impl Scan {
+    /// One byte, read as [`first_limit_broken`] reads it. False when a limit is broken.
+    fn byte(&mut self, offset: usize, byte: u8, limits: &JsonLimits) -> bool {
+        if self.in_string {
+            if self.escaped {
+                self.escaped = false;
+            } else if byte == b'\\' {
+                self.escaped = true;
+            } else if byte == b'"' {
+                self.in_string = false;
+                return offset - self.string_start - 1 <= limits.max_string_bytes;
+            }
+            return true;
+        }
+        match byte {
+            b'"' => {
+                self.in_string = true;
+                self.string_start = offset;
+                true
+            }
+            b'[' | b'{' => {
+                self.depth += 1;
+                self.containers += 1;
+                self.depth <= limits.max_depth && self.containers <= limits.max_containers
+            }
+            b']' | b'}' => {
+                self.depth = self.depth.saturating_sub(1);
+                true
+            }
+            _ => true,
+        }
+    }
+
+    /// One block of 64 bytes starting at `base`. False when a limit is broken.
+    fn block(&mut self, base: usize, block: &[u8; BLOCK], limits: &JsonLimits) -> bool {
+        let masks = block_masks(block);
+        if self.escaped || masks.backslash != 0 {
+            return block
+                .iter()
+                .enumerate()
+                .all(|(i, &byte)| self.byte(base + i, byte, limits));
+        }
+        // Bit i of `inside` is set when byte i is inside a string (an opening
+        // quote counts as inside, a closing one as outside).
+        let carried = if self.in_string { u64::MAX } else { 0 };
+        let inside = prefix_xor(masks.quote) ^ carried;
+        if self.in_string && masks.quote != 0 {
+            // The block's first quote closes the string carried in.
+            let close = base + masks.quote.trailing_zeros() as usize;
+            if close - self.string_start - 1 > limits.max_string_bytes {
+                return false;
+            }
+        }
+        self.in_string = inside >> (BLOCK - 1) == 1;
+        if self.in_string {
+            let opening = masks.quote & inside;
+            if opening != 0 {
+                self.string_start = base + (BLOCK - 1) - opening.leading_zeros() as usize;
+            }
+            // Already longer than the limit, however it ends.
+            if base + (BLOCK - 1) - self.string_start > limits.max_string_bytes {
+                return false;
+            }
+        }
+        let open = masks.open & !inside;
+        let close = masks.close & !inside;
+        let opens = open.count_ones() as usize;
+        let closes = close.count_ones() as usize;
+        self.containers += opens;
+        if self.containers > limits.max_containers {
+            return false;
+        }
+        if self.depth >= closes && self.depth + opens <= limits.max_depth {
+            // No bracket can pass the limit or close below the top level.
+            self.depth = self.depth + opens - closes;
+            return true;
+        }
+        let mut brackets = open | close;
+        while brackets != 0 {
+            let bit = brackets & brackets.wrapping_neg();
+            if open & bit != 0 {
+                self.depth += 1;
+                if self.depth > limits.max_depth {
+                    return false;
+                }
+            } else {
+                self.depth = self.depth.saturating_sub(1);
+            }
+            brackets &= brackets - 1;
+        }
+        true
+    }
+}
+
+/// Bit i of `bits` becomes the parity of bits 0 to i: set when an odd number of
+/// quotes came before byte i or at it.
+fn prefix_xor(mut bits: u64) -> u64 {
+    let mut shift = 1;
+    while shift < BLOCK {
+        bits ^= bits << shift;
+        shift *= 2;
+    }
+    bits
+}
+
+/// Bit i set where byte i of a block is a quote, a backslash, `[` or `{`, `]` or `}`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Masks {
+    quote: u64,
+    backslash: u64,
+    open: u64,
+    close: u64,
+}
+
+/// The masks of a block, 16 bytes at a time. `[`/`{` and `]`/`}` differ only in the
+/// 0x20 bit, so setting it turns each pair into one byte to compare with.
+fn block_masks(block: &[u8; BLOCK]) -> Masks {
+    let mut masks = Masks::default();
+    for (lane, chunk) in block.chunks_exact(16).enumerate() {
+        let Ok(chunk) = chunk.try_into() else {
+            continue; // chunks_exact gives 16 bytes
+        };
+        let [quote, backslash, open, close] = lanes::masks16(chunk);
+        let shift = 16 * lane;
+        masks.quote |= u64::from(quote) << shift;
+        masks.backslash |= u64::from(backslash) << shift;
+        masks.open |= u64::from(open) << shift;
+        masks.close |= u64::from(close) << shift;
+    }
+    masks
+}
+
+/// 16 bytes compared at once where the processor can (SSE2 on x86-64, SIMD128 in
+/// WebAssembly when it is turned on, as `.cargo/config.toml` does), one at a time
+/// elsewhere. Each gives the masks of a quote, a backslash, `[{` and `]}`.
+#[cfg(target_arch = "x86_64")]
+mod lanes {
+    use core::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+
+    pub fn masks16(chunk: &[u8; 16]) -> [u16; 4] {
+        // SAFETY: SSE2 is part of every x86-64 processor, and the load reads
+        // exactly the 16 bytes of `chunk` (unaligned loads are allowed).
+        unsafe {
+            let bytes = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            let folded = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
+            let mask = |v: __m128i, byte: u8| {
+                _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(byte as i8))) as u16
+            };
+            [
+                mask(bytes, b'"'),
+                mask(bytes, b'\\'),
+                mask(folded, b'{'),
+                mask(folded, b'}'),
+            ]
+        }
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod lanes {
+    use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, u8x16_splat, v128, v128_load, v128_or};
+
+    pub fn masks16(chunk: &[u8; 16]) -> [u16; 4] {
+        // SAFETY: an unaligned load of exactly the 16 bytes of `chunk`.
+        let bytes = unsafe { v128_load(chunk.as_ptr().cast::<v128>()) };
+        let folded = v128_or(bytes, u8x16_splat(0x20));
+        let mask = |v: v128, byte: u8| u8x16_bitmask(u8x16_eq(v, u8x16_splat(byte)));
+        [
+            mask(bytes, b'"'),
+            mask(bytes, b'\\'),
+            mask(folded, b'{'),
+            mask(folded, b'}'),
+        ]
+    }
+}
+
+#[cfg(not(any(
+    target_arch = "x86_64",
+    all(target_arch = "wasm32", target_feature = "simd128")
+)))]
+mod lanes {
+    pub fn masks16(chunk: &[u8; 16]) -> [u16; 4] {
+        let mut masks = [0u16; 4];
+        for (i, &byte) in chunk.iter().enumerate() {
+            let folded = byte | 0x20;
+            let found = [byte == b'"', byte == b'\\', folded == b'{', folded == b'}'];
+            for (mask, found) in masks.iter_mut().zip(found) {
+                *mask |= u16::from(found) << i;
+            }
+        }
+        masks
+    }
+}
+
 /// The offset of the quote closing a string whose text starts at `from`, if any.
 fn string_end(bytes: &[u8], mut from: usize) -> Option<usize> {
     loop {
@@ -125,6 +381,49 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
     (line, column)
+}
+
+/// Runs both scans over `cases` random texts made of the bytes that matter —
+/// quotes, escapes, brackets — between runs of letters of every length, against
+/// random limits. Gives how many texts were within and beyond the limits, or the
+/// first text on which the block scan and the byte scan disagree. For tests, here
+/// and in the browser (where the block scan compares bytes with SIMD128).
+pub fn compare_scans(seed: u64, cases: usize) -> Result<(usize, usize), String> {
+    let mut rng = SplitMix64::new(seed);
+    let pieces = ["\"", "\\", "[", "]", "{", "}", ",", "é", "\\\"", "\n"];
+    let (mut within, mut broken) = (0, 0);
+    for case in 0..cases {
+        let limits = JsonLimits {
+            max_bytes: usize::MAX,
+            max_depth: 1 + rng.below(6) as usize,
+            // Mostly above the 64 bytes blocks rely on, sometimes below.
+            max_string_bytes: if rng.below(8) == 0 {
+                rng.below(64) as usize
+            } else {
+                64 + rng.below(100) as usize
+            },
+            max_containers: 1 + rng.below(40) as usize,
+        };
+        let mut text = String::new();
+        let length = rng.below(700) as usize;
+        while text.len() < length {
+            if rng.below(3) == 0 {
+                text.push_str(&"a".repeat(1 + rng.below(120) as usize));
+            } else {
+                text.push_str(pieces[rng.below(pieces.len() as u64) as usize]);
+            }
+        }
+        let bytewise = first_limit_broken(&text, &limits).is_ok();
+        if within_limits(text.as_bytes(), &limits) != bytewise {
+            return Err(format!("case {case}: {text:?} with {limits:?}"));
+        }
+        if bytewise {
+            within += 1;
+        } else {
+            broken += 1;
+        }
+    }
+    Ok((within, broken))
 }
 
 #[cfg(test)]
@@ -211,6 +510,59 @@ mod tests {
                 limit: 4
             })
         );
+    }
+
+    #[test]
+    fn the_block_scan_agrees_with_the_byte_scan() {
+        let (within, broken) = compare_scans(2026, 40_000).unwrap_or_else(|case| panic!("{case}"));
+        // Both answers were given often enough for the agreement to mean something.
+        assert!(
+            within > 5_000 && broken > 5_000,
+            "{within} within, {broken} broken"
+        );
+    }
+
+    #[test]
+    fn each_limit_is_found_across_block_boundaries() {
+        let limits = JsonLimits {
+            max_bytes: usize::MAX,
+            max_depth: 3,
+            max_string_bytes: 100,
+            max_containers: 10,
+        };
+        let padded = |inner: &str| format!("{}{inner}", " ".repeat(60));
+        // A string of exactly 100 bytes spanning blocks is fine; 101 is not, also
+        // when it is never closed.
+        let at_limit = padded(&format!("[\"{}\"]", "b".repeat(100)));
+        assert_eq!(check_json_limits(&at_limit, &limits), Ok(()));
+        let over = padded(&format!("[\"{}\"]", "b".repeat(101)));
+        assert_eq!(
+            check_json_limits(&over, &limits),
+            Err(LimitError::StringTooLong {
+                line: 1,
+                column: 62,
+                limit: 100
+            })
+        );
+        let unclosed = padded(&format!("[\"{}", "b".repeat(101)));
+        assert!(check_json_limits(&unclosed, &limits).is_err());
+        // Brackets inside a long string do not count; outside they do.
+        let quoted = padded(&format!("\"{}\"", "[".repeat(90)));
+        assert_eq!(check_json_limits(&quoted, &limits), Ok(()));
+        let deep = padded("[[[ [ ]]]]");
+        assert!(matches!(
+            check_json_limits(&deep, &limits),
+            Err(LimitError::TooDeep { column: 65, .. })
+        ));
+        let many = padded(&"[] ".repeat(11));
+        assert!(matches!(
+            check_json_limits(&many, &limits),
+            Err(LimitError::TooManyValues { .. })
+        ));
+        // An escape at the end of one block (offset 63) keeps the string open
+        // into the next, where its brackets still do not count.
+        let escaped = format!("[\"{}\\\"{}\"]", "c".repeat(61), "[".repeat(30));
+        assert_eq!(check_json_limits(&escaped, &limits), Ok(()));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use masterly::app::context::AppContext;
 use masterly::domain::class_file::ClassFile;
 use masterly::domain::curriculum::{load_curriculum, Curriculum};
+use masterly::domain::limits::compare_scans;
 use masterly::domain::progress::load_progress;
 use masterly::domain::roster::{student_id, Roster};
 use masterly::domain::synthetic::synthetic_progress_files;
@@ -130,4 +131,20 @@ async fn a_progress_file_is_added_only_to_its_owner_and_only_once() {
         context.workbook.get_untracked().map(|w| w.attempts.len()),
         Some(40)
     );
+}
+
+/// In the browser the limits scan compares bytes with SIMD128: it must give the
+/// byte-by-byte scan's answer on every text, and a real progress file passes it.
+#[wasm_bindgen_test]
+fn limits_scan_with_simd_agrees_with_the_byte_scan() {
+    assert!(cfg!(target_feature = "simd128"), "built without SIMD128");
+    let (within, broken) = compare_scans(2027, 20_000).unwrap_or_else(|case| panic!("{case}"));
+    assert!(
+        within > 2_000 && broken > 2_000,
+        "{within} within, {broken} broken"
+    );
+    let curriculum = second();
+    for file in synthetic_progress_files(&curriculum, 2, 300, 5) {
+        assert!(load_progress(&file).is_ok());
+    }
 }

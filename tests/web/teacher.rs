@@ -7,6 +7,7 @@ use masterly::app::context::AppContext;
 use masterly::app::TeacherShell;
 use masterly::domain::class::{ClassReports, FileOutcome, Report};
 use masterly::domain::curriculum::{load_curriculum, Curriculum};
+use masterly::domain::progress::load_progress;
 use masterly::domain::synthetic::synthetic_progress_files;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -34,12 +35,12 @@ async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
         "No progress files read yet."
     );
 
-    let mut named: Vec<(String, String)> = files
+    let mut named: Vec<_> = files
         .iter()
         .enumerate()
-        .map(|(i, text)| (format!("student-{i}.json"), text.clone()))
+        .map(|(i, text)| (format!("student-{i}.json"), load_progress(text)))
         .collect();
-    named.push(("broken.json".to_string(), "{\"format\": ".to_string()));
+    named.push(("broken.json".to_string(), load_progress("{\"format\": ")));
     let outcomes = context.import_progress_files(&curriculum.id, named);
     assert_eq!(outcomes.len(), 31);
     let refused: Vec<&String> = outcomes
@@ -90,7 +91,7 @@ async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
     // Reading the same files again adds no answers and no students.
     let again = context.import_progress_files(
         &curriculum.id,
-        vec![("student-0.json".to_string(), files[0].clone())],
+        vec![("student-0.json".to_string(), load_progress(&files[0]))],
     );
     assert!(matches!(
         again[0].1,

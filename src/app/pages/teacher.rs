@@ -12,11 +12,13 @@ use crate::app::context::{course_choices, new_roster, AppContext, CourseChoice};
 use crate::app::pages::class_setup::ClassSetup;
 use crate::app::pages::family::{report_picture, FamilySummaries};
 use crate::app::text;
-use crate::domain::class::{import_progress_file, ClassReports, FileOutcome, Report, Table};
+use crate::domain::class::{import_loaded_progress, ClassReports, FileOutcome, Report, Table};
 use crate::domain::class_file::load_class_file;
 use crate::domain::json::{file_kind_of, FileKind};
 use crate::domain::mastery::MasteryLevel;
-use crate::domain::progress::{CurriculumCheck, PROGRESS_LIMITS};
+use crate::domain::progress::{
+    load_progress, CurriculumCheck, ProgressBundle, ProgressError, PROGRESS_LIMITS,
+};
 use crate::domain::reports::ClassRecord;
 use crate::domain::roster::{student_id, Roster};
 use leptos::prelude::*;
@@ -33,13 +35,13 @@ struct FileLine {
 }
 
 impl AppContext {
-    /// Reads progress files (name, text) into the class against one curriculum, and
-    /// says what became of each. The class signal changes once, at the end, and
-    /// students new to the roster are added to it.
+    /// Reads loaded progress files (name, what loading gave) into the class against
+    /// one curriculum, and says what became of each. The class signal changes once,
+    /// at the end, and students new to the roster are added to it.
     pub fn import_progress_files(
         &self,
         curriculum_id: &str,
-        files: Vec<(String, String)>,
+        files: Vec<(String, Result<ProgressBundle, Vec<ProgressError>>)>,
     ) -> Vec<(String, FileOutcome)> {
         let Some(curriculum) = untrack(|| self.find_curriculum(curriculum_id)) else {
             return Vec::new();
@@ -48,8 +50,8 @@ impl AppContext {
         let check = CurriculumCheck::new(&curriculum);
         let outcomes = files
             .into_iter()
-            .map(|(name, file_text)| {
-                let outcome = import_progress_file(&mut class, &check, &file_text);
+            .map(|(name, loaded)| {
+                let outcome = import_loaded_progress(&mut class, &check, loaded);
                 (name, outcome)
             })
             .collect();
@@ -160,26 +162,29 @@ pub fn TeacherPage() -> impl IntoView {
         let files = take_chosen_files(&event);
         leptos::task::spawn_local(async move {
             let total = files.len();
-            let mut read = Vec::with_capacity(total);
+            let mut class_files = Vec::new();
+            let mut progress_files = Vec::with_capacity(total);
             let mut new_lines = Vec::new();
-            let reached = |index| status.set(text::reading_files(index + 1, total));
-            for (file, outcome) in
-                read_chosen_files(files, PROGRESS_LIMITS.max_bytes, reached).await
-            {
+            // Each progress file is loaded as soon as it is in, while the browser
+            // reads the rest; checking it needs the course, which a class file
+            // among them may bring, so that waits until every file is in.
+            let each = |index: usize, file: &web_sys::File, outcome: Result<String, String>| {
+                status.set(text::reading_files(index + 1, total));
                 match outcome {
-                    Ok(file_text) => read.push((file.name(), file_text)),
+                    Ok(file_text) if file_kind_of(&file_text) == Some(FileKind::Class) => {
+                        class_files.push((file.name(), file_text));
+                    }
+                    Ok(file_text) => progress_files.push((file.name(), load_progress(&file_text))),
                     Err(message) => new_lines.push(FileLine {
                         message,
                         problems: Vec::new(),
                         refused: true,
                     }),
                 }
-            }
+            };
+            read_chosen_files(files, PROGRESS_LIMITS.max_bytes, each).await;
             mark(FILES_READ_MARK);
             // A class file first: it may bring the course the progress files need.
-            let (class_files, progress_files): (Vec<_>, Vec<_>) = read
-                .into_iter()
-                .partition(|(_, file_text)| file_kind_of(file_text) == Some(FileKind::Class));
             for (name, file_text) in class_files {
                 new_lines.push(match context.open_class_file(&file_text) {
                     Ok(opened) => {
