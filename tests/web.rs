@@ -330,22 +330,46 @@ mod storage {
         assert!(!this_tab.unchanged_since_last_use("k"));
     }
 
-    /// Memory storage that reports a full quota after a number of writes.
-    struct FullAfter {
-        inner: MemoryStorage,
-        writes_left: Cell<usize>,
+    /// What goes wrong with a write once the good ones are used up.
+    #[derive(Clone, Copy)]
+    enum Fault {
+        /// The browser says the quota is exceeded.
+        QuotaExceeded,
+        /// The write seems to succeed but keeps all but the last character.
+        Truncated,
     }
 
-    impl KeyValue for FullAfter {
+    /// Memory storage whose writes go wrong after a number of good ones.
+    struct Faulty {
+        inner: MemoryStorage,
+        good_writes: Cell<usize>,
+        fault: Fault,
+    }
+
+    impl Faulty {
+        fn store(memory: &MemoryStorage, good_writes: usize, fault: Fault) -> Store {
+            let backend = Faulty {
+                inner: memory.clone(),
+                good_writes: Cell::new(good_writes),
+                fault,
+            };
+            Store::with_backend(Box::new(backend), false)
+        }
+    }
+
+    impl KeyValue for Faulty {
         fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
             self.inner.get(key)
         }
         fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
-            if self.writes_left.get() == 0 {
-                return Err(BackendError::QuotaExceeded);
+            if self.good_writes.get() > 0 {
+                self.good_writes.set(self.good_writes.get() - 1);
+                return self.inner.set(key, value);
             }
-            self.writes_left.set(self.writes_left.get() - 1);
-            self.inner.set(key, value)
+            match self.fault {
+                Fault::QuotaExceeded => Err(BackendError::QuotaExceeded),
+                Fault::Truncated => self.inner.set(key, &value[..value.len() - 1]),
+            }
         }
         fn remove(&self, key: &str) -> Result<(), BackendError> {
             self.inner.remove(key)
@@ -355,13 +379,7 @@ mod storage {
     #[wasm_bindgen_test]
     fn a_full_quota_during_a_save_is_reported_and_loses_nothing() {
         let memory = MemoryStorage::default();
-        let store = Store::with_backend(
-            Box::new(FullAfter {
-                inner: memory.clone(),
-                writes_left: Cell::new(2),
-            }),
-            false,
-        );
+        let store = Faulty::store(&memory, 2, Fault::QuotaExceeded);
         assert_eq!(store.save("k", KIND, "[1]", 1, 1), Ok(()));
         // The second save moves the good copy aside, then the quota runs out.
         assert_eq!(
@@ -373,5 +391,23 @@ mod storage {
             reader.load("k", KIND),
             Ok((Some("[1]".to_string()), LoadNotice::None))
         );
+    }
+
+    #[wasm_bindgen_test]
+    fn a_write_not_read_back_intact_fails_and_the_last_good_copy_stays() {
+        let memory = MemoryStorage::default();
+        // Good: the first save, then the second save's copy of it as the last good one.
+        let store = Faulty::store(&memory, 2, Fault::Truncated);
+        assert_eq!(store.save("k", KIND, "[1]", 1, 1), Ok(()));
+        assert!(matches!(
+            store.save("k", KIND, "[1,2]", 2, 2),
+            Err(SaveError::Failed(reason)) if reason.contains("read back intact")
+        ));
+        // The current copy is damaged; loading restores the last good one.
+        let reader = Store::with_backend(Box::new(memory), false);
+        assert!(matches!(
+            reader.load("k", KIND),
+            Ok((Some(payload), LoadNotice::Restored { .. })) if payload == "[1]"
+        ));
     }
 }

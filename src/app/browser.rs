@@ -33,11 +33,7 @@ pub fn download(file_name: &str, text: &str) -> bool {
 /// Offers text of this media type as a file download.
 pub fn download_as(file_name: &str, media_type: &str, text: &str) -> bool {
     let attempt = || -> Option<()> {
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(media_type);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let url = object_url(text, media_type)?;
         let document = web_sys::window()?.document()?;
         let link: web_sys::HtmlAnchorElement =
             document.create_element("a").ok()?.dyn_into().ok()?;
@@ -48,6 +44,15 @@ pub fn download_as(file_name: &str, media_type: &str, text: &str) -> bool {
         Some(())
     };
     attempt().is_some()
+}
+
+/// A `blob:` URL holding `text` as this media type; revoke it when done.
+fn object_url(text: &str, media_type: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(media_type);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
 
 /// The performance mark set when the first screen is ready for input; the browser
@@ -114,21 +119,131 @@ pub async fn read_chosen_file(file: &web_sys::File, max_bytes: usize) -> Result<
 }
 
 /// Reads chosen files as text, each checked against `max_bytes`, and hands each
-/// one to `each` (with its position) as soon as it is in, in order. Every read is
-/// requested first, so the browser goes on reading the later files while `each`
-/// works on the earlier ones.
+/// one to `each` (with its position) as soon as it is in, in order. A worker reads
+/// them one after another off the page's main thread, so `each` works on the
+/// earlier files while the later ones are read; where no worker can start, the page
+/// requests every read at once itself.
 pub async fn read_chosen_files(
     files: Vec<web_sys::File>,
     max_bytes: usize,
     mut each: impl FnMut(usize, &web_sys::File, Result<String, String>),
 ) {
-    let pending: Vec<_> = files
+    let worker = FileWorker::start(&files, max_bytes);
+    // Without a worker, every read is still requested at once.
+    let mut pending: Vec<Option<PendingRead>> = files
         .iter()
-        .map(|file| start_reading(file, max_bytes))
+        .map(|file| worker.is_none().then(|| start_reading(file, max_bytes)))
         .collect();
-    for (index, (file, pending)) in files.iter().zip(pending).enumerate() {
-        let text = finish_reading(file, pending).await;
+    for (index, file) in files.iter().enumerate() {
+        let from_worker = match worker.as_ref().and_then(|worker| worker.read(index)) {
+            Some(read) => finish_reading(file, Ok(read)).await.ok(),
+            None => None,
+        };
+        let text = match from_worker {
+            Some(text) => Ok(text),
+            None => {
+                let read = pending[index]
+                    .take()
+                    .unwrap_or_else(|| start_reading(file, max_bytes));
+                finish_reading(file, read).await
+            }
+        };
         each(index, file, text);
+    }
+    if let Some(worker) = worker {
+        worker.stop();
+    }
+}
+
+/// What the worker does: read the files it is sent one after another (so the first
+/// arrives as soon as it can) and send each one's bytes back (moved, not copied)
+/// with its position, or no bytes if it cannot be read.
+const READER_SCRIPT: &str = "onmessage = async (event) => { \
+for (const [index, file] of event.data.entries()) { \
+try { const bytes = await file.arrayBuffer(); postMessage({ index, bytes }, [bytes]); } \
+catch { postMessage({ index, bytes: null }); } } };";
+
+/// A worker reading chosen files, and a promise per file of its bytes.
+struct FileWorker {
+    worker: web_sys::Worker,
+    /// Per chosen file, the promise of its bytes; none for a file not sent (too large).
+    reads: Vec<Option<js_sys::Promise>>,
+    _on_message: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl FileWorker {
+    /// Starts a worker and sends it every file within `max_bytes`. None where the
+    /// browser cannot start one; a worker that fails later rejects every read.
+    fn start(files: &[web_sys::File], max_bytes: usize) -> Option<FileWorker> {
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsValue;
+
+        let url = object_url(READER_SCRIPT, "text/javascript")?;
+        let worker = web_sys::Worker::new(&url).ok();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        let worker = worker?;
+        // The worker numbers the files it is sent; `settle` is indexed the same way.
+        let sent = js_sys::Array::new();
+        let settle: Rc<RefCell<Vec<(js_sys::Function, js_sys::Function)>>> = Rc::default();
+        let reads = files
+            .iter()
+            .map(|file| {
+                if file.size() > max_bytes as f64 {
+                    return None;
+                }
+                sent.push(file);
+                Some(js_sys::Promise::new(&mut |resolve, reject| {
+                    settle.borrow_mut().push((resolve, reject));
+                }))
+            })
+            .collect();
+        let on_message = {
+            let settle = Rc::clone(&settle);
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                let data = event.data();
+                let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name));
+                let index = field("index").ok().and_then(|index| index.as_f64());
+                let bytes = field("bytes").unwrap_or(JsValue::NULL);
+                let settle = settle.borrow();
+                if let Some((resolve, reject)) = index.and_then(|i| settle.get(i as usize)) {
+                    let _ = if bytes.is_instance_of::<js_sys::ArrayBuffer>() {
+                        resolve.call1(&JsValue::NULL, &bytes)
+                    } else {
+                        reject.call0(&JsValue::NULL)
+                    };
+                }
+            })
+        };
+        let on_error = {
+            let settle = Rc::clone(&settle);
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+                for (_, reject) in settle.borrow().iter() {
+                    let _ = reject.call0(&JsValue::NULL);
+                }
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        worker.post_message(&sent).ok()?;
+        Some(FileWorker {
+            worker,
+            reads,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// The read of the chosen file at `index`: none if it was not sent. A read that
+    /// fails in the worker is read again by the page.
+    fn read(&self, index: usize) -> Option<js_sys::Promise> {
+        self.reads.get(index)?.clone()
+    }
+
+    fn stop(self) {
+        self.worker.terminate();
     }
 }
 

@@ -4,7 +4,9 @@
 
 use super::SECOND;
 use leptos::prelude::*;
+use masterly::app::browser::read_chosen_files;
 use masterly::app::context::AppContext;
+use masterly::app::text;
 use masterly::domain::class_file::ClassFile;
 use masterly::domain::curriculum::{load_curriculum, Curriculum};
 use masterly::domain::limits::compare_scans;
@@ -137,7 +139,7 @@ async fn a_progress_file_is_added_only_to_its_owner_and_only_once() {
 /// byte-by-byte scan's answer on every text, and a real progress file passes it.
 #[wasm_bindgen_test]
 fn limits_scan_with_simd_agrees_with_the_byte_scan() {
-    assert!(cfg!(target_feature = "simd128"), "built without SIMD128");
+    const { assert!(cfg!(target_feature = "simd128"), "built without SIMD128") };
     let (within, broken) = compare_scans(2027, 20_000).unwrap_or_else(|case| panic!("{case}"));
     assert!(
         within > 2_000 && broken > 2_000,
@@ -147,4 +149,75 @@ fn limits_scan_with_simd_agrees_with_the_byte_scan() {
     for file in synthetic_progress_files(&curriculum, 2, 300, 5) {
         assert!(load_progress(&file).is_ok());
     }
+}
+
+fn chosen_file(name: &str, bytes: &[u8]) -> web_sys::File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::File::new_with_u8_array_sequence(&parts, name).expect("a file")
+}
+
+/// Reads four chosen files (one too large) and gives (position, name, text) of each
+/// in the order `read_chosen_files` handed them over.
+async fn read_four() -> Vec<(usize, String, Result<String, String>)> {
+    let files = vec![
+        chosen_file("a.json", b"{\"a\": 1}"),
+        chosen_file("bom.json", b"\xEF\xBB\xBFhello"),
+        chosen_file("big.json", &[b'x'; 200]),
+        chosen_file("bad.json", b"caf\xE9!"),
+    ];
+    let mut seen = Vec::new();
+    read_chosen_files(files, 100, |index, file, text| {
+        seen.push((index, file.name(), text))
+    })
+    .await;
+    seen
+}
+
+fn assert_read_as_text(seen: &[(usize, String, Result<String, String>)]) {
+    let names: Vec<(usize, &str)> = seen
+        .iter()
+        .map(|(i, name, _)| (*i, name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            (0, "a.json"),
+            (1, "bom.json"),
+            (2, "big.json"),
+            (3, "bad.json")
+        ]
+    );
+    assert_eq!(seen[0].2, Ok("{\"a\": 1}".to_string()));
+    // Like Blob.text(): a byte-order mark dropped, a malformed byte as U+FFFD.
+    assert_eq!(seen[1].2, Ok("hello".to_string()));
+    assert_eq!(seen[2].2, Err(text::file_too_large("big.json", 200, 100)));
+    assert_eq!(seen[3].2, Ok("caf\u{FFFD}!".to_string()));
+}
+
+/// Runs JavaScript in the test page (to watch or break the browser's `Worker`).
+fn run_js(code: &str) -> wasm_bindgen::JsValue {
+    js_sys::eval(code).expect("the script runs")
+}
+
+#[wasm_bindgen_test]
+async fn chosen_files_are_read_by_a_worker_and_handed_over_in_order() {
+    run_js(
+        "window.__workers = 0; window.__Worker = window.Worker; \
+         window.Worker = function (url) { window.__workers += 1; return new window.__Worker(url); };",
+    );
+    let seen = read_four().await;
+    let workers = run_js("window.Worker = window.__Worker; window.__workers");
+    assert_eq!(workers.as_f64(), Some(1.0), "one worker read the files");
+    assert_read_as_text(&seen);
+}
+
+#[wasm_bindgen_test]
+async fn chosen_files_are_read_by_the_page_where_no_worker_starts() {
+    run_js(
+        "window.__Worker = window.Worker; \
+         window.Worker = function () { throw new Error('no workers here'); };",
+    );
+    let seen = read_four().await;
+    run_js("window.Worker = window.__Worker;");
+    assert_read_as_text(&seen);
 }
