@@ -3,9 +3,9 @@
 //! replay, so the log is the one thing that must never be lost or doubled.
 
 use crate::domain::item::Response;
+use crate::domain::rng::FastMap as HashMap;
 use crate::domain::time::Millis;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// The kinds of assessment in the mastery cycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -101,7 +101,8 @@ pub struct MergeConflict {
 /// when the same id carries different content, the first log's version is kept
 /// and the id is reported.
 pub fn merge_logs(first: &[Attempt], second: &[Attempt]) -> (Vec<Attempt>, Vec<MergeConflict>) {
-    let mut by_id: HashMap<&str, &Attempt> = HashMap::with_capacity(first.len() + second.len());
+    let mut by_id: HashMap<&str, &Attempt> =
+        HashMap::with_capacity_and_hasher(first.len() + second.len(), Default::default());
     let mut conflicts = Vec::new();
     for attempt in first.iter().chain(second) {
         match by_id.get(attempt.id.as_str()) {
@@ -134,7 +135,8 @@ pub fn merge_into(log: &mut Vec<Attempt>, incoming: Vec<Attempt>) -> (usize, Vec
             .enumerate()
             .map(|(index, attempt)| (attempt.id.as_str(), index))
             .collect();
-        let mut fresh_ids: HashMap<String, usize> = HashMap::with_capacity(incoming.len());
+        let mut fresh_ids: HashMap<String, usize> =
+            HashMap::with_capacity_and_hasher(incoming.len(), Default::default());
         for attempt in incoming {
             let existing = match known.get(attempt.id.as_str()) {
                 Some(&index) => Some(&log[index]),

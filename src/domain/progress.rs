@@ -9,9 +9,10 @@ use crate::domain::curriculum::{Curriculum, Objective, Unit};
 use crate::domain::json::{parse_file, FileKind, FileProblem};
 use crate::domain::limits::JsonLimits;
 use crate::domain::mastery::MasteryLevel;
+use crate::domain::rng::FastMap as HashMap;
 use crate::domain::time::Millis;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use thiserror::Error;
 
@@ -224,7 +225,8 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
         ));
         return problems;
     }
-    let mut first_use: HashMap<&str, usize> = HashMap::with_capacity(bundle.attempts.len());
+    let mut first_use: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(bundle.attempts.len(), Default::default());
     for (index, attempt) in bundle.attempts.iter().enumerate() {
         // Made only for a problem: most files have none.
         let path = || format!("$.attempts[{index}]");

@@ -10,9 +10,10 @@ use crate::domain::item::Response;
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::progress::{ClassRef, Goals, Learner, ProgressBundle};
 use crate::domain::replay::{replay, Replay};
+use crate::domain::rng::FastMap as HashMap;
 use crate::domain::time::{days_from_date, Millis, DAY_MS};
 use crate::domain::workbook::{local_day, week_start};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Success after this many scored tries is highlighted: persistence worth noticing.
 pub const MANY_TRIES: u32 = 3;
@@ -480,7 +481,7 @@ pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -
         answers: HashMap<String, u32>,
         misconceptions: HashMap<String, u32>,
     }
-    let mut tallies: HashMap<&str, Tally> = HashMap::new();
+    let mut tallies: HashMap<&str, Tally> = HashMap::default();
     for attempt in class.students.iter().flat_map(|s| &s.attempts) {
         let Some(item) = curriculum.item(&attempt.item) else {
             continue;
@@ -489,8 +490,8 @@ pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -
             objective: attempt.objective.clone(),
             attempts: 0,
             wrong: 0,
-            answers: HashMap::new(),
-            misconceptions: HashMap::new(),
+            answers: HashMap::default(),
+            misconceptions: HashMap::default(),
         });
         tally.attempts += 1;
         if attempt.correct {
