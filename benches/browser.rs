@@ -28,7 +28,7 @@ mod webdriver;
 use masterly::domain::curriculum::load_curriculum;
 use masterly::domain::store::{open, seal};
 use masterly::domain::synthetic::synthetic_progress_files;
-use masterly::domain::workbook::WORKBOOK_KIND;
+use masterly::domain::workbook::{ARCHIVE_KIND, WORKBOOK_KIND};
 use serde_json::Value;
 use server::{dist_dir, write_student_files, StaticServer};
 use webdriver::Browser;
@@ -131,51 +131,64 @@ fn stored_attempts(browser: &Browser) -> u64 {
     check(browser.execute(
         "let n = 0; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); \
          if (k.startsWith('masterly.workbook.') && !k.endsWith('.previous') && !k.endsWith('.damaged')) \
-         n += JSON.parse(JSON.parse(localStorage.getItem(k)).payload).attempts.length; } return n;",
+         { const saved = JSON.parse(JSON.parse(localStorage.getItem(k)).payload); \
+           n += k.endsWith('.archive') ? saved.length : saved.attempts.length; } } return n;",
     ))
     .as_u64()
     .unwrap_or(0)
 }
 
-/// Copies the learner's attempts (with new ids) until the saved log holds at least
-/// `target`, sealing the result with the app's own envelope code.
+/// Copies the learner's attempts (with new ids) into the archive beside their
+/// workbook until the saved log holds at least `target`, as a long history is kept
+/// (older answers in the archive, the latest in the workbook), sealing the result
+/// with the app's own envelope code.
 fn grow_history(browser: &Browser, target: usize) {
     let saved = check(browser.execute(
         "const found = []; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); \
-         if (k.startsWith('masterly.workbook.') && !k.endsWith('.previous') && !k.endsWith('.damaged')) \
-         found.push([k, localStorage.getItem(k)]); } return found;",
+         if (k.startsWith('masterly.workbook.') && !k.endsWith('.previous') && !k.endsWith('.damaged') \
+           && !k.endsWith('.archive')) \
+         found.push([k, localStorage.getItem(k), localStorage.getItem(k + '.archive')]); } \
+         return found;",
     ));
-    for pair in saved.as_array().into_iter().flatten() {
-        let (Some(key), Some(raw)) = (pair[0].as_str(), pair[1].as_str()) else {
+    for entry in saved.as_array().into_iter().flatten() {
+        let (Some(key), Some(raw)) = (entry[0].as_str(), entry[1].as_str()) else {
             continue;
         };
         let envelope = open(raw, WORKBOOK_KIND).unwrap_or_else(|e| panic!("{key}: {e}"));
-        let mut book: Value =
+        let book: Value =
             serde_json::from_str(&envelope.payload).unwrap_or_else(|e| panic!("{key}: {e}"));
         let base: Vec<Value> = book["attempts"].as_array().cloned().unwrap_or_default();
         assert!(!base.is_empty(), "{key} holds no answers to copy");
-        let mut grown = base.clone();
+        let mut archive: Vec<Value> = match entry[2].as_str() {
+            Some(raw) => {
+                let envelope = open(raw, ARCHIVE_KIND).unwrap_or_else(|e| panic!("{key}: {e}"));
+                serde_json::from_str(&envelope.payload).unwrap_or_else(|e| panic!("{key}: {e}"))
+            }
+            None => Vec::new(),
+        };
         for copy in 0.. {
-            if grown.len() >= target {
+            if archive.len() + base.len() >= target {
                 break;
             }
             for attempt in &base {
                 let mut attempt = attempt.clone();
-                let id = format!("{}-copy-{copy}", attempt["id"].as_str().unwrap_or("a"));
+                let id = format!(
+                    "{}-copy-{target}-{copy}",
+                    attempt["id"].as_str().unwrap_or("a")
+                );
                 attempt["id"] = Value::String(id);
-                grown.push(attempt);
+                archive.push(attempt);
             }
         }
-        book["attempts"] = Value::Array(grown);
         let sealed = seal(
-            WORKBOOK_KIND,
-            &book.to_string(),
+            ARCHIVE_KIND,
+            &Value::Array(archive).to_string(),
             envelope.saved_at,
             envelope.generation + 1,
         );
         check(browser.execute(&format!(
             "localStorage.setItem({}, {}); return true;",
-            serde_json::to_string(key).unwrap_or_default(),
+            serde_json::to_string(&format!("{key}.archive")).unwrap_or_default(),
             serde_json::to_string(&sealed).unwrap_or_default()
         )));
     }

@@ -8,6 +8,7 @@ use crate::domain::catalog::parse_catalog;
 use crate::domain::curriculum::{load_curriculum, Course, Curriculum};
 use crate::domain::profiles::Profiles;
 use crate::domain::reports::ClassRecord;
+use crate::domain::rng::FastSet;
 use crate::domain::roster::{class_id, Roster};
 use crate::domain::workbook::{ActivityMeter, Workbook};
 use leptos::prelude::*;
@@ -74,6 +75,11 @@ pub struct AppContext {
     /// Active milliseconds not yet added to the workbook.
     pub(crate) unsaved_active_ms: StoredValue<i64>,
     pub(crate) generation: StoredValue<u64>,
+    /// The workbook key and the ids of the attempts its archive holds, as this tab
+    /// last read or wrote it.
+    pub(crate) archived: StoredValue<Option<(String, FastSet<String>)>>,
+    /// The storage refused an archive on this page; the workbook key keeps all.
+    pub(crate) archive_refused: StoredValue<bool>,
 }
 
 impl AppContext {
@@ -96,6 +102,8 @@ impl AppContext {
             item_active_ms: StoredValue::new(0),
             unsaved_active_ms: StoredValue::new(0),
             generation: StoredValue::new(0),
+            archived: StoredValue::new(None),
+            archive_refused: StoredValue::new(false),
         };
         context.load_profiles();
         context

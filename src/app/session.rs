@@ -7,13 +7,18 @@ use super::browser;
 use super::context::{AppContext, CourseChoice, Notice};
 use super::storage::{LoadNotice, SaveError};
 use super::text;
+use crate::domain::attempt::{merge_logs, Attempt};
 use crate::domain::curriculum::Curriculum;
 use crate::domain::plan::{plan_sitting, PlanRequest};
 use crate::domain::profiles::{learner_id, ProfileError, Profiles, PROFILES_KEY, PROFILES_KIND};
 use crate::domain::progress::CurriculumRef;
 use crate::domain::replay::{replay, Replay};
+use crate::domain::rng::FastSet;
 use crate::domain::time::MINUTE_MS;
-use crate::domain::workbook::{local_day, workbook_key, Place, Workbook, WORKBOOK_KIND};
+use crate::domain::workbook::{
+    archive_from_stored, archive_key, archive_to_stored, local_day, workbook_key, Place, Workbook,
+    ARCHIVE_AFTER, ARCHIVE_KIND, WORKBOOK_KIND,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -67,11 +72,7 @@ impl AppContext {
     }
 
     pub(crate) fn save_text(&self, key: &str, kind: &str, payload: &str) -> Result<(), SaveError> {
-        let generation = self.generation.get_value() + 1;
-        self.generation.set_value(generation);
-        let result = self
-            .store
-            .with_value(|store| store.save(key, kind, payload, browser::now(), generation));
+        let result = self.save_quietly(key, kind, payload);
         match &result {
             Ok(()) => {}
             Err(SaveError::QuotaExceeded) => self.notify(Notice {
@@ -86,6 +87,14 @@ impl AppContext {
             }),
         }
         result
+    }
+
+    /// Saves without telling the student anything.
+    fn save_quietly(&self, key: &str, kind: &str, payload: &str) -> Result<(), SaveError> {
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
+        self.store
+            .with_value(|store| store.save(key, kind, payload, browser::now(), generation))
     }
 
     pub(crate) fn load_profiles(&self) {
@@ -161,21 +170,56 @@ impl AppContext {
         self.open_workbook(&profile.learner, &curriculum.id, None);
     }
 
-    /// The workbook as stored, or a new one.
+    /// The workbook as stored, with the attempts of its archive, if there is one.
     fn stored_workbook(&self, learner_id: &str, curriculum_id: &str) -> Option<Workbook> {
         let key = workbook_key(learner_id, curriculum_id);
+        let archive = self.stored_archive(&key);
         let text = self.load_text(&key, WORKBOOK_KIND, text::SAVED_PROGRESS)?;
         match Workbook::from_stored(&text, learner_id, curriculum_id) {
-            Ok(workbook) => Some(workbook),
+            Ok(mut workbook) => {
+                if !archive.is_empty() {
+                    workbook.attempts = merge_logs(&archive, &workbook.attempts).0;
+                }
+                Some(workbook)
+            }
             Err(problem) => {
-                self.notify(Notice {
-                    text: text::unreadable(text::SAVED_PROGRESS, &problem),
-                    download: Some((format!("{key}.damaged.txt"), text)),
-                    offer_export: false,
-                });
+                self.notify_unreadable(&key, &problem, text);
                 None
             }
         }
+    }
+
+    /// The attempts in the archive beside a workbook key (none when there is no
+    /// archive), remembered as the archive this tab knows.
+    fn stored_archive(&self, key: &str) -> Vec<Attempt> {
+        let archive = archive_key(key);
+        let attempts = match self.load_text(&archive, ARCHIVE_KIND, text::SAVED_PROGRESS) {
+            None => Vec::new(),
+            Some(text) => archive_from_stored(&text).unwrap_or_else(|problem| {
+                self.notify_unreadable(&archive, &problem, text);
+                Vec::new()
+            }),
+        };
+        let ids = attempts.iter().map(|attempt| attempt.id.clone()).collect();
+        self.archived.set_value(Some((key.to_string(), ids)));
+        attempts
+    }
+
+    fn notify_unreadable(&self, key: &str, problem: &str, text: String) {
+        self.notify(Notice {
+            text: text::unreadable(text::SAVED_PROGRESS, problem),
+            download: Some((format!("{key}.damaged.txt"), text)),
+            offer_export: false,
+        });
+    }
+
+    /// Works with the ids of the attempts in the archive beside `key`, as this tab
+    /// knows it.
+    fn with_archived_ids<T>(&self, key: &str, work: impl FnOnce(&FastSet<String>) -> T) -> T {
+        self.archived.with_value(|archived| match archived {
+            Some((known, ids)) if known == key => work(ids),
+            _ => work(&FastSet::default()),
+        })
     }
 
     fn open_workbook(
@@ -240,11 +284,15 @@ impl AppContext {
     }
 
     /// Merges in what another tab saved, saves, then shows the result.
+    /// The workbook key holds the attempts not yet archived; once more than
+    /// [`ARCHIVE_AFTER`] have gathered, every attempt is written to the archive
+    /// first, so an answer's save stays small however long the log grows.
     fn save_workbook(&self, mut workbook: Workbook) -> Result<(), SaveError> {
         let key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
-        let unchanged = self
-            .store
-            .with_value(|store| store.unchanged_since_last_use(&key));
+        let archive = archive_key(&key);
+        let unchanged = self.store.with_value(|store| {
+            store.unchanged_since_last_use(&key) && store.nothing_new_at(&archive)
+        });
         if !unchanged {
             if let Some(stored) =
                 self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id)
@@ -252,7 +300,27 @@ impl AppContext {
                 workbook.merge_from(&stored);
             }
         }
-        let result = self.save_text(&key, WORKBOOK_KIND, &workbook.to_stored());
+        let not_archived = self.with_archived_ids(&key, |archived| {
+            workbook
+                .attempts
+                .iter()
+                .filter(|attempt| !archived.contains(&attempt.id))
+                .count()
+        });
+        // Should the archive not save (say a log saved whole by an older Masterly
+        // fills the storage when written a second time), the workbook key keeps
+        // every attempt as before, nothing is lost, and this page does not try again.
+        if not_archived > ARCHIVE_AFTER && !self.archive_refused.get_value() {
+            let attempts = archive_to_stored(&workbook.attempts);
+            if self.save_quietly(&archive, ARCHIVE_KIND, &attempts).is_ok() {
+                let ids = workbook.attempts.iter().map(|a| a.id.clone()).collect();
+                self.archived.set_value(Some((key.clone(), ids)));
+            } else {
+                self.archive_refused.set_value(true);
+            }
+        }
+        let stored = self.with_archived_ids(&key, |archived| workbook.to_stored_beside(archived));
+        let result = self.save_text(&key, WORKBOOK_KIND, &stored);
         self.workbook.set(Some(workbook));
         result
     }
@@ -289,7 +357,8 @@ impl AppContext {
         let Some(mut workbook) = self.workbook.get_untracked() else {
             return;
         };
-        if key != workbook_key(&workbook.learner.id, &workbook.curriculum.id) {
+        let own_key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
+        if key != own_key && key != archive_key(&own_key) {
             return;
         }
         if let Some(stored) = self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id) {

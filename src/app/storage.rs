@@ -186,6 +186,13 @@ impl Store {
             .is_ok_and(|current| self.is_remembered(key, current.as_deref()))
     }
 
+    /// True when the key holds nothing, or what this tab last read or wrote there.
+    pub fn nothing_new_at(&self, key: &str) -> bool {
+        self.backend
+            .get(key)
+            .is_ok_and(|current| current.is_none() || self.is_remembered(key, current.as_deref()))
+    }
+
     /// True when `current` is the intact text this tab last read or wrote at `key`.
     fn is_remembered(&self, key: &str, current: Option<&str>) -> bool {
         current.is_some_and(|current| {

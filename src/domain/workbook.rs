@@ -11,6 +11,7 @@ use crate::domain::json::FileKind;
 use crate::domain::plan::{PlannedItem, SittingPlan};
 use crate::domain::progress::{ClassRef, CurriculumRef, Goals, Learner, ProgressBundle};
 use crate::domain::replay::Replay;
+use crate::domain::rng::FastSet;
 use crate::domain::time::{Millis, DAY_MS, MINUTE_MS};
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +21,30 @@ pub const WORKBOOK_KIND: &str = "workbook";
 /// The storage key of a learner's workbook for a curriculum.
 pub fn workbook_key(learner_id: &str, curriculum_id: &str) -> String {
     format!("masterly.workbook.{learner_id}.{curriculum_id}")
+}
+
+/// What the archive of a workbook is stored as: a list of its older attempts.
+pub const ARCHIVE_KIND: &str = "workbook-archive";
+
+/// The storage key of the archive beside a workbook's key. The workbook itself
+/// keeps only the attempts not yet archived, so saving an answer writes little
+/// however long the log has grown; now and then the attempts are moved over.
+pub fn archive_key(workbook_key: &str) -> String {
+    format!("{workbook_key}.archive")
+}
+
+/// Attempts kept in the workbook itself before they are moved to the archive.
+pub const ARCHIVE_AFTER: usize = 200;
+
+/// A list of attempts as stored in an archive.
+pub fn archive_to_stored(attempts: &[Attempt]) -> String {
+    serde_json::to_string(attempts).unwrap_or_default()
+}
+
+/// Reads an archive back.
+pub fn archive_from_stored(text: &str) -> Result<Vec<Attempt>, String> {
+    serde_json::from_str(text)
+        .map_err(|error| format!("the saved older answers could not be read: {error}"))
 }
 
 /// Where in the app the student is. Read by hand (`crate::domain::tagged`).
@@ -139,6 +164,20 @@ impl Workbook {
 
     pub fn to_stored(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The workbook as stored beside an archive: only the attempts whose ids are
+    /// not in `archived`.
+    pub fn to_stored_beside(&mut self, archived: &FastSet<String>) -> String {
+        let all = std::mem::take(&mut self.attempts);
+        self.attempts = all
+            .iter()
+            .filter(|attempt| !archived.contains(&attempt.id))
+            .cloned()
+            .collect();
+        let text = self.to_stored();
+        self.attempts = all;
+        text
     }
 
     /// Starts a sitting; any unfinished one is left (its answers stay in the log).

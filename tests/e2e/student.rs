@@ -393,14 +393,16 @@ fn a_student_gets_correctives_then_passes_check_b_on_new_items_and_masters_the_u
     assert_accessible(&browser, "course map with a mastered unit");
 }
 
-/// Counts the attempts in local storage, read from the saved envelopes.
+/// Counts the attempts in local storage, read from the saved envelopes: the
+/// workbooks and their archives (which never hold the same attempt).
 fn stored_attempts(browser: &Browser) -> u64 {
     let count = ok(browser.execute(
         "let n = 0; \
          for (let i = 0; i < localStorage.length; i++) { \
            const key = localStorage.key(i); \
            if (key.startsWith('masterly.workbook.') && !key.includes('.previous') && !key.includes('.damaged')) { \
-             n += JSON.parse(JSON.parse(localStorage.getItem(key)).payload).attempts.length; \
+             const saved = JSON.parse(JSON.parse(localStorage.getItem(key)).payload); \
+             n += key.endsWith('.archive') ? saved.length : saved.attempts.length; \
            } \
          } \
          return n;",

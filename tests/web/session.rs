@@ -10,7 +10,9 @@ use masterly::app::storage::{BackendError, KeyValue, MemoryStorage, Store};
 use masterly::app::{text, Shell};
 use masterly::domain::curriculum::{load_curriculum, Curriculum};
 use masterly::domain::item::{judge, model_answer, wrong_answer, ItemInstance};
-use masterly::domain::workbook::{workbook_key, Workbook, WORKBOOK_KIND};
+use masterly::domain::workbook::{
+    archive_from_stored, archive_key, workbook_key, Workbook, ARCHIVE_KIND, WORKBOOK_KIND,
+};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -292,11 +294,25 @@ async fn blocked_storage_runs_in_memory_with_a_visible_warning() {
     root.remove();
 }
 
-/// Memory storage that refuses writes, as a full quota does, once told to.
+/// Memory storage that refuses writes, as a full quota does, once told to: all of
+/// them, or those to keys with one ending.
 #[derive(Clone)]
 struct Filling {
     inner: MemoryStorage,
     full: Rc<Cell<bool>>,
+    only_ending: Option<&'static str>,
+    refused: Rc<Cell<usize>>,
+}
+
+impl Filling {
+    fn new(only_ending: Option<&'static str>) -> Filling {
+        Filling {
+            inner: MemoryStorage::default(),
+            full: Rc::new(Cell::new(false)),
+            only_ending,
+            refused: Rc::new(Cell::new(0)),
+        }
+    }
 }
 
 impl KeyValue for Filling {
@@ -304,7 +320,8 @@ impl KeyValue for Filling {
         self.inner.get(key)
     }
     fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
-        if self.full.get() {
+        if self.full.get() && self.only_ending.is_none_or(|ending| key.ends_with(ending)) {
+            self.refused.set(self.refused.get() + 1);
             return Err(BackendError::QuotaExceeded);
         }
         self.inner.set(key, value)
@@ -316,10 +333,7 @@ impl KeyValue for Filling {
 
 #[wasm_bindgen_test]
 async fn a_full_storage_is_reported_with_an_export_offer_and_keeps_what_was_saved() {
-    let storage = Filling {
-        inner: MemoryStorage::default(),
-        full: Rc::new(Cell::new(false)),
-    };
+    let storage = Filling::new(None);
     let (root, context) = ada_in_check_a(Box::new(storage.clone())).await;
     answer(&root, true).await;
     assert!(notice_texts(&root).is_empty());
@@ -334,6 +348,40 @@ async fn a_full_storage_is_reported_with_an_export_offer_and_keeps_what_was_save
     assert!(!text_of(&root, "[data-testid=feedback] .verdict").is_empty());
     // What was saved before the storage filled up is all there.
     assert_eq!(stored_workbook(&storage.inner, &context).attempts.len(), 1);
+    root.remove();
+}
+
+/// A storage with no room for the archive (a long log saved whole by an older
+/// Masterly would need it twice over): every answer stays in the workbook key as
+/// before, the student is not troubled, and the page does not try again.
+#[wasm_bindgen_test]
+async fn an_archive_the_storage_refuses_leaves_every_answer_in_the_workbook() {
+    let storage = Filling::new(Some(".archive"));
+    storage.full.set(true);
+    let (root, context) = ada_in_check_a(Box::new(storage.clone())).await;
+    answer(&root, true).await;
+    let _ = context.update(|workbook| {
+        let first = workbook.attempts[0].clone();
+        for n in 0..250 {
+            let mut copy = first.clone();
+            copy.id = format!("earlier-{n}");
+            workbook.attempts.push(copy);
+        }
+    });
+    assert_eq!(storage.refused.get(), 1);
+    assert_eq!(
+        stored_workbook(&storage.inner, &context).attempts.len(),
+        251
+    );
+    click(&root, "[data-testid=next]");
+    leptos::task::tick().await;
+    answer(&root, false).await;
+    assert_eq!(storage.refused.get(), 1, "no second try on this page");
+    assert_eq!(
+        stored_workbook(&storage.inner, &context).attempts.len(),
+        252
+    );
+    assert!(notice_texts(&root).is_empty(), "{:?}", notice_texts(&root));
     root.remove();
 }
 
@@ -390,6 +438,63 @@ async fn two_tabs_of_one_learner_keep_each_others_answers() {
     assert_eq!(stored_workbook(&memory, &first).attempts.len(), 2);
     first_root.remove();
     second_root.remove();
+}
+
+/// A long log is kept in two parts: the workbook key holds only the answers not yet
+/// archived, so saving an answer writes little however long the log grows; a
+/// reload and a second tab still see every answer, none doubled.
+#[wasm_bindgen_test]
+async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
+    let memory = MemoryStorage::default();
+    let (root, context) = ada_in_check_a(Box::new(memory.clone())).await;
+    answer(&root, true).await;
+    // 250 more answers (copies of the first with ids of their own) join the log.
+    let copies = |prefix: &str, count: usize| {
+        let prefix = prefix.to_string();
+        move |workbook: &mut Workbook| {
+            let first = workbook.attempts[0].clone();
+            for n in 0..count {
+                let mut copy = first.clone();
+                copy.id = format!("{prefix}-{n}");
+                workbook.attempts.push(copy);
+            }
+        }
+    };
+    context.update(copies("earlier", 250)).expect("saved");
+    // All 251 went to the archive, and the workbook key holds none of them.
+    let key = key_of(&context);
+    let store = Store::with_backend(Box::new(memory.clone()), false);
+    let archived = |store: &Store| {
+        let (text, _) = store
+            .load(&archive_key(&key), ARCHIVE_KIND)
+            .expect("storage answers");
+        archive_from_stored(&text.expect("an archive")).expect("the archive reads back")
+    };
+    assert_eq!(archived(&store).len(), 251);
+    assert_eq!(stored_workbook(&memory, &context).attempts.len(), 0);
+
+    // The next answer is saved beside the archive, alone.
+    click(&root, "[data-testid=next]");
+    leptos::task::tick().await;
+    answer(&root, false).await;
+    assert_eq!(stored_workbook(&memory, &context).attempts.len(), 1);
+    assert_eq!(archived(&store).len(), 251);
+
+    // A reload sees every answer; a second tab's answer reaches the first tab.
+    let second = open_page(Box::new(memory.clone()), false);
+    assert_eq!(attempts_in(&second), Some(252));
+    second
+        .update(copies("second-tab", 1))
+        .expect("the second tab saves");
+    context.storage_changed(&key);
+    assert_eq!(attempts_in(&context), Some(253));
+    // Once enough gather, the first tab archives them all, the second tab's too.
+    context.update(copies("later", 210)).expect("saved");
+    assert_eq!(archived(&store).len(), 463);
+    assert_eq!(stored_workbook(&memory, &context).attempts.len(), 0);
+    let third = open_page(Box::new(memory.clone()), false);
+    assert_eq!(attempts_in(&third), Some(463));
+    root.remove();
 }
 
 mod course_files {
