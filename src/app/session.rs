@@ -234,13 +234,17 @@ impl AppContext {
         let mut workbook = self
             .stored_workbook(&learner.id, curriculum_id)
             .unwrap_or_else(|| {
-                Workbook::new(
+                let mut fresh = Workbook::new(
                     learner.clone(),
                     CurriculumRef {
                         id: curriculum.id.clone(),
                         hash: curriculum.content_hash(),
                     },
-                )
+                );
+                // The workbook key empty or damaged past repair: the archive still
+                // holds the older answers.
+                fresh.attempts = self.stored_archive(&workbook_key(&learner.id, curriculum_id));
+                fresh
             });
         let known_course = |id: &str| curriculum.course(id).is_some();
         let wanted = course

@@ -494,6 +494,15 @@ async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
     assert_eq!(stored_workbook(&memory, &context).attempts.len(), 0);
     let third = open_page(Box::new(memory.clone()), false);
     assert_eq!(attempts_in(&third), Some(463));
+    // With the workbook key and its last good copy both damaged, the archive's
+    // answers still come back (and the damaged text is offered for download).
+    for damaged in [key.clone(), format!("{key}.previous")] {
+        memory
+            .set(&damaged, "{\"format\": \"masterly-st")
+            .expect("damage");
+    }
+    let fourth = open_page(Box::new(memory.clone()), false);
+    assert_eq!(attempts_in(&fourth), Some(463));
     root.remove();
 }
 
