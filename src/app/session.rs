@@ -290,13 +290,15 @@ impl AppContext {
     /// Merges in what another tab saved, saves, then shows the result.
     /// The workbook key holds the attempts not yet archived; once more than
     /// [`ARCHIVE_AFTER`] have gathered, every attempt is written to the archive
-    /// first, so an answer's save stays small however long the log grows.
+    /// first, so an answer's save stays small however long the log grows. Another
+    /// tab's archive is merged when it is heard of (`storage_changed`), and at the
+    /// latest before this tab writes the archive.
     fn save_workbook(&self, mut workbook: Workbook) -> Result<(), SaveError> {
         let key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
         let archive = archive_key(&key);
-        let unchanged = self.store.with_value(|store| {
-            store.unchanged_since_last_use(&key) && store.nothing_new_at(&archive)
-        });
+        let unchanged = self
+            .store
+            .with_value(|store| store.unchanged_since_last_use(&key));
         if !unchanged {
             if let Some(stored) =
                 self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id)
@@ -315,6 +317,18 @@ impl AppContext {
         // fills the storage when written a second time), the workbook key keeps
         // every attempt as before, nothing is lost, and this page does not try again.
         if not_archived > ARCHIVE_AFTER && !self.archive_refused.get_value() {
+            // Only this write can drop what is in the archive, so only here is the
+            // whole archive read to take in what another tab archived since.
+            let archive_unchanged = self
+                .store
+                .with_value(|store| store.nothing_new_at(&archive));
+            if !archive_unchanged {
+                if let Some(stored) =
+                    self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id)
+                {
+                    workbook.merge_from(&stored);
+                }
+            }
             let attempts = archive_to_stored(&workbook.attempts);
             if self.save_quietly(&archive, ARCHIVE_KIND, &attempts).is_ok() {
                 let ids = workbook.attempts.iter().map(|a| a.id.clone()).collect();

@@ -11,7 +11,8 @@ use masterly::app::{text, Shell};
 use masterly::domain::curriculum::{load_curriculum, Curriculum};
 use masterly::domain::item::{judge, model_answer, wrong_answer, ItemInstance};
 use masterly::domain::workbook::{
-    archive_from_stored, archive_key, workbook_key, Workbook, ARCHIVE_KIND, WORKBOOK_KIND,
+    archive_from_stored, archive_key, archive_to_stored, workbook_key, Workbook, ARCHIVE_KIND,
+    WORKBOOK_KIND,
 };
 use std::cell::Cell;
 use std::rc::Rc;
@@ -488,12 +489,27 @@ async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
         .expect("the second tab saves");
     context.storage_changed(&key);
     assert_eq!(attempts_in(&context), Some(253));
-    // Once enough gather, the first tab archives them all, the second tab's too.
+    // Another tab archives an answer this tab has not heard of.
+    let mut in_archive = archived(&store);
+    let mut unheard = in_archive[0].clone();
+    unheard.id = "unheard".to_string();
+    in_archive.push(unheard);
+    store
+        .save(
+            &archive_key(&key),
+            ARCHIVE_KIND,
+            &archive_to_stored(&in_archive),
+            9,
+            9,
+        )
+        .expect("the other tab saves");
+    // Once enough gather, the first tab archives them all: the second tab's, and
+    // the one it had not heard of, read from the archive before it is rewritten.
     context.update(copies("later", 210)).expect("saved");
-    assert_eq!(archived(&store).len(), 463);
+    assert_eq!(archived(&store).len(), 464);
     assert_eq!(stored_workbook(&memory, &context).attempts.len(), 0);
     let third = open_page(Box::new(memory.clone()), false);
-    assert_eq!(attempts_in(&third), Some(463));
+    assert_eq!(attempts_in(&third), Some(464));
     // With the workbook key and its last good copy both damaged, the archive's
     // answers still come back (and the damaged text is offered for download).
     for damaged in [key.clone(), format!("{key}.previous")] {
@@ -502,7 +518,7 @@ async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
             .expect("damage");
     }
     let fourth = open_page(Box::new(memory.clone()), false);
-    assert_eq!(attempts_in(&fourth), Some(463));
+    assert_eq!(attempts_in(&fourth), Some(464));
     root.remove();
 }
 
