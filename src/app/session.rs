@@ -287,6 +287,13 @@ impl AppContext {
         );
     }
 
+    /// Merges into `workbook` what is stored for it (another tab's work).
+    fn merge_stored(&self, workbook: &mut Workbook) {
+        if let Some(stored) = self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id) {
+            workbook.merge_from(&stored);
+        }
+    }
+
     /// Merges in what another tab saved, saves, then shows the result.
     /// The workbook key holds the attempts not yet archived; once more than
     /// [`ARCHIVE_AFTER`] have gathered, every attempt is written to the archive
@@ -296,15 +303,11 @@ impl AppContext {
     fn save_workbook(&self, mut workbook: Workbook) -> Result<(), SaveError> {
         let key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
         let archive = archive_key(&key);
-        let unchanged = self
+        if !self
             .store
-            .with_value(|store| store.unchanged_since_last_use(&key));
-        if !unchanged {
-            if let Some(stored) =
-                self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id)
-            {
-                workbook.merge_from(&stored);
-            }
+            .with_value(|store| store.unchanged_since_last_use(&key))
+        {
+            self.merge_stored(&mut workbook);
         }
         let not_archived = self.with_archived_ids(&key, |archived| {
             workbook
@@ -319,15 +322,11 @@ impl AppContext {
         if not_archived > ARCHIVE_AFTER && !self.archive_refused.get_value() {
             // Only this write can drop what is in the archive, so only here is the
             // whole archive read to take in what another tab archived since.
-            let archive_unchanged = self
+            if !self
                 .store
-                .with_value(|store| store.nothing_new_at(&archive));
-            if !archive_unchanged {
-                if let Some(stored) =
-                    self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id)
-                {
-                    workbook.merge_from(&stored);
-                }
+                .with_value(|store| store.nothing_new_at(&archive))
+            {
+                self.merge_stored(&mut workbook);
             }
             let attempts = archive_to_stored(&workbook.attempts);
             if self.save_quietly(&archive, ARCHIVE_KIND, &attempts).is_ok() {
