@@ -172,19 +172,27 @@ impl AppContext {
 
     /// The workbook as stored, with the attempts of its archive, if there is one.
     fn stored_workbook(&self, learner_id: &str, curriculum_id: &str) -> Option<Workbook> {
+        let (workbook, archive) = self.stored_parts(learner_id, curriculum_id);
+        workbook.map(|workbook| with_archive(workbook, archive))
+    }
+
+    /// What is stored for a workbook: the workbook key's copy, if it reads, and the
+    /// attempts of its archive.
+    fn stored_parts(
+        &self,
+        learner_id: &str,
+        curriculum_id: &str,
+    ) -> (Option<Workbook>, Vec<Attempt>) {
         let key = workbook_key(learner_id, curriculum_id);
         let archive = self.stored_archive(&key);
-        let text = self.load_text(&key, WORKBOOK_KIND, text::SAVED_PROGRESS)?;
+        let Some(text) = self.load_text(&key, WORKBOOK_KIND, text::SAVED_PROGRESS) else {
+            return (None, archive);
+        };
         match Workbook::from_stored(&text, learner_id, curriculum_id) {
-            Ok(mut workbook) => {
-                if !archive.is_empty() {
-                    workbook.attempts = merge_logs(&archive, &workbook.attempts).0;
-                }
-                Some(workbook)
-            }
+            Ok(workbook) => (Some(workbook), archive),
             Err(problem) => {
                 self.notify_unreadable(&key, &problem, text);
-                None
+                (None, archive)
             }
         }
     }
@@ -231,21 +239,19 @@ impl AppContext {
         let Some(curriculum) = self.find_curriculum(curriculum_id) else {
             return;
         };
-        let mut workbook = self
-            .stored_workbook(&learner.id, curriculum_id)
-            .unwrap_or_else(|| {
-                let mut fresh = Workbook::new(
-                    learner.clone(),
-                    CurriculumRef {
-                        id: curriculum.id.clone(),
-                        hash: curriculum.content_hash(),
-                    },
-                );
-                // The workbook key empty or damaged past repair: the archive still
-                // holds the older answers.
-                fresh.attempts = self.stored_archive(&workbook_key(&learner.id, curriculum_id));
-                fresh
-            });
+        // With the workbook key empty or damaged past repair, the archive still
+        // holds the older answers.
+        let (stored, archive) = self.stored_parts(&learner.id, curriculum_id);
+        let stored = stored.unwrap_or_else(|| {
+            Workbook::new(
+                learner.clone(),
+                CurriculumRef {
+                    id: curriculum.id.clone(),
+                    hash: curriculum.content_hash(),
+                },
+            )
+        });
+        let mut workbook = with_archive(stored, archive);
         let known_course = |id: &str| curriculum.course(id).is_some();
         let wanted = course
             .filter(|id| known_course(id))
@@ -492,4 +498,12 @@ impl AppContext {
     fn progress_untracked(&self) -> Option<(Arc<Curriculum>, Replay)> {
         untrack(|| self.progress())
     }
+}
+
+/// A workbook with the attempts of its archive merged in (by attempt id).
+fn with_archive(mut workbook: Workbook, archive: Vec<Attempt>) -> Workbook {
+    if !archive.is_empty() {
+        workbook.attempts = merge_logs(&archive, &workbook.attempts).0;
+    }
+    workbook
 }

@@ -124,22 +124,17 @@ fn within_limits(bytes: &[u8], limits: &JsonLimits) -> bool {
     let mut scan = Scan::default();
     // Strings that open and close inside one block are shorter than 64 bytes; the
     // blocks rely on that, so tighter limits are checked byte by byte.
-    let blocks = if limits.max_string_bytes >= BLOCK {
-        bytes.chunks_exact(BLOCK)
+    let blocks: &[[u8; BLOCK]] = if limits.max_string_bytes >= BLOCK {
+        bytes.as_chunks().0
     } else {
-        bytes[..0].chunks_exact(BLOCK)
+        &[]
     };
-    let mut base = 0;
-    for block in blocks {
-        let within = match block.try_into() {
-            Ok(block) => scan.block(base, block, limits),
-            Err(_) => false, // chunks_exact gives whole blocks
-        };
-        if !within {
+    for (index, block) in blocks.iter().enumerate() {
+        if !scan.block(index * BLOCK, block, limits) {
             return false;
         }
-        base += BLOCK;
     }
+    let base = blocks.len() * BLOCK;
     for (offset, &byte) in bytes.iter().enumerate().skip(base) {
         if !scan.byte(offset, byte, limits) {
             return false;
@@ -281,10 +276,7 @@ struct Masks {
 /// 0x20 bit, so setting it turns each pair into one byte to compare with.
 fn block_masks(block: &[u8; BLOCK]) -> Masks {
     let mut masks = Masks::default();
-    for (lane, chunk) in block.chunks_exact(16).enumerate() {
-        let Ok(chunk) = chunk.try_into() else {
-            continue; // chunks_exact gives 16 bytes
-        };
+    for (lane, chunk) in block.as_chunks::<16>().0.iter().enumerate() {
         let [quote, backslash, open, close] = lanes::masks16(chunk);
         let shift = 16 * lane;
         masks.quote |= u64::from(quote) << shift;
