@@ -280,7 +280,8 @@ fn class_import(browser: &Browser, server: &StaticServer, runs: usize) {
         .curriculum;
     let files = synthetic_progress_files(&curriculum, 40, 5_000, 99);
     let bytes: usize = files.iter().map(String::len).sum();
-    let (folder, paths) = write_student_files("bench", &files);
+    let written = write_student_files("bench", &files);
+    let paths = &written.paths;
     let mut samples = Vec::new();
     let mut parts_of: [Vec<f64>; 3] = Default::default();
     for _ in 0..runs.clamp(1, 5) {
@@ -334,5 +335,4 @@ fn class_import(browser: &Browser, server: &StaticServer, runs: usize) {
         "  of which replays, reports and drawing: {}",
         summary(reporting)
     );
-    let _ = std::fs::remove_dir_all(folder);
 }

@@ -9,23 +9,39 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
+/// Files written for a file field to be given; the folder is removed when this is
+/// dropped, so a failing test or an interrupted bench leaves nothing behind.
+pub struct StudentFiles {
+    folder: PathBuf,
+    pub paths: Vec<String>,
+}
+
+impl Drop for StudentFiles {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.folder);
+    }
+}
+
 /// Writes `files` as `student-NN.json` into a fresh folder of the system's temporary
-/// directory (named after `purpose` and this process) and returns the folder and the
-/// files' paths, for a file field to be given.
-pub fn write_student_files(purpose: &str, files: &[String]) -> (PathBuf, Vec<String>) {
+/// directory (named after `purpose` and this process).
+pub fn write_student_files(purpose: &str, files: &[String]) -> StudentFiles {
     let folder = std::env::temp_dir().join(format!("masterly-{purpose}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
-    let paths = files
+    let mut written = StudentFiles {
+        folder,
+        paths: Vec::new(),
+    };
+    written.paths = files
         .iter()
         .enumerate()
         .map(|(i, text)| {
-            let path = folder.join(format!("student-{i:02}.json"));
+            let path = written.folder.join(format!("student-{i:02}.json"));
             std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             path.display().to_string()
         })
         .collect();
-    (folder, paths)
+    written
 }
 
 pub struct StaticServer {

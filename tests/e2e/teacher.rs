@@ -16,7 +16,8 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
         .curriculum;
     let mut files = synthetic_progress_files(&demo, 30, 60, 5);
     files.push("{ not a progress file".to_string());
-    let (folder, paths) = write_student_files("class", &files);
+    let written = write_student_files("class", &files);
+    let paths = &written.paths;
 
     let (_server, browser) = open_start_screen("/");
     ok(browser.click("[data-testid=mode-switch]"));
@@ -72,7 +73,6 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
         assert!(text.contains(&format!("\r\n{name},")), "{name} missing");
     }
     hand_out_a_class_file_and_read_a_joined_students_file_back(&browser, &paths[..30]);
-    let _ = std::fs::remove_dir_all(folder);
 }
 
 /// Stubs the page's downloads: each file offered is kept in `window.__downloads`
@@ -128,7 +128,8 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(
     assert_accessible(browser, "teacher view with the class set up");
 
     // The student's side, in the same browser: nobody is signed in yet.
-    let (folder, class_file_paths) = write_student_files("class-file", &[class_text.clone()]);
+    let class_file = write_student_files("class-file", &[class_text.clone()]);
+    let class_file_paths = &class_file.paths;
     ok(browser.click("[data-testid=mode-switch]"));
     ok(browser.type_into("#open-file", &class_file_paths[0]));
     ok(browser.find("[data-testid=class-preview]"));
@@ -165,7 +166,8 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(
     );
 
     // Back on the teacher's page: the class file and the class's files first.
-    let (back, paths) = write_student_files("joined", &[progress_text]);
+    let joined = write_student_files("joined", &[progress_text]);
+    let paths = &joined.paths;
     ok(browser.click("[data-testid=mode-switch]"));
     ok(browser.find("[data-testid=teacher-page]"));
     let again: Vec<String> = class_file_paths
@@ -191,6 +193,4 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(
         vec!["student-00.json: Student 3, 0 new answers."]
     );
     assert_eq!(ok(browser.texts("[data-testid=grid] tbody th")).len(), 30);
-    let _ = std::fs::remove_dir_all(folder);
-    let _ = std::fs::remove_dir_all(back);
 }
