@@ -2,8 +2,11 @@
 # Prints what a browser downloads on a first visit to each page of a release dist/:
 # every file raw and gzipped (gzip -9, as a static host would serve it), and the total
 # per page. A page's files are the ones its HTML names (script, wasm, style sheet,
-# icon) and the bundled curricula, which the app fetches as it starts: the catalog
-# and every file it lists. Last, the whole dist/ (both pages and the schema).
+# icon), the catalog curricula/index.json, and the curricula the page fetches: the
+# teacher's page every one; the student's page those the catalog lists by file name
+# alone, and the first course a new student opens (the catalog's first entry); the
+# others only when a student opens them. Last, the whole dist/ (both pages and the
+# schema).
 set -euo pipefail
 DIST="${1:-dist}"
 for page in index.html teacher.html; do
@@ -12,11 +15,23 @@ done
 
 gz_size() { gzip -9 -c "$1" | wc -c; }
 
+# The curricula a page fetches on a first visit: "all", or "first-visit" (the
+# student's page).
+fetched_curricula() {
+  node -e '
+    const catalog = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    catalog.curricula.forEach((entry, index) => {
+      if (process.argv[2] === "all" || !entry.id || index === 0) {
+        console.log("curricula/" + entry.file);
+      }
+    });' "$DIST/curricula/index.json" "$1"
+}
+
 page_files() {
   echo "$1"
   grep -oE "(href=|from |module_or_path: )['\"]\./[^'\"]+" "$DIST/$1" | sed -E "s/.*['\"]\.\///" | sort -u
   echo curricula/index.json
-  grep -oE '"file" *: *"[^"]+"' "$DIST/curricula/index.json" | sed -E 's/.*"([^"]+)"$/curricula\1/; s#^curricula#curricula/#'
+  if [ "$1" = teacher.html ]; then fetched_curricula all; else fetched_curricula first-visit; fi
 }
 
 for page in index.html teacher.html; do

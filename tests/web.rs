@@ -16,6 +16,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod answering;
 #[path = "web/files.rs"]
 mod files;
+#[path = "web/library.rs"]
+mod library;
 #[path = "web/player.rs"]
 mod player;
 #[path = "web/session.rs"]

@@ -4,7 +4,7 @@ use super::fetch::fetch_text;
 use super::library::merge_library;
 use super::storage::{MemoryStorage, Store};
 use super::text;
-use crate::domain::catalog::parse_catalog;
+use crate::domain::catalog::{listed_courses, parse_catalog, ListedCourse, Listing};
 use crate::domain::curriculum::{load_curriculum, Course, Curriculum};
 use crate::domain::profiles::Profiles;
 use crate::domain::reports::ClassRecord;
@@ -15,13 +15,53 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Where the bundled curricula are served from, relative to the page.
+const CURRICULA_DIR: &str = "curricula/";
 const CATALOG_URL: &str = "curricula/index.json";
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Library {
     Loading,
-    Ready(Vec<Arc<Curriculum>>),
+    /// The curricula in the order they are offered: bundled ones first, in the
+    /// catalog's order, then those opened from files.
+    Ready(Vec<Shelf>),
     Failed(String),
+}
+
+/// A curriculum in the library: loaded, or bundled and known only from the catalog
+/// until one of its courses is opened (then it is fetched and takes this place).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shelf {
+    Loaded(Arc<Curriculum>),
+    Listed(Listing),
+}
+
+impl Shelf {
+    pub fn id(&self) -> &str {
+        match self {
+            Shelf::Loaded(curriculum) => &curriculum.id,
+            Shelf::Listed(listing) => &listing.id,
+        }
+    }
+
+    pub fn loaded(&self) -> Option<&Arc<Curriculum>> {
+        match self {
+            Shelf::Loaded(curriculum) => Some(curriculum),
+            Shelf::Listed(_) => None,
+        }
+    }
+
+    /// Every course it offers: (id, title).
+    pub fn courses(&self) -> Vec<ListedCourse> {
+        match self {
+            Shelf::Loaded(curriculum) => listed_courses(curriculum),
+            Shelf::Listed(listing) => listing.courses.clone(),
+        }
+    }
+}
+
+/// Loaded curricula on their shelves.
+pub fn loaded_shelves(curricula: Vec<Arc<Curriculum>>) -> Vec<Shelf> {
+    curricula.into_iter().map(Shelf::Loaded).collect()
 }
 
 /// Which course the student is looking at: (curriculum id, course id).
@@ -42,6 +82,23 @@ pub fn course_choices(curricula: &[Arc<Curriculum>]) -> Vec<(CourseChoice, &Cour
                     course_id: course.id.clone(),
                 };
                 (choice, course)
+            })
+        })
+        .collect()
+}
+
+/// Every course the library offers, loaded or listed, in library order: the choice
+/// and the course's title.
+pub fn offered_courses(shelves: &[Shelf]) -> Vec<(CourseChoice, String)> {
+    shelves
+        .iter()
+        .flat_map(|shelf| {
+            shelf.courses().into_iter().map(|course| {
+                let choice = CourseChoice {
+                    curriculum_id: shelf.id().to_string(),
+                    course_id: course.id,
+                };
+                (choice, course.title)
             })
         })
         .collect()
@@ -111,41 +168,134 @@ impl AppContext {
 
     /// A context in memory holding these curricula: for browser tests.
     pub fn with_curricula(curricula: Vec<Arc<Curriculum>>) -> Self {
+        AppContext::with_shelves(loaded_shelves(curricula))
+    }
+
+    /// A context in memory with this library: for browser tests.
+    pub fn with_shelves(shelves: Vec<Shelf>) -> Self {
         let memory = Box::<MemoryStorage>::default();
         let context = AppContext::with_store(Store::with_backend(memory, false));
-        context.set_curricula(curricula);
+        context.set_curricula(shelves);
         context
     }
 
     /// Makes these (bundled) curricula and those opened from files on this device
     /// the library.
-    pub fn set_library(&self, bundled: Vec<Arc<Curriculum>>) {
+    pub fn set_library(&self, bundled: Vec<Shelf>) {
         let curricula = merge_library(bundled, self.stored_imports());
         self.library.set(Library::Ready(curricula));
     }
 
     /// Makes the library as [`AppContext::set_library`] does, and opens the current
     /// learner's course.
-    pub fn set_curricula(&self, bundled: Vec<Arc<Curriculum>>) {
+    pub fn set_curricula(&self, bundled: Vec<Shelf>) {
         self.set_library(bundled);
         self.open_current_learner();
     }
 
+    /// The curricula of the library that are loaded.
     pub fn curricula(&self) -> Vec<Arc<Curriculum>> {
+        self.library.with(|library| match library {
+            Library::Ready(shelves) => shelves.iter().filter_map(Shelf::loaded).cloned().collect(),
+            _ => Vec::new(),
+        })
+    }
+
+    /// Every shelf of the library (none while it loads).
+    pub fn shelves(&self) -> Vec<Shelf> {
         match self.library.get() {
-            Library::Ready(curricula) => curricula,
+            Library::Ready(shelves) => shelves,
             _ => Vec::new(),
         }
     }
 
+    /// The curriculum with this id, if it is loaded.
     pub fn find_curriculum(&self, curriculum_id: &str) -> Option<Arc<Curriculum>> {
+        self.find_shelf(curriculum_id)
+            .and_then(|shelf| shelf.loaded().cloned())
+    }
+
+    pub fn find_shelf(&self, curriculum_id: &str) -> Option<Shelf> {
         match &*self.library.read() {
-            Library::Ready(curricula) => curricula
+            Library::Ready(shelves) => shelves
                 .iter()
-                .find(|curriculum| curriculum.id == curriculum_id)
+                .find(|shelf| shelf.id() == curriculum_id)
                 .cloned(),
             _ => None,
         }
+    }
+
+    /// Fetches a bundled curriculum the library lists but has not loaded (see
+    /// [`AppContext::fetch_listed`]), then runs `then`; when there is nothing to
+    /// fetch, runs `then` at once.
+    pub fn load_listed(&self, curriculum_id: &str, then: impl FnOnce(&AppContext) + 'static) {
+        let context = *self;
+        if !matches!(
+            untrack(|| self.find_shelf(curriculum_id)),
+            Some(Shelf::Listed(_))
+        ) {
+            return then(&context);
+        }
+        let curriculum_id = curriculum_id.to_string();
+        leptos::task::spawn_local(async move {
+            context.fetch_listed(&curriculum_id).await;
+            then(&context);
+        });
+    }
+
+    /// Fetches a bundled curriculum the library lists but has not loaded, and puts
+    /// it in its place. A file that cannot be fetched or loaded is taken off the
+    /// library, with a notice naming it and the problem, so it is never listed
+    /// unloaded after this returns.
+    pub async fn fetch_listed(self, curriculum_id: &str) {
+        let listing = match untrack(|| self.find_shelf(curriculum_id)) {
+            Some(Shelf::Listed(listing)) => listing,
+            _ => return,
+        };
+        let url = format!("{CURRICULA_DIR}{}", listing.file);
+        let fetched = fetch_curriculum(&url).await.and_then(|curriculum| {
+            if curriculum.id == listing.id {
+                Ok(curriculum)
+            } else {
+                Err(text::listed_as_another(&url, &curriculum.id, &listing.id))
+            }
+        });
+        match fetched {
+            Ok(curriculum) => self.shelve(Shelf::Listed(listing), Shelf::Loaded(curriculum)),
+            Err(reason) => {
+                self.notify(Notice {
+                    text: text::bundled_course_unusable(&reason),
+                    download: None,
+                    offer_export: false,
+                });
+                self.unshelve(&listing, reason);
+            }
+        }
+    }
+
+    /// Puts `new` where `old` is, if `old` is still there (an opened file may have
+    /// taken its place meanwhile).
+    fn shelve(&self, old: Shelf, new: Shelf) {
+        self.library.update(|library| {
+            if let Library::Ready(shelves) = library {
+                if let Some(slot) = shelves.iter_mut().find(|shelf| **shelf == old) {
+                    *slot = new;
+                }
+            }
+        });
+    }
+
+    /// Takes a listing that could not be loaded off the library; with nothing left,
+    /// the library has failed for `reason`.
+    fn unshelve(&self, listing: &Listing, reason: String) {
+        self.library.update(|library| {
+            if let Library::Ready(shelves) = library {
+                shelves.retain(|shelf| !matches!(shelf, Shelf::Listed(l) if l == listing));
+                if shelves.is_empty() {
+                    *library = Library::Failed(reason);
+                }
+            }
+        });
     }
 
     /// The curriculum of the open workbook.
@@ -158,27 +308,36 @@ impl AppContext {
         self.find_curriculum(&id)
     }
 
-    /// Fetches the catalog and every curriculum it lists from the app's own files,
-    /// then opens the current learner's course (the student's page).
+    /// Fetches the catalog, and the curricula it gives no listing for, from the
+    /// app's own files, then opens the current learner's course (the student's
+    /// page). A listed curriculum is fetched when a course of it is opened.
     pub fn load_bundled_curricula(&self) {
-        self.fetch_library(AppContext::set_curricula);
+        self.fetch_library(Fetch::Unlisted, AppContext::set_curricula);
     }
 
-    /// Fetches the bundled curricula into the library and opens nothing (the
-    /// teacher's page).
+    /// Fetches every bundled curriculum into the library and opens nothing (the
+    /// teacher's page, whose reports need them all).
     pub fn load_library(&self) {
-        self.fetch_library(AppContext::set_library);
+        self.fetch_library(Fetch::All, AppContext::set_library);
     }
 
-    fn fetch_library(&self, then: fn(&AppContext, Vec<Arc<Curriculum>>)) {
+    fn fetch_library(&self, fetch: Fetch, then: fn(&AppContext, Vec<Shelf>)) {
         let context = *self;
         leptos::task::spawn_local(async move {
-            match fetch_bundled().await {
-                Ok(curricula) => then(&context, curricula),
+            match fetch_bundled(fetch).await {
+                Ok(shelves) => then(&context, shelves),
                 Err(reason) => context.library.set(Library::Failed(reason)),
             }
         });
     }
+}
+
+/// Which bundled curricula to fetch as a page opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fetch {
+    All,
+    /// Those the catalog gives no listing for.
+    Unlisted,
 }
 
 /// An empty roster with a fresh class id.
@@ -194,23 +353,33 @@ impl Default for AppContext {
     }
 }
 
-async fn fetch_bundled() -> Result<Vec<Arc<Curriculum>>, String> {
+async fn fetch_bundled(fetch: Fetch) -> Result<Vec<Shelf>, String> {
     let catalog_text = fetch_text(CATALOG_URL)
         .await
         .map_err(|error| format!("{CATALOG_URL}: {error}"))?;
     let catalog =
         parse_catalog(&catalog_text).map_err(|error| format!("{CATALOG_URL}: {error}"))?;
-    let mut curricula = Vec::new();
+    let mut shelves = Vec::new();
     for entry in catalog.curricula {
-        let url = format!("curricula/{}", entry.file);
-        let text = fetch_text(&url)
-            .await
-            .map_err(|error| format!("{url}: {error}"))?;
-        let loaded = load_curriculum(&text).map_err(|errors| format!("{url}: {errors}"))?;
-        curricula.push(Arc::new(loaded.curriculum));
+        match entry.listing().filter(|_| fetch == Fetch::Unlisted) {
+            Some(listing) => shelves.push(Shelf::Listed(listing)),
+            None => {
+                let url = format!("{CURRICULA_DIR}{}", entry.file);
+                shelves.push(Shelf::Loaded(fetch_curriculum(&url).await?));
+            }
+        }
     }
-    if curricula.is_empty() {
+    if shelves.is_empty() {
         return Err(text::NO_CURRICULA.to_string());
     }
-    Ok(curricula)
+    Ok(shelves)
+}
+
+/// Fetches and loads one curriculum file of the app's own.
+async fn fetch_curriculum(url: &str) -> Result<Arc<Curriculum>, String> {
+    let text = fetch_text(url)
+        .await
+        .map_err(|error| format!("{url}: {error}"))?;
+    let loaded = load_curriculum(&text).map_err(|errors| format!("{url}: {errors}"))?;
+    Ok(Arc::new(loaded.curriculum))
 }

@@ -3,7 +3,7 @@
 //! on. A file with the id of a curriculum already here replaces it (the teacher's
 //! newer copy), and the student is told which version it replaced.
 
-use super::context::{AppContext, CourseChoice, Library, Notice};
+use super::context::{AppContext, CourseChoice, Library, Notice, Shelf};
 use super::text;
 use crate::domain::curriculum::{load_curriculum, Curriculum};
 use leptos::prelude::*;
@@ -39,16 +39,13 @@ impl Imported {
 }
 
 /// The bundled curricula with the imported ones: an imported copy takes the place
-/// of one with the same id.
-pub fn merge_library(
-    bundled: Vec<Arc<Curriculum>>,
-    imported: Vec<Arc<Curriculum>>,
-) -> Vec<Arc<Curriculum>> {
+/// of one with the same id, loaded or listed.
+pub fn merge_library(bundled: Vec<Shelf>, imported: Vec<Arc<Curriculum>>) -> Vec<Shelf> {
     let mut library = bundled;
     for curriculum in imported {
-        match library.iter_mut().find(|c| c.id == curriculum.id) {
-            Some(slot) => *slot = curriculum,
-            None => library.push(curriculum),
+        match library.iter_mut().find(|shelf| shelf.id() == curriculum.id) {
+            Some(slot) => *slot = Shelf::Loaded(curriculum),
+            None => library.push(Shelf::Loaded(curriculum)),
         }
     }
     library
@@ -131,7 +128,7 @@ impl AppContext {
             }
         }
         let library = match self.library.get_untracked() {
-            Library::Ready(curricula) => curricula,
+            Library::Ready(shelves) => shelves,
             _ => Vec::new(),
         };
         self.library.set(Library::Ready(merge_library(

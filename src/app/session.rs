@@ -4,7 +4,7 @@
 //! answer is stored before its feedback appears.
 
 use super::browser;
-use super::context::{AppContext, CourseChoice, Notice};
+use super::context::{AppContext, CourseChoice, Notice, Shelf};
 use super::storage::{LoadNotice, SaveError};
 use super::text;
 use crate::domain::attempt::{merge_logs, Attempt};
@@ -151,23 +151,28 @@ impl AppContext {
     }
 
     /// Opens the current learner's workbook for the curriculum they last used (or
-    /// the first one), once the curricula are loaded.
+    /// the first one), once the curricula are loaded; a bundled curriculum not
+    /// fetched yet is fetched first.
     pub(crate) fn open_current_learner(&self) {
-        let curricula = untrack(|| self.curricula());
+        let shelves = untrack(|| self.shelves());
         let Some(profile) = self.profiles.get_untracked().current().cloned() else {
             self.workbook.set(None);
             return;
         };
-        let curriculum = profile
+        let shelf = profile
             .curriculum
             .as_deref()
-            .and_then(|id| curricula.iter().find(|c| c.id == id))
-            .or_else(|| curricula.first())
-            .cloned();
-        let Some(curriculum) = curriculum else {
-            return;
-        };
-        self.open_workbook(&profile.learner, &curriculum.id, None);
+            .and_then(|id| shelves.iter().find(|shelf| shelf.id() == id))
+            .or_else(|| shelves.first());
+        match shelf {
+            None => {}
+            Some(Shelf::Loaded(curriculum)) => {
+                self.open_workbook(&profile.learner, &curriculum.id, None)
+            }
+            Some(Shelf::Listed(listing)) => {
+                self.load_listed(&listing.id, AppContext::open_current_learner)
+            }
+        }
     }
 
     /// The workbook as stored, with the attempts of its archive, if there is one.
@@ -281,7 +286,18 @@ impl AppContext {
         })
     }
 
+    /// Opens a course for the current learner; a bundled curriculum not fetched
+    /// yet is fetched first.
     pub fn open_course(&self, choice: &CourseChoice) {
+        if matches!(
+            untrack(|| self.find_shelf(&choice.curriculum_id)),
+            Some(Shelf::Listed(_))
+        ) {
+            let choice = choice.clone();
+            return self.load_listed(&choice.curriculum_id.clone(), move |context| {
+                context.open_course(&choice)
+            });
+        }
         let Some(profile) = self.profiles.get_untracked().current().cloned() else {
             return;
         };

@@ -451,6 +451,20 @@ pub fn more_problems(count: usize) -> String {
     format!("…and {count} more.")
 }
 
+/// A bundled curriculum file that could not be fetched or loaded when one of its
+/// courses was opened; `problem` starts with the file's address.
+pub fn bundled_course_unusable(problem: &str) -> String {
+    format!(
+        "A course could not be opened: {problem}. Its courses are left off the list \
+         for now; reload the page to try again."
+    )
+}
+
+/// A bundled file whose curriculum is not the one the catalog lists for it.
+pub fn listed_as_another(url: &str, found: &str, listed: &str) -> String {
+    format!("{url}: the file holds the curriculum “{found}”, but curricula/index.json lists “{listed}” for it")
+}
+
 pub fn stored_course_unusable(id: &str, problem: &str) -> String {
     format!("The course file “{id}” saved on this device can no longer be used: {problem}")
 }

@@ -15,6 +15,17 @@ pub enum MasterlyFile {
     Progress(ProgressBundle),
 }
 
+impl MasterlyFile {
+    /// The id of the curriculum the file is, carries or belongs to.
+    pub fn curriculum_id(&self) -> &str {
+        match self {
+            MasterlyFile::Curriculum(loaded) => &loaded.curriculum.id,
+            MasterlyFile::Class(file) => &file.curriculum.id,
+            MasterlyFile::Progress(bundle) => &bundle.curriculum.id,
+        }
+    }
+}
+
 /// Reads a file of any kind: the file, or every problem found, each with where.
 pub fn read_masterly_file(text: &str) -> Result<MasterlyFile, Vec<String>> {
     match file_kind_of(text) {

@@ -109,6 +109,13 @@ fn the_app_requests_nothing_but_its_own_files() {
         .filter(|name| !name.starts_with(&format!("{}/", server.origin)))
         .collect();
     assert!(foreign.is_empty(), "requests to other origins: {foreign:?}");
+    // Bundled courses are listed from the catalog; only the opened one is fetched.
+    let courses: Vec<&str> = names
+        .iter()
+        .filter_map(|name| name.split("/curricula/").nth(1))
+        .filter(|file| *file != "index.json")
+        .collect();
+    assert_eq!(courses, vec!["demo.json"], "{names:?}");
     // The teacher's page has a binary of its own, which the student's never loads.
     let teacher: Vec<&&str> = names
         .iter()

@@ -145,6 +145,12 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(
         "document.querySelector('[data-testid=notices]').textContent.includes('You joined')",
         "the banner saying the class was joined",
     ));
+    // The class file carries the bundled demo curriculum, fetched for the preview:
+    // it is known to be already here, so no copy of it is kept in storage.
+    assert_eq!(
+        ok(browser.execute("return localStorage.getItem('masterly.imported-curricula');")),
+        serde_json::Value::Null
+    );
     catch_downloads(browser);
     ok(browser.execute(
         "[...document.querySelectorAll('button')] \

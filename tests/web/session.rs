@@ -5,7 +5,7 @@
 use super::answering::{give, submit};
 use super::{all_texts, fresh_container, text_of, DEMO};
 use leptos::prelude::*;
-use masterly::app::context::AppContext;
+use masterly::app::context::{loaded_shelves, AppContext};
 use masterly::app::storage::{BackendError, KeyValue, MemoryStorage, Store};
 use masterly::app::{text, Shell};
 use masterly::domain::curriculum::{load_curriculum, Curriculum};
@@ -31,7 +31,7 @@ fn demo() -> Arc<Curriculum> {
 /// A context over `backend`, as a freshly loaded page would make it.
 fn open_page(backend: Box<dyn KeyValue>, in_memory: bool) -> AppContext {
     let context = AppContext::with_store(Store::with_backend(backend, in_memory));
-    context.set_curricula(vec![demo()]);
+    context.set_curricula(loaded_shelves(vec![demo()]));
     context
 }
 

@@ -1,6 +1,7 @@
-//! The list of courses to choose from, across every loaded curriculum.
+//! The list of courses to choose from, across every curriculum of the library
+//! (a bundled one is fetched when one of its courses is chosen).
 
-use crate::app::context::{course_choices, AppContext, Library};
+use crate::app::context::{offered_courses, AppContext, Library};
 use crate::app::text;
 use leptos::prelude::*;
 
@@ -8,13 +9,10 @@ use leptos::prelude::*;
 pub fn CoursePicker() -> impl IntoView {
     let context = expect_context::<AppContext>();
     let choices = move || {
-        let Library::Ready(curricula) = context.library.get() else {
-            return Vec::new();
-        };
-        course_choices(&curricula)
-            .into_iter()
-            .map(|(choice, course)| (choice, course.title.clone()))
-            .collect::<Vec<_>>()
+        context.library.with(|library| match library {
+            Library::Ready(shelves) => offered_courses(shelves),
+            _ => Vec::new(),
+        })
     };
     view! {
         <nav class="course-picker" aria-label=text::COURSES_NAV_LABEL>

@@ -46,6 +46,7 @@ fn said(message: impl Into<String>, problems: Vec<String>) -> Stage {
 
 #[component]
 pub fn OpenFile() -> impl IntoView {
+    let context = expect_context::<AppContext>();
     let stage = RwSignal::new(Stage::Idle);
     let dragging = RwSignal::new(false);
     let open = move |files: Vec<web_sys::File>| {
@@ -59,7 +60,13 @@ pub fn OpenFile() -> impl IntoView {
                 Ok(file_text) => file_text,
                 Err(message) => return stage.set(said(message, Vec::new())),
             };
-            stage.set(match read_masterly_file(&file_text) {
+            let read = read_masterly_file(&file_text);
+            // A bundled curriculum the file names is fetched first, so the preview
+            // and what the file does compare it with the curriculum itself.
+            if let Ok(file) = &read {
+                context.fetch_listed(file.curriculum_id()).await;
+            }
+            stage.set(match read {
                 Ok(MasterlyFile::Curriculum(loaded)) => Stage::Course {
                     loaded: Arc::new(loaded),
                     text: Arc::new(file_text),
