@@ -6,7 +6,9 @@
 mod support;
 
 use masterly::domain::curriculum::load_curriculum;
-use masterly::domain::progress::{check_against, load_progress, ProgressError};
+use masterly::domain::progress::{
+    check_against, load_progress, load_progress_quickly, ProgressError,
+};
 use std::fs;
 use support::{check_expected, fixtures};
 
@@ -54,6 +56,30 @@ fn every_good_progress_file_loads_with_its_exact_warnings() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The teacher's quicker loading gives the same bundle or the same messages for
+/// every fixture, good or bad, and for a file at the size limit.
+#[test]
+fn quick_loading_gives_what_loading_gives_for_every_fixture() {
+    let mut texts: Vec<String> = ["progress/bad", "progress/good"]
+        .into_iter()
+        .flat_map(fixtures)
+        .map(|fixture| fs::read_to_string(&fixture).unwrap_or_default())
+        .collect();
+    texts.push(format!(
+        "{{\"format\":\"masterly-progress\",\"pad\":\"{}\"}}",
+        "x".repeat(33 * 1024 * 1024)
+    ));
+    assert!(texts.len() > 15, "only {} fixtures", texts.len());
+    for text in &texts {
+        assert_eq!(
+            load_progress_quickly(text),
+            load_progress(text),
+            "{}",
+            text.chars().take(300).collect::<String>()
+        );
+    }
 }
 
 #[test]

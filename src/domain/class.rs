@@ -5,7 +5,9 @@
 
 use crate::domain::curriculum::{Course, Curriculum};
 use crate::domain::mastery::MasteryLevel;
-use crate::domain::progress::{load_progress, CurriculumCheck, ProgressBundle, ProgressError};
+use crate::domain::progress::{
+    load_progress_quickly, CurriculumCheck, ProgressBundle, ProgressError,
+};
 use crate::domain::reports::{
     goal_progress, item_analysis, mastery_grid, persistence, to_csv, unit_groups, weekly_activity,
     ActivityRow, Added, ClassRecord, GoalRow, ItemStats, LevelCheck, MasteryGrid, PersistenceRow,
@@ -43,11 +45,11 @@ pub fn import_progress_file(
     check: &CurriculumCheck,
     text: &str,
 ) -> FileOutcome {
-    import_loaded_progress(class, check, load_progress(text))
+    import_loaded_progress(class, check, load_progress_quickly(text))
 }
 
 /// The second half of [`import_progress_file`], for a file already loaded with
-/// [`load_progress`]: loading needs no curriculum, so a reader can load each file
+/// [`load_progress_quickly`]: loading needs no curriculum, so a reader can load each file
 /// as it arrives and check and merge them all once every file is in.
 pub fn import_loaded_progress(
     class: &mut ClassRecord,

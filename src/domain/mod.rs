@@ -19,6 +19,7 @@ pub mod mastery;
 pub mod plan;
 pub mod profiles;
 pub mod progress;
+pub mod progress_reader;
 pub mod rational;
 pub mod replay;
 pub mod reports;

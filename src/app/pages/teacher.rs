@@ -17,7 +17,7 @@ use crate::domain::class_file::load_class_file;
 use crate::domain::json::{file_kind_of, FileKind};
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::progress::{
-    load_progress, CurriculumCheck, ProgressBundle, ProgressError, PROGRESS_LIMITS,
+    load_progress_quickly, CurriculumCheck, ProgressBundle, ProgressError, PROGRESS_LIMITS,
 };
 use crate::domain::reports::ClassRecord;
 use crate::domain::roster::{student_id, Roster};
@@ -174,7 +174,9 @@ pub fn TeacherPage() -> impl IntoView {
                     Ok(file_text) if file_kind_of(&file_text) == Some(FileKind::Class) => {
                         class_files.push((file.name(), file_text));
                     }
-                    Ok(file_text) => progress_files.push((file.name(), load_progress(&file_text))),
+                    Ok(file_text) => {
+                        progress_files.push((file.name(), load_progress_quickly(&file_text)))
+                    }
                     Err(message) => new_lines.push(FileLine {
                         message,
                         problems: Vec::new(),

@@ -1,0 +1,632 @@
+//! Reading a progress file as Masterly writes it, without serde's general machinery:
+//! a teacher reads a class's files at once, tens of megabytes, and nearly all of it
+//! is attempts in one fixed shape. The reader walks the text once and expects each
+//! field in the order Masterly writes them (whitespace anywhere JSON allows it, so
+//! pretty and compact files alike). Anything else — another order, an escape in a
+//! string, a number written as a float, a null, an unknown or repeated field — makes
+//! it give up, and the caller reads the file with serde instead, which accepts every
+//! valid file and words every problem. So whenever it answers, it answers what serde
+//! would (`tests::the_reader_agrees_with_serde…`); it only answers faster.
+
+use crate::domain::attempt::{AssessmentKind, Attempt, Sitting};
+use crate::domain::item::Response;
+use crate::domain::mastery::MasteryLevel;
+use crate::domain::progress::{
+    ClassRef, CurriculumRef, Goals, Learner, ProgressBundle, MAX_ATTEMPTS,
+};
+use std::collections::BTreeMap;
+
+/// The bundle in `text`, or None where serde must read it.
+pub fn read_progress_as_written(text: &str) -> Option<ProgressBundle> {
+    let mut cursor = Cursor { text, at: 0 };
+    let bundle = cursor.bundle()?;
+    cursor.skip_space();
+    (cursor.at == text.len()).then_some(bundle)
+}
+
+struct Cursor<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn skip_space(&mut self) {
+        let bytes = self.text.as_bytes();
+        while matches!(bytes.get(self.at), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.at += 1;
+        }
+    }
+
+    /// The next byte after any whitespace, not taken.
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_space();
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn take(&mut self, byte: u8) -> Option<()> {
+        (self.peek()? == byte).then(|| self.at += 1)
+    }
+
+    /// Takes `byte` if it comes next.
+    fn take_if(&mut self, byte: u8) -> bool {
+        self.take(byte).is_some()
+    }
+
+    /// A string with no escape and no control character, borrowed from the text.
+    fn str(&mut self) -> Option<&'a str> {
+        self.take(b'"')?;
+        let start = self.at;
+        let bytes = self.text.as_bytes();
+        // Eight bytes at a time while none of them ends the string or needs a look.
+        while let Some(chunk) = bytes.get(self.at..self.at + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().ok()?);
+            if needs_a_look(word) {
+                break;
+            }
+            self.at += 8;
+        }
+        loop {
+            match *bytes.get(self.at)? {
+                b'"' => break,
+                b'\\' | 0..=0x1F => return None,
+                _ => self.at += 1,
+            }
+        }
+        let found = self.text.get(start..self.at)?;
+        self.at += 1;
+        Some(found)
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.str().map(str::to_string)
+    }
+
+    /// The next object key, and the colon after it.
+    fn key(&mut self) -> Option<&'a str> {
+        let key = self.str()?;
+        self.take(b':')?;
+        Some(key)
+    }
+
+    /// Expects the key `name` next (written without escapes, as Masterly does).
+    fn field(&mut self, name: &str) -> Option<()> {
+        self.skip_space();
+        let rest = self.text.as_bytes().get(self.at..)?;
+        let length = name.len();
+        let quoted = rest.first() == Some(&b'"')
+            && rest.get(1..1 + length) == Some(name.as_bytes())
+            && rest.get(1 + length) == Some(&b'"');
+        if !quoted {
+            return None;
+        }
+        self.at += length + 2;
+        self.take(b':')
+    }
+
+    /// After a field: a comma and the key `name`.
+    fn next_field(&mut self, name: &str) -> Option<()> {
+        self.take(b',')?;
+        self.field(name)
+    }
+
+    /// After a field: a comma and the next key, or None at the object's end.
+    fn next_key(&mut self) -> Option<Option<&'a str>> {
+        if self.take_if(b'}') {
+            return Some(None);
+        }
+        self.take(b',')?;
+        self.key().map(Some)
+    }
+
+    /// A non-negative integer as JSON writes it: digits, no leading zero, no
+    /// fraction or exponent, within u64.
+    fn u64(&mut self) -> Option<u64> {
+        self.skip_space();
+        self.digits()
+    }
+
+    /// The digits of an integer, right here.
+    fn digits(&mut self) -> Option<u64> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let mut value: u64 = 0;
+        while let Some(digit @ b'0'..=b'9') = bytes.get(self.at).copied() {
+            value = value
+                .checked_mul(10)?
+                .checked_add(u64::from(digit - b'0'))?;
+            self.at += 1;
+        }
+        let digits = self.at - start;
+        let leading_zero = digits > 1 && bytes[start] == b'0';
+        let fraction = matches!(bytes.get(self.at), Some(b'.' | b'e' | b'E'));
+        (digits > 0 && !leading_zero && !fraction).then_some(value)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        self.u64()?.try_into().ok()
+    }
+
+    fn usize(&mut self) -> Option<usize> {
+        self.u64()?.try_into().ok()
+    }
+
+    fn i64(&mut self) -> Option<i64> {
+        if self.take_if(b'-') {
+            let magnitude = self.digits()?;
+            0i64.checked_sub_unsigned(magnitude)
+        } else {
+            self.u64()?.try_into().ok()
+        }
+    }
+
+    fn bool(&mut self) -> Option<bool> {
+        self.skip_space();
+        let rest = self.text.get(self.at..)?;
+        let (value, length) = if rest.starts_with("true") {
+            (true, 4)
+        } else if rest.starts_with("false") {
+            (false, 5)
+        } else {
+            return None;
+        };
+        self.at += length;
+        Some(value)
+    }
+
+    fn usizes(&mut self) -> Option<Vec<usize>> {
+        self.take(b'[')?;
+        let mut values = Vec::new();
+        if self.take_if(b']') {
+            return Some(values);
+        }
+        loop {
+            values.push(self.usize()?);
+            if self.take_if(b']') {
+                return Some(values);
+            }
+            self.take(b',')?;
+        }
+    }
+
+    /// Two string fields, `first` then `second`, as an object of exactly those.
+    fn pair(&mut self, first: &str, second: &str) -> Option<(String, String)> {
+        self.take(b'{')?;
+        self.field(first)?;
+        let one = self.string()?;
+        self.next_field(second)?;
+        let two = self.string()?;
+        self.take(b'}')?;
+        Some((one, two))
+    }
+
+    fn bundle(&mut self) -> Option<ProgressBundle> {
+        self.take(b'{')?;
+        self.field("format")?;
+        let format = self.string()?;
+        self.next_field("format_version")?;
+        let format_version = self.u32()?;
+        self.next_field("learner")?;
+        let (id, nickname) = self.pair("id", "nickname")?;
+        let learner = Learner { id, nickname };
+        self.next_field("curriculum")?;
+        let (id, hash) = self.pair("id", "hash")?;
+        let curriculum = CurriculumRef { id, hash };
+        self.take(b',')?;
+        let mut key = self.key()?;
+        let mut class = None;
+        if key == "class" {
+            let (class_id, student_id) = self.pair("class_id", "student_id")?;
+            class = Some(ClassRef {
+                class_id,
+                student_id,
+            });
+            self.take(b',')?;
+            key = self.key()?;
+        }
+        (key == "attempts").then_some(())?;
+        let attempts = self.attempts()?;
+        let mut key = self.next_key()??;
+        let mut goals = Goals::default();
+        if key == "goals" {
+            goals = self.goals()?;
+            key = self.next_key()??;
+        }
+        (key == "exported_at").then_some(())?;
+        let exported_at = self.i64()?;
+        let levels = match self.next_key()? {
+            None => None,
+            Some("levels") => {
+                let levels = self.levels()?;
+                self.take(b'}')?;
+                Some(levels)
+            }
+            Some(_) => return None,
+        };
+        Some(ProgressBundle {
+            format,
+            format_version,
+            learner,
+            curriculum,
+            class,
+            attempts,
+            goals,
+            exported_at,
+            levels,
+        })
+    }
+
+    fn attempts(&mut self) -> Option<Vec<Attempt>> {
+        self.take(b'[')?;
+        // The log is nearly all of the file, and no attempt is written in fewer
+        // than about 160 bytes: room for them all at once, what is left over given
+        // back at the end, instead of copying the log each time it outgrows its room.
+        let room = (self.text.len() - self.at) / SHORTEST_ATTEMPT;
+        let mut attempts = Vec::with_capacity(room.min(MAX_ATTEMPTS));
+        if !self.take_if(b']') {
+            loop {
+                attempts.push(self.attempt()?);
+                if self.take_if(b']') {
+                    break;
+                }
+                self.take(b',')?;
+            }
+        }
+        attempts.shrink_to_fit();
+        Some(attempts)
+    }
+
+    fn attempt(&mut self) -> Option<Attempt> {
+        self.take(b'{')?;
+        self.field("id")?;
+        let id = self.string()?;
+        self.next_field("at")?;
+        let at = self.i64()?;
+        self.next_field("sitting")?;
+        let sitting = self.sitting()?;
+        self.next_field("unit")?;
+        let unit = self.string()?;
+        self.next_field("objective")?;
+        let objective = self.string()?;
+        self.next_field("item")?;
+        let item = self.string()?;
+        self.next_field("seed")?;
+        let seed = self.u64()?;
+        self.next_field("response")?;
+        let response = self.response()?;
+        self.next_field("correct")?;
+        let correct = self.bool()?;
+        let mut attempt = Attempt {
+            id,
+            at,
+            sitting,
+            unit,
+            objective,
+            item,
+            seed,
+            response,
+            correct,
+            misconception: None,
+            hints_used: 0,
+            active_seconds: 0,
+        };
+        // The optional fields, each at most once and in the order written.
+        let mut key = self.next_key()?;
+        if key == Some("misconception") {
+            attempt.misconception = Some(self.string()?);
+            key = self.next_key()?;
+        }
+        if key == Some("hints_used") {
+            attempt.hints_used = self.u32()?;
+            key = self.next_key()?;
+        }
+        if key == Some("active_seconds") {
+            attempt.active_seconds = self.u32()?;
+            key = self.next_key()?;
+        }
+        key.is_none().then_some(attempt)
+    }
+
+    fn sitting(&mut self) -> Option<Sitting> {
+        self.take(b'{')?;
+        self.field("id")?;
+        let id = self.string()?;
+        self.next_field("kind")?;
+        let kind = assessment_kind(self.str()?)?;
+        self.next_field("size")?;
+        let size = self.u32()?;
+        let mut sitting = Sitting {
+            id,
+            kind,
+            size,
+            unit: None,
+            course: None,
+        };
+        let mut key = self.next_key()?;
+        if key == Some("unit") {
+            sitting.unit = Some(self.string()?);
+            key = self.next_key()?;
+        }
+        if key == Some("course") {
+            sitting.course = Some(self.string()?);
+            key = self.next_key()?;
+        }
+        key.is_none().then_some(sitting)
+    }
+
+    fn response(&mut self) -> Option<Response> {
+        self.take(b'{')?;
+        self.field("kind")?;
+        let kind = self.str()?;
+        self.take(b',')?;
+        let response = match (kind, self.key()?) {
+            ("choice", "index") => Response::Choice {
+                index: self.usize()?,
+            },
+            ("choices", "indices") => Response::Choices {
+                indices: self.usizes()?,
+            },
+            ("number", "text") => Response::Number {
+                text: self.string()?,
+            },
+            ("text", "text") => Response::Text {
+                text: self.string()?,
+            },
+            ("order", "order") => Response::Order {
+                order: self.usizes()?,
+            },
+            _ => return None,
+        };
+        self.take(b'}')?;
+        Some(response)
+    }
+
+    fn goals(&mut self) -> Option<Goals> {
+        self.take(b'{')?;
+        let mut goals = Goals::default();
+        if self.take_if(b'}') {
+            return Some(goals);
+        }
+        let mut key = Some(self.key()?);
+        if key == Some("course") {
+            goals.course = Some(self.string()?);
+            key = self.next_key()?;
+        }
+        if key == Some("target_date") {
+            goals.target_date = Some(self.string()?);
+            key = self.next_key()?;
+        }
+        if key == Some("weekly_minutes") {
+            goals.weekly_minutes = self.u32()?;
+            key = self.next_key()?;
+        }
+        key.is_none().then_some(goals)
+    }
+
+    /// Levels by objective; a repeated objective is left to serde.
+    fn levels(&mut self) -> Option<BTreeMap<String, MasteryLevel>> {
+        self.take(b'{')?;
+        let mut levels = BTreeMap::new();
+        if self.take_if(b'}') {
+            return Some(levels);
+        }
+        loop {
+            let objective = self.key()?;
+            let level = mastery_level(self.str()?)?;
+            if levels.insert(objective.to_string(), level).is_some() {
+                return None;
+            }
+            if self.take_if(b'}') {
+                return Some(levels);
+            }
+            self.take(b',')?;
+        }
+    }
+}
+
+/// Fewer bytes than an attempt as Masterly writes it takes (with 32-character ids,
+/// about 290 compact).
+const SHORTEST_ATTEMPT: usize = 160;
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether any of the eight bytes is below `limit` (at most 128).
+fn any_below(word: u64, limit: u8) -> bool {
+    word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGH_BITS != 0
+}
+
+/// Whether any of the eight bytes is a quote, a backslash or a control character.
+fn needs_a_look(word: u64) -> bool {
+    any_below(word ^ (ONES * u64::from(b'"')), 1)
+        || any_below(word ^ (ONES * u64::from(b'\\')), 1)
+        || any_below(word, 0x20)
+}
+
+fn assessment_kind(name: &str) -> Option<AssessmentKind> {
+    Some(match name {
+        "readiness" => AssessmentKind::Readiness,
+        "formative_a" => AssessmentKind::FormativeA,
+        "formative_b" => AssessmentKind::FormativeB,
+        "unit_test" => AssessmentKind::UnitTest,
+        "course_challenge" => AssessmentKind::CourseChallenge,
+        "review" => AssessmentKind::Review,
+        "practice" => AssessmentKind::Practice,
+        _ => return None,
+    })
+}
+
+fn mastery_level(name: &str) -> Option<MasteryLevel> {
+    Some(match name {
+        "not-started" => MasteryLevel::NotStarted,
+        "attempted" => MasteryLevel::Attempted,
+        "familiar" => MasteryLevel::Familiar,
+        "proficient" => MasteryLevel::Proficient,
+        "mastered" => MasteryLevel::Mastered,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::curriculum::load_curriculum;
+    use crate::domain::rng::SplitMix64;
+    use crate::domain::synthetic::synthetic_progress_files;
+
+    /// What serde makes of `text` as a progress bundle, if it reads.
+    fn by_serde(text: &str) -> Option<ProgressBundle> {
+        serde_json::from_str(text).ok()
+    }
+
+    fn demo_files() -> Vec<String> {
+        let demo = load_curriculum(include_str!("../../curricula/demo.json"))
+            .map(|loaded| loaded.curriculum)
+            .unwrap_or_else(|errors| panic!("{errors}"));
+        synthetic_progress_files(&demo, 6, 40, 3)
+    }
+
+    #[test]
+    fn eight_bytes_are_looked_at_when_any_ends_a_string_or_is_a_control_character() {
+        for special in [b'"', b'\\', 0, 0x1F, b'\n'] {
+            for place in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[place] = special;
+                assert!(
+                    needs_a_look(u64::from_le_bytes(bytes)),
+                    "{special} at {place}"
+                );
+            }
+        }
+        for plain in [
+            *b"abcdefgh",
+            *b"  -09:AZ",
+            [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF],
+        ] {
+            assert!(!needs_a_look(u64::from_le_bytes(plain)), "{plain:?}");
+        }
+    }
+
+    #[test]
+    fn files_as_masterly_writes_them_are_read_compact_and_pretty() {
+        for text in demo_files() {
+            let bundle = by_serde(&text).unwrap_or_else(|| panic!("serde reads {text}"));
+            assert_eq!(read_progress_as_written(&text).as_ref(), Some(&bundle));
+            let pretty = serde_json::to_string_pretty(&bundle).unwrap_or_default();
+            assert_eq!(read_progress_as_written(&pretty), Some(bundle));
+        }
+    }
+
+    #[test]
+    fn every_optional_field_and_response_kind_is_read() {
+        let text = r#"{"format":"masterly-progress","format_version":1,
+            "learner":{"id":"l1","nickname":"Zoë"},"curriculum":{"id":"c","hash":"h"},
+            "class":{"class_id":"k","student_id":"s"},
+            "attempts":[
+              {"id":"a1","at":-5,"sitting":{"id":"s1","kind":"course_challenge","size":3,"course":"c1"},
+               "unit":"u","objective":"o","item":"i","seed":18446744073709551615,
+               "response":{"kind":"choices","indices":[0,2]},"correct":false,
+               "misconception":"m","hints_used":2,"active_seconds":9},
+              {"id":"a2","at":0,"sitting":{"id":"s1","kind":"review","size":3,"unit":"u","course":"c1"},
+               "unit":"u","objective":"o","item":"i","seed":0,
+               "response":{"kind":"order","order":[]},"correct":true},
+              {"id":"a3","at":1,"sitting":{"id":"s2","kind":"practice","size":1},
+               "unit":"u","objective":"o","item":"i","seed":1,
+               "response":{"kind":"number","text":"3/4"},"correct":true,"active_seconds":4},
+              {"id":"a4","at":2,"sitting":{"id":"s3","kind":"unit_test","size":1},
+               "unit":"u","objective":"o","item":"i","seed":1,
+               "response":{"kind":"text","text":"half"},"correct":true}],
+            "goals":{"course":"c1","target_date":"2027-01-01"},
+            "exported_at":7,"levels":{"o":"mastered","p":"not-started"}}"#;
+        let bundle = by_serde(text).unwrap_or_else(|| panic!("serde reads it"));
+        assert_eq!(bundle.goals.weekly_minutes, 45);
+        assert_eq!(read_progress_as_written(text), Some(bundle));
+    }
+
+    #[test]
+    fn what_it_does_not_expect_is_left_to_serde() {
+        let file = demo_files().swap_remove(0);
+        let edit = |from: &str, to: &str| {
+            let edited = file.replacen(from, to, 1);
+            assert_ne!(edited, file, "{from} is not in the file");
+            edited
+        };
+        // Whitespace anywhere JSON allows it is still read.
+        let spaced = edit("\"seed\":", " \"seed\" :\t\n ");
+        assert_eq!(read_progress_as_written(&spaced), by_serde(&spaced));
+        assert!(by_serde(&spaced).is_some());
+        let cases = [
+            // Valid, and read by serde, but not as Masterly writes it.
+            edit("Student", "Stu\\u0064ent"),
+            edit(
+                "{\"format\":\"masterly-progress\",\"format_version\":1,",
+                "{\"format_version\":1,\"format\":\"masterly-progress\",",
+            ),
+            edit("\"hints_used\":", "\"misconception\":null,\"hints_used\":"),
+            // Not valid for serde either.
+            edit("\"correct\":", "\"correct\":true,\"correct\":"),
+            edit("\"seed\":", "\"seed\":01"),
+            edit("\"at\":", "\"at\":- 1,\"x\":"),
+            edit("\"at\":", "\"at\":1.5,\"x\":"),
+            edit("\"attempts\"", "\"attempts \""),
+            format!("{file} x"),
+        ];
+        for (index, text) in cases.iter().enumerate() {
+            assert_eq!(read_progress_as_written(text), None, "case {index}");
+            assert_eq!(by_serde(text).is_some(), index < 3, "case {index}");
+        }
+    }
+
+    /// Random edits of real files: whenever the reader answers, serde reads the same
+    /// text and gives the same bundle.
+    #[test]
+    fn the_reader_agrees_with_serde_on_randomly_edited_files() {
+        let files = demo_files();
+        let pieces: [&[u8]; 14] = [
+            b"\"",
+            b",",
+            b"}",
+            b"{",
+            b"]",
+            b"[",
+            b" ",
+            b"0",
+            b"-",
+            b"1e3",
+            b"null",
+            b"\\",
+            b"\"unit\":\"u\",",
+            b"\n",
+        ];
+        let mut rng = SplitMix64::new(7);
+        let mut answered = 0;
+        for case in 0..6_000 {
+            let text = files[case % files.len()].as_bytes();
+            let mut edited = text.to_vec();
+            for _ in 0..1 + rng.below(3) {
+                let at = rng.below(edited.len() as u64 + 1) as usize;
+                match rng.below(3) {
+                    0 => {
+                        let piece = pieces[rng.below(pieces.len() as u64) as usize];
+                        edited.splice(at..at, piece.iter().copied());
+                    }
+                    1 if at < edited.len() => {
+                        let end = (at + 1 + rng.below(8) as usize).min(edited.len());
+                        edited.drain(at..end);
+                    }
+                    _ if at < edited.len() => edited[at] = b"0a\":,{}[] "[rng.below(10) as usize],
+                    _ => {}
+                }
+            }
+            let Ok(edited) = String::from_utf8(edited) else {
+                continue;
+            };
+            if let Some(bundle) = read_progress_as_written(&edited) {
+                answered += 1;
+                assert_eq!(Some(bundle), by_serde(&edited), "case {case}: {edited}");
+            }
+        }
+        // Edits that keep the file readable (spaces, digits inside numbers, …) are
+        // answered, so the comparison is not empty.
+        assert!(answered > 100, "only {answered} edited files were read");
+    }
+}
