@@ -283,7 +283,7 @@ fn class_import(browser: &Browser, server: &StaticServer, runs: usize) {
     let written = write_student_files("bench", &files);
     let paths = &written.paths;
     let mut samples = Vec::new();
-    let mut parts_of: [Vec<f64>; 3] = Default::default();
+    let mut parts_of: [Vec<f64>; 4] = Default::default();
     for _ in 0..runs.clamp(1, 5) {
         check(browser.goto(&format!("{}teacher.html", server.base_url)));
         check(browser.find("[data-testid=teacher-page]"));
@@ -307,11 +307,12 @@ fn class_import(browser: &Browser, server: &StaticServer, runs: usize) {
         let value = check(browser.execute("return window.__done - window.__start"));
         samples.push(value.as_f64().unwrap_or(f64::NAN));
         // The page's own marks split the time: reading the files and loading each
-        // as it arrives, checking and merging them, then replays, reports and drawing.
+        // as it arrives, checking and merging them, replays and reports, then drawing.
         let parts = check(browser.execute(
             "const at = name => performance.getEntriesByName(name)[0].startTime; \
              const read = at('masterly-files-read'), imported = at('masterly-files-imported'); \
-             return [read - window.__start, imported - read, window.__done - imported];",
+             const built = at('masterly-reports-built'); \
+             return [read - window.__start, imported - read, built - imported, window.__done - built];",
         ));
         for (part, value) in parts_of
             .iter_mut()
@@ -325,14 +326,12 @@ fn class_import(browser: &Browser, server: &StaticServer, runs: usize) {
         bytes as f64 / 1e6,
         summary(samples)
     );
-    let [reading, importing, reporting] = parts_of;
+    let [reading, importing, reporting, drawing] = parts_of;
     println!(
         "  of which reading and loading the files: {}",
         summary(reading)
     );
     println!("  of which check and merge: {}", summary(importing));
-    println!(
-        "  of which replays, reports and drawing: {}",
-        summary(reporting)
-    );
+    println!("  of which replays and reports: {}", summary(reporting));
+    println!("  of which drawing: {}", summary(drawing));
 }

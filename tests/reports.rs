@@ -1,7 +1,9 @@
 //! The teacher's reports over a small class of simulated students, each with a
 //! known path through the cycle, built from their progress files.
 
+use masterly::domain::attempt::Attempt;
 use masterly::domain::curriculum::Curriculum;
+use masterly::domain::item::Response;
 use masterly::domain::mastery::MasteryLevel;
 use masterly::domain::plan::PlanRequest;
 use masterly::domain::progress::{CurriculumRef, Goals, Learner, ProgressBundle};
@@ -228,6 +230,54 @@ fn item_analysis_puts_the_most_missed_items_first_with_their_wrong_answers() {
     assert!(stats
         .iter()
         .all(|s| s.wrong_answers.iter().map(|(_, n)| n).sum::<u32>() <= s.wrong));
+}
+
+#[test]
+fn item_analysis_counts_answers_that_read_the_same_as_one_and_skips_unknown_items() {
+    let mut ben = Student::new(curriculum());
+    ben.take(
+        PlanRequest::FormativeA { unit: unit("u1") },
+        |o| o != "u1-o2",
+        None,
+    );
+    let mut file = bundle("Ben", &ben, Goals::default());
+    let missed = file
+        .attempts
+        .iter()
+        .find(|a| !a.correct)
+        .cloned()
+        .unwrap_or_else(|| panic!("Ben missed an item"));
+    let typed = |id: &str, text: &str, item: &str| Attempt {
+        id: id.into(),
+        item: item.into(),
+        response: Response::Number { text: text.into() },
+        ..missed.clone()
+    };
+    file.attempts.extend([
+        typed("x1", " 3/4", &missed.item),
+        typed("x2", "3/4 ", &missed.item),
+        typed("x3", "1/2", &missed.item),
+        typed("x4", "3/4", "no-such-item"),
+    ]);
+    let mut record = ClassRecord::default();
+    record.add(file);
+    let stats = item_analysis(&curriculum(), &record, 10);
+    assert!(stats.iter().all(|s| s.item != "no-such-item"));
+    let item = stats
+        .iter()
+        .find(|s| s.item == missed.item)
+        .unwrap_or_else(|| panic!("{} is analysed", missed.item));
+    assert_eq!(item.wrong, 4);
+    assert!(
+        item.wrong_answers.contains(&("3/4".to_string(), 2)),
+        "{:?}",
+        item.wrong_answers
+    );
+    assert!(item.wrong_answers.contains(&("1/2".to_string(), 1)));
+    assert_eq!(
+        item.wrong_answers.iter().map(|(_, n)| n).sum::<u32>(),
+        item.wrong
+    );
 }
 
 #[test]

@@ -60,10 +60,12 @@ fn object_url(text: &str, media_type: &str) -> Option<String> {
 pub const FIRST_SCREEN_MARK: &str = "masterly-first-screen";
 
 /// Performance marks set by the teacher's page when the chosen files have been
-/// read, and when they have been imported into the class (before the reports are
-/// drawn); the browser benchmark reports the time between them.
+/// read, when they have been imported into the class, and when the reports have
+/// been built (before they are drawn); the browser benchmark reports the time
+/// between them.
 pub const FILES_READ_MARK: &str = "masterly-files-read";
 pub const FILES_IMPORTED_MARK: &str = "masterly-files-imported";
+pub const REPORTS_BUILT_MARK: &str = "masterly-reports-built";
 
 /// Marks the first screen as ready, once per page load.
 pub fn mark_first_screen() {

@@ -57,10 +57,11 @@ impl<'a> Cursor<'a> {
         self.take(b'"')?;
         let start = self.at;
         let bytes = self.text.as_bytes();
-        // Eight bytes at a time while none of them ends the string or needs a look.
+        // Eight bytes at a time up to the first that ends the string or needs a look.
         while let Some(chunk) = bytes.get(self.at..self.at + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().ok()?);
-            if needs_a_look(word) {
+            let found = needing_a_look(u64::from_le_bytes(chunk.try_into().ok()?));
+            if found != 0 {
+                self.at += (found.trailing_zeros() / 8) as usize;
                 break;
             }
             self.at += 8;
@@ -90,6 +91,12 @@ impl<'a> Cursor<'a> {
 
     /// Expects the key `name` next (written without escapes, as Masterly does).
     fn field(&mut self, name: &str) -> Option<()> {
+        self.field_if(name)?.then_some(())
+    }
+
+    /// Takes the key `name` and its colon if they come next; false, taking nothing,
+    /// if another key does.
+    fn field_if(&mut self, name: &str) -> Option<bool> {
         self.skip_space();
         let rest = self.text.as_bytes().get(self.at..)?;
         let length = name.len();
@@ -97,10 +104,30 @@ impl<'a> Cursor<'a> {
             && rest.get(1..1 + length) == Some(name.as_bytes())
             && rest.get(1 + length) == Some(&b'"');
         if !quoted {
-            return None;
+            return Some(false);
         }
         self.at += length + 2;
-        self.take(b':')
+        self.take(b':')?;
+        Some(true)
+    }
+
+    /// After a field: whether another follows (its comma taken), or the object
+    /// ends (its brace taken).
+    fn more(&mut self) -> Option<bool> {
+        if self.take_if(b'}') {
+            return Some(false);
+        }
+        self.take(b',')?;
+        Some(true)
+    }
+
+    /// Where another field follows: whether it is `name`, taken with its colon.
+    fn optional(&mut self, more: bool, name: &str) -> Option<bool> {
+        if more {
+            self.field_if(name)
+        } else {
+            Some(false)
+        }
     }
 
     /// After a field: a comma and the key `name`.
@@ -309,21 +336,22 @@ impl<'a> Cursor<'a> {
             hints_used: 0,
             active_seconds: 0,
         };
-        // The optional fields, each at most once and in the order written.
-        let mut key = self.next_key()?;
-        if key == Some("misconception") {
+        // The optional fields, each at most once and in the order written; any
+        // other field is left to serde.
+        let mut more = self.more()?;
+        if self.optional(more, "misconception")? {
             attempt.misconception = Some(self.string()?);
-            key = self.next_key()?;
+            more = self.more()?;
         }
-        if key == Some("hints_used") {
+        if self.optional(more, "hints_used")? {
             attempt.hints_used = self.u32()?;
-            key = self.next_key()?;
+            more = self.more()?;
         }
-        if key == Some("active_seconds") {
+        if self.optional(more, "active_seconds")? {
             attempt.active_seconds = self.u32()?;
-            key = self.next_key()?;
+            more = self.more()?;
         }
-        key.is_none().then_some(attempt)
+        (!more).then_some(attempt)
     }
 
     fn sitting(&mut self) -> Option<Sitting> {
@@ -341,16 +369,16 @@ impl<'a> Cursor<'a> {
             unit: None,
             course: None,
         };
-        let mut key = self.next_key()?;
-        if key == Some("unit") {
+        let mut more = self.more()?;
+        if self.optional(more, "unit")? {
             sitting.unit = Some(self.string()?);
-            key = self.next_key()?;
+            more = self.more()?;
         }
-        if key == Some("course") {
+        if self.optional(more, "course")? {
             sitting.course = Some(self.string()?);
-            key = self.next_key()?;
+            more = self.more()?;
         }
-        key.is_none().then_some(sitting)
+        (!more).then_some(sitting)
     }
 
     fn response(&mut self) -> Option<Response> {
@@ -430,16 +458,19 @@ const SHORTEST_ATTEMPT: usize = 160;
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// Whether any of the eight bytes is below `limit` (at most 128).
-fn any_below(word: u64, limit: u8) -> bool {
-    word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGH_BITS != 0
+/// The high bit of each of the eight bytes below `limit` (at most 128); the lowest
+/// bit set is exact, bits above it may be set by the borrow.
+fn below(word: u64, limit: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGH_BITS
 }
 
-/// Whether any of the eight bytes is a quote, a backslash or a control character.
-fn needs_a_look(word: u64) -> bool {
-    any_below(word ^ (ONES * u64::from(b'"')), 1)
-        || any_below(word ^ (ONES * u64::from(b'\\')), 1)
-        || any_below(word, 0x20)
+/// Bits as [`below`] gives them for the bytes that are a quote, a backslash or a
+/// control character: the lowest set bit marks the first such byte; none at all
+/// means there is none among the eight.
+fn needing_a_look(word: u64) -> u64 {
+    below(word ^ (ONES * u64::from(b'"')), 1)
+        | below(word ^ (ONES * u64::from(b'\\')), 1)
+        | below(word, 0x20)
 }
 
 fn assessment_kind(name: &str) -> Option<AssessmentKind> {
@@ -486,15 +517,19 @@ mod tests {
     }
 
     #[test]
-    fn eight_bytes_are_looked_at_when_any_ends_a_string_or_is_a_control_character() {
+    fn the_first_byte_that_ends_a_string_or_is_a_control_character_is_found() {
+        let first = |bytes: [u8; 8]| match needing_a_look(u64::from_le_bytes(bytes)) {
+            0 => None,
+            found => Some(found.trailing_zeros() / 8),
+        };
         for special in [b'"', b'\\', 0, 0x1F, b'\n'] {
             for place in 0..8 {
                 let mut bytes = *b"abcdefgh";
                 bytes[place] = special;
-                assert!(
-                    needs_a_look(u64::from_le_bytes(bytes)),
-                    "{special} at {place}"
-                );
+                assert_eq!(first(bytes), Some(place as u32), "{special} at {place}");
+                // Another one further on does not move the first.
+                bytes[7] = b'"';
+                assert_eq!(first(bytes), Some(place as u32), "{special} at {place}");
             }
         }
         for plain in [
@@ -502,7 +537,7 @@ mod tests {
             *b"  -09:AZ",
             [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF],
         ] {
-            assert!(!needs_a_look(u64::from_le_bytes(plain)), "{plain:?}");
+            assert_eq!(first(plain), None, "{plain:?}");
         }
     }
 

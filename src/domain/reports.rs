@@ -6,7 +6,7 @@
 
 use crate::domain::attempt::{merge_into, Attempt};
 use crate::domain::curriculum::{Course, Curriculum};
-use crate::domain::item::Response;
+use crate::domain::item::{Item, Response};
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::progress::{ClassRef, Goals, Learner, ProgressBundle};
 use crate::domain::replay::{replay, Replay};
@@ -474,49 +474,37 @@ impl ItemStats {
 /// Most-missed items first (by share of wrong answers, then count), with their
 /// most frequent wrong answers and misconceptions; `top` of each are kept.
 pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -> Vec<ItemStats> {
-    struct Tally {
+    struct Tally<'c> {
+        item: &'c Item,
         objective: String,
         attempts: u32,
         wrong: u32,
-        answers: HashMap<String, u32>,
+        /// Wrong responses as given; told as text once all are counted.
+        answers: HashMap<&'c Response, u32>,
         misconceptions: HashMap<String, u32>,
     }
-    let mut tallies: HashMap<&str, Tally> = HashMap::default();
+    // Each item is looked up once (None: not in this curriculum).
+    let mut tallies: HashMap<&str, Option<Tally>> = HashMap::default();
     for attempt in class.students.iter().flat_map(|s| &s.attempts) {
-        let Some(item) = curriculum.item(&attempt.item) else {
+        let tally = tallies.entry(&attempt.item).or_insert_with(|| {
+            curriculum.item(&attempt.item).map(|item| Tally {
+                item,
+                objective: attempt.objective.clone(),
+                attempts: 0,
+                wrong: 0,
+                answers: HashMap::default(),
+                misconceptions: HashMap::default(),
+            })
+        });
+        let Some(tally) = tally else {
             continue;
         };
-        let tally = tallies.entry(&attempt.item).or_insert_with(|| Tally {
-            objective: attempt.objective.clone(),
-            attempts: 0,
-            wrong: 0,
-            answers: HashMap::default(),
-            misconceptions: HashMap::default(),
-        });
         tally.attempts += 1;
         if attempt.correct {
             continue;
         }
         tally.wrong += 1;
-        let choices = item.choices.as_deref().unwrap_or_default();
-        let sequence = item.sequence.as_deref().unwrap_or_default();
-        let shown = match &attempt.response {
-            Response::Choice { index } => choices
-                .get(*index)
-                .map_or_else(|| format!("choice {}", index + 1), |c| c.text.clone()),
-            Response::Choices { indices } => indices
-                .iter()
-                .map(|i| choices.get(*i).map_or("?", |c| c.text.as_str()))
-                .collect::<Vec<_>>()
-                .join(" + "),
-            Response::Number { text } | Response::Text { text } => text.trim().to_string(),
-            Response::Order { order } => order
-                .iter()
-                .map(|i| sequence.get(*i).map_or("?", String::as_str))
-                .collect::<Vec<_>>()
-                .join(" → "),
-        };
-        *tally.answers.entry(shown).or_default() += 1;
+        *tally.answers.entry(&attempt.response).or_default() += 1;
         if let Some(misconception) = &attempt.misconception {
             *tally
                 .misconceptions
@@ -524,6 +512,15 @@ pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -
                 .or_default() += 1;
         }
     }
+    // Responses that read the same (an answer typed with spaces around it) count
+    // as one answer.
+    let told = |item: &Item, answers: HashMap<&Response, u32>| {
+        let mut counts: HashMap<String, u32> = HashMap::default();
+        for (response, count) in answers {
+            *counts.entry(shown_answer(item, response)).or_default() += count;
+        }
+        counts
+    };
     let most = |counts: HashMap<String, u32>| {
         let mut counts: Vec<(String, u32)> = counts.into_iter().collect();
         counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -532,12 +529,13 @@ pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -
     };
     let mut stats: Vec<ItemStats> = tallies
         .into_iter()
+        .filter_map(|(item, tally)| tally.map(|tally| (item, tally)))
         .map(|(item, tally)| ItemStats {
             item: item.to_string(),
             objective: tally.objective,
             attempts: tally.attempts,
             wrong: tally.wrong,
-            wrong_answers: most(tally.answers),
+            wrong_answers: most(told(tally.item, tally.answers)),
             misconceptions: most(tally.misconceptions),
         })
         .collect();
@@ -549,6 +547,29 @@ pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -
             .then_with(|| a.item.cmp(&b.item))
     });
     stats
+}
+
+/// A response as the item analysis shows it: the choice's text, the typed answer,
+/// the entries in the order given.
+fn shown_answer(item: &Item, response: &Response) -> String {
+    let choices = item.choices.as_deref().unwrap_or_default();
+    let sequence = item.sequence.as_deref().unwrap_or_default();
+    match response {
+        Response::Choice { index } => choices
+            .get(*index)
+            .map_or_else(|| format!("choice {}", index + 1), |c| c.text.clone()),
+        Response::Choices { indices } => indices
+            .iter()
+            .map(|i| choices.get(*i).map_or("?", |c| c.text.as_str()))
+            .collect::<Vec<_>>()
+            .join(" + "),
+        Response::Number { text } | Response::Text { text } => text.trim().to_string(),
+        Response::Order { order } => order
+            .iter()
+            .map(|i| sequence.get(*i).map_or("?", String::as_str))
+            .collect::<Vec<_>>()
+            .join(" → "),
+    }
 }
 
 // ------------------------------------------------------------- goal progress

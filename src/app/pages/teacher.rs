@@ -6,7 +6,7 @@
 use crate::app::browser::random_u64;
 use crate::app::browser::{
     download_as, mark, now, read_chosen_files, take_chosen_files, utc_offset_minutes,
-    FILES_IMPORTED_MARK, FILES_READ_MARK,
+    FILES_IMPORTED_MARK, FILES_READ_MARK, REPORTS_BUILT_MARK,
 };
 use crate::app::context::{course_choices, new_roster, AppContext, CourseChoice};
 use crate::app::pages::class_setup::ClassSetup;
@@ -46,7 +46,11 @@ impl AppContext {
         let Some(curriculum) = untrack(|| self.find_curriculum(curriculum_id)) else {
             return Vec::new();
         };
-        let mut class = self.class.get_untracked();
+        // Taken out of the signal, not copied: a class can hold 200,000 answers.
+        let mut class = self
+            .class
+            .try_update_untracked(std::mem::take)
+            .unwrap_or_default();
         let check = CurriculumCheck::new(&curriculum);
         let outcomes = files
             .into_iter()
@@ -225,7 +229,10 @@ pub fn TeacherPage() -> impl IntoView {
         let course = curriculum.course(&choice.course_id)?;
         context.class.with(|class| {
             (!class.students.is_empty()).then(|| {
-                ClassReports::build(&curriculum, course, class, now(), utc_offset_minutes())
+                let reports =
+                    ClassReports::build(&curriculum, course, class, now(), utc_offset_minutes());
+                mark(REPORTS_BUILT_MARK);
+                reports
             })
         })
     });

@@ -10,7 +10,7 @@ use thiserror::Error;
 
 /// What a student answered. Choice positions are in the author's order. Read by
 /// hand (`crate::domain::tagged`), written by serde.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Response {
     Choice {
