@@ -349,6 +349,13 @@ fn merging_two_logs_is_a_union_by_attempt_id() {
     reversed.reverse();
     assert_eq!(merge_into(&mut empty, reversed).0, student.log.len());
     assert_eq!(empty, merged, "any order in, canonical order out");
+    // Within one file, the first of two versions of an id is kept.
+    let mut fresh = Vec::new();
+    let original = student.log[0].clone();
+    let (added, conflicts) =
+        merge_into(&mut fresh, vec![original.clone(), edited, original.clone()]);
+    assert_eq!((added, conflicts.len()), (1, 1));
+    assert_eq!(fresh, vec![original]);
 }
 
 #[test]

@@ -128,34 +128,44 @@ pub fn merge_logs(first: &[Attempt], second: &[Attempt]) -> (Vec<Attempt>, Vec<M
 /// canonical order.
 pub fn merge_into(log: &mut Vec<Attempt>, incoming: Vec<Attempt>) -> (usize, Vec<MergeConflict>) {
     let mut conflicts = Vec::new();
-    let mut fresh: Vec<Attempt> = Vec::with_capacity(incoming.len());
+    // Which incoming attempts are new: the first of each id not in the log. Found
+    // with borrowed ids, then moved in one pass.
+    let mut new = vec![false; incoming.len()];
     {
         let known: HashMap<&str, usize> = log
             .iter()
             .enumerate()
             .map(|(index, attempt)| (attempt.id.as_str(), index))
             .collect();
-        let mut fresh_ids: HashMap<String, usize> =
+        let mut first_of: HashMap<&str, usize> =
             HashMap::with_capacity_and_hasher(incoming.len(), Default::default());
-        for attempt in incoming {
+        for (index, attempt) in incoming.iter().enumerate() {
             let existing = match known.get(attempt.id.as_str()) {
-                Some(&index) => Some(&log[index]),
-                None => fresh_ids.get(&attempt.id).map(|&index| &fresh[index]),
+                Some(&known) => Some(&log[known]),
+                None => first_of
+                    .get(attempt.id.as_str())
+                    .map(|&first| &incoming[first]),
             };
             match existing {
-                Some(existing) if *existing != attempt => conflicts.push(MergeConflict {
+                Some(existing) if existing != attempt => conflicts.push(MergeConflict {
                     id: attempt.id.clone(),
                 }),
                 Some(_) => {}
                 None => {
-                    fresh_ids.insert(attempt.id.clone(), fresh.len());
-                    fresh.push(attempt);
+                    first_of.insert(&attempt.id, index);
+                    new[index] = true;
                 }
             }
         }
     }
-    let added = fresh.len();
-    log.extend(fresh);
+    let before = log.len();
+    log.extend(
+        incoming
+            .into_iter()
+            .zip(new)
+            .filter_map(|(attempt, new)| new.then_some(attempt)),
+    );
+    let added = log.len() - before;
     sort_log(log);
     conflicts.sort_by(|a, b| a.id.cmp(&b.id));
     conflicts.dedup();
