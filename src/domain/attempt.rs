@@ -159,6 +159,7 @@ pub fn merge_into(log: &mut Vec<Attempt>, incoming: Vec<Attempt>) -> (usize, Vec
         }
     }
     let before = log.len();
+    log.reserve(new.iter().filter(|new| **new).count());
     log.extend(
         incoming
             .into_iter()
