@@ -8,6 +8,20 @@ pub fn now() -> Millis {
     js_sys::Date::now() as Millis
 }
 
+/// Resolves after about `ms` milliseconds (the browser's timer; at once without a
+/// window).
+pub async fn pause(ms: i32) {
+    let waited = js_sys::Promise::new(&mut |resolve, _| {
+        let set = web_sys::window().map(|window| {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+        });
+        if !matches!(set, Some(Ok(_))) {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(waited).await;
+}
+
 /// 64 random bits, for ids and for choosing item instances. Not for secrets.
 pub fn random_u64() -> u64 {
     let half = || (js_sys::Math::random() * 4_294_967_296.0) as u64;

@@ -225,6 +225,17 @@ impl AppContext {
         }
     }
 
+    /// Resolves once the library has loaded (or failed): a file opened on the start
+    /// screen is compared with the curricula here only then.
+    pub async fn library_loaded(self) {
+        while self
+            .library
+            .with_untracked(|library| matches!(library, Library::Loading))
+        {
+            crate::app::browser::pause(20).await;
+        }
+    }
+
     /// Fetches a bundled curriculum the library lists but has not loaded (see
     /// [`AppContext::fetch_listed`]), then runs `then`; when there is nothing to
     /// fetch, runs `then` at once.

@@ -162,11 +162,13 @@ pub fn Shell() -> impl IntoView {
     // The start screen needs no curriculum, so a new visitor can type their name
     // while the bundled curricula are still loading.
     let signed_in = Memo::new(move |_| page.with(|(learner, _)| learner.is_some()));
-    let main_view = move || match library_state.get() {
-        _ if !signed_in.get() => view! { <StartScreen /> }.into_any(),
-        Library::Loading => loading().into_any(),
-        Library::Failed(reason) => load_failed(reason).into_any(),
-        Library::Ready(_) => (move || match page.get() {
+    // Nobody signed in: the start screen, not rebuilt when the library loads (a file
+    // being opened on it keeps its preview).
+    let main_view = move || match signed_in.get().then(|| library_state.get()) {
+        None => view! { <StartScreen /> }.into_any(),
+        Some(Library::Loading) => loading().into_any(),
+        Some(Library::Failed(reason)) => load_failed(reason).into_any(),
+        Some(Library::Ready(_)) => (move || match page.get() {
             (None, _) => view! { <StartScreen /> }.into_any(),
             (Some(_), None) => loading().into_any(),
             (Some(_), Some((_, place))) => match place {

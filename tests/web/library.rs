@@ -225,3 +225,36 @@ async fn a_file_holding_another_curriculum_than_its_listing_is_not_used() {
     stop_serving();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_start_screen_stays_as_it_is_when_the_library_loads() {
+    let memory = Box::<MemoryStorage>::default();
+    let context = AppContext::with_store(Store::with_backend(memory, false));
+    let root = fresh_container();
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(context);
+        view! { <Shell /> }
+    })
+    .forget();
+    leptos::task::tick().await;
+    let field: web_sys::HtmlInputElement = root
+        .query_selector("#nickname")
+        .expect("valid selector")
+        .expect("the start screen's name field while the library loads")
+        .unchecked_into();
+    field.set_value("Ad");
+    // The courses arrive while the student types (or opens a file).
+    context.set_curricula(vec![listed("demo.json", DEMO)]);
+    leptos::task::tick().await;
+    let now: web_sys::HtmlInputElement = root
+        .query_selector("#nickname")
+        .expect("valid selector")
+        .expect("the name field")
+        .unchecked_into();
+    assert!(
+        now.is_same_node(Some(&field)),
+        "the start screen was rebuilt"
+    );
+    assert_eq!(now.value(), "Ad");
+    root.remove();
+}

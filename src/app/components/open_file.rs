@@ -61,9 +61,11 @@ pub fn OpenFile() -> impl IntoView {
                 Err(message) => return stage.set(said(message, Vec::new())),
             };
             let read = read_masterly_file(&file_text);
-            // A bundled curriculum the file names is fetched first, so the preview
-            // and what the file does compare it with the curriculum itself.
+            // The curricula here must be known, and a bundled one the file names
+            // fetched, so that the preview and what the file does compare it with
+            // the curriculum itself.
             if let Ok(file) = &read {
+                context.library_loaded().await;
                 context.fetch_listed(file.curriculum_id()).await;
             }
             stage.set(match read {
