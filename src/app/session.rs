@@ -289,24 +289,18 @@ impl AppContext {
     /// Opens a course for the current learner; a bundled curriculum not fetched
     /// yet is fetched first.
     pub fn open_course(&self, choice: &CourseChoice) {
-        if matches!(
-            untrack(|| self.find_shelf(&choice.curriculum_id)),
-            Some(Shelf::Listed(_))
-        ) {
-            let choice = choice.clone();
-            return self.load_listed(&choice.curriculum_id.clone(), move |context| {
-                context.open_course(&choice)
-            });
-        }
-        let Some(profile) = self.profiles.get_untracked().current().cloned() else {
-            return;
-        };
-        self.flush_activity();
-        self.open_workbook(
-            &profile.learner,
-            &choice.curriculum_id,
-            Some(&choice.course_id),
-        );
+        let choice = choice.clone();
+        self.load_listed(&choice.curriculum_id.clone(), move |context| {
+            let Some(profile) = context.profiles.get_untracked().current().cloned() else {
+                return;
+            };
+            context.flush_activity();
+            context.open_workbook(
+                &profile.learner,
+                &choice.curriculum_id,
+                Some(&choice.course_id),
+            );
+        });
     }
 
     /// Merges into `workbook` what is stored for it (another tab's work).

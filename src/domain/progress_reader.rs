@@ -202,17 +202,26 @@ impl<'a> Cursor<'a> {
 
     fn usizes(&mut self) -> Option<Vec<usize>> {
         self.take(b'[')?;
-        let mut values = Vec::new();
-        if self.take_if(b']') {
-            return Some(values);
-        }
-        loop {
-            values.push(self.usize()?);
-            if self.take_if(b']') {
-                return Some(values);
+        self.elements(Vec::new(), Cursor::usize)
+    }
+
+    /// The elements of an array whose `[` is taken, each read by `element`, added
+    /// to `list`; the closing `]` taken.
+    fn elements<T>(
+        &mut self,
+        mut list: Vec<T>,
+        element: impl Fn(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        if !self.take_if(b']') {
+            loop {
+                list.push(element(self)?);
+                if self.take_if(b']') {
+                    break;
+                }
+                self.take(b',')?;
             }
-            self.take(b',')?;
         }
+        Some(list)
     }
 
     /// Two string fields, `first` then `second`, as an object of exactly those.
@@ -288,16 +297,8 @@ impl<'a> Cursor<'a> {
         // than about 160 bytes: room for them all at once, what is left over given
         // back at the end, instead of copying the log each time it outgrows its room.
         let room = (self.text.len() - self.at) / SHORTEST_ATTEMPT;
-        let mut attempts = Vec::with_capacity(room.min(MAX_ATTEMPTS));
-        if !self.take_if(b']') {
-            loop {
-                attempts.push(self.attempt()?);
-                if self.take_if(b']') {
-                    break;
-                }
-                self.take(b',')?;
-            }
-        }
+        let mut attempts =
+            self.elements(Vec::with_capacity(room.min(MAX_ATTEMPTS)), Cursor::attempt)?;
         attempts.shrink_to_fit();
         Some(attempts)
     }
