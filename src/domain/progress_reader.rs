@@ -16,6 +16,30 @@ use crate::domain::progress::{
 };
 use std::collections::BTreeMap;
 
+/// Whether two byte strings are equal, compared eight bytes at a time: keys are
+/// short, and in wasm a slice comparison calls a `memcmp` that goes byte by byte.
+fn same_bytes(left: &[u8], right: &[u8]) -> bool {
+    if left.len() != right.len() {
+        return false;
+    }
+    let mut left_chunks = left.chunks_exact(8);
+    let mut right_chunks = right.chunks_exact(8);
+    let words_equal = left_chunks
+        .by_ref()
+        .zip(right_chunks.by_ref())
+        .all(|(l, r)| word(l) == word(r));
+    words_equal
+        && left_chunks
+            .remainder()
+            .iter()
+            .zip(right_chunks.remainder())
+            .all(|(a, b)| a == b)
+}
+
+fn word(chunk: &[u8]) -> Option<u64> {
+    chunk.try_into().ok().map(u64::from_le_bytes)
+}
+
 /// The bundle in `text`, or None where serde must read it.
 pub fn read_progress_as_written(text: &str) -> Option<ProgressBundle> {
     let mut cursor = Cursor { text, at: 0 };
@@ -101,7 +125,9 @@ impl<'a> Cursor<'a> {
         let rest = self.text.as_bytes().get(self.at..)?;
         let length = name.len();
         let quoted = rest.first() == Some(&b'"')
-            && rest.get(1..1 + length) == Some(name.as_bytes())
+            && rest
+                .get(1..1 + length)
+                .is_some_and(|key| same_bytes(key, name.as_bytes()))
             && rest.get(1 + length) == Some(&b'"');
         if !quoted {
             return Some(false);
@@ -158,9 +184,15 @@ impl<'a> Cursor<'a> {
         let start = self.at;
         let mut value: u64 = 0;
         while let Some(digit @ b'0'..=b'9') = bytes.get(self.at).copied() {
-            value = value
-                .checked_mul(10)?
-                .checked_add(u64::from(digit - b'0'))?;
+            // Compared rather than `checked_mul`, which in wasm calls a 128-bit
+            // multiplication for every digit.
+            if value > (u64::MAX - 9) / 10 {
+                value = value
+                    .checked_mul(10)?
+                    .checked_add(u64::from(digit - b'0'))?;
+            } else {
+                value = value * 10 + u64::from(digit - b'0');
+            }
             self.at += 1;
         }
         let digits = self.at - start;
@@ -515,6 +547,51 @@ mod tests {
             .map(|loaded| loaded.curriculum)
             .unwrap_or_else(|errors| panic!("{errors}"));
         synthetic_progress_files(&demo, 6, 40, 3)
+    }
+
+    #[test]
+    fn integers_are_read_up_to_u64_max_and_no_further() {
+        let read = |text: &str| Cursor { text, at: 0 }.u64();
+        assert_eq!(read("0"), Some(0));
+        assert_eq!(read("1844674407370955161"), Some(1_844_674_407_370_955_161));
+        assert_eq!(read("18446744073709551609"), Some(u64::MAX - 6));
+        assert_eq!(read("18446744073709551615"), Some(u64::MAX));
+        assert_eq!(read("18446744073709551616"), None);
+        assert_eq!(read("18446744073709551620"), None);
+        assert_eq!(read("184467440737095516150"), None);
+        assert_eq!(read("99999999999999999999"), None);
+        assert_eq!(read("007"), None);
+        for value in [
+            9u64,
+            10,
+            4_294_967_296,
+            1_767_225_630_000,
+            u64::MAX / 10 + 1,
+        ] {
+            assert_eq!(read(&value.to_string()), Some(value));
+        }
+    }
+
+    #[test]
+    fn byte_strings_compare_equal_only_when_every_byte_matches() {
+        let keys = [
+            "",
+            "a",
+            "id",
+            "objective",
+            "active_seconds",
+            "format_version__x",
+        ];
+        for key in keys {
+            assert!(same_bytes(key.as_bytes(), key.as_bytes()), "{key}");
+            for place in 0..key.len() {
+                let mut other = key.as_bytes().to_vec();
+                other[place] ^= 0x20;
+                assert!(!same_bytes(key.as_bytes(), &other), "{key} at {place}");
+            }
+            let longer = format!("{key}s");
+            assert!(!same_bytes(key.as_bytes(), longer.as_bytes()), "{key}");
+        }
     }
 
     #[test]
