@@ -83,7 +83,7 @@ impl<'a> Cursor<'a> {
         let bytes = self.text.as_bytes();
         // Eight bytes at a time up to the first that ends the string or needs a look.
         while let Some(chunk) = bytes.get(self.at..self.at + 8) {
-            let found = needing_a_look(u64::from_le_bytes(chunk.try_into().ok()?));
+            let found = needing_a_look(word(chunk)?);
             if found != 0 {
                 self.at += (found.trailing_zeros() / 8) as usize;
                 break;
