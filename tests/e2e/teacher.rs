@@ -161,6 +161,11 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(
         "the progress file download",
     ));
     let (_, progress_text) = download(browser, 0);
+    // Written compact, on one line (docs/progress-format.md).
+    assert!(
+        !progress_text.trim_end().contains('\n'),
+        "the progress file is not compact: {progress_text:.200}"
+    );
     let bundle = load_progress(&progress_text).unwrap_or_else(|p| panic!("{p:?}"));
     assert_eq!(bundle.learner.nickname, "Student 3");
     let class_ref = bundle
