@@ -16,30 +16,6 @@ use crate::domain::progress::{
 };
 use std::collections::BTreeMap;
 
-/// Whether two byte strings are equal, compared eight bytes at a time: keys are
-/// short, and in wasm a slice comparison is a call to the library's `memcmp` (3 % of a profile).
-fn same_bytes(left: &[u8], right: &[u8]) -> bool {
-    if left.len() != right.len() {
-        return false;
-    }
-    let mut left_chunks = left.chunks_exact(8);
-    let mut right_chunks = right.chunks_exact(8);
-    let words_equal = left_chunks
-        .by_ref()
-        .zip(right_chunks.by_ref())
-        .all(|(l, r)| word(l) == word(r));
-    words_equal
-        && left_chunks
-            .remainder()
-            .iter()
-            .zip(right_chunks.remainder())
-            .all(|(a, b)| a == b)
-}
-
-fn word(chunk: &[u8]) -> Option<u64> {
-    chunk.try_into().ok().map(u64::from_le_bytes)
-}
-
 /// The bundle in `text`, or None where serde must read it.
 pub fn read_progress_as_written(text: &str) -> Option<ProgressBundle> {
     let mut cursor = Cursor { text, at: 0 };
@@ -487,6 +463,32 @@ impl<'a> Cursor<'a> {
 /// Fewer bytes than an attempt as Masterly writes it takes (with 32-character ids,
 /// about 290 compact).
 const SHORTEST_ATTEMPT: usize = 160;
+
+/// Whether two byte strings are equal, compared eight bytes at a time: keys are
+/// short, and in wasm a slice comparison is a call to the library's `memcmp`
+/// (3 % of a profile).
+fn same_bytes(left: &[u8], right: &[u8]) -> bool {
+    if left.len() != right.len() {
+        return false;
+    }
+    let mut left_chunks = left.chunks_exact(8);
+    let mut right_chunks = right.chunks_exact(8);
+    let words_equal = left_chunks
+        .by_ref()
+        .zip(right_chunks.by_ref())
+        .all(|(l, r)| word(l) == word(r));
+    words_equal
+        && left_chunks
+            .remainder()
+            .iter()
+            .zip(right_chunks.remainder())
+            .all(|(a, b)| a == b)
+}
+
+/// Eight bytes as one word; none for a chunk of another length.
+fn word(chunk: &[u8]) -> Option<u64> {
+    chunk.try_into().ok().map(u64::from_le_bytes)
+}
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;

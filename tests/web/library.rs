@@ -237,20 +237,18 @@ async fn the_start_screen_stays_as_it_is_when_the_library_loads() {
     })
     .forget();
     leptos::task::tick().await;
-    let field: web_sys::HtmlInputElement = root
-        .query_selector("#nickname")
-        .expect("valid selector")
-        .expect("the start screen's name field while the library loads")
-        .unchecked_into();
+    let name_field = |what: &str| -> web_sys::HtmlInputElement {
+        root.query_selector("#nickname")
+            .expect("valid selector")
+            .unwrap_or_else(|| panic!("{what}"))
+            .unchecked_into()
+    };
+    let field = name_field("the start screen's name field while the library loads");
     field.set_value("Ad");
     // The courses arrive while the student types (or opens a file).
     context.set_curricula(vec![listed("demo.json", DEMO)]);
     leptos::task::tick().await;
-    let now: web_sys::HtmlInputElement = root
-        .query_selector("#nickname")
-        .expect("valid selector")
-        .expect("the name field")
-        .unchecked_into();
+    let now = name_field("the name field");
     assert!(
         now.is_same_node(Some(&field)),
         "the start screen was rebuilt"
