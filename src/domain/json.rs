@@ -296,9 +296,11 @@ pub fn parse_file<T: DeserializeOwned>(
     parse_file_with(text, limits, kind, header, |_| None)
 }
 
-/// As [`parse_file`], with a quicker reader tried first, after the limits: one
-/// that reads the file as Masterly writes it, or gives None and leaves it to serde
-/// (which reads any valid file, and words every problem).
+/// As [`parse_file`], with a quicker reader tried first: one that reads the file as
+/// Masterly writes it, or gives None and leaves it to serde (which reads any valid
+/// file, and words every problem). `as_written` must answer only for text within
+/// `limits` beyond their size in bytes: then a file it reads takes no separate pass
+/// for the limits, which otherwise come first.
 pub fn parse_file_with<T: DeserializeOwned>(
     text: &str,
     limits: &crate::domain::limits::JsonLimits,
@@ -306,13 +308,21 @@ pub fn parse_file_with<T: DeserializeOwned>(
     header: impl Fn(&T) -> (&str, u32),
     as_written: impl Fn(&str) -> Option<T>,
 ) -> Result<T, (String, FileProblem)> {
-    crate::domain::limits::check_json_limits(text, limits)
-        .map_err(|limit| (String::new(), FileProblem::Limit(limit)))?;
-    let file: T = match as_written(text).map_or_else(|| parse_located(text), Ok) {
-        Ok(file) => file,
-        Err(problem) => {
-            check_header(text, kind)?;
-            return Err(problem.into_file_problem());
+    let quickly = (text.len() <= limits.max_bytes)
+        .then(|| as_written(text))
+        .flatten();
+    let file: T = match quickly {
+        Some(file) => file,
+        None => {
+            crate::domain::limits::check_json_limits(text, limits)
+                .map_err(|limit| (String::new(), FileProblem::Limit(limit)))?;
+            match parse_located(text) {
+                Ok(file) => file,
+                Err(problem) => {
+                    check_header(text, kind)?;
+                    return Err(problem.into_file_problem());
+                }
+            }
         }
     };
     let (format, version) = header(&file);

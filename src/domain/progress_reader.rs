@@ -7,14 +7,25 @@
 //! it give up, and the caller reads the file with serde instead, which accepts every
 //! valid file and words every problem. So whenever it answers, it answers what serde
 //! would (`tests::the_reader_agrees_with_serde…`); it only answers faster.
+//!
+//! It also answers only for files within [`PROGRESS_LIMITS`], so that a file it
+//! reads needs no separate pass for them: strings are at most `max_string_bytes`,
+//! attempts at most [`MAX_ATTEMPTS`] (four objects and arrays each at most, well
+//! within `max_containers`), and the shape it reads is five levels deep at most.
 
 use crate::domain::attempt::{AssessmentKind, Attempt, Sitting};
 use crate::domain::item::Response;
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::progress::{
-    ClassRef, CurriculumRef, Goals, Learner, ProgressBundle, MAX_ATTEMPTS,
+    ClassRef, CurriculumRef, Goals, Learner, ProgressBundle, MAX_ATTEMPTS, PROGRESS_LIMITS,
 };
 use std::collections::BTreeMap;
+
+// Each attempt is at most four objects and arrays (itself, its sitting, its
+// response, the response's list), and the shape read is at most five deep.
+const _: () = assert!(
+    4 * MAX_ATTEMPTS + 8 <= PROGRESS_LIMITS.max_containers && PROGRESS_LIMITS.max_depth >= 5
+);
 
 /// The bundle in `text`, or None where serde must read it.
 pub fn read_progress_as_written(text: &str) -> Option<ProgressBundle> {
@@ -72,6 +83,9 @@ impl<'a> Cursor<'a> {
                 b'\\' | 0..=0x1F => return None,
                 _ => self.at += 1,
             }
+        }
+        if self.at - start > PROGRESS_LIMITS.max_string_bytes {
+            return None;
         }
         let found = self.text.get(start..self.at)?;
         self.at += 1;
@@ -308,7 +322,7 @@ impl<'a> Cursor<'a> {
         let mut attempts =
             self.elements(Vec::with_capacity(room.min(MAX_ATTEMPTS)), Cursor::attempt)?;
         attempts.shrink_to_fit();
-        Some(attempts)
+        (attempts.len() <= MAX_ATTEMPTS).then_some(attempts)
     }
 
     fn attempt(&mut self) -> Option<Attempt> {
@@ -536,6 +550,7 @@ fn mastery_level(name: &str) -> Option<MasteryLevel> {
 mod tests {
     use super::*;
     use crate::domain::curriculum::load_curriculum;
+    use crate::domain::limits::check_json_limits;
     use crate::domain::rng::SplitMix64;
     use crate::domain::synthetic::synthetic_progress_files;
 
@@ -738,10 +753,57 @@ mod tests {
             if let Some(bundle) = read_progress_as_written(&edited) {
                 answered += 1;
                 assert_eq!(Some(bundle), by_serde(&edited), "case {case}: {edited}");
+                assert_eq!(check_json_limits(&edited, &PROGRESS_LIMITS), Ok(()));
             }
         }
         // Edits that keep the file readable (spaces, digits inside numbers, …) are
         // answered, so the comparison is not empty.
         assert!(answered > 100, "only {answered} edited files were read");
+    }
+
+    /// The limits are not checked apart from the reader when it answers: it must
+    /// not answer for a file beyond them.
+    #[test]
+    fn the_reader_answers_only_within_the_limits() {
+        let text = demo_files().remove(0);
+        let limit = PROGRESS_LIMITS.max_string_bytes;
+        let with_item = |length: usize| {
+            let item = "i".repeat(length);
+            text.replacen("\"item\":\"", &format!("\"item\":\"{item}"), 1)
+        };
+        let longest = with_item(limit - item_length(&text));
+        assert!(read_progress_as_written(&longest).is_some());
+        assert_eq!(check_json_limits(&longest, &PROGRESS_LIMITS), Ok(()));
+        let too_long = with_item(limit + 1 - item_length(&text));
+        assert_eq!(read_progress_as_written(&too_long), None);
+        // So serde's path words it, just as before.
+        let refused = crate::domain::progress::load_progress_quickly(&too_long);
+        assert_eq!(refused, crate::domain::progress::load_progress(&too_long));
+        assert!(
+            format!("{refused:?}").contains("StringTooLong"),
+            "{refused:?}"
+        );
+
+        // More attempts than a file may hold: the same attempt, over and over.
+        let bundle = by_serde(&text).unwrap_or_else(|| panic!("{text}"));
+        let one = serde_json::to_string(&bundle.attempts[0]).unwrap_or_default();
+        let attempts = |count: usize| {
+            let log = vec![one.as_str(); count].join(",");
+            let start = text.find("\"attempts\":[").unwrap_or_default() + "\"attempts\":[".len();
+            let end = start + text[start..].find("],\"goals\"").unwrap_or_default();
+            format!("{}{log}{}", &text[..start], &text[end..])
+        };
+        let most = attempts(MAX_ATTEMPTS);
+        assert_eq!(
+            read_progress_as_written(&most).map(|b| b.attempts.len()),
+            Some(MAX_ATTEMPTS)
+        );
+        assert_eq!(read_progress_as_written(&attempts(MAX_ATTEMPTS + 1)), None);
+    }
+
+    /// The length of the first attempt's item id in `text`.
+    fn item_length(text: &str) -> usize {
+        let start = text.find("\"item\":\"").unwrap_or_default() + "\"item\":\"".len();
+        text[start..].find('"').unwrap_or_default()
     }
 }
