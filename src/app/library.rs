@@ -157,6 +157,6 @@ impl AppContext {
             }
         }
         let curriculum = untrack(|| self.find_curriculum(curriculum_id))?;
-        serde_json::to_string_pretty(&*curriculum).ok()
+        crate::domain::json::to_pretty_json(&*curriculum)
     }
 }

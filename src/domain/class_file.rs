@@ -69,7 +69,7 @@ impl ClassFile {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::domain::json::to_pretty_json(self).unwrap_or_default()
     }
 }
 
