@@ -2,10 +2,11 @@
 //! CSV, over a class of 30 generated students and over files that must be refused.
 
 use masterly::domain::class::{
-    import_progress_file, ClassReports, FileOutcome, Report, REPORT_WEEKS,
+    add_checked_progress, import_progress_file, CheckedProgress, ClassReports, FileOutcome, Report,
+    REPORT_WEEKS,
 };
 use masterly::domain::curriculum::load_curriculum;
-use masterly::domain::progress::CurriculumCheck;
+use masterly::domain::progress::{load_progress_quickly, CurriculumCheck};
 use masterly::domain::reports::ClassRecord;
 use masterly::domain::synthetic::synthetic_progress_files;
 
@@ -87,6 +88,28 @@ fn a_class_of_thirty_students_is_imported_and_every_report_covers_each_of_them()
         let in_unit = groups.rows.iter().filter(|row| row[0] == unit.id).count();
         assert_eq!(in_unit, 30, "{}", unit.id);
     }
+}
+
+/// The teacher's page checks each file as it arrives against the course chosen
+/// then; when a class file brings another course, the same loaded file is checked
+/// again against that one.
+#[test]
+fn a_file_checked_against_another_course_is_judged_by_the_course_checked_last() {
+    let minimal = curriculum();
+    let demo = load_curriculum(include_str!("../curricula/demo.json"))
+        .unwrap_or_else(|e| panic!("demo curriculum: {e}"))
+        .curriculum;
+    let file = &synthetic_progress_files(&demo, 1, 50, 2)[0];
+    let early = CheckedProgress::new(&CurriculumCheck::new(&minimal), load_progress_quickly(file));
+    let mut class = ClassRecord::default();
+    assert!(matches!(
+        add_checked_progress(&mut class, early.clone()),
+        FileOutcome::Refused { .. }
+    ));
+    assert!(class.students.is_empty());
+    let again = CheckedProgress::new(&CurriculumCheck::new(&demo), early.into_loaded());
+    assert_eq!(added(&add_checked_progress(&mut class, again)), 50);
+    assert_eq!(class.students.len(), 1);
 }
 
 #[test]

@@ -56,8 +56,40 @@ pub fn import_loaded_progress(
     check: &CurriculumCheck,
     loaded: Result<ProgressBundle, Vec<ProgressError>>,
 ) -> FileOutcome {
+    add_checked_progress(class, CheckedProgress::new(check, loaded))
+}
+
+/// A loaded progress file with what checking it against a curriculum found, not
+/// yet merged: the teacher's page checks each file while the next is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedProgress {
+    loaded: Result<ProgressBundle, Vec<ProgressError>>,
+    /// What the check found (warnings among them); none for a file that did not load.
+    found: Vec<ProgressError>,
+}
+
+impl CheckedProgress {
+    pub fn new(
+        check: &CurriculumCheck,
+        loaded: Result<ProgressBundle, Vec<ProgressError>>,
+    ) -> CheckedProgress {
+        let found = loaded
+            .as_ref()
+            .map(|bundle| check.check(bundle))
+            .unwrap_or_default();
+        CheckedProgress { loaded, found }
+    }
+
+    /// The file as loaded, to check against another curriculum.
+    pub fn into_loaded(self) -> Result<ProgressBundle, Vec<ProgressError>> {
+        self.loaded
+    }
+}
+
+/// Merges a checked file into the class, unless loading or the check found an error.
+pub fn add_checked_progress(class: &mut ClassRecord, checked: CheckedProgress) -> FileOutcome {
     let lines = |errors: &[ProgressError]| errors.iter().map(ToString::to_string).collect();
-    let bundle = match loaded {
+    let bundle = match checked.loaded {
         Ok(bundle) => bundle,
         Err(errors) => {
             return FileOutcome::Refused {
@@ -65,8 +97,8 @@ pub fn import_loaded_progress(
             }
         }
     };
-    let (warnings, errors): (Vec<ProgressError>, Vec<ProgressError>) = check
-        .check(&bundle)
+    let (warnings, errors): (Vec<ProgressError>, Vec<ProgressError>) = checked
+        .found
         .into_iter()
         .partition(|problem| problem.kind.is_warning());
     if !errors.is_empty() {

@@ -176,14 +176,23 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(
         (class.class.id, student.id.clone())
     );
 
-    // Back on the teacher's page: the class file and the class's files first.
+    // Back on the teacher's page: the class's files and the class file first, with
+    // another course chosen. The page checks each progress file as it arrives
+    // against the course chosen then; the class file, last, brings the demo back,
+    // so every file is checked again against it.
     let joined = write_student_files("joined", &[progress_text]);
     let paths = &joined.paths;
     ok(browser.click("[data-testid=mode-switch]"));
     ok(browser.find("[data-testid=teacher-page]"));
-    let again: Vec<String> = class_file_paths
+    ok(browser.execute(
+        "const select = document.getElementById('class-course'); \
+         const option = [...select.options].find(o => o.textContent.startsWith('Grade 3')); \
+         select.value = option.value; \
+         select.dispatchEvent(new Event('change', { bubbles: true }));",
+    ));
+    let again: Vec<String> = class_files
         .iter()
-        .chain(class_files)
+        .chain(class_file_paths)
         .cloned()
         .collect();
     ok(browser.type_into("#progress-files", &again.join("\n")));

@@ -12,8 +12,11 @@ use crate::app::context::{course_choices, new_roster, AppContext, CourseChoice};
 use crate::app::pages::class_setup::ClassSetup;
 use crate::app::pages::family::{report_picture, FamilySummaries};
 use crate::app::text;
-use crate::domain::class::{import_loaded_progress, ClassReports, FileOutcome, Report, Table};
+use crate::domain::class::{
+    add_checked_progress, CheckedProgress, ClassReports, FileOutcome, Report, Table,
+};
 use crate::domain::class_file::load_class_file;
+use crate::domain::curriculum::Curriculum;
 use crate::domain::json::{file_kind_of, FileKind};
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::progress::{
@@ -22,9 +25,26 @@ use crate::domain::progress::{
 use crate::domain::reports::ClassRecord;
 use crate::domain::roster::{student_id, Roster};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Reasons listed per refused file; the rest are counted.
 const SHOWN_PROBLEMS: usize = 5;
+
+/// A progress file read in, checked against the course chosen when reading began
+/// (while the next file was read), or only loaded.
+enum IncomingFile {
+    Loaded(Result<ProgressBundle, Vec<ProgressError>>),
+    Checked(CheckedProgress),
+}
+
+impl IncomingFile {
+    fn into_loaded(self) -> Result<ProgressBundle, Vec<ProgressError>> {
+        match self {
+            IncomingFile::Loaded(loaded) => loaded,
+            IncomingFile::Checked(checked) => checked.into_loaded(),
+        }
+    }
+}
 
 /// One file's outcome as the page lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,20 +63,43 @@ impl AppContext {
         curriculum_id: &str,
         files: Vec<(String, Result<ProgressBundle, Vec<ProgressError>>)>,
     ) -> Vec<(String, FileOutcome)> {
+        let files = files
+            .into_iter()
+            .map(|(name, loaded)| (name, IncomingFile::Loaded(loaded)))
+            .collect();
+        self.import_incoming_files(curriculum_id, files, None)
+    }
+
+    /// [`AppContext::import_progress_files`] for files of which some were checked
+    /// already, against `checked_against`: their checks are used when that is the
+    /// curriculum now, and made again otherwise.
+    fn import_incoming_files(
+        &self,
+        curriculum_id: &str,
+        files: Vec<(String, IncomingFile)>,
+        checked_against: Option<&Arc<Curriculum>>,
+    ) -> Vec<(String, FileOutcome)> {
         let Some(curriculum) = untrack(|| self.find_curriculum(curriculum_id)) else {
             return Vec::new();
         };
+        let still_valid = checked_against.is_some_and(|other| Arc::ptr_eq(other, &curriculum));
         // Taken out of the signal, not copied: a class can hold 200,000 answers.
         let mut class = self
             .class
             .try_update_untracked(std::mem::take)
             .unwrap_or_default();
-        let check = CurriculumCheck::new(&curriculum);
+        let mut check = None;
         let outcomes = files
             .into_iter()
-            .map(|(name, loaded)| {
-                let outcome = import_loaded_progress(&mut class, &check, loaded);
-                (name, outcome)
+            .map(|(name, incoming)| {
+                let checked = match incoming {
+                    IncomingFile::Checked(checked) if still_valid => checked,
+                    other => {
+                        let check = check.get_or_insert_with(|| CurriculumCheck::new(&curriculum));
+                        CheckedProgress::new(check, other.into_loaded())
+                    }
+                };
+                (name, add_checked_progress(&mut class, checked))
             })
             .collect();
         self.roster.update(|roster| {
@@ -170,8 +213,13 @@ pub fn TeacherPage() -> impl IntoView {
             let mut progress_files = Vec::with_capacity(total);
             let mut new_lines = Vec::new();
             // Each progress file is loaded as soon as it is in, while the browser
-            // reads the rest; checking it needs the course, which a class file
-            // among them may bring, so that waits until every file is in.
+            // reads the rest, and checked against the course chosen now. A class
+            // file among them may bring another course: files after it are checked
+            // once every file is in, and the earlier ones again if the course changed.
+            let checked_against = choice
+                .get_untracked()
+                .and_then(|choice| context.find_curriculum(&choice.curriculum_id));
+            let check = checked_against.as_deref().map(CurriculumCheck::new);
             let each = |index: usize, file: &web_sys::File, outcome: Result<String, String>| {
                 status.set(text::reading_files(index + 1, total));
                 match outcome {
@@ -179,7 +227,14 @@ pub fn TeacherPage() -> impl IntoView {
                         class_files.push((file.name(), file_text));
                     }
                     Ok(file_text) => {
-                        progress_files.push((file.name(), load_progress_quickly(&file_text)))
+                        let loaded = load_progress_quickly(&file_text);
+                        let incoming = match &check {
+                            Some(check) if class_files.is_empty() => {
+                                IncomingFile::Checked(CheckedProgress::new(check, loaded))
+                            }
+                            _ => IncomingFile::Loaded(loaded),
+                        };
+                        progress_files.push((file.name(), incoming));
                     }
                     Err(message) => new_lines.push(FileLine {
                         message,
@@ -211,7 +266,11 @@ pub fn TeacherPage() -> impl IntoView {
             if let Some(curriculum_id) = choice.get_untracked().map(|c| c.curriculum_id) {
                 new_lines.extend(
                     context
-                        .import_progress_files(&curriculum_id, progress_files)
+                        .import_incoming_files(
+                            &curriculum_id,
+                            progress_files,
+                            checked_against.as_ref(),
+                        )
                         .into_iter()
                         .map(|(name, outcome)| file_line(&name, outcome)),
                 );
