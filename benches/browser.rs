@@ -288,12 +288,9 @@ fn class_import(browser: &Browser, server: &StaticServer, runs: usize) {
         check(browser.goto(&format!("{}teacher.html", server.base_url)));
         check(browser.find("[data-testid=teacher-page]"));
         // Choose the Grade 3 course, whose curriculum the files belong to.
+        check(browser.choose_option("#class-course", "Grade 3"));
         check(browser.execute(
-            "const select = document.getElementById('class-course'); \
-             const option = [...select.options].find(o => o.textContent.startsWith('Grade 3')); \
-             select.value = option.value; \
-             select.dispatchEvent(new Event('change', { bubbles: true })); \
-             window.__done = null; \
+            "window.__done = null; \
              document.getElementById('progress-files').addEventListener('change', () => { \
                window.__start = performance.now(); \
                const observer = new MutationObserver(() => { \

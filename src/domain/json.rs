@@ -405,6 +405,7 @@ pub fn check_format(
 /// `serde_json::to_string_pretty`. It is written compact and then indented, so
 /// that a program writing both forms carries one copy of each type's serialiser,
 /// not two (about 3 KB of the student's download).
+///
 /// None where the value cannot be written as JSON (a map with keys that are not text).
 pub fn to_pretty_json<T: serde::Serialize + ?Sized>(value: &T) -> Option<String> {
     serde_json::to_string(value)
@@ -443,17 +444,17 @@ fn indent(compact: &str) -> String {
             }
             '{' | '[' => {
                 out.push(c);
-                let empty = matches!(chars.peek(), Some('}' | ']'));
-                if !empty {
+                // An empty one stays on its line, closed at once.
+                if let Some(close) = chars.next_if(|next| matches!(next, '}' | ']')) {
+                    out.push(close);
+                } else {
                     depth += 1;
                     new_line(&mut out, depth);
                 }
             }
             '}' | ']' => {
-                if !(out.ends_with('{') || out.ends_with('[')) {
-                    depth = depth.saturating_sub(1);
-                    new_line(&mut out, depth);
-                }
+                depth = depth.saturating_sub(1);
+                new_line(&mut out, depth);
                 out.push(c);
             }
             ',' => {

@@ -176,7 +176,7 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(
         (class.class.id, student.id.clone())
     );
 
-    // Back on the teacher's page: the class's files and the class file first, with
+    // Back on the teacher's page: the class's files, then the class file, with
     // another course chosen. The page checks each progress file as it arrives
     // against the course chosen then; the class file, last, brings the demo back,
     // so every file is checked again against it.
@@ -184,12 +184,7 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(
     let paths = &joined.paths;
     ok(browser.click("[data-testid=mode-switch]"));
     ok(browser.find("[data-testid=teacher-page]"));
-    ok(browser.execute(
-        "const select = document.getElementById('class-course'); \
-         const option = [...select.options].find(o => o.textContent.startsWith('Grade 3')); \
-         select.value = option.value; \
-         select.dispatchEvent(new Event('change', { bubbles: true }));",
-    ));
+    ok(browser.choose_option("#class-course", "Grade 3"));
     let again: Vec<String> = class_files
         .iter()
         .chain(class_file_paths)

@@ -278,6 +278,20 @@ impl Browser {
         )
     }
 
+    /// Chooses the option of the `<select>` at `css` whose text starts with
+    /// `text`, and tells the page it changed, as choosing it by hand does.
+    pub fn choose_option(&self, css: &str, text: &str) -> Result<()> {
+        let script = format!(
+            "const select = document.querySelector({css}); \
+             const option = [...select.options].find(o => o.textContent.startsWith({text})); \
+             select.value = option.value; \
+             select.dispatchEvent(new Event('change', {{ bubbles: true }}));",
+            css = json!(css),
+            text = json!(text),
+        );
+        self.execute(&script).map(|_| ())
+    }
+
     /// Runs `script`, whose last argument is a callback to call with the result.
     pub fn execute_async(&self, script: &str) -> Result<Value> {
         self.command(
