@@ -134,7 +134,11 @@ fn class_import(runs: usize) {
     });
     report("class import 40 x 5,000 + all reports", 300.0, &times);
     let times = measure(runs, import);
-    report("  of which: import (load, check, merge)", 300.0, &times);
+    report(
+        "  of which: import (load, check, replay, merge)",
+        300.0,
+        &times,
+    );
     let times = measure(runs, || {
         ClassReports::build(&curriculum, course, &class, now, 0)
     });

@@ -41,7 +41,7 @@ fn a_class_of_thirty_students_is_imported_and_every_report_covers_each_of_them()
     for file in &files {
         assert_eq!(added(&import_progress_file(&mut class, &check, file)), 0);
     }
-    assert!(class.students.iter().all(|s| s.attempts.len() == 120));
+    assert!(class.students.iter().all(|s| s.attempts().len() == 120));
 
     let course = &curriculum.courses[0];
     let now = class.latest_export();
@@ -198,7 +198,7 @@ fn files_are_matched_to_students_by_class_student_id_not_by_name() {
         .iter()
         .find(|s| s.class.as_ref().is_some_and(|c| c.student_id == "st-1"))
         .unwrap_or_else(|| panic!("no st-1"));
-    assert_eq!(st1.attempts.len(), 60, "both devices' answers are kept");
+    assert_eq!(st1.attempts().len(), 60, "both devices' answers are kept");
 
     // Without class ids, two files of the same nickname are two students.
     let mut by_name = ClassRecord::default();
@@ -214,4 +214,76 @@ fn files_are_matched_to_students_by_class_student_id_not_by_name() {
         ));
     }
     assert_eq!(by_name.students.len(), 2);
+}
+
+/// Each file is replayed when it is checked, while the page reads the next; the
+/// reports use that replay only while it is the student's whole log and the
+/// curriculum is the one it was made against. Every way of going wrong shows as a
+/// replay unlike the one made from the student's merged log.
+#[test]
+fn replays_made_while_reading_are_the_replays_of_the_merged_logs() {
+    let curriculum = curriculum();
+    let files = synthetic_progress_files(&curriculum, 4, 150, 21);
+    let bundle = |file: &str| load_progress_quickly(file).unwrap_or_else(|e| panic!("{e:?}"));
+    // Student 0 sends part of their log first, then all of it: the second file adds
+    // answers, so the replay of the first no longer holds.
+    let mut part = bundle(&files[0]);
+    part.attempts.truncate(60);
+    part.levels = None;
+    // Student 1's file lists the log newest first: not canonical, replayed later.
+    let mut reversed = bundle(&files[1]);
+    reversed.attempts.reverse();
+    let text = |bundle: &masterly::domain::progress::ProgressBundle| {
+        serde_json::to_string(bundle).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let read_in = [
+        text(&part),
+        files[0].clone(),
+        text(&reversed),
+        files[2].clone(),
+        files[3].clone(),
+        files[3].clone(),
+    ];
+    let mut class = ClassRecord::default();
+    let check = CurriculumCheck::new(&curriculum);
+    let mut new_attempts = Vec::new();
+    for file in &read_in {
+        new_attempts.push(added(&import_progress_file(&mut class, &check, file)));
+    }
+    assert_eq!(new_attempts, [60, 90, 150, 150, 150, 0]);
+    assert_eq!(class.students.len(), 4);
+    for student in &class.students {
+        let log = student.attempts();
+        assert!(
+            log.windows(2)
+                .all(|p| (p[0].at, &p[0].id) < (p[1].at, &p[1].id)),
+            "{}'s log is in canonical order",
+            student.learner.nickname
+        );
+    }
+
+    // Against another version of the curriculum (one item renamed) nothing made
+    // ahead may be used.
+    let mut edited = curriculum.clone();
+    edited.courses[0].units[0].objectives[0].items[0].id = "renamed".into();
+    let now = class.latest_export();
+    for against in [&curriculum, &edited] {
+        let replays = class.replay(against, now);
+        assert_eq!(replays.len(), 4);
+        for student in &replays {
+            let fresh = masterly::domain::replay::replay(against, student.student.attempts(), now);
+            assert_eq!(
+                student.replay, fresh,
+                "{}",
+                student.student.learner.nickname
+            );
+        }
+    }
+    // The renamed item's answers are ignored, so a wrongly kept replay would show.
+    let ignored = |against| -> usize {
+        let replays = class.replay(against, now);
+        replays.iter().map(|s| s.replay.ignored.len()).sum()
+    };
+    assert_eq!(ignored(&curriculum), 0);
+    assert!(ignored(&edited) > 0);
 }

@@ -151,7 +151,7 @@ fn a_class_file_round_trips_from_roster_to_student_and_back_to_the_teacher() {
         FileOutcome::Added { .. }
     ));
     assert_eq!(record.students.len(), 1, "both devices' files are Ana's");
-    assert_eq!(record.students[0].attempts.len(), 65);
+    assert_eq!(record.students[0].attempts().len(), 65);
 
     // Opening the class file again in the teacher view and adding the students
     // read adds nobody twice.

@@ -103,7 +103,7 @@ fn a_second_file_of_the_same_learner_merges_without_losing_or_doubling() {
     let again = record.add(early.clone());
     assert_eq!((again.new_student, again.new_attempts), (false, 0));
     assert_eq!(record.students.len(), 1);
-    assert_eq!(record.students[0].attempts.len(), late.attempts.len());
+    assert_eq!(record.students[0].attempts().len(), late.attempts.len());
 
     let mut other_order = ClassRecord::default();
     other_order.add(early);

@@ -11,7 +11,7 @@ use crate::domain::progress::{
 use crate::domain::reports::{
     goal_progress, item_analysis, mastery_grid, persistence, to_csv, unit_groups, weekly_activity,
     ActivityRow, Added, ClassRecord, GoalRow, ItemStats, LevelCheck, MasteryGrid, PersistenceRow,
-    UnitGroups,
+    ReplayedLog, UnitGroups,
 };
 use crate::domain::time::{iso_date, Millis};
 
@@ -60,12 +60,16 @@ pub fn import_loaded_progress(
 }
 
 /// A loaded progress file with what checking it against a curriculum found, not
-/// yet merged: the teacher's page checks each file while the next is read.
+/// yet merged: the teacher's page checks each file while the next is read. A file
+/// the class will take is replayed here too, so that the reports need not wait for
+/// it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckedProgress {
     loaded: Result<ProgressBundle, Vec<ProgressError>>,
     /// What the check found (warnings among them); none for a file that did not load.
     found: Vec<ProgressError>,
+    /// The log's replay, for a file with no error whose log is in canonical order.
+    replayed: Option<ReplayedLog>,
 }
 
 impl CheckedProgress {
@@ -77,7 +81,17 @@ impl CheckedProgress {
             .as_ref()
             .map(|bundle| check.check(bundle))
             .unwrap_or_default();
-        CheckedProgress { loaded, found }
+        let replayed = match &loaded {
+            Ok(bundle) if found.iter().all(|problem| problem.kind.is_warning()) => {
+                ReplayedLog::of(check, &bundle.attempts)
+            }
+            _ => None,
+        };
+        CheckedProgress {
+            loaded,
+            found,
+            replayed,
+        }
     }
 
     /// The file as loaded, to check against another curriculum.
@@ -109,7 +123,7 @@ pub fn add_checked_progress(class: &mut ClassRecord, checked: CheckedProgress) -
     let nickname = bundle.learner.nickname.clone();
     FileOutcome::Added {
         nickname,
-        added: class.add(bundle),
+        added: class.add_replayed(bundle, checked.replayed),
         warnings: lines(&warnings),
     }
 }

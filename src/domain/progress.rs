@@ -347,6 +347,11 @@ impl<'c> CurriculumCheck<'c> {
         }
     }
 
+    /// The curriculum's content hash.
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
     /// [`check_against`] with the work shared between files already done.
     pub fn check(&self, bundle: &ProgressBundle) -> Vec<ProgressError> {
         let curriculum = self.curriculum;

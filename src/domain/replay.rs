@@ -157,7 +157,7 @@ pub struct IgnoredAttempt {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Replay {
     objectives: HashMap<String, ObjectiveProgress>,
     units: HashMap<String, UnitProgress>,
@@ -319,6 +319,17 @@ impl<'c> ObjectiveIndex<'c> {
 }
 
 pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
+    replay_counting_repeats(curriculum, log, now).0
+}
+
+/// [`replay`], and how many attempts it skipped as repeats of an id already
+/// replayed: none for a log whose ids are all different.
+pub(crate) fn replay_counting_repeats(
+    curriculum: &Curriculum,
+    log: &[Attempt],
+    now: Millis,
+) -> (Replay, usize) {
+    let mut repeats = 0;
     let mut replay = Replay {
         now,
         ..Replay::default()
@@ -340,6 +351,7 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
     let mut last_sitting: Option<(&str, usize)> = None;
     for attempt in ordered {
         if !seen_ids.insert(&attempt.id) {
+            repeats += 1;
             continue;
         }
         // One lookup finds the item's objective; it must be the objective named.
@@ -459,7 +471,7 @@ pub fn replay(curriculum: &Curriculum, log: &[Attempt], now: Millis) -> Replay {
         let stage = unit_stage(&replay, curriculum, unit);
         replay.stages.insert(unit.id.clone(), stage);
     }
-    replay
+    (replay, repeats)
 }
 
 fn sitting_units<'a>(record: &SittingRecord<'a>, index: &ObjectiveIndex<'a>) -> Vec<&'a str> {

@@ -8,8 +8,8 @@ use crate::domain::attempt::{merge_into, Attempt};
 use crate::domain::curriculum::{Course, Curriculum};
 use crate::domain::item::{Item, Response};
 use crate::domain::mastery::MasteryLevel;
-use crate::domain::progress::{ClassRef, Goals, Learner, ProgressBundle};
-use crate::domain::replay::{replay, Replay};
+use crate::domain::progress::{ClassRef, CurriculumCheck, Goals, Learner, ProgressBundle};
+use crate::domain::replay::{replay, replay_counting_repeats, Replay};
 use crate::domain::rng::FastMap as HashMap;
 use crate::domain::time::{days_from_date, Millis, DAY_MS};
 use crate::domain::workbook::{local_day, week_start};
@@ -25,13 +25,45 @@ pub const TUTORS_PER_NEED: usize = 3;
 pub struct ClassStudent {
     pub learner: Learner,
     pub goals: Goals,
-    pub attempts: Vec<Attempt>,
+    /// Every attempt of every file, each id once, in canonical order.
+    attempts: Vec<Attempt>,
     /// When the newest file of this student was exported; its nickname and goals win.
     pub exported_at: Millis,
     /// The class and student id, once a file of this student carried them.
     pub class: Option<ClassRef>,
     /// The levels the newest file stated, when it stated any.
     pub stated: Option<StatedLevels>,
+    /// The replay of `attempts` made before they joined the class, while no other
+    /// file has added to them.
+    replayed: Option<ReplayedLog>,
+}
+
+/// A file's log replayed before it joins the class: the teacher's page replays
+/// each file while the browser reads the next, so that the reports need not wait
+/// for it. Kept with the curriculum it was made against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplayedLog {
+    curriculum_hash: String,
+    replay: Replay,
+}
+
+impl ReplayedLog {
+    /// The replay of `log` against the curriculum of `check`, for a log already in
+    /// canonical order with every id once (as Masterly writes files); None for any
+    /// other, which is left to be replayed with the rest of the class.
+    pub(crate) fn of(check: &CurriculumCheck, log: &[Attempt]) -> Option<ReplayedLog> {
+        let canonical = log
+            .windows(2)
+            .all(|pair| (pair[0].at, &pair[0].id) < (pair[1].at, &pair[1].id));
+        if !canonical {
+            return None;
+        }
+        let (replay, repeats) = replay_counting_repeats(check.curriculum, log, 0);
+        (repeats == 0).then(|| ReplayedLog {
+            curriculum_hash: check.hash().to_string(),
+            replay,
+        })
+    }
 }
 
 /// The levels a progress file stated, and how many attempts that file held.
@@ -55,6 +87,11 @@ pub enum LevelCheck {
 }
 
 impl ClassStudent {
+    /// Every attempt of the student's files, each id once, in canonical order.
+    pub fn attempts(&self) -> &[Attempt] {
+        &self.attempts
+    }
+
     /// Whether a file is this student's: the same class student id (from the
     /// teacher's class file, the same on every device of theirs) or the same
     /// learner id (one device).
@@ -122,7 +159,18 @@ impl ClassRecord {
     /// Adds a progress file that has been loaded and checked against the curriculum.
     /// A learner already here gets the union of both logs by attempt id: nothing
     /// lost, nothing doubled, whatever order the files come in.
-    pub fn add(&mut self, mut bundle: ProgressBundle) -> Added {
+    pub fn add(&mut self, bundle: ProgressBundle) -> Added {
+        self.add_replayed(bundle, None)
+    }
+
+    /// [`ClassRecord::add`] for a file whose log was replayed already: `replayed`
+    /// must be [`ReplayedLog::of`] the bundle's attempts. A student new to the class
+    /// then takes the log as it is, with its replay.
+    pub(crate) fn add_replayed(
+        &mut self,
+        mut bundle: ProgressBundle,
+        replayed: Option<ReplayedLog>,
+    ) -> Added {
         let stated = bundle.levels.take().map(|levels| StatedLevels {
             levels,
             attempts: bundle.attempts.len(),
@@ -133,8 +181,16 @@ impl ClassRecord {
             .find(|student| student.owns(&bundle));
         let added = match existing {
             None => {
-                let mut attempts = Vec::new();
-                let (new_attempts, conflicts) = merge_into(&mut attempts, bundle.attempts);
+                // A replayed log is canonical with every id once: what merging it
+                // into an empty log would give.
+                let (attempts, new_attempts, conflicts) = if replayed.is_some() {
+                    let count = bundle.attempts.len();
+                    (bundle.attempts, count, Vec::new())
+                } else {
+                    let mut attempts = Vec::new();
+                    let (new_attempts, conflicts) = merge_into(&mut attempts, bundle.attempts);
+                    (attempts, new_attempts, conflicts)
+                };
                 self.students.push(ClassStudent {
                     learner: bundle.learner,
                     goals: bundle.goals,
@@ -142,6 +198,7 @@ impl ClassRecord {
                     exported_at: bundle.exported_at,
                     class: bundle.class,
                     stated,
+                    replayed,
                 });
                 Added {
                     new_attempts,
@@ -151,6 +208,9 @@ impl ClassRecord {
             }
             Some(student) => {
                 let (new_attempts, conflicts) = merge_into(&mut student.attempts, bundle.attempts);
+                if new_attempts > 0 {
+                    student.replayed = None;
+                }
                 if student.class.is_none() {
                     student.class = bundle.class.clone();
                 }
@@ -169,12 +229,11 @@ impl ClassRecord {
                 }
             }
         };
-        self.students.sort_by(|a, b| {
-            a.learner
-                .nickname
-                .to_lowercase()
-                .cmp(&b.learner.nickname.to_lowercase())
-                .then_with(|| a.learner.id.cmp(&b.learner.id))
+        self.students.sort_by_cached_key(|student| {
+            (
+                student.learner.nickname.to_lowercase(),
+                student.learner.id.clone(),
+            )
         });
         added
     }
@@ -188,13 +247,25 @@ impl ClassRecord {
             .unwrap_or(0)
     }
 
-    /// Every student's log replayed against the curriculum at `now`.
+    /// Every student's log replayed against the curriculum at `now`; a replay made
+    /// ahead against this same curriculum is used instead of replaying again.
     pub fn replay(&self, curriculum: &Curriculum, now: Millis) -> Vec<StudentReplay<'_>> {
+        let mut hash = None;
         self.students
             .iter()
-            .map(|student| StudentReplay {
-                student,
-                replay: replay(curriculum, &student.attempts, now),
+            .map(|student| {
+                let ahead = student.replayed.as_ref().filter(|ahead| {
+                    ahead.curriculum_hash == *hash.get_or_insert_with(|| curriculum.content_hash())
+                });
+                let replay = match ahead {
+                    Some(ahead) => {
+                        let mut replay = ahead.replay.clone();
+                        replay.now = now;
+                        replay
+                    }
+                    None => replay(curriculum, &student.attempts, now),
+                };
+                StudentReplay { student, replay }
             })
             .collect()
     }
@@ -433,7 +504,7 @@ pub fn weekly_activity(
         .map(|student| {
             let mut seconds: BTreeMap<i64, u64> =
                 (0..weeks as i64).map(|n| (first + 7 * n, 0)).collect();
-            for attempt in &student.attempts {
+            for attempt in student.attempts() {
                 let week = week_start(local_day(attempt.at, offset_minutes));
                 if let Some(total) = seconds.get_mut(&week) {
                     *total += u64::from(attempt.active_seconds);
@@ -485,7 +556,7 @@ pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -
     }
     // Each item is looked up once (None: not in this curriculum).
     let mut tallies: HashMap<&str, Option<Tally>> = HashMap::default();
-    for attempt in class.students.iter().flat_map(|s| &s.attempts) {
+    for attempt in class.students.iter().flat_map(|s| s.attempts()) {
         let tally = tallies.entry(&attempt.item).or_insert_with(|| {
             curriculum.item(&attempt.item).map(|item| Tally {
                 item,
