@@ -272,6 +272,10 @@ fn main() {
 }
 
 /// Times the teacher's import of 40 files of 5,000 attempts and every report.
+/// With `MASTERLY_DIST_B` set to another build's `dist/`, both builds are timed in
+/// turns, in alternating order, and the differences of each pair summarised: on a
+/// shared, noisy machine that shows a change of a few percent that separate runs
+/// would hide.
 fn class_import(browser: &Browser, server: &StaticServer, runs: usize) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/curricula/fractions.json");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -281,54 +285,105 @@ fn class_import(browser: &Browser, server: &StaticServer, runs: usize) {
     let files = synthetic_progress_files(&curriculum, 40, 5_000, 99);
     let bytes: usize = files.iter().map(String::len).sum();
     let written = write_student_files("bench", &files);
-    let paths = &written.paths;
-    let mut samples = Vec::new();
-    let mut parts_of: [Vec<f64>; 4] = Default::default();
-    for _ in 0..runs.clamp(1, 5) {
-        check(browser.goto(&format!("{}teacher.html", server.base_url)));
-        check(browser.find("[data-testid=teacher-page]"));
-        // Choose the Grade 3 course, whose curriculum the files belong to.
-        check(browser.choose_option("#class-course", "Grade 3"));
-        check(browser.execute(
-            "window.__done = null; \
-             document.getElementById('progress-files').addEventListener('change', () => { \
-               window.__start = performance.now(); \
-               const observer = new MutationObserver(() => { \
-                 if (document.querySelectorAll('[data-testid=grid] tbody tr').length === 40) { \
-                   window.__done = performance.now(); observer.disconnect(); } }); \
-               observer.observe(document.body, { childList: true, subtree: true }); \
-             }, { capture: true, once: true });",
-        ));
-        check(browser.type_into("#progress-files", &paths.join("\n")));
-        check(browser.wait_until("window.__done !== null", "the class reports"));
-        let value = check(browser.execute("return window.__done - window.__start"));
-        samples.push(value.as_f64().unwrap_or(f64::NAN));
-        // The page's own marks split the time: reading the files and loading each
-        // as it arrives, checking and merging them, replays and reports, then drawing.
-        let parts = check(browser.execute(
-            "const at = name => performance.getEntriesByName(name)[0].startTime; \
-             const read = at('masterly-files-read'), imported = at('masterly-files-imported'); \
-             const built = at('masterly-reports-built'); \
-             return [read - window.__start, imported - read, built - imported, window.__done - built];",
-        ));
-        for (part, value) in parts_of
-            .iter_mut()
-            .zip(parts.as_array().into_iter().flatten())
-        {
-            part.push(value.as_f64().unwrap_or(f64::NAN));
+    let other = std::env::var_os("MASTERLY_DIST_B")
+        .map(|dist| StaticServer::start(std::path::Path::new(&dist), "/"));
+    let mut builds = vec![ClassTimes::default()];
+    if other.is_some() {
+        builds.push(ClassTimes::default());
+    }
+    for run in 0..runs.max(1) {
+        for turn in 0..builds.len() {
+            // A, B, then B, A: neither build always goes first.
+            let build = if run % 2 == 0 {
+                turn
+            } else {
+                builds.len() - 1 - turn
+            };
+            let serving = match (&other, build) {
+                (Some(other), 1) => other,
+                _ => server,
+            };
+            builds[build].add(time_class_import(browser, serving, &written.paths));
         }
     }
-    println!(
-        "class import, 40 files x 5,000 attempts ({:.1} MB) + all reports: {}",
-        bytes as f64 / 1e6,
-        summary(samples)
+    let title = format!(
+        "class import, 40 files x 5,000 attempts ({:.1} MB) + all reports",
+        bytes as f64 / 1e6
     );
-    let [reading, importing, reporting, drawing] = parts_of;
-    println!(
-        "  of which reading and loading the files: {}",
-        summary(reading)
-    );
-    println!("  of which check and merge: {}", summary(importing));
-    println!("  of which replays and reports: {}", summary(reporting));
-    println!("  of which drawing: {}", summary(drawing));
+    if let [a, b] = &builds[..] {
+        let paired: Vec<f64> = a.totals.iter().zip(&b.totals).map(|(a, b)| b - a).collect();
+        a.print(&format!("{title}, build A"));
+        b.print(&format!("{title}, build B (MASTERLY_DIST_B)"));
+        println!("B minus A, per pair: {}", summary(paired));
+    } else {
+        builds[0].print(&title);
+    }
+}
+
+/// The class import's times over several runs: in all, and split by the page's marks.
+#[derive(Default)]
+struct ClassTimes {
+    totals: Vec<f64>,
+    parts: [Vec<f64>; 4],
+}
+
+impl ClassTimes {
+    fn add(&mut self, (total, parts): (f64, [f64; 4])) {
+        self.totals.push(total);
+        for (list, part) in self.parts.iter_mut().zip(parts) {
+            list.push(part);
+        }
+    }
+
+    fn print(&self, title: &str) {
+        println!("{title}: {}", summary(self.totals.clone()));
+        let names = [
+            "reading and loading the files",
+            "check and merge",
+            "replays and reports",
+            "drawing",
+        ];
+        for (name, part) in names.iter().zip(&self.parts) {
+            println!("  of which {name}: {}", summary(part.clone()));
+        }
+    }
+}
+
+/// One import of `paths` on a fresh teacher's page: milliseconds from choosing the
+/// files until the grid's rows are drawn, and that time split by the page's marks.
+fn time_class_import(
+    browser: &Browser,
+    server: &StaticServer,
+    paths: &[String],
+) -> (f64, [f64; 4]) {
+    check(browser.goto(&format!("{}teacher.html", server.base_url)));
+    check(browser.find("[data-testid=teacher-page]"));
+    // Choose the Grade 3 course, whose curriculum the files belong to.
+    check(browser.choose_option("#class-course", "Grade 3"));
+    check(browser.execute(
+        "window.__done = null; \
+         document.getElementById('progress-files').addEventListener('change', () => { \
+           window.__start = performance.now(); \
+           const observer = new MutationObserver(() => { \
+             if (document.querySelectorAll('[data-testid=grid] tbody tr').length === 40) { \
+               window.__done = performance.now(); observer.disconnect(); } }); \
+           observer.observe(document.body, { childList: true, subtree: true }); \
+         }, { capture: true, once: true });",
+    ));
+    check(browser.type_into("#progress-files", &paths.join("\n")));
+    check(browser.wait_until("window.__done !== null", "the class reports"));
+    let total = check(browser.execute("return window.__done - window.__start"));
+    // The page's own marks split the time: reading the files and loading each
+    // as it arrives, checking and merging them, replays and reports, then drawing.
+    let parts = check(browser.execute(
+        "const at = name => performance.getEntriesByName(name)[0].startTime; \
+         const read = at('masterly-files-read'), imported = at('masterly-files-imported'); \
+         const built = at('masterly-reports-built'); \
+         return [read - window.__start, imported - read, built - imported, window.__done - built];",
+    ));
+    let mut split = [f64::NAN; 4];
+    for (slot, value) in split.iter_mut().zip(parts.as_array().into_iter().flatten()) {
+        *slot = value.as_f64().unwrap_or(f64::NAN);
+    }
+    (total.as_f64().unwrap_or(f64::NAN), split)
 }

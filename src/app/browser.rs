@@ -131,14 +131,15 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// Err is the sentence to show: too large, or not readable.
 pub async fn read_chosen_file(file: &web_sys::File, max_bytes: usize) -> Result<String, String> {
     let pending = start_reading(file, max_bytes);
-    finish_reading(file, pending).await
+    finish_reading(file, pending, max_bytes).await
 }
 
 /// Reads chosen files as text, each checked against `max_bytes`, and hands each
-/// one to `each` (with its position) as soon as it is in, in order. A worker reads
-/// them one after another off the page's main thread, so `each` works on the
-/// earlier files while the later ones are read; where no worker can start, the page
-/// requests every read at once itself.
+/// one to `each` (with its position) as soon as it is in, in order. A worker checks
+/// the sizes and reads the files one after another off the page's main thread (a
+/// file's size alone can take the browser half a millisecond to look up), so `each`
+/// works on the earlier files while the later ones are read; where no worker can
+/// start, the page requests every read at once itself.
 pub async fn read_chosen_files(
     files: Vec<web_sys::File>,
     max_bytes: usize,
@@ -151,17 +152,18 @@ pub async fn read_chosen_files(
         .map(|file| worker.is_none().then(|| start_reading(file, max_bytes)))
         .collect();
     for (index, file) in files.iter().enumerate() {
+        // None where the worker could not read the file: the page tries it itself.
         let from_worker = match worker.as_ref().and_then(|worker| worker.read(index)) {
-            Some(read) => finish_reading(file, Ok(read)).await.ok(),
+            Some(read) => wasm_bindgen_futures::JsFuture::from(read).await.ok(),
             None => None,
         };
         let text = match from_worker {
-            Some(text) => Ok(text),
+            Some(read) => text_of(file, read, max_bytes),
             None => {
                 let read = pending[index]
                     .take()
                     .unwrap_or_else(|| start_reading(file, max_bytes));
-                finish_reading(file, read).await
+                finish_reading(file, read, max_bytes).await
             }
         };
         each(index, file, text);
@@ -171,25 +173,28 @@ pub async fn read_chosen_files(
     }
 }
 
-/// What the worker does: read the files it is sent one after another (so the first
-/// arrives as soon as it can) and send each one's bytes back (moved, not copied)
-/// with its position, or no bytes if it cannot be read.
+/// What the worker does: for each file it is sent, one after another (so the first
+/// arrives as soon as it can), send back its position and either its size, when
+/// that is over the limit, or its bytes (moved, not copied), or nothing if it
+/// cannot be read.
 const READER_SCRIPT: &str = "onmessage = async (event) => { \
-for (const [index, file] of event.data.entries()) { \
+const [files, maxBytes] = event.data; \
+for (const [index, file] of files.entries()) { \
+if (file.size > maxBytes) { postMessage({ index, tooLarge: file.size }); continue; } \
 try { const bytes = await file.arrayBuffer(); postMessage({ index, bytes }, [bytes]); } \
-catch { postMessage({ index, bytes: null }); } } };";
+catch { postMessage({ index }); } } };";
 
-/// A worker reading chosen files, and a promise per file of its bytes.
+/// A worker reading chosen files, and a promise per file of its bytes (or of its
+/// size, when that is over the limit).
 struct FileWorker {
     worker: web_sys::Worker,
-    /// Per chosen file, the promise of its bytes; none for a file not sent (too large).
-    reads: Vec<Option<js_sys::Promise>>,
+    reads: Vec<js_sys::Promise>,
     _on_message: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
 }
 
 impl FileWorker {
-    /// Starts a worker and sends it every file within `max_bytes`. None where the
+    /// Starts a worker and sends it every file with the size limit. None where the
     /// browser cannot start one; a worker that fails later rejects every read.
     fn start(files: &[web_sys::File], max_bytes: usize) -> Option<FileWorker> {
         use std::cell::RefCell;
@@ -201,32 +206,31 @@ impl FileWorker {
         let worker = web_sys::Worker::new(&url).ok();
         let _ = web_sys::Url::revoke_object_url(&url);
         let worker = worker?;
-        // The worker numbers the files it is sent; `settle` is indexed the same way.
-        let sent = js_sys::Array::new();
         let settle: Rc<RefCell<Vec<(js_sys::Function, js_sys::Function)>>> = Rc::default();
         let reads = files
             .iter()
-            .map(|file| {
-                if file.size() > max_bytes as f64 {
-                    return None;
-                }
-                sent.push(file);
-                Some(js_sys::Promise::new(&mut |resolve, reject| {
+            .map(|_| {
+                js_sys::Promise::new(&mut |resolve, reject| {
                     settle.borrow_mut().push((resolve, reject));
-                }))
+                })
             })
             .collect();
         let on_message = {
             let settle = Rc::clone(&settle);
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
                 let data = event.data();
-                let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name));
-                let index = field("index").ok().and_then(|index| index.as_f64());
-                let bytes = field("bytes").unwrap_or(JsValue::NULL);
+                let field = |name: &str| {
+                    js_sys::Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::NULL)
+                };
+                let index = field("index").as_f64();
+                let bytes = field("bytes");
+                let too_large = field("tooLarge");
                 let settle = settle.borrow();
                 if let Some((resolve, reject)) = index.and_then(|i| settle.get(i as usize)) {
                     let _ = if bytes.is_instance_of::<js_sys::ArrayBuffer>() {
                         resolve.call1(&JsValue::NULL, &bytes)
+                    } else if too_large.as_f64().is_some() {
+                        resolve.call1(&JsValue::NULL, &too_large)
                     } else {
                         reject.call0(&JsValue::NULL)
                     };
@@ -243,7 +247,9 @@ impl FileWorker {
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        worker.post_message(&sent).ok()?;
+        let sent: js_sys::Array = files.iter().collect();
+        let message = js_sys::Array::of2(&sent, &JsValue::from_f64(max_bytes as f64));
+        worker.post_message(&message).ok()?;
         Some(FileWorker {
             worker,
             reads,
@@ -252,10 +258,10 @@ impl FileWorker {
         })
     }
 
-    /// The read of the chosen file at `index`: none if it was not sent. A read that
-    /// fails in the worker is read again by the page.
+    /// The read of the chosen file at `index`. A read that fails in the worker is
+    /// read again by the page.
     fn read(&self, index: usize) -> Option<js_sys::Promise> {
-        self.reads.get(index)?.clone()
+        self.reads.get(index).cloned()
     }
 
     fn stop(self) {
@@ -269,25 +275,42 @@ type PendingRead = Result<js_sys::Promise, String>;
 fn start_reading(file: &web_sys::File, max_bytes: usize) -> PendingRead {
     let bytes = file.size() as u64;
     if bytes > max_bytes as u64 {
-        return Err(crate::app::text::file_too_large(
-            &file.name(),
-            bytes,
-            max_bytes,
-        ));
+        return Err(too_large(file, bytes, max_bytes));
     }
     Ok(file.array_buffer())
 }
 
-/// The file's bytes as text. They are copied into wasm memory as they are and
-/// decoded here, which is much faster for large files than having the browser
-/// decode them into a string and encode that again; the result is the same as
-/// `Blob.text()` gives (a leading byte-order mark dropped, malformed bytes shown
-/// as U+FFFD).
-async fn finish_reading(file: &web_sys::File, pending: PendingRead) -> Result<String, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(pending?)
+fn too_large(file: &web_sys::File, bytes: u64, max_bytes: usize) -> String {
+    crate::app::text::file_too_large(&file.name(), bytes, max_bytes)
+}
+
+/// Waits for a read the page requested and gives the file's text ([`text_of`]).
+async fn finish_reading(
+    file: &web_sys::File,
+    pending: PendingRead,
+    max_bytes: usize,
+) -> Result<String, String> {
+    let read = wasm_bindgen_futures::JsFuture::from(pending?)
         .await
         .map_err(|_| crate::app::text::file_unreadable(&file.name()))?;
-    let mut bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    text_of(file, read, max_bytes)
+}
+
+/// The file's bytes as text, or the sentence saying it is too large where the read
+/// gave a number instead of bytes: the file's length, over `max_bytes`. The bytes
+/// are copied into wasm memory as they are and decoded here, which is much faster
+/// for large files than having the browser decode them into a string and encode
+/// that again; the result is the same as `Blob.text()` gives (a leading
+/// byte-order mark dropped, malformed bytes shown as U+FFFD).
+fn text_of(
+    file: &web_sys::File,
+    read: wasm_bindgen::JsValue,
+    max_bytes: usize,
+) -> Result<String, String> {
+    if let Some(bytes) = read.as_f64() {
+        return Err(too_large(file, bytes as u64, max_bytes));
+    }
+    let mut bytes = js_sys::Uint8Array::new(&read).to_vec();
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }

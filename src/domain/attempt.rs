@@ -4,6 +4,7 @@
 
 use crate::domain::item::Response;
 use crate::domain::rng::FastMap as HashMap;
+use crate::domain::shared_id::SharedId;
 use crate::domain::time::Millis;
 use serde::{Deserialize, Serialize};
 
@@ -53,14 +54,14 @@ impl AssessmentKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sitting {
-    pub id: String,
+    pub id: SharedId,
     pub kind: AssessmentKind,
     /// How many items were planned; the sitting counts once this many are answered.
     pub size: u32,
     /// The unit the sitting is for (the unit being entered, for a readiness check);
     /// none for course challenges and reviews.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<SharedId>,
     /// The course a course challenge covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub course: Option<String>,
@@ -74,9 +75,9 @@ pub struct Attempt {
     /// When the answer was submitted.
     pub at: Millis,
     pub sitting: Sitting,
-    pub unit: String,
-    pub objective: String,
-    pub item: String,
+    pub unit: SharedId,
+    pub objective: SharedId,
+    pub item: SharedId,
     /// With the item, fixes the exact question shown (see `ItemInstance`).
     pub seed: u64,
     pub response: Response,

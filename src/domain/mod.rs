@@ -25,6 +25,7 @@ pub mod replay;
 pub mod reports;
 pub mod rng;
 pub mod roster;
+pub mod shared_id;
 pub mod store;
 pub mod synthetic;
 pub mod tagged;

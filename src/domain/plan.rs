@@ -11,6 +11,7 @@ use crate::domain::item::{CompiledItem, InstanceError, InstanceKey};
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::replay::Replay;
 use crate::domain::rng::SplitMix64;
+use crate::domain::shared_id::SharedId;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use thiserror::Error;
@@ -218,10 +219,10 @@ pub fn plan_sitting(
     }
     Ok(SittingPlan {
         sitting: Sitting {
-            id: sitting_id,
+            id: sitting_id.into(),
             kind,
             size: items.len() as u32,
-            unit: unit_of_sitting,
+            unit: unit_of_sitting.map(SharedId::from),
             course: course_of_sitting,
         },
         items,

@@ -382,7 +382,7 @@ impl<'c> CurriculumCheck<'c> {
                 None => problems.push(at(
                     format!("{}.objective", path()),
                     ProgressErrorKind::UnknownObjective {
-                        id: attempt.objective.clone(),
+                        id: attempt.objective.to_string(),
                     },
                 )),
                 Some((unit, objective)) => {
@@ -390,9 +390,9 @@ impl<'c> CurriculumCheck<'c> {
                         problems.push(at(
                             format!("{}.unit", path()),
                             ProgressErrorKind::WrongUnit {
-                                objective: attempt.objective.clone(),
+                                objective: attempt.objective.to_string(),
                                 expected: unit.id.clone(),
-                                found: attempt.unit.clone(),
+                                found: attempt.unit.to_string(),
                             },
                         ));
                     }
@@ -400,8 +400,8 @@ impl<'c> CurriculumCheck<'c> {
                         problems.push(at(
                             format!("{}.item", path()),
                             ProgressErrorKind::ItemNotInObjective {
-                                item: attempt.item.clone(),
-                                objective: attempt.objective.clone(),
+                                item: attempt.item.to_string(),
+                                objective: attempt.objective.to_string(),
                             },
                         ));
                     }

@@ -19,6 +19,7 @@ use crate::domain::mastery::MasteryLevel;
 use crate::domain::progress::{
     ClassRef, CurriculumRef, Goals, Learner, ProgressBundle, MAX_ATTEMPTS, PROGRESS_LIMITS,
 };
+use crate::domain::shared_id::SharedId;
 use std::collections::BTreeMap;
 
 // Each attempt is at most four objects and arrays (itself, its sitting, its
@@ -29,7 +30,11 @@ const _: () = assert!(
 
 /// The bundle in `text`, or None where serde must read it.
 pub fn read_progress_as_written(text: &str) -> Option<ProgressBundle> {
-    let mut cursor = Cursor { text, at: 0 };
+    let mut cursor = Cursor {
+        text,
+        at: 0,
+        shared: SharedIds::default(),
+    };
     let bundle = cursor.bundle()?;
     cursor.skip_space();
     (cursor.at == text.len()).then_some(bundle)
@@ -38,6 +43,8 @@ pub fn read_progress_as_written(text: &str) -> Option<ProgressBundle> {
 struct Cursor<'a> {
     text: &'a str,
     at: usize,
+    /// The ids attempts repeat, one copy each.
+    shared: SharedIds,
 }
 
 impl<'a> Cursor<'a> {
@@ -96,6 +103,12 @@ impl<'a> Cursor<'a> {
         self.str().map(str::to_string)
     }
 
+    /// A string many attempts repeat, as its shared copy.
+    fn shared_id(&mut self) -> Option<SharedId> {
+        let text = self.str()?;
+        Some(self.shared.get(text))
+    }
+
     /// The next object key, and the colon after it.
     fn key(&mut self) -> Option<&'a str> {
         let key = self.str()?;
@@ -148,6 +161,20 @@ impl<'a> Cursor<'a> {
 
     /// After a field: a comma and the key `name`.
     fn next_field(&mut self, name: &str) -> Option<()> {
+        // Written compact, as Masterly writes files: `,"name":` right here.
+        let bytes = self.text.as_bytes();
+        let length = name.len();
+        if let Some(written) = bytes.get(self.at..self.at + length + 4) {
+            if written[0] == b','
+                && written[1] == b'"'
+                && written[length + 2] == b'"'
+                && written[length + 3] == b':'
+                && same_bytes(&written[2..length + 2], name.as_bytes())
+            {
+                self.at += length + 4;
+                return Some(());
+            }
+        }
         self.take(b',')?;
         self.field(name)
     }
@@ -334,11 +361,11 @@ impl<'a> Cursor<'a> {
         self.next_field("sitting")?;
         let sitting = self.sitting()?;
         self.next_field("unit")?;
-        let unit = self.string()?;
+        let unit = self.shared_id()?;
         self.next_field("objective")?;
-        let objective = self.string()?;
+        let objective = self.shared_id()?;
         self.next_field("item")?;
-        let item = self.string()?;
+        let item = self.shared_id()?;
         self.next_field("seed")?;
         let seed = self.u64()?;
         self.next_field("response")?;
@@ -380,7 +407,7 @@ impl<'a> Cursor<'a> {
     fn sitting(&mut self) -> Option<Sitting> {
         self.take(b'{')?;
         self.field("id")?;
-        let id = self.string()?;
+        let id = self.shared_id()?;
         self.next_field("kind")?;
         let kind = assessment_kind(self.str()?)?;
         self.next_field("size")?;
@@ -394,7 +421,7 @@ impl<'a> Cursor<'a> {
         };
         let mut more = self.more()?;
         if self.optional(more, "unit")? {
-            sitting.unit = Some(self.string()?);
+            sitting.unit = Some(self.shared_id()?);
             more = self.more()?;
         }
         if self.optional(more, "course")? {
@@ -474,6 +501,52 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// Shared copies of the ids met while reading one file. A file names a few dozen
+/// units, objectives, items and sittings thousands of times over, so a small table
+/// of the ids met most recently finds nearly every one; an id not found there gets
+/// a copy of its own. A hash map of every id would be exact, and slower than
+/// allocating each id afresh.
+struct SharedIds {
+    recent: Vec<Option<SharedId>>,
+}
+
+/// Slots in the table of recent ids.
+const RECENT_SLOTS: usize = 256;
+
+impl Default for SharedIds {
+    fn default() -> SharedIds {
+        SharedIds {
+            recent: vec![None; RECENT_SLOTS],
+        }
+    }
+}
+
+impl SharedIds {
+    /// A shared copy of `text`: the one met most recently in its slot, or a new one.
+    fn get(&mut self, text: &str) -> SharedId {
+        let slot = &mut self.recent[slot_of(text)];
+        match slot {
+            Some(id) if same_bytes(id.as_bytes(), text.as_bytes()) => id.clone(),
+            _ => slot.insert(SharedId::from(text)).clone(),
+        }
+    }
+}
+
+/// The slot of an id, from its length and its last eight bytes (where ids of one
+/// curriculum differ: "u1-o2-i3", "u1-o2-i4").
+fn slot_of(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    // One load for the last eight bytes; shorter ids a byte at a time.
+    let tail = match bytes.len().checked_sub(8) {
+        Some(start) => bytes.get(start..).and_then(word).unwrap_or_default(),
+        None => bytes
+            .iter()
+            .fold(0, |tail, &byte| (tail << 8) | u64::from(byte)),
+    };
+    let mixed = (tail ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 56) as usize % RECENT_SLOTS
+}
+
 /// Fewer bytes than an attempt as Masterly writes it takes (with 32-character ids,
 /// about 290 compact).
 const SHORTEST_ATTEMPT: usize = 160;
@@ -549,6 +622,7 @@ fn mastery_level(name: &str) -> Option<MasteryLevel> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::domain::curriculum::load_curriculum;
     use crate::domain::limits::check_json_limits;
     use crate::domain::rng::SplitMix64;
@@ -567,8 +641,27 @@ mod tests {
     }
 
     #[test]
+    fn ids_read_from_one_file_share_one_copy() {
+        let text = String::from("item-1 item-1 item-2");
+        let mut shared = SharedIds::default();
+        let first = shared.get(&text[0..6]);
+        let again = shared.get(&text[7..13]);
+        let other = shared.get(&text[14..20]);
+        assert!(first.shares_text_with(&again));
+        assert!(!first.shares_text_with(&other));
+        assert_eq!(other, "item-2");
+    }
+
+    #[test]
     fn integers_are_read_up_to_u64_max_and_no_further() {
-        let read = |text: &str| Cursor { text, at: 0 }.u64();
+        let read = |text: &str| {
+            Cursor {
+                text,
+                at: 0,
+                shared: SharedIds::default(),
+            }
+            .u64()
+        };
         assert_eq!(read("0"), Some(0));
         assert_eq!(read("1844674407370955161"), Some(1_844_674_407_370_955_161));
         assert_eq!(read("18446744073709551609"), Some(u64::MAX - 6));

@@ -560,7 +560,7 @@ pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -
         let tally = tallies.entry(&attempt.item).or_insert_with(|| {
             curriculum.item(&attempt.item).map(|item| Tally {
                 item,
-                objective: attempt.objective.clone(),
+                objective: attempt.objective.to_string(),
                 attempts: 0,
                 wrong: 0,
                 answers: HashMap::default(),

@@ -146,10 +146,10 @@ pub fn synthetic_log(curriculum: &Curriculum, count: usize, seed: u64) -> Vec<At
                     .flat_map(|objective| (0..2).map(move |_| objective))
                     .collect();
                 let sitting = Sitting {
-                    id: format!("s{sitting_number}"),
+                    id: format!("s{sitting_number}").into(),
                     kind,
                     size: planned.len() as u32,
-                    unit: (kind != AssessmentKind::Review).then(|| unit.id.clone()),
+                    unit: (kind != AssessmentKind::Review).then(|| unit.id.as_str().into()),
                     course: None,
                 };
                 for objective in planned {
@@ -167,9 +167,9 @@ pub fn synthetic_log(curriculum: &Curriculum, count: usize, seed: u64) -> Vec<At
                         id: format!("a{}", log.len()),
                         at: now,
                         sitting: sitting.clone(),
-                        unit: unit.id.clone(),
-                        objective: objective.id.clone(),
-                        item: item.id.clone(),
+                        unit: unit.id.as_str().into(),
+                        objective: objective.id.as_str().into(),
+                        item: item.id.as_str().into(),
                         seed: rng.next_u64() >> 11,
                         response: Response::Number { text: "3/4".into() },
                         correct: rng.below(10) < 8,

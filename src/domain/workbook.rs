@@ -223,7 +223,9 @@ impl Workbook {
         if sitting.is_last() {
             let id = sitting.plan.sitting.id.clone();
             self.sitting = None;
-            self.place = Place::Results { sitting: id };
+            self.place = Place::Results {
+                sitting: id.to_string(),
+            };
         } else {
             sitting.position += 1;
             sitting.hints_shown = 0;
@@ -357,7 +359,7 @@ pub fn score_by_objective(attempts: &[&Attempt]) -> Vec<ObjectiveScore> {
             Some(index) => index,
             None => {
                 scores.push(ObjectiveScore {
-                    objective: attempt.objective.clone(),
+                    objective: attempt.objective.to_string(),
                     correct: 0,
                     total: 0,
                 });

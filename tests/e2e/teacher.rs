@@ -16,6 +16,8 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
         .curriculum;
     let mut files = synthetic_progress_files(&demo, 30, 60, 5);
     files.push("{ not a progress file".to_string());
+    // Over the 32 MB limit: the worker finds it too large and does not read it.
+    files.push(" ".repeat(33 * 1_048_576));
     let written = write_student_files("class", &files);
     let paths = &written.paths;
 
@@ -27,17 +29,25 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
     // Many files at once: WebDriver takes them as one newline-separated value.
     ok(browser.type_into("#progress-files", &paths.join("\n")));
     ok(browser.wait_until(
-        "document.querySelector('[data-testid=import-status]').textContent.startsWith('Read 31 files')",
+        "document.querySelector('[data-testid=import-status]').textContent.startsWith('Read 32 files')",
         "all files to be read",
     ));
     assert_eq!(
         ok(browser.texts("[data-testid=import-status]")),
-        vec!["Read 31 files: 30 added, 1 refused."]
+        vec!["Read 32 files: 30 added, 2 refused."]
     );
     let refused = ok(browser.texts(".file-outcomes li.refused"));
-    assert_eq!(refused.len(), 1);
+    assert_eq!(refused.len(), 2, "{refused:?}");
     assert!(
-        refused[0].starts_with("student-30.json was not used:"),
+        refused.contains(
+            &"student-31.json is 33.0 MB; a Masterly file can be at most 32 MB.".to_string()
+        ),
+        "{refused:?}"
+    );
+    assert!(
+        refused
+            .iter()
+            .any(|line| line.starts_with("student-30.json was not used:")),
         "{refused:?}"
     );
     let rows = ok(browser.texts("[data-testid=grid] tbody th"));

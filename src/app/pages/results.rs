@@ -55,7 +55,9 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
         _ => text::sitting_done(sitting.kind),
     };
     let back_place = match &unit_id {
-        Some(unit) => Place::Unit { unit: unit.clone() },
+        Some(unit) => Place::Unit {
+            unit: unit.to_string(),
+        },
         None => Place::CourseMap,
     };
     let back_label = unit_title
