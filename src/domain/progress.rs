@@ -11,6 +11,7 @@ use crate::domain::limits::JsonLimits;
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::progress_reader::read_progress_as_written;
 use crate::domain::rng::FastMap as HashMap;
+use crate::domain::shared_id::SharedIdMemo;
 use crate::domain::time::Millis;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -376,9 +377,13 @@ impl<'c> CurriculumCheck<'c> {
                 },
             ));
         }
+        let mut objectives = SharedIdMemo::default();
         for (index, attempt) in bundle.attempts.iter().enumerate() {
             let path = || format!("$.attempts[{index}]");
-            match self.objectives.get(attempt.objective.as_str()).copied() {
+            let objective = objectives.get_or(&attempt.objective, |objective| {
+                self.objectives.get(objective).copied()
+            });
+            match objective {
                 None => problems.push(at(
                     format!("{}.objective", path()),
                     ProgressErrorKind::UnknownObjective {

@@ -24,6 +24,7 @@ use crate::domain::attempt::{AssessmentKind, Attempt, Sitting};
 use crate::domain::curriculum::{Course, Curriculum, Unit};
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::rng::{FastMap as HashMap, FastSet as HashSet};
+use crate::domain::shared_id::SharedIdMemo;
 use crate::domain::time::{format_date, Millis, DAY_MS};
 use std::collections::BTreeMap;
 
@@ -349,14 +350,17 @@ pub(crate) fn replay_counting_repeats(
     let mut sittings: Vec<SittingRecord> = Vec::new();
     let mut sitting_index: HashMap<&str, usize> = HashMap::default();
     let mut last_sitting: Option<(&str, usize)> = None;
+    let mut objective_of_item = SharedIdMemo::default();
     for attempt in ordered {
         if !seen_ids.insert(&attempt.id) {
             repeats += 1;
             continue;
         }
         // One lookup finds the item's objective; it must be the objective named.
-        let objective = match index.by_item.get(attempt.item.as_str()) {
-            Some(&number) if index.ids[number as usize] == attempt.objective => number,
+        let number =
+            objective_of_item.get_or(&attempt.item, |item| index.by_item.get(item).copied());
+        let objective = match number {
+            Some(number) if index.ids[number as usize] == attempt.objective => number,
             _ => {
                 let reason = if index.by_id.contains_key(attempt.objective.as_str()) {
                     format!(

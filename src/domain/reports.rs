@@ -11,6 +11,7 @@ use crate::domain::mastery::MasteryLevel;
 use crate::domain::progress::{ClassRef, CurriculumCheck, Goals, Learner, ProgressBundle};
 use crate::domain::replay::{replay, replay_counting_repeats, Replay};
 use crate::domain::rng::FastMap as HashMap;
+use crate::domain::shared_id::SharedIdMemo;
 use crate::domain::time::{days_from_date, Millis, DAY_MS};
 use crate::domain::workbook::{local_day, week_start};
 use std::collections::BTreeMap;
@@ -554,20 +555,27 @@ pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -
         answers: HashMap<&'c Response, u32>,
         misconceptions: HashMap<String, u32>,
     }
-    // Each item is looked up once (None: not in this curriculum).
-    let mut tallies: HashMap<&str, Option<Tally>> = HashMap::default();
+    // Each item is looked up once (None: not in this curriculum); each copy of its
+    // id finds its place in `tallies` once.
+    let mut tallies: Vec<(&str, Option<Tally>)> = Vec::new();
+    let mut place_of: HashMap<&str, usize> = HashMap::default();
+    let mut place_of_copy = SharedIdMemo::default();
     for attempt in class.students.iter().flat_map(|s| s.attempts()) {
-        let tally = tallies.entry(&attempt.item).or_insert_with(|| {
-            curriculum.item(&attempt.item).map(|item| Tally {
-                item,
-                objective: attempt.objective.to_string(),
-                attempts: 0,
-                wrong: 0,
-                answers: HashMap::default(),
-                misconceptions: HashMap::default(),
+        let place = place_of_copy.get_or(&attempt.item, |item_id| {
+            *place_of.entry(item_id).or_insert_with(|| {
+                let tally = curriculum.item(item_id).map(|item| Tally {
+                    item,
+                    objective: attempt.objective.to_string(),
+                    attempts: 0,
+                    wrong: 0,
+                    answers: HashMap::default(),
+                    misconceptions: HashMap::default(),
+                });
+                tallies.push((item_id, tally));
+                tallies.len() - 1
             })
         });
-        let Some(tally) = tally else {
+        let Some(tally) = &mut tallies[place].1 else {
             continue;
         };
         tally.attempts += 1;

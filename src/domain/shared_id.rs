@@ -150,6 +150,43 @@ impl<'de> Deserialize<'de> for SharedId {
     }
 }
 
+/// What was worked out for an id, remembered by its shared copy. The attempts of
+/// one file share their copies, so the same copy comes back thousands of times:
+/// finding it here is one comparison of addresses instead of hashing the text. A
+/// copy not remembered (another file's, or pushed out by one in the same slot) is
+/// worked out again, so the answer never depends on what is remembered.
+pub struct SharedIdMemo<V> {
+    slots: Vec<Option<(SharedId, V)>>,
+}
+
+/// Slots of a [`SharedIdMemo`].
+const MEMO_SLOTS: usize = 64;
+
+impl<V: Clone> Default for SharedIdMemo<V> {
+    fn default() -> SharedIdMemo<V> {
+        SharedIdMemo {
+            slots: (0..MEMO_SLOTS).map(|_| None).collect(),
+        }
+    }
+}
+
+impl<V: Clone> SharedIdMemo<V> {
+    /// What `work_out` gives for `id`'s text, worked out once per shared copy.
+    pub fn get_or<'s>(&mut self, id: &'s SharedId, work_out: impl FnOnce(&'s str) -> V) -> V {
+        // The memo holds the copy it remembers, so no other text can take its address.
+        let address = Arc::as_ptr(&id.0).cast::<u8>() as usize;
+        let slot = &mut self.slots[(address >> 3) % MEMO_SLOTS];
+        match slot {
+            Some((held, value)) if held.shares_text_with(id) => value.clone(),
+            _ => {
+                let value = work_out(id.as_str());
+                *slot = Some((id.clone(), value.clone()));
+                value
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +208,22 @@ mod tests {
         let back: SharedId = serde_json::from_str("\"u1-\\u006f2\"").unwrap_or_default();
         assert_eq!(back, id);
         assert_eq!(format!("{id} {id:?}"), "u1-o2 \"u1-o2\"");
+    }
+
+    #[test]
+    fn a_memo_works_out_each_shared_copy_once_and_equal_texts_alike() {
+        let shared = SharedId::from("item-1");
+        let equal_text = SharedId::from("item-1");
+        let mut memo = SharedIdMemo::default();
+        let mut worked_out = 0;
+        let mut length = |text: &str| {
+            worked_out += 1;
+            text.len()
+        };
+        assert_eq!(memo.get_or(&shared, &mut length), 6);
+        assert_eq!(memo.get_or(&shared.clone(), &mut length), 6);
+        assert_eq!(memo.get_or(&equal_text, &mut length), 6);
+        // The shared copy once, the other copy of the same text once more.
+        assert_eq!(worked_out, 2);
     }
 }
