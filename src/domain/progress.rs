@@ -10,10 +10,11 @@ use crate::domain::json::{parse_file_with, FileKind, FileProblem};
 use crate::domain::limits::JsonLimits;
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::progress_reader::read_progress_as_written;
-use crate::domain::rng::FastMap as HashMap;
+use crate::domain::rng::{FastMap as HashMap, IdHasher};
 use crate::domain::shared_id::SharedIdMemo;
 use crate::domain::time::Millis;
 use serde::{Deserialize, Serialize};
+use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
 use std::fmt;
 use thiserror::Error;
@@ -243,8 +244,9 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
         ));
         return problems;
     }
-    let mut first_use: HashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(bundle.attempts.len(), Default::default());
+    // Where the first use of each id is, kept only when some id may repeat.
+    let mut first_use: Option<HashMap<&str, usize>> = ids_may_repeat(&bundle.attempts)
+        .then(|| HashMap::with_capacity_and_hasher(bundle.attempts.len(), Default::default()));
     for (index, attempt) in bundle.attempts.iter().enumerate() {
         // Made only for a problem: most files have none.
         let path = || format!("$.attempts[{index}]");
@@ -256,8 +258,17 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
                     found: attempt.id.clone(),
                 },
             ));
-        } else if let Some(first) = first_use.insert(&attempt.id, index) {
-            first_use.insert(&attempt.id, first);
+        } else if let Some(first) =
+            first_use
+                .as_mut()
+                .and_then(|first_use| match first_use.entry(&attempt.id) {
+                    Entry::Occupied(first) => Some(*first.get()),
+                    Entry::Vacant(place) => {
+                        place.insert(index);
+                        None
+                    }
+                })
+        {
             problems.push(at(
                 format!("{}.id", path()),
                 ProgressErrorKind::DuplicateAttempt {
@@ -314,6 +325,20 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
         }
     }
     problems
+}
+
+/// Whether two attempts may share an id: their ids' hashes, sorted, have a repeat.
+/// False proves every id different (equal ids hash alike) without a map of all
+/// 5,000 ids of a file; true sends the caller to find which, exactly.
+fn ids_may_repeat(attempts: &[Attempt]) -> bool {
+    use std::hash::BuildHasher;
+    let hasher = std::hash::BuildHasherDefault::<IdHasher>::default();
+    let mut hashes: Vec<u64> = attempts
+        .iter()
+        .map(|attempt| hasher.hash_one(attempt.id.as_str()))
+        .collect();
+    hashes.sort_unstable();
+    hashes.windows(2).any(|pair| pair[0] == pair[1])
 }
 
 /// Compares a loaded bundle with the curriculum it should belong to: the same
