@@ -176,5 +176,16 @@ pub fn merge_into(log: &mut Vec<Attempt>, incoming: Vec<Attempt>) -> (usize, Vec
 
 /// The canonical order of a log: by time, then id, so equal sets sort equally.
 pub fn sort_log(log: &mut [Attempt]) {
-    log.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    log.sort_by(|a, b| canonical_key(a).cmp(&canonical_key(b)));
+}
+
+/// Whether a log is in canonical order with no id twice at the same time (as
+/// Masterly writes files).
+pub fn in_canonical_order(log: &[Attempt]) -> bool {
+    log.windows(2)
+        .all(|pair| canonical_key(&pair[0]) < canonical_key(&pair[1]))
+}
+
+fn canonical_key(attempt: &Attempt) -> (Millis, &str) {
+    (attempt.at, &attempt.id)
 }

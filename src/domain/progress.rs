@@ -14,7 +14,6 @@ use crate::domain::rng::{FastMap as HashMap, IdHasher};
 use crate::domain::shared_id::SharedIdMemo;
 use crate::domain::time::Millis;
 use serde::{Deserialize, Serialize};
-use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
 use std::fmt;
 use thiserror::Error;
@@ -258,17 +257,10 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
                     found: attempt.id.clone(),
                 },
             ));
-        } else if let Some(first) =
-            first_use
-                .as_mut()
-                .and_then(|first_use| match first_use.entry(&attempt.id) {
-                    Entry::Occupied(first) => Some(*first.get()),
-                    Entry::Vacant(place) => {
-                        place.insert(index);
-                        None
-                    }
-                })
-        {
+        } else if let Some(first) = first_use.as_mut().and_then(|first_use| {
+            let first = *first_use.entry(&attempt.id).or_insert(index);
+            (first != index).then_some(first)
+        }) {
             problems.push(at(
                 format!("{}.id", path()),
                 ProgressErrorKind::DuplicateAttempt {

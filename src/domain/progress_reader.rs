@@ -125,19 +125,23 @@ impl<'a> Cursor<'a> {
     /// if another key does.
     fn field_if(&mut self, name: &str) -> Option<bool> {
         self.skip_space();
-        let rest = self.text.as_bytes().get(self.at..)?;
-        let length = name.len();
-        let quoted = rest.first() == Some(&b'"')
-            && rest
-                .get(1..1 + length)
-                .is_some_and(|key| same_bytes(key, name.as_bytes()))
-            && rest.get(1 + length) == Some(&b'"');
-        if !quoted {
+        if !self.key_at(self.at, name) {
             return Some(false);
         }
-        self.at += length + 2;
+        self.at += name.len() + 2;
         self.take(b':')?;
         Some(true)
+    }
+
+    /// Whether the key `name`, quoted, starts at byte `at`.
+    fn key_at(&self, at: usize, name: &str) -> bool {
+        let bytes = self.text.as_bytes();
+        let length = name.len();
+        bytes.get(at) == Some(&b'"')
+            && bytes
+                .get(at + 1..at + 1 + length)
+                .is_some_and(|key| same_bytes(key, name.as_bytes()))
+            && bytes.get(at + 1 + length) == Some(&b'"')
     }
 
     /// After a field: whether another follows (its comma taken), or the object
@@ -163,17 +167,13 @@ impl<'a> Cursor<'a> {
     fn next_field(&mut self, name: &str) -> Option<()> {
         // Written compact, as Masterly writes files: `,"name":` right here.
         let bytes = self.text.as_bytes();
-        let length = name.len();
-        if let Some(written) = bytes.get(self.at..self.at + length + 4) {
-            if written[0] == b','
-                && written[1] == b'"'
-                && written[length + 2] == b'"'
-                && written[length + 3] == b':'
-                && same_bytes(&written[2..length + 2], name.as_bytes())
-            {
-                self.at += length + 4;
-                return Some(());
-            }
+        let colon = self.at + name.len() + 3;
+        if bytes.get(self.at) == Some(&b',')
+            && self.key_at(self.at + 1, name)
+            && bytes.get(colon) == Some(&b':')
+        {
+            self.at = colon + 1;
+            return Some(());
         }
         self.take(b',')?;
         self.field(name)

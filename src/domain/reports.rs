@@ -4,7 +4,7 @@
 //! a file. Everything here is pure; the shell renders the rows and exports them as
 //! CSV with [`to_csv`].
 
-use crate::domain::attempt::{merge_into, Attempt};
+use crate::domain::attempt::{in_canonical_order, merge_into, Attempt};
 use crate::domain::curriculum::{Course, Curriculum};
 use crate::domain::item::{Item, Response};
 use crate::domain::mastery::MasteryLevel;
@@ -53,10 +53,7 @@ impl ReplayedLog {
     /// canonical order with every id once (as Masterly writes files); None for any
     /// other, which is left to be replayed with the rest of the class.
     pub(crate) fn of(check: &CurriculumCheck, log: &[Attempt]) -> Option<ReplayedLog> {
-        let canonical = log
-            .windows(2)
-            .all(|pair| (pair[0].at, &pair[0].id) < (pair[1].at, &pair[1].id));
-        if !canonical {
+        if !in_canonical_order(log) {
             return None;
         }
         let (replay, repeats) = replay_counting_repeats(check.curriculum, log, 0);
