@@ -329,12 +329,16 @@ pub fn cannot_start(reason: &str) -> String {
     format!("This cannot start now: {reason}.")
 }
 
+/// The shell's own English text with its first letter capitalised. ASCII only:
+/// every text passed here starts with an English word or a quotation mark, and
+/// Unicode's uppercase tables would add about 6 KB gzipped to every student's
+/// download (docs/benchmarks.md).
 pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut capitalised = text.to_string();
+    if let Some(first) = capitalised.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    capitalised
 }
 
 // Opening a course file.

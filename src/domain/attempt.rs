@@ -3,6 +3,7 @@
 //! replay, so the log is the one thing that must never be lost or doubled.
 
 use crate::domain::item::Response;
+use crate::domain::order;
 use crate::domain::rng::FastMap as HashMap;
 use crate::domain::shared_id::SharedId;
 use crate::domain::time::Millis;
@@ -118,7 +119,7 @@ pub fn merge_logs(first: &[Attempt], second: &[Attempt]) -> (Vec<Attempt>, Vec<M
     }
     let mut merged: Vec<Attempt> = by_id.into_values().cloned().collect();
     sort_log(&mut merged);
-    conflicts.sort_by(|a, b| a.id.cmp(&b.id));
+    order::sort_by(&mut conflicts, |a, b| a.id.cmp(&b.id));
     conflicts.dedup();
     (merged, conflicts)
 }
@@ -169,14 +170,14 @@ pub fn merge_into(log: &mut Vec<Attempt>, incoming: Vec<Attempt>) -> (usize, Vec
     );
     let added = log.len() - before;
     sort_log(log);
-    conflicts.sort_by(|a, b| a.id.cmp(&b.id));
+    order::sort_by(&mut conflicts, |a, b| a.id.cmp(&b.id));
     conflicts.dedup();
     (added, conflicts)
 }
 
 /// The canonical order of a log: by time, then id, so equal sets sort equally.
 pub fn sort_log(log: &mut [Attempt]) {
-    log.sort_by(|a, b| canonical_key(a).cmp(&canonical_key(b)));
+    order::sort_by(log, |a, b| canonical_key(a).cmp(&canonical_key(b)));
 }
 
 /// Whether a log is in canonical order with no id twice at the same time (as

@@ -5,6 +5,7 @@
 //! class and student id, so the teacher's import matches each file to its student.
 //! Also here: the course goal recommended from a student's benchmark percentile.
 
+use crate::domain::case::lowercase;
 use crate::domain::curriculum::{validate, Course, Curriculum, Severity};
 use crate::domain::json::{parse_file, FileKind, FileProblem};
 use crate::domain::limits::JsonLimits;
@@ -151,7 +152,7 @@ fn check_class_file(file: &ClassFile) -> Vec<String> {
                 &format!("the nickname must be 1 to {MAX_NICKNAME_CHARS} characters, without < > or control characters"),
             )),
             Some(nickname) => {
-                if let Some(first) = nicknames.insert(nickname.to_lowercase(), index) {
+                if let Some(first) = nicknames.insert(lowercase(&nickname), index) {
                     problems.push(located(
                         &format!("{path}.nickname"),
                         &format!("\"{nickname}\" is already the nickname at $.students[{first}]; students pick their name from the list, so each must be different"),

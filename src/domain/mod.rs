@@ -4,6 +4,7 @@
 //! `tests/architecture.rs` fails the build if anything here names a browser crate.
 
 pub mod attempt;
+pub mod case;
 pub mod catalog;
 pub mod class;
 pub mod class_file;
@@ -16,6 +17,7 @@ pub mod json;
 pub mod limits;
 pub mod markdown;
 pub mod mastery;
+pub mod order;
 pub mod plan;
 pub mod profiles;
 pub mod progress;

@@ -3,6 +3,7 @@
 //! The profile list says who they are and which curriculum each last worked in;
 //! nothing of a learner's work lives here.
 
+use crate::domain::case::lowercase;
 use crate::domain::progress::{clean_nickname, Learner, MAX_NICKNAME_CHARS};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -62,10 +63,10 @@ impl Profiles {
 
     /// The learner of this device with this nickname, in any case.
     pub fn by_nickname(&self, nickname: &str) -> Option<&Profile> {
-        let folded = nickname.to_lowercase();
+        let folded = lowercase(nickname);
         self.profiles
             .iter()
-            .find(|profile| profile.learner.nickname.to_lowercase() == folded)
+            .find(|profile| lowercase(&profile.learner.nickname) == folded)
     }
 
     /// Adds a learner with a fresh random id and makes them current.

@@ -23,6 +23,7 @@
 use crate::domain::attempt::{AssessmentKind, Attempt, Sitting};
 use crate::domain::curriculum::{Course, Curriculum, Unit};
 use crate::domain::mastery::MasteryLevel;
+use crate::domain::order;
 use crate::domain::rng::{FastMap as HashMap, FastSet as HashSet};
 use crate::domain::shared_id::SharedIdMemo;
 use crate::domain::time::{format_date, Millis, DAY_MS};
@@ -341,8 +342,7 @@ pub(crate) fn replay_counting_repeats(
 
     // Canonical order and one copy per id make replay depend on the set alone.
     let mut ordered: Vec<&Attempt> = log.iter().collect();
-    // The key is a total order (it includes the unique id), so an unstable sort is exact.
-    ordered.sort_unstable_by(|a, b| {
+    order::sort_by(&mut ordered, |a, b| {
         (a.at, &a.id, &a.item, a.seed, a.correct).cmp(&(b.at, &b.id, &b.item, b.seed, b.correct))
     });
     let mut seen_ids: HashSet<&str> = HashSet::default();
@@ -421,7 +421,9 @@ pub(crate) fn replay_counting_repeats(
             unfinished.push(record);
         }
     }
-    complete.sort_by(|a, b| (a.0, &a.1.sitting.id).cmp(&(b.0, &b.1.sitting.id)));
+    order::sort_by(&mut complete, |a, b| {
+        (a.0, &a.1.sitting.id).cmp(&(b.0, &b.1.sitting.id))
+    });
 
     let mut last_complete_for_unit: HashMap<&str, Millis> = HashMap::default();
     for (finished_at, record) in &complete {

@@ -5,9 +5,11 @@
 //! CSV with [`to_csv`].
 
 use crate::domain::attempt::{in_canonical_order, merge_into, Attempt};
+use crate::domain::case::lowercase;
 use crate::domain::curriculum::{Course, Curriculum};
 use crate::domain::item::{Item, Response};
 use crate::domain::mastery::MasteryLevel;
+use crate::domain::order;
 use crate::domain::progress::{ClassRef, CurriculumCheck, Goals, Learner, ProgressBundle};
 use crate::domain::replay::{replay, replay_counting_repeats, Replay};
 use crate::domain::rng::FastMap as HashMap;
@@ -112,8 +114,7 @@ impl ClassStudent {
         }
         let recomputed = replayed.stated_levels();
         let mut objectives: Vec<&String> = stated.levels.keys().chain(recomputed.keys()).collect();
-        objectives.sort();
-        objectives.dedup();
+        order::sort_dedup(&mut objectives);
         let level = |levels: &BTreeMap<String, MasteryLevel>, id: &String| {
             levels.get(id).copied().unwrap_or_default()
         };
@@ -227,9 +228,9 @@ impl ClassRecord {
                 }
             }
         };
-        self.students.sort_by_cached_key(|student| {
+        order::sort_by_cached_key(&mut self.students, |student| {
             (
-                student.learner.nickname.to_lowercase(),
+                lowercase(&student.learner.nickname),
                 student.learner.id.clone(),
             )
         });
@@ -599,7 +600,9 @@ pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -
     };
     let most = |counts: HashMap<String, u32>| {
         let mut counts: Vec<(String, u32)> = counts.into_iter().collect();
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        order::sort_by(&mut counts, |a, b| {
+            b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+        });
         counts.truncate(top);
         counts
     };
@@ -615,7 +618,7 @@ pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -
             misconceptions: most(tally.misconceptions),
         })
         .collect();
-    stats.sort_by(|a, b| {
+    order::sort_by(&mut stats, |a, b| {
         // Compare wrong shares exactly: a.wrong / a.attempts vs b.wrong / b.attempts.
         (u64::from(b.wrong) * u64::from(a.attempts))
             .cmp(&(u64::from(a.wrong) * u64::from(b.attempts)))

@@ -4,6 +4,7 @@
 //! from typed nicknames, from progress files already read, or from a class file
 //! the teacher made before.
 
+use crate::domain::case::lowercase;
 use crate::domain::class_file::{
     clean_class_name, load_class_file, recommend_course, ClassFile, ClassInfo, RosterEntry,
     MAX_CLASS_NAME_CHARS, MAX_STUDENTS, MAX_WEEKLY_MINUTES,
@@ -56,10 +57,10 @@ impl Roster {
     }
 
     fn by_nickname(&self, nickname: &str) -> Option<&RosterStudent> {
-        let folded = nickname.to_lowercase();
+        let folded = lowercase(nickname);
         self.students
             .iter()
-            .find(|student| student.entry.nickname.to_lowercase() == folded)
+            .find(|student| lowercase(&student.entry.nickname) == folded)
     }
 
     fn push(&mut self, id: String, nickname: String, goals: Goals) {
@@ -95,8 +96,8 @@ impl Roster {
                     line.trim()
                 )),
                 Some(name) => {
-                    let folded = name.to_lowercase();
-                    if self.by_nickname(&name).is_none() && !names.iter().any(|n| n.to_lowercase() == folded) {
+                    let folded = lowercase(&name);
+                    if self.by_nickname(&name).is_none() && !names.iter().any(|n| lowercase(n) == folded) {
                         names.push(name);
                     }
                 }

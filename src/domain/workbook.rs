@@ -8,6 +8,7 @@
 use crate::domain::attempt::{merge_into, merge_logs, Attempt};
 use crate::domain::class_file::RosterEntry;
 use crate::domain::json::FileKind;
+use crate::domain::order;
 use crate::domain::plan::{PlannedItem, SittingPlan};
 use crate::domain::progress::{ClassRef, CurriculumRef, Goals, Learner, ProgressBundle};
 use crate::domain::replay::Replay;
@@ -292,7 +293,7 @@ impl Workbook {
                 None => self.activity.push(*entry),
             }
         }
-        self.activity.sort_by_key(|entry| entry.day);
+        order::sort_by_key(&mut self.activity, |entry| entry.day);
         if self.class.is_none() && other.class.is_some() {
             self.class = other.class.clone();
             self.goals = other.goals.clone();

@@ -119,7 +119,7 @@ fn choice_inputs(
                                     chosen.remove(at);
                                 } else {
                                     chosen.push(index);
-                                    chosen.sort_unstable();
+                                    crate::domain::order::sort(chosen);
                                 }
                             });
                         } else {

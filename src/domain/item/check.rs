@@ -4,6 +4,8 @@
 //! the student to fix, not a wrong answer.
 
 use super::instance::{Expected, ItemInstance};
+use crate::domain::case::lowercase;
+use crate::domain::order;
 use crate::domain::rational::{parse_number, Rational};
 use serde::Serialize;
 use thiserror::Error;
@@ -64,7 +66,7 @@ pub fn normalise_text(text: &str, case_sensitive: bool) -> String {
     if case_sensitive {
         trimmed.to_string()
     } else {
-        trimmed.to_lowercase()
+        lowercase(trimmed)
     }
 }
 
@@ -96,8 +98,7 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
                 return Err(ResponseError::UnknownChoice { index });
             }
             let mut chosen = indices.clone();
-            chosen.sort_unstable();
-            chosen.dedup();
+            order::sort_dedup(&mut chosen);
             if chosen.is_empty() {
                 return Err(ResponseError::Empty);
             }
@@ -164,7 +165,7 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
         }
         (Expected::Ordering, Response::Order { order }) => {
             let mut sorted = order.clone();
-            sorted.sort_unstable();
+            order::sort(&mut sorted);
             if sorted != (0..instance.sequence.len()).collect::<Vec<_>>() {
                 return Err(ResponseError::NotAnArrangement);
             }
