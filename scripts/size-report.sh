@@ -29,7 +29,8 @@ fetched_curricula() {
 
 page_files() {
   echo "$1"
-  grep -oE "(href=|from |module_or_path: )['\"]\./[^'\"]+" "$DIST/$1" | sed -E "s/.*['\"]\.\///" | sort -u
+  # Attribute values may be quoted or not (a minified page leaves them bare).
+  grep -oE "(href=|from |module_or_path: )['\"]?\./[^'\" >]+" "$DIST/$1" | sed -E "s/^[^.]*\.\///" | sort -u
   echo curricula/index.json
   if [ "$1" = teacher.html ]; then fetched_curricula all; else fetched_curricula first-visit; fi
 }
