@@ -9,10 +9,10 @@
 //! and values are JSON-encoded again, so an envelope would be stored with every
 //! quote escaped, spending quota that students' work needs.
 
+use crate::domain::rng::FastMap;
 use crate::domain::store::{load, plan_write, seal, Loaded, StoreError};
 use crate::domain::time::Millis;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -79,7 +79,7 @@ impl KeyValue for BrowserStorage {
 
 /// Storage in memory, for when the browser's is blocked (and for tests).
 #[derive(Default, Clone)]
-pub struct MemoryStorage(Rc<RefCell<HashMap<String, String>>>);
+pub struct MemoryStorage(Rc<RefCell<FastMap<String, String>>>);
 
 impl MemoryStorage {
     /// Every key held, sorted: for tests that check nothing was written.
@@ -142,7 +142,7 @@ pub struct Store {
     /// Per key, the stored text this tab last read or wrote and found intact. While
     /// the key still holds exactly that text, nobody else has written it and it need
     /// not be checked or merged again: saves stay fast as a log grows.
-    verified: RefCell<HashMap<String, String>>,
+    verified: RefCell<FastMap<String, String>>,
 }
 
 fn previous_key(key: &str) -> String {
@@ -166,7 +166,7 @@ impl Store {
         Store {
             backend,
             in_memory,
-            verified: RefCell::new(HashMap::new()),
+            verified: RefCell::new(FastMap::default()),
         }
     }
 

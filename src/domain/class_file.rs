@@ -10,9 +10,9 @@ use crate::domain::curriculum::{validate, Course, Curriculum, Severity};
 use crate::domain::json::{parse_file, FileKind, FileProblem};
 use crate::domain::limits::JsonLimits;
 use crate::domain::progress::{clean_nickname, well_formed_id, Goals, MAX_NICKNAME_CHARS};
+use crate::domain::rng::FastMap;
 use crate::domain::time::{days_from_date, Millis};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A class file holds a whole curriculum, so its limits are the curriculum's.
 pub const CLASS_LIMITS: JsonLimits = crate::domain::curriculum::CURRICULUM_LIMITS;
@@ -125,8 +125,8 @@ fn check_class_file(file: &ClassFile) -> Vec<String> {
             ),
         ));
     }
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    let mut nicknames: HashMap<String, usize> = HashMap::new();
+    let mut ids: FastMap<&str, usize> = FastMap::default();
+    let mut nicknames: FastMap<String, usize> = FastMap::default();
     for (index, student) in file.students.iter().enumerate().take(MAX_STUDENTS) {
         let path = format!("$.students[{index}]");
         if !well_formed_id(&student.id) {

@@ -10,10 +10,10 @@ use crate::domain::curriculum::{Curriculum, Objective};
 use crate::domain::item::{CompiledItem, InstanceError, InstanceKey};
 use crate::domain::mastery::MasteryLevel;
 use crate::domain::replay::Replay;
+use crate::domain::rng::FastSet as HashSet;
 use crate::domain::rng::SplitMix64;
 use crate::domain::shared_id::SharedId;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use thiserror::Error;
 
 /// What to plan.
@@ -236,7 +236,7 @@ pub fn seen_instances(
     objective_id: &str,
 ) -> HashSet<InstanceKey> {
     let Some((_, objective)) = curriculum.objective(objective_id) else {
-        return HashSet::new();
+        return HashSet::default();
     };
     let compiled: Vec<Option<CompiledItem>> = objective
         .items
@@ -272,7 +272,7 @@ fn draw_for_objective(
         .collect::<Result<Vec<_>, _>>()?;
     let mut order: Vec<usize> = (0..objective.items.len()).collect();
     rng.shuffle(&mut order);
-    let mut planned_keys: HashSet<InstanceKey> = HashSet::new();
+    let mut planned_keys: HashSet<InstanceKey> = HashSet::default();
     let mut picked: Vec<PlannedItem> = Vec::new();
     let planned = |item: &str, seed: u64, repeated: bool| PlannedItem {
         unit: unit.to_string(),

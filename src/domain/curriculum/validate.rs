@@ -5,8 +5,8 @@
 use super::error::{CurriculumError, CurriculumErrorKind};
 use super::validate_items::check_objective_items;
 use super::{Curriculum, Unit};
+use crate::domain::rng::FastMap;
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
 use std::fmt;
 
 pub fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
@@ -330,13 +330,13 @@ impl fmt::Display for Owner {
 /// a log or a prerequisite list names exactly one thing. The first use of each id
 /// is kept as its owner's position, written out only when a duplicate appears.
 struct IdRegistry<'a> {
-    first_use: HashMap<&'a str, Owner>,
+    first_use: FastMap<&'a str, Owner>,
 }
 
 impl<'a> IdRegistry<'a> {
     fn with_capacity(capacity: usize) -> Self {
         IdRegistry {
-            first_use: HashMap::with_capacity(capacity),
+            first_use: FastMap::with_capacity_and_hasher(capacity, Default::default()),
         }
     }
 
@@ -364,7 +364,7 @@ fn check_prerequisites(problems: &mut Vec<CurriculumError>, curriculum: &Curricu
             units.push((format!("$.courses[{c}].units[{u}]"), unit));
         }
     }
-    let index: HashMap<&str, usize> = units
+    let index: FastMap<&str, usize> = units
         .iter()
         .enumerate()
         .map(|(i, (_, unit))| (unit.id.as_str(), i))

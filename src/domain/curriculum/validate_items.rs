@@ -10,7 +10,7 @@ use crate::domain::expr::{Expr, ExprError, NoVariables};
 use crate::domain::item::{
     CompiledItem, InstanceCheck, InstanceError, InstanceKey, Item, ItemKind, MAX_TEMPLATE_DRAWS,
 };
-use std::collections::HashSet;
+use crate::domain::rng::FastSet as HashSet;
 
 /// Seeds tried per template, at most; sampling stops early once the objective's
 /// needs are covered, which keeps validating a large curriculum fast.
@@ -38,7 +38,8 @@ pub(super) fn check_objective_items<'a>(
     let needed = 2 * formative + unit_test;
     let wanted = 3 * formative + 2 * unit_test + 2 * review;
 
-    let mut keys: HashSet<InstanceKey> = HashSet::with_capacity(objective.items.len().max(wanted));
+    let mut keys: HashSet<InstanceKey> =
+        HashSet::with_capacity_and_hasher(objective.items.len().max(wanted), Default::default());
     let mut templates = Vec::with_capacity(objective.items.len());
     let problems_before_items = problems.len();
     // Every item first shows one sound instance; templates then give more, in
@@ -367,7 +368,7 @@ fn check_fields(
         }
     }
     if let Some(template) = &item.template {
-        let mut names = HashSet::new();
+        let mut names = HashSet::default();
         for (v, variable) in template.variables.iter().enumerate() {
             check_variable_name(problems, &variable.name, || {
                 format!("{path}.template.variables[{v}].name")
