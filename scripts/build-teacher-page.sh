@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk's post-build hook (Trunk.toml): builds the teacher's page, teacher.html with
+# Run by Trunk's post-build hook (scripts/post-build.sh): builds the teacher's page, teacher.html with
 # its own wasm, in release or debug as the student's build is (teacher.html names the
 # release profile it is built with, tuned for speed), and adds it to the files
 # Trunk is about to publish in dist/. `trunk build` and `trunk serve` both run it.

@@ -65,10 +65,12 @@ else
   timed cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-step "npm tools (binaryen's wasm-opt$([ "$MODE" = test ] && echo ", axe-core"))"
+step "npm tools (binaryen's wasm-opt, terser$([ "$MODE" = test ] && echo ", axe-core"))"
 # Debian's binaryen 108 breaks Leptos release builds at start-up; npm's 132 works.
-# tools/package-lock.json pins both packages; node_modules stays out of git.
+# terser minifies the JS glue of release builds (scripts/minify-glue.sh).
+# tools/package-lock.json pins every package; node_modules stays out of git.
 if [ -x "$ROOT/tools/node_modules/.bin/wasm-opt" ] \
+  && [ -x "$ROOT/tools/node_modules/.bin/terser" ] \
   && [ -f "$ROOT/tools/node_modules/axe-core/axe.min.js" ] \
   && cmp -s "$ROOT/tools/package-lock.json" "$ROOT/tools/node_modules/.package-lock.json.masterly"; then
   echo "    already installed"

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Trunk's post-build hook (Trunk.toml), one script so that its steps run in order:
+# the teacher's page is added to the build first, then every page's JS glue is
+# minified (release builds only).
+set -euo pipefail
+here="$(dirname "$0")"
+"$here/build-teacher-page.sh"
+"$here/minify-glue.sh"
