@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Trunk's post-build hook (Trunk.toml), one script so that its steps run in order:
-# the teacher's page is added to the build first, then every page's JS glue is
-# minified (release builds only).
+# the teacher's page is added to the build first, then (release builds only) every
+# page's JS glue is minified and every page gets its content security policy.
 set -euo pipefail
 here="$(dirname "$0")"
 "$here/build-teacher-page.sh"
 "$here/minify-glue.sh"
+"$here/content-policy.sh"

@@ -124,6 +124,66 @@ fn the_app_requests_nothing_but_its_own_files() {
     assert!(teacher.is_empty(), "the student's page loaded {teacher:?}");
 }
 
+/// Fails if the page has reported any content-security-policy violation: every
+/// script, request, image and style of the app must be allowed by its own policy.
+fn assert_no_policy_violations(browser: &Browser, screen: &str) {
+    let violations = ok(browser.policy_violations());
+    assert!(violations.is_empty(), "{screen}: {violations:?}");
+}
+
+#[test]
+fn each_page_has_a_content_policy_that_refuses_requests_to_other_origins() {
+    let (server, browser) = open_app("/");
+    let policy = ok(browser.execute(
+        "return document.querySelector('meta[http-equiv=Content-Security-Policy]').content",
+    ));
+    let policy = policy.as_str().unwrap_or_default();
+    for directive in [
+        "default-src 'none'",
+        "connect-src 'self' blob:",
+        "img-src 'self' data:",
+    ] {
+        assert!(
+            policy.contains(directive),
+            "{directive} missing from {policy}"
+        );
+    }
+    assert_no_policy_violations(&browser, "course map");
+    // Another origin on loopback: the policy refuses the request before it is sent.
+    let other = StaticServer::start(&dist_dir(), "/");
+    let outcome = ok(browser.execute_async(&format!(
+        "const done = arguments[arguments.length - 1]; \
+         fetch('{}/index.html').then(() => done('fetched'), e => done('refused: ' + e.name));",
+        other.origin
+    )));
+    assert_eq!(outcome, "refused: TypeError");
+    assert!(
+        other.requested_paths().is_empty(),
+        "{:?}",
+        other.requested_paths()
+    );
+    let violations = ok(browser.policy_violations());
+    assert_eq!(violations.len(), 1, "{violations:?}");
+    assert!(
+        violations[0].starts_with("connect-src") && violations[0].contains(&other.origin),
+        "{violations:?}"
+    );
+    // The teacher's page has its own policy, and runs under it.
+    ok(browser.goto(&format!("{}teacher.html", server.base_url)));
+    ok(browser.find("[data-testid=mode-switch]"));
+    let teacher_policy = ok(browser.execute(
+        "return document.querySelector('meta[http-equiv=Content-Security-Policy]').content",
+    ));
+    assert!(
+        teacher_policy
+            .as_str()
+            .unwrap_or_default()
+            .contains("worker-src blob:"),
+        "{teacher_policy}"
+    );
+    assert_no_policy_violations(&browser, "teacher's page");
+}
+
 /// Decodes standard base64 (as WebDriver sends screenshots).
 fn decode_base64(text: &str) -> Vec<u8> {
     let value = |c: u8| match c {

@@ -4,7 +4,7 @@
 //! answer it right or wrong on purpose.
 
 use super::webdriver::Browser;
-use super::{assert_accessible, ok, open_app};
+use super::{assert_accessible, assert_no_policy_violations, ok, open_app};
 use masterly::domain::curriculum::{load_curriculum, Curriculum};
 use masterly::domain::item::{model_answer, wrong_answer, InstanceKey, ItemInstance, Response};
 use std::collections::HashSet;
@@ -391,6 +391,7 @@ fn a_student_gets_correctives_then_passes_check_b_on_new_items_and_masters_the_u
     let progress = ok(browser.texts("[data-testid=course-progress]")).join("");
     assert_eq!(progress, "3 of 6 objectives mastered");
     assert_accessible(&browser, "course map with a mastered unit");
+    assert_no_policy_violations(&browser, "a whole unit");
 }
 
 /// Counts the attempts in local storage, read from the saved envelopes: the

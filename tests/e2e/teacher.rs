@@ -3,7 +3,7 @@
 
 use super::server::write_student_files;
 use super::webdriver::Browser;
-use super::{assert_accessible, ok, open_start_screen};
+use super::{assert_accessible, assert_no_policy_violations, ok, open_start_screen};
 use masterly::domain::class_file::load_class_file;
 use masterly::domain::curriculum::load_curriculum;
 use masterly::domain::progress::load_progress;
@@ -82,6 +82,7 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
     for name in &rows {
         assert!(text.contains(&format!("\r\n{name},")), "{name} missing");
     }
+    assert_no_policy_violations(&browser, "the teacher's import");
     hand_out_a_class_file_and_read_a_joined_students_file_back(&browser, &paths[..30]);
 }
 

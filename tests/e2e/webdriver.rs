@@ -13,6 +13,13 @@ use std::time::{Duration, Instant};
 /// The key WebDriver uses for element references in JSON.
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
+/// Run in every page before its own scripts (through the DevTools protocol): keeps
+/// each content-security-policy violation the page reports, for
+/// `Browser::policy_violations`.
+const VIOLATION_RECORDER: &str = "window.__policyViolations = []; \
+    document.addEventListener('securitypolicyviolation', e => \
+      window.__policyViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));";
+
 /// Flags this closed network needs: no background requests to Google's services.
 const CHROMIUM_ARGS: [&str; 10] = [
     "--headless=new",
@@ -96,6 +103,14 @@ impl Browser {
             "timeouts",
             Some(json!({"implicit": 15000, "script": 30000})),
         )?;
+        browser.command(
+            "POST",
+            "goog/cdp/execute",
+            Some(json!({
+                "cmd": "Page.addScriptToEvaluateOnNewDocument",
+                "params": { "source": VIOLATION_RECORDER }
+            })),
+        )?;
         Ok(browser)
     }
 
@@ -140,6 +155,20 @@ impl Browser {
             return Err(format!("{method} {path}: {error}: {message}"));
         }
         Ok(value)
+    }
+
+    /// Every content-security-policy violation the page has reported since it loaded
+    /// (directive and what was blocked). An error if the recorder is not in the page.
+    pub fn policy_violations(&self) -> Result<Vec<String>> {
+        let found = self.execute("return window.__policyViolations || null")?;
+        let list = found
+            .as_array()
+            .ok_or_else(|| format!("the violation recorder is not in this page: {found}"))?;
+        Ok(list
+            .iter()
+            .filter_map(Value::as_str)
+            .map(String::from)
+            .collect())
     }
 
     pub fn goto(&self, url: &str) -> Result<()> {
