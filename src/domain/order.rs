@@ -38,6 +38,34 @@ pub fn sort_dedup<T: Ord>(items: &mut Vec<T>) {
     items.dedup();
 }
 
+/// Sorts whole numbers by their bytes, least significant first (a radix sort):
+/// linear time, for the hashes of a file's attempt ids, and a few hundred bytes of
+/// code where a comparison sort for `u64` would be a few thousand.
+pub fn sort_u64(values: &mut [u64]) {
+    let mut from = values.to_vec();
+    let mut to = vec![0; values.len()];
+    for shift in (0..64).step_by(8) {
+        let byte = |value: u64| (value >> shift) as usize & 0xff;
+        let mut starts = [0usize; 256];
+        for &value in &from {
+            starts[byte(value)] += 1;
+        }
+        let mut next = 0;
+        for start in &mut starts {
+            let count = *start;
+            *start = next;
+            next += count;
+        }
+        for &value in &from {
+            let slot = &mut starts[byte(value)];
+            to[*slot] = value;
+            *slot += 1;
+        }
+        std::mem::swap(&mut from, &mut to);
+    }
+    values.copy_from_slice(&from);
+}
+
 /// The positions of `len` items in sorted order: a bottom-up merge sort of
 /// positions, after one pass that returns at once if they are in order already.
 fn stable_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
@@ -110,6 +138,25 @@ mod tests {
                 sort_by_cached_key(&mut cached, |item| item.0);
                 assert_eq!(cached, expected, "{len} items, keys below {range}, cached");
             }
+        }
+    }
+
+    #[test]
+    fn whole_numbers_sort_as_the_standard_library_sorts_them() {
+        let mut rng = SplitMix64::new(11);
+        for len in [0, 1, 2, 3, 255, 256, 257, 5000] {
+            let mut values: Vec<u64> = (0..len)
+                .map(|i| match i % 7 {
+                    0 => 0,
+                    1 => u64::MAX,
+                    2 => rng.below(300),
+                    _ => rng.next_u64(),
+                })
+                .collect();
+            let mut expected = values.clone();
+            expected.sort_unstable();
+            sort_u64(&mut values);
+            assert_eq!(values, expected, "{len} values");
         }
     }
 

@@ -329,7 +329,7 @@ fn ids_may_repeat(attempts: &[Attempt]) -> bool {
         .iter()
         .map(|attempt| hasher.hash_one(attempt.id.as_str()))
         .collect();
-    hashes.sort_unstable();
+    crate::domain::order::sort_u64(&mut hashes);
     hashes.windows(2).any(|pair| pair[0] == pair[1])
 }
 
