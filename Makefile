@@ -34,8 +34,9 @@ test-native:
 test-browser:
 	cargo test --target wasm32-unknown-unknown --test web
 
+# The release build, the standard library rebuilt for size (scripts/build-release.sh).
 build dist:
-	trunk build --release
+	scripts/build-release.sh
 
 test-e2e:
 	cargo test --test e2e
