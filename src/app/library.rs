@@ -54,7 +54,7 @@ pub fn merge_library(bundled: Vec<Shelf>, imported: Vec<Arc<Curriculum>>) -> Vec
 impl AppContext {
     fn imported_ids(&self) -> Vec<String> {
         self.load_text(IMPORTED_KEY, IMPORTED_KIND, text::IMPORTED_COURSES)
-            .and_then(|text| serde_json::from_str(&text).ok())
+            .and_then(|text| crate::domain::objects_only::from_str(&text).ok())
             .unwrap_or_default()
     }
 

@@ -98,8 +98,8 @@ pub enum CatalogError {
 }
 
 pub fn parse_catalog(text: &str) -> Result<Catalog, CatalogError> {
-    let catalog: Catalog =
-        serde_json::from_str(text).map_err(|error| CatalogError::Parse(error.to_string()))?;
+    let catalog: Catalog = crate::domain::objects_only::from_str(text)
+        .map_err(|error| CatalogError::Parse(error.to_string()))?;
     if catalog.format != CATALOG_FORMAT {
         return Err(CatalogError::WrongFormat(catalog.format));
     }

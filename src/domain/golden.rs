@@ -29,7 +29,8 @@ struct GoldenInstance {
 /// Every difference between this build's outputs and the pinned ones, with how many
 /// values were compared; an empty list means the generator is unchanged.
 pub fn golden_differences(golden_json: &str) -> Result<(usize, Vec<String>), String> {
-    let golden: GoldenFile = serde_json::from_str(golden_json).map_err(|e| e.to_string())?;
+    let golden: GoldenFile =
+        crate::domain::objects_only::from_str(golden_json).map_err(|e| e.to_string())?;
     let mut compared = 0;
     let mut differences = Vec::new();
     let mut rng = SplitMix64::new(0);

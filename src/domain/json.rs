@@ -3,6 +3,7 @@
 //! names said in JSON terms. Each file kind turns a `JsonProblem` into its own
 //! typed error.
 
+use super::objects_only::ObjectsOnly;
 use serde::de::DeserializeOwned;
 
 /// Why a JSON text did not become the expected value, and where.
@@ -21,7 +22,7 @@ pub struct JsonProblem {
 /// (a second object, stray text) is a failure too.
 pub fn parse_located<T: DeserializeOwned>(text: &str) -> Result<T, JsonProblem> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = T::deserialize(&mut deserializer).map_err(|error| {
+    let value = T::deserialize(ObjectsOnly(&mut deserializer)).map_err(|error| {
         let path = path_at(text, error.line(), error.column());
         locate(path, error)
     })?;

@@ -17,6 +17,7 @@ pub mod json;
 pub mod limits;
 pub mod markdown;
 pub mod mastery;
+pub mod objects_only;
 pub mod order;
 pub mod plan;
 pub mod profiles;

@@ -44,7 +44,8 @@ pub enum ProfileError {
 impl Profiles {
     /// Reads the stored list; unreadable text gives an empty list and the reason.
     pub fn from_stored(text: &str) -> Result<Profiles, String> {
-        serde_json::from_str(text).map_err(|error| format!("the learner list: {error}"))
+        crate::domain::objects_only::from_str(text)
+            .map_err(|error| format!("the learner list: {error}"))
     }
 
     pub fn to_stored(&self) -> String {

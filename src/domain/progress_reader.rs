@@ -630,7 +630,7 @@ mod tests {
 
     /// What serde makes of `text` as a progress bundle, if it reads.
     fn by_serde(text: &str) -> Option<ProgressBundle> {
-        serde_json::from_str(text).ok()
+        crate::domain::objects_only::from_str(text).ok()
     }
 
     fn demo_files() -> Vec<String> {

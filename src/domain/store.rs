@@ -63,7 +63,8 @@ pub fn seal(kind: &str, payload: &str, saved_at: Millis, generation: u64) -> Str
 
 /// Opens envelope text, checking format, version, kind and checksum.
 pub fn open(text: &str, kind: &str) -> Result<Envelope, StoreError> {
-    let envelope: Envelope = serde_json::from_str(text).map_err(|_| StoreError::NotAnEnvelope)?;
+    let envelope: Envelope =
+        crate::domain::objects_only::from_str(text).map_err(|_| StoreError::NotAnEnvelope)?;
     if envelope.format != ENVELOPE_FORMAT {
         return Err(StoreError::NotAnEnvelope);
     }

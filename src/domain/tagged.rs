@@ -192,7 +192,7 @@ mod tests {
     use super::*;
 
     fn response(text: &str) -> Result<Response, String> {
-        serde_json::from_str(text).map_err(|error| error.to_string())
+        crate::domain::objects_only::from_str(text).map_err(|error| error.to_string())
     }
 
     #[test]
@@ -264,13 +264,15 @@ mod tests {
             },
         ] {
             let text = serde_json::to_string(&place).unwrap_or_default();
-            let read: Result<Place, _> = serde_json::from_str(&text);
+            let read: Result<Place, _> = crate::domain::objects_only::from_str(&text);
             assert_eq!(read.ok(), Some(place), "{text}");
         }
-        let read: Result<Place, _> =
-            serde_json::from_str(r#"{"unit": "u2", "later": [1], "page": "unit"}"#);
+        let read: Result<Place, _> = crate::domain::objects_only::from_str(
+            r#"{"unit": "u2", "later": [1], "page": "unit"}"#,
+        );
         assert_eq!(read.ok(), Some(Place::Unit { unit: "u2".into() }));
-        let missing: Result<Place, _> = serde_json::from_str(r#"{"page": "results"}"#);
+        let missing: Result<Place, _> =
+            crate::domain::objects_only::from_str(r#"{"page": "results"}"#);
         assert!(missing.is_err());
     }
 }

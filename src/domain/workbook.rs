@@ -44,7 +44,7 @@ pub fn archive_to_stored(attempts: &[Attempt]) -> String {
 
 /// Reads an archive back.
 pub fn archive_from_stored(text: &str) -> Result<Vec<Attempt>, String> {
-    serde_json::from_str(text)
+    crate::domain::objects_only::from_str(text)
         .map_err(|error| format!("the saved older answers could not be read: {error}"))
 }
 
@@ -152,7 +152,7 @@ impl Workbook {
         learner_id: &str,
         curriculum_id: &str,
     ) -> Result<Workbook, String> {
-        let workbook: Workbook = serde_json::from_str(text)
+        let workbook: Workbook = crate::domain::objects_only::from_str(text)
             .map_err(|error| format!("the saved progress could not be read: {error}"))?;
         if workbook.learner.id != learner_id || workbook.curriculum.id != curriculum_id {
             return Err(format!(

@@ -37,7 +37,7 @@ pub fn load_curriculum(text: &str) -> Result<LoadedCurriculum, CurriculumErrors>
     // The typed parse comes first; only a file it refuses is read again, for its
     // header (so a newer or different file is explained) and for the JSON path of
     // the failure, which costs a slower, path-tracking parse.
-    let curriculum: Curriculum = match serde_json::from_str(text) {
+    let curriculum: Curriculum = match crate::domain::objects_only::from_str(text) {
         Ok(curriculum) => curriculum,
         Err(_) => {
             check_header(text, FileKind::Curriculum).map_err(file_problem)?;
