@@ -62,7 +62,7 @@ impl AppContext {
             }
             Err(error) => {
                 self.notify(Notice {
-                    text: text::storage_refused(&format!("{error:?}")),
+                    text: text::storage_refused(&error),
                     download: None,
                     offer_export: false,
                 });

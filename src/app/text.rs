@@ -2,6 +2,7 @@
 //! without touching components. Domain messages (validation errors, level meanings)
 //! come from the domain.
 
+use crate::app::storage::BackendError;
 use crate::domain::attempt::AssessmentKind;
 use crate::domain::curriculum::{EnrichmentKind, Modality};
 use crate::domain::replay::UnitStage;
@@ -79,7 +80,13 @@ pub fn unreadable(what: &str, problem: &str) -> String {
     format!("{} could not be read ({problem}), so Masterly started afresh. The unreadable data is kept: download it below.", capitalise(what))
 }
 
-pub fn storage_refused(detail: &str) -> String {
+/// The browser would not read saved data, with its reason in words (the storage
+/// error's own message, as the browser gives it).
+pub fn storage_refused(error: &BackendError) -> String {
+    let detail = match error {
+        BackendError::QuotaExceeded => "its storage is full",
+        BackendError::Refused(reason) => reason.as_str(),
+    };
     format!("The browser refused to read saved data ({detail}).")
 }
 
@@ -601,4 +608,22 @@ pub fn family_goal(mastered: usize, total: usize, target_date: Option<&str>) -> 
 
 pub fn family_time(goal: u32) -> String {
     format!("Time on task (goal: {goal} minutes a week)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_read_says_the_browser_s_reason_in_plain_words() {
+        let refused = BackendError::Refused("The operation is insecure.".to_string());
+        assert_eq!(
+            storage_refused(&refused),
+            "The browser refused to read saved data (The operation is insecure.)."
+        );
+        assert_eq!(
+            storage_refused(&BackendError::QuotaExceeded),
+            "The browser refused to read saved data (its storage is full)."
+        );
+    }
 }
