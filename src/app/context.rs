@@ -272,7 +272,7 @@ impl AppContext {
             }
         });
         match fetched {
-            Ok(curriculum) => self.shelve(Shelf::Listed(listing), Shelf::Loaded(curriculum)),
+            Ok(curriculum) => self.shelve(&listing, curriculum),
             Err(reason) => {
                 self.notify(Notice {
                     text: text::bundled_course_unusable(&reason),
@@ -284,13 +284,14 @@ impl AppContext {
         }
     }
 
-    /// Puts `new` where `old` is, if `old` is still there (an opened file may have
-    /// taken its place meanwhile).
-    fn shelve(&self, old: Shelf, new: Shelf) {
+    /// Puts the fetched `curriculum` where its `listing` is, if the listing is still
+    /// there (an opened file may have taken its place meanwhile).
+    fn shelve(&self, listing: &Listing, curriculum: Arc<Curriculum>) {
         self.library.update(|library| {
             if let Library::Ready(shelves) = library {
-                if let Some(slot) = shelves.iter_mut().find(|shelf| **shelf == old) {
-                    *slot = new;
+                let listed = |shelf: &&mut Shelf| matches!(shelf, Shelf::Listed(l) if l == listing);
+                if let Some(slot) = shelves.iter_mut().find(listed) {
+                    *slot = Shelf::Loaded(curriculum);
                 }
             }
         });

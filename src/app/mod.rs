@@ -82,9 +82,9 @@ pub fn TeacherShell() -> impl IntoView {
     let context = expect_context::<AppContext>();
     let library_state = library_state(context);
     let main_view = move || match library_state.get() {
-        Library::Loading => loading().into_any(),
-        Library::Failed(reason) => load_failed(reason).into_any(),
-        Library::Ready(_) => view! { <TeacherPage /> }.into_any(),
+        LibraryState::Loading => loading().into_any(),
+        LibraryState::Failed(reason) => load_failed(reason).into_any(),
+        LibraryState::Ready => view! { <TeacherPage /> }.into_any(),
     };
     let header_end = view! {
         <a class="header-button mode-switch" href="./" data-testid="mode-switch">
@@ -115,13 +115,22 @@ fn frame(header_end: impl IntoView + 'static, main: impl IntoView + 'static) -> 
     }
 }
 
-/// Loading, ready or failed, with no curricula: adding a curriculum to a ready
-/// library redraws nothing.
-fn library_state(context: AppContext) -> Memo<Library> {
+/// The library loading, ready or failed, without its curricula: adding a curriculum
+/// to a ready library redraws nothing. (A memo of the library itself would compile a
+/// deep comparison of whole curricula, which nothing needs.)
+#[derive(Clone, PartialEq)]
+enum LibraryState {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+fn library_state(context: AppContext) -> Memo<LibraryState> {
     Memo::new(move |_| {
         context.library.with(|library| match library {
-            Library::Ready(_) => Library::Ready(Vec::new()),
-            other => other.clone(),
+            Library::Loading => LibraryState::Loading,
+            Library::Ready(_) => LibraryState::Ready,
+            Library::Failed(reason) => LibraryState::Failed(reason.clone()),
         })
     })
 }
@@ -166,9 +175,9 @@ pub fn Shell() -> impl IntoView {
     // being opened on it keeps its preview).
     let main_view = move || match signed_in.get().then(|| library_state.get()) {
         None => view! { <StartScreen /> }.into_any(),
-        Some(Library::Loading) => loading().into_any(),
-        Some(Library::Failed(reason)) => load_failed(reason).into_any(),
-        Some(Library::Ready(_)) => (move || match page.get() {
+        Some(LibraryState::Loading) => loading().into_any(),
+        Some(LibraryState::Failed(reason)) => load_failed(reason).into_any(),
+        Some(LibraryState::Ready) => (move || match page.get() {
             (None, _) => view! { <StartScreen /> }.into_any(),
             (Some(_), None) => loading().into_any(),
             (Some(_), Some((_, place))) => match place {
