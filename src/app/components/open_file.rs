@@ -146,12 +146,13 @@ fn Said(message: String, problems: Vec<String>) -> impl IntoView {
     }
 }
 
-/// The confirm and cancel buttons under a preview.
+/// The confirm and cancel buttons under a preview. `on_confirm` is boxed so that
+/// the buttons are compiled once, not once per preview.
 #[component]
 fn Confirm(
     label: &'static str,
     stage: RwSignal<Stage>,
-    on_confirm: impl Fn() + 'static,
+    on_confirm: Box<dyn Fn()>,
 ) -> impl IntoView {
     view! {
         <div class="confirm-row">
@@ -200,7 +201,7 @@ fn CoursePreview(
             <ul>{courses}</ul>
             {(!loaded.warnings.is_empty())
                 .then(|| view! { <p>{text::WORTH_A_LOOK}</p> <ul class="file-problems">{warnings}</ul> })}
-            <Confirm label=text::ADD_COURSE stage on_confirm=add />
+            <Confirm label=text::ADD_COURSE stage on_confirm={Box::new(add)} />
         </div>
     }
 }
@@ -251,7 +252,7 @@ fn ClassPreview(file: Arc<ClassFile>, stage: RwSignal<Stage>) -> impl IntoView {
                 <ul class="roster-choices">{names}</ul>
             </fieldset>
             {move || problem.get().map(|p| view! { <p class="problem">{p}</p> })}
-            <Confirm label=text::JOIN_CLASS stage on_confirm=join />
+            <Confirm label=text::JOIN_CLASS stage on_confirm={Box::new(join)} />
         </div>
     }
 }
@@ -278,7 +279,7 @@ fn ProgressPreview(bundle: Arc<ProgressBundle>, stage: RwSignal<Stage>) -> impl 
     view! {
         <div class="file-preview" data-testid="progress-preview">
             <p>{summary}</p>
-            <Confirm label=text::ADD_ANSWERS stage on_confirm=add />
+            <Confirm label=text::ADD_ANSWERS stage on_confirm={Box::new(add)} />
         </div>
     }
 }

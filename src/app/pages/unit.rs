@@ -12,19 +12,18 @@ use crate::domain::plan::PlanRequest;
 use crate::domain::replay::UnitStage;
 use crate::domain::workbook::Place;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
 pub fn UnitPage(unit_id: String) -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let found = context.curriculum().and_then(|curriculum| {
-        let unit = curriculum.unit(&unit_id)?.clone();
-        Some((curriculum, Arc::new(unit)))
-    });
+    // The unit is looked up in the curriculum where it is needed, not copied.
+    let found = context
+        .curriculum()
+        .filter(|curriculum| curriculum.unit(&unit_id).is_some());
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_when_mounted(heading);
     let back = move |_| context.go(Place::CourseMap);
-    let Some((curriculum, unit)) = found else {
+    let Some(curriculum) = found else {
         return view! {
             <section class="unit-page">
                 <h1 tabindex="-1" node_ref=heading>{text::UNIT_NOT_FOUND}</h1>
@@ -40,28 +39,39 @@ pub fn UnitPage(unit_id: String) -> impl IntoView {
             .unwrap_or_default()
     });
     let problem = RwSignal::new(None::<String>);
-    let stage_unit = unit.clone();
-    let stage_curriculum = curriculum.clone();
-    let levels_unit = unit.clone();
-    let lessons_unit = unit.clone();
-    let stage_id = unit.id.clone();
+    let (title, lessons) = match curriculum.unit(&unit_id) {
+        Some(unit) => (
+            unit.title.clone(),
+            unit.objectives.iter().map(lesson_view).collect_view(),
+        ),
+        None => (String::new(), Vec::new()),
+    };
+    let stage_id = unit_id.clone();
     let stage = Memo::new(move |_| replay.with(|replay| replay.stage(&stage_id)));
+    let levels_curriculum = curriculum.clone();
+    let levels_id = unit_id.clone();
     view! {
         <section class="unit-page" aria-labelledby="unit-title" data-testid="unit-page">
             <button type="button" class="back" on:click=back>{text::BACK_TO_MAP}</button>
-            <h1 id="unit-title" tabindex="-1" node_ref=heading>{unit.title.clone()}</h1>
+            <h1 id="unit-title" tabindex="-1" node_ref=heading>{title}</h1>
             <ResumeBanner />
             <p class="unit-stage-line" data-testid="unit-stage">
                 {move || text::stage_label(&stage.get())}
             </p>
-            {move || replay.with(|replay| objective_list(&levels_unit, replay))}
-            {move || stage_actions(&stage_curriculum, &stage_unit, &stage.get(), problem, context)}
+            {move || {
+                let unit = levels_curriculum.unit(&levels_id)?;
+                Some(replay.with(|replay| objective_list(unit, replay)))
+            }}
+            {move || {
+                let unit = curriculum.unit(&unit_id)?;
+                Some(stage_actions(&curriculum, unit, &stage.get(), problem, context))
+            }}
             <p class="field-problem" role="alert">{move || problem.get()}</p>
             <details class="lessons" open=move || matches!(stage.get(), UnitStage::Instruction)>
                 <summary>
                     <h2>{text::LESSONS_HEADING}</h2>
                 </summary>
-                {lessons_unit.objectives.iter().map(lesson_view).collect_view()}
+                {lessons}
             </details>
         </section>
     }
