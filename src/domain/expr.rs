@@ -244,27 +244,9 @@ impl Scope for [(&str, Rational)] {
     }
 }
 
-/// The empty scope, for expressions without variables.
-pub struct NoVariables;
-
-/// A scope of any kind, sized, so that it can be passed on as `&dyn Scope`.
-struct ScopeRef<'a, S: ?Sized>(&'a S);
-
-impl<S: Scope + ?Sized> Scope for ScopeRef<'_, S> {
-    fn value_of(&self, name: &str) -> Option<Rational> {
-        self.0.value_of(name)
-    }
-
-    fn value_at(&self, slot: usize) -> Option<Rational> {
-        self.0.value_at(slot)
-    }
-}
-
-impl Scope for NoVariables {
-    fn value_of(&self, _: &str) -> Option<Rational> {
-        None
-    }
-}
+/// The empty scope, for expressions without variables. It is a scope of the same
+/// type as an item's values, so the evaluator is compiled once for both.
+pub const NO_VARIABLES: &[(&str, Rational)] = &[];
 
 impl Expr {
     /// Parses an expression whose variables are looked up by name when evaluated.
@@ -317,12 +299,6 @@ impl Expr {
     }
 
     pub fn evaluate(&self, scope: &(impl Scope + ?Sized)) -> Result<Value, ExprError> {
-        self.evaluate_in(&ScopeRef(scope))
-    }
-
-    /// `evaluate` compiled once, whatever the scope: the wasm build carried a copy
-    /// per kind of scope.
-    fn evaluate_in(&self, scope: &dyn Scope) -> Result<Value, ExprError> {
         Ok(match self {
             Expr::Number(n) => Value::Number(*n),
             Expr::Variable(name) => Value::Number(
@@ -335,10 +311,8 @@ impl Expr {
                     .value_at(usize::from(*slot))
                     .ok_or_else(|| ExprError::UnknownVariable(format!("#{slot}")))?,
             ),
-            Expr::Negate(inner) => {
-                Value::Number(inner.evaluate_in(scope)?.number()?.checked_neg()?)
-            }
-            Expr::Not(inner) => Value::Bool(!inner.evaluate_in(scope)?.boolean()?),
+            Expr::Negate(inner) => Value::Number(inner.evaluate(scope)?.number()?.checked_neg()?),
+            Expr::Not(inner) => Value::Bool(!inner.evaluate(scope)?.boolean()?),
             Expr::Binary(op, operands) => {
                 let [left, right] = &**operands;
                 binary(*op, left, right, scope)?
@@ -346,7 +320,7 @@ impl Expr {
             Expr::Call(function, args) => {
                 let values = args
                     .iter()
-                    .map(|arg| arg.evaluate_in(scope)?.number())
+                    .map(|arg| arg.evaluate(scope)?.number())
                     .collect::<Result<Vec<_>, _>>()?;
                 Value::Number(call(*function, &values)?)
             }
@@ -396,23 +370,28 @@ fn variable(name: &str, names: Option<&[&str]>) -> Result<Expr, ExprError> {
     }
 }
 
-fn binary(op: BinaryOp, left: &Expr, right: &Expr, scope: &dyn Scope) -> Result<Value, ExprError> {
+fn binary(
+    op: BinaryOp,
+    left: &Expr,
+    right: &Expr,
+    scope: &(impl Scope + ?Sized),
+) -> Result<Value, ExprError> {
     // `and`/`or` short-circuit, so a constraint like `b != 0 and a / b < 1` is safe.
     match op {
         BinaryOp::And => {
             return Ok(Value::Bool(
-                left.evaluate_in(scope)?.boolean()? && right.evaluate_in(scope)?.boolean()?,
+                left.evaluate(scope)?.boolean()? && right.evaluate(scope)?.boolean()?,
             ))
         }
         BinaryOp::Or => {
             return Ok(Value::Bool(
-                left.evaluate_in(scope)?.boolean()? || right.evaluate_in(scope)?.boolean()?,
+                left.evaluate(scope)?.boolean()? || right.evaluate(scope)?.boolean()?,
             ))
         }
         _ => {}
     }
-    let a = left.evaluate_in(scope)?.number()?;
-    let b = right.evaluate_in(scope)?.number()?;
+    let a = left.evaluate(scope)?.number()?;
+    let b = right.evaluate(scope)?.number()?;
     Ok(match op {
         BinaryOp::Add => Value::Number(a.checked_add(b)?),
         BinaryOp::Sub => Value::Number(a.checked_sub(b)?),

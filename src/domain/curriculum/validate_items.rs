@@ -6,7 +6,7 @@
 use super::error::{CurriculumError, CurriculumErrorKind as Kind};
 use super::validate::Owner;
 use super::{Curriculum, Objective};
-use crate::domain::expr::{Expr, ExprError, NoVariables};
+use crate::domain::expr::{Expr, ExprError, NO_VARIABLES};
 use crate::domain::item::{
     CompiledItem, InstanceCheck, InstanceError, InstanceKey, Item, ItemKind, MAX_TEMPLATE_DRAWS,
 };
@@ -383,7 +383,7 @@ fn check_fields(
             }
             for (o, value) in variable.one_of.iter().flatten().enumerate() {
                 let at = format!("{path}.template.variables[{v}].one_of[{o}]");
-                if let Err(error) = Expr::parse(value).and_then(|e| e.number(&NoVariables)) {
+                if let Err(error) = Expr::parse(value).and_then(|e| e.number(NO_VARIABLES)) {
                     problems.push(CurriculumError::at(
                         at,
                         Kind::BadExpression {

@@ -6,7 +6,7 @@
 
 use super::check::normalise_text;
 use super::{Item, ItemKind, MAX_RANGE_VALUES};
-use crate::domain::expr::{Expr, ExprError, NoVariables, Scope};
+use crate::domain::expr::{Expr, ExprError, Scope, NO_VARIABLES};
 use crate::domain::rational::Rational;
 use crate::domain::rng::SplitMix64;
 use std::borrow::Cow;
@@ -889,7 +889,7 @@ fn variable_pool(variable: &super::Variable) -> Result<Pool, InstanceError> {
             .enumerate()
             .map(|(i, text)| {
                 Expr::parse(text)
-                    .and_then(|expr| expr.number(&NoVariables))
+                    .and_then(|expr| expr.number(NO_VARIABLES))
                     .map_err(|error| InstanceError::Expression {
                         field: format!("template.variables.{}.one_of[{i}]", variable.name),
                         error,
