@@ -273,7 +273,8 @@ impl AppContext {
             self.save_profiles(&profiles);
         }
         // A failed save has already put up a banner with an export offer.
-        let _ = self.save_workbook(workbook);
+        let _ = self.save_workbook(&mut workbook);
+        self.workbook.set(Some(workbook));
     }
 
     pub fn chosen_course(&self) -> Option<CourseChoice> {
@@ -310,20 +311,20 @@ impl AppContext {
         }
     }
 
-    /// Merges in what another tab saved, saves, then shows the result.
+    /// Merges in what another tab saved, then saves.
     /// The workbook key holds the attempts not yet archived; once more than
     /// [`ARCHIVE_AFTER`] have gathered, every attempt is written to the archive
     /// first, so an answer's save stays small however long the log grows. Another
     /// tab's archive is merged when it is heard of (`storage_changed`), and at the
     /// latest before this tab writes the archive.
-    fn save_workbook(&self, mut workbook: Workbook) -> Result<(), SaveError> {
+    fn save_workbook(&self, workbook: &mut Workbook) -> Result<(), SaveError> {
         let key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
         let archive = archive_key(&key);
         if !self
             .store
             .with_value(|store| store.unchanged_since_last_use(&key))
         {
-            self.merge_stored(&mut workbook);
+            self.merge_stored(workbook);
         }
         let not_archived = self.with_archived_ids(&key, |archived| {
             workbook
@@ -342,7 +343,7 @@ impl AppContext {
                 .store
                 .with_value(|store| store.nothing_new_at(&archive))
             {
-                self.merge_stored(&mut workbook);
+                self.merge_stored(workbook);
             }
             let attempts = archive_to_stored(&workbook.attempts);
             if self.save_quietly(&archive, ARCHIVE_KIND, &attempts).is_ok() {
@@ -353,21 +354,29 @@ impl AppContext {
             }
         }
         let stored = self.with_archived_ids(&key, |archived| workbook.to_stored_beside(archived));
-        let result = self.save_text(&key, WORKBOOK_KIND, &stored);
-        self.workbook.set(Some(workbook));
-        result
+        self.save_text(&key, WORKBOOK_KIND, &stored)
     }
 
     /// Changes the workbook and saves it before the change shows. When saving fails
     /// the change still shows (the student is not stopped), with a banner that says
     /// the work is not yet safe and offers an export.
+    ///
+    /// The workbook is changed where it is, not copied: with a long log (a term of
+    /// daily work is thousands of answers) a copy and its drop cost about a
+    /// millisecond on every answer (docs/benchmarks.md). Subscribers hear of the
+    /// change when the save is done. Nothing in the save reads the workbook signal,
+    /// which is held for writing meanwhile.
     pub fn update(&self, change: impl FnOnce(&mut Workbook)) -> Result<(), SaveError> {
-        let Some(mut workbook) = self.workbook.get_untracked() else {
-            return Ok(());
-        };
-        change(&mut workbook);
-        self.add_unsaved_activity(&mut workbook);
-        self.save_workbook(workbook)
+        self.workbook
+            .try_maybe_update(|workbook| match workbook {
+                None => (false, Ok(())),
+                Some(workbook) => {
+                    change(workbook);
+                    self.add_unsaved_activity(workbook);
+                    (true, self.save_workbook(workbook))
+                }
+            })
+            .unwrap_or(Ok(()))
     }
 
     pub fn go(&self, place: Place) {
