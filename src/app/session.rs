@@ -367,16 +367,29 @@ impl AppContext {
     /// change when the save is done. Nothing in the save reads the workbook signal,
     /// which is held for writing meanwhile.
     pub fn update(&self, change: impl FnOnce(&mut Workbook)) -> Result<(), SaveError> {
-        self.workbook
-            .try_maybe_update(|workbook| match workbook {
-                None => (false, Ok(())),
-                Some(workbook) => {
-                    change(workbook);
-                    self.add_unsaved_activity(workbook);
-                    (true, self.save_workbook(workbook))
-                }
-            })
-            .unwrap_or(Ok(()))
+        let mut change = Some(change);
+        self.update_in_place(&mut |workbook| {
+            if let Some(change) = change.take() {
+                change(workbook);
+            }
+        })
+    }
+
+    /// `update`, compiled once whatever the change.
+    fn update_in_place(&self, change: &mut dyn FnMut(&mut Workbook)) -> Result<(), SaveError> {
+        let saved = self.workbook.try_update_untracked(|workbook| {
+            let workbook = workbook.as_mut()?;
+            change(workbook);
+            self.add_unsaved_activity(workbook);
+            Some(self.save_workbook(workbook))
+        });
+        match saved.flatten() {
+            None => Ok(()),
+            Some(result) => {
+                self.workbook.notify();
+                result
+            }
+        }
     }
 
     pub fn go(&self, place: Place) {
