@@ -17,13 +17,16 @@ use leptos::prelude::*;
 pub fn UnitPage(unit_id: String) -> impl IntoView {
     let context = expect_context::<AppContext>();
     // The unit is looked up in the curriculum where it is needed, not copied.
-    let found = context
-        .curriculum()
-        .filter(|curriculum| curriculum.unit(&unit_id).is_some());
+    let found = context.curriculum().and_then(|curriculum| {
+        let unit = curriculum.unit(&unit_id)?;
+        let title = unit.title.clone();
+        let lessons = unit.objectives.iter().map(lesson_view).collect_view();
+        Some((curriculum, title, lessons))
+    });
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_when_mounted(heading);
     let back = move |_| context.go(Place::CourseMap);
-    let Some(curriculum) = found else {
+    let Some((curriculum, title, lessons)) = found else {
         return view! {
             <section class="unit-page">
                 <h1 tabindex="-1" node_ref=heading>{text::UNIT_NOT_FOUND}</h1>
@@ -39,13 +42,6 @@ pub fn UnitPage(unit_id: String) -> impl IntoView {
             .unwrap_or_default()
     });
     let problem = RwSignal::new(None::<String>);
-    let (title, lessons) = match curriculum.unit(&unit_id) {
-        Some(unit) => (
-            unit.title.clone(),
-            unit.objectives.iter().map(lesson_view).collect_view(),
-        ),
-        None => (String::new(), Vec::new()),
-    };
     let stage_id = unit_id.clone();
     let stage = Memo::new(move |_| replay.with(|replay| replay.stage(&stage_id)));
     let levels_curriculum = curriculum.clone();
