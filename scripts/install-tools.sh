@@ -3,7 +3,7 @@
 # (crates.io, npm, Debian; the Rust toolchain's own parts through rustup), skipping every
 # tool already present at the right version.
 #
-#   scripts/install-tools.sh serve   # rust-src, wasm target, Trunk, wasm-bindgen CLI, wasm-opt
+#   scripts/install-tools.sh serve   # wasm target, Trunk, wasm-bindgen CLI, wasm-opt
 #   scripts/install-tools.sh test    # the same, plus Chromium, ChromeDriver and axe-core
 #
 # Versions are pinned here and nowhere else; Cargo.toml pins wasm-bindgen to the same
@@ -41,13 +41,6 @@ for component in rustfmt clippy; do
     timed rustup component add "$component"
   fi
 done
-
-step "rust-src (the standard library's source; release builds rebuild it for size)"
-if rustup component list --installed | grep -q "^rust-src"; then
-  echo "    already installed"
-else
-  timed rustup component add rust-src
-fi
 
 step "wasm32-unknown-unknown target"
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
