@@ -19,7 +19,7 @@
 //! ```
 //! Functions: gcd, lcm, min, max, abs, floor, ceil, round, num, den, mod.
 
-use crate::domain::rational::{ArithmeticError, Rational};
+use crate::domain::rational::{gcd, ArithmeticError, Rational};
 use std::fmt;
 use thiserror::Error;
 
@@ -429,42 +429,42 @@ fn whole(function: Function, value: Rational) -> Result<i64, ExprError> {
     }
 }
 
-fn integer_gcd(mut a: i64, mut b: i64) -> i64 {
-    (a, b) = (a.abs(), b.abs());
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
+/// A magnitude as a signed number, or overflow.
+fn magnitude(value: u64) -> Result<i64, ArithmeticError> {
+    i64::try_from(value).map_err(|_| ArithmeticError::Overflow)
 }
 
 fn call(function: Function, args: &[Rational]) -> Result<Rational, ExprError> {
     let first = args.first().copied().unwrap_or(Rational::ZERO);
     let second = args.get(1).copied().unwrap_or(Rational::ZERO);
     Ok(match function {
-        Function::Gcd => Rational::integer(integer_gcd(
-            whole(function, first)?,
-            whole(function, second)?,
-        )),
+        // Arguments are numerators, never i64::MIN (see Rational), so their gcd,
+        // at most the larger magnitude, fits.
+        Function::Gcd => {
+            let (a, b) = (whole(function, first)?, whole(function, second)?);
+            Rational::checked_integer(magnitude(gcd(a.unsigned_abs(), b.unsigned_abs()))?)?
+        }
+        // |a| / gcd * |b| can leave the range: checked.
         Function::Lcm => {
             let (a, b) = (whole(function, first)?, whole(function, second)?);
-            let divisor = integer_gcd(a, b);
-            if divisor == 0 {
-                Rational::ZERO
-            } else {
-                Rational::integer(
-                    (a / divisor)
+            let (a, b) = (a.unsigned_abs(), b.unsigned_abs());
+            match gcd(a, b) {
+                0 => Rational::ZERO,
+                divisor => {
+                    let lcm = (a / divisor)
                         .checked_mul(b)
-                        .ok_or(ArithmeticError::Overflow)?
-                        .abs(),
-                )
+                        .ok_or(ArithmeticError::Overflow)?;
+                    Rational::checked_integer(magnitude(lcm)?)?
+                }
             }
         }
+        // The Euclidean remainder: 0 <= mod(a, b) < |b|, so it always fits.
         Function::Mod => {
             let (a, b) = (whole(function, first)?, whole(function, second)?);
-            if b == 0 {
-                return Err(ArithmeticError::DivisionByZero.into());
-            }
-            Rational::integer(a.rem_euclid(b))
+            let remainder = a
+                .checked_rem_euclid(b)
+                .ok_or(ArithmeticError::DivisionByZero)?;
+            Rational::integer(remainder)
         }
         Function::Min => args.iter().copied().min().unwrap_or(first),
         Function::Max => args.iter().copied().max().unwrap_or(first),
@@ -944,6 +944,57 @@ mod tests {
         );
         assert_eq!(eval("1 < 2 + 3", &[]), Ok(Value::Bool(true)));
         assert_eq!(eval("(1 < 2) + 3", &[]), Err(ExprError::NotANumber));
+    }
+
+    /// Each function and operator at the ends of the exact range: the right value
+    /// or a reported overflow, never a wrapped number or a crash.
+    #[test]
+    fn every_function_reports_overflow_at_the_ends_of_the_range() {
+        let overflow = Err(ExprError::Arithmetic(ArithmeticError::Overflow));
+        let max = "(2^62 - 1 + 2^62)";
+        for text in [
+            "mod((0-2)^63, 0-1)",
+            "(0-2)^63",
+            "2^63",
+            "abs((0-2)^63)",
+            "floor((0-2)^63 / 3)",
+            "lcm(2^62, 3)",
+            "lcm(0 - 2^62, 2^61 * 3)",
+            "(2^62 - 1 + 2^62) + 1",
+            "0 - (2^62 - 1 + 2^62) - 1",
+            "(2^62 - 1 + 2^62) * 2",
+            "1 / (2^62 - 1 + 2^62) / 2",
+            "(1/3)^40",
+        ] {
+            assert_eq!(eval(text, &[]).map(|_| ()), overflow.clone(), "{text}");
+        }
+        let lowest = format!("(0 - {max})");
+        let value = |text: String| num(&text).to_string();
+        assert_eq!(value(format!("abs({lowest})")), "9223372036854775807");
+        assert_eq!(
+            value(format!("floor({lowest} / 2)")),
+            "-4611686018427387904"
+        );
+        assert_eq!(value(format!("ceil({lowest} / 2)")), "-4611686018427387903");
+        assert_eq!(
+            value(format!("round({lowest} / 2)")),
+            "-4611686018427387904"
+        );
+        assert_eq!(value(format!("round({max} / 2)")), "4611686018427387904");
+        assert_eq!(value(format!("mod({lowest}, 0 - 1)")), "0");
+        assert_eq!(value(format!("mod({lowest}, {max})")), "0");
+        assert_eq!(value(format!("mod({lowest}, 2)")), "1");
+        assert_eq!(value(format!("gcd({lowest}, 0)")), "9223372036854775807");
+        assert_eq!(
+            value(format!("lcm({lowest}, {max})")),
+            "9223372036854775807"
+        );
+        assert_eq!(value(format!("num({lowest} / 3)")), "-9223372036854775807");
+        assert_eq!(value(format!("- {lowest}")), "9223372036854775807");
+        assert_eq!(
+            eval("mod(5, 0)", &[]),
+            Err(ExprError::Arithmetic(ArithmeticError::DivisionByZero))
+        );
     }
 
     #[test]

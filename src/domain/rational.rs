@@ -9,22 +9,29 @@ use thiserror::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum ArithmeticError {
+    /// A template divided by zero, directly or through `mod`.
     #[error("division by zero")]
     DivisionByZero,
+    /// A result, or a step on the way to it, left the exact 64-bit range.
     #[error("a number grew too large to compute exactly")]
     Overflow,
 }
 
 /// A reduced fraction with a positive denominator.
+///
+/// Both parts stay within ±`i64::MAX`: the numerator is never `i64::MIN`, whose
+/// negation and absolute value do not exist in 64 bits. Every constructor keeps that
+/// promise, so `abs`, `floor`, `ceil`, `round` and the formatting paths cannot
+/// overflow, and every operation that could leave the range reports
+/// [`ArithmeticError::Overflow`] instead of wrapping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Rational {
     num: i64,
     den: i64,
 }
 
-fn gcd(mut a: i64, mut b: i64) -> i64 {
-    a = a.abs();
-    b = b.abs();
+/// The greatest common divisor of two magnitudes (0 only when both are 0).
+pub(crate) fn gcd(mut a: u64, mut b: u64) -> u64 {
     while b != 0 {
         (a, b) = (b, a % b);
     }
@@ -39,17 +46,36 @@ impl Rational {
         if den == 0 {
             return Err(ArithmeticError::DivisionByZero);
         }
-        let divisor = gcd(num, den).max(1);
-        let (mut num, mut den) = (num / divisor, den / divisor);
-        if den < 0 {
-            num = num.checked_neg().ok_or(ArithmeticError::Overflow)?;
-            den = den.checked_neg().ok_or(ArithmeticError::Overflow)?;
-        }
-        Ok(Rational { num, den })
+        // Reduced as magnitudes, so that i64::MIN in either part is no special case.
+        let divisor = gcd(num.unsigned_abs(), den.unsigned_abs());
+        let magnitude = |part: i64| {
+            i64::try_from(part.unsigned_abs() / divisor).map_err(|_| ArithmeticError::Overflow)
+        };
+        let (num_magnitude, den_magnitude) = (magnitude(num)?, magnitude(den)?);
+        Ok(Rational {
+            num: if (num < 0) != (den < 0) {
+                -num_magnitude
+            } else {
+                num_magnitude
+            },
+            den: den_magnitude,
+        })
     }
 
-    pub fn integer(value: i64) -> Rational {
+    /// A whole number written in the code or read from at most 18 digits; computed
+    /// values go through [`Rational::checked_integer`].
+    pub const fn integer(value: i64) -> Rational {
+        debug_assert!(value != i64::MIN, "Rational::integer(i64::MIN)");
         Rational { num: value, den: 1 }
+    }
+
+    /// A whole number, refused when it is `i64::MIN` (outside the range, see above).
+    pub fn checked_integer(value: i64) -> Result<Rational, ArithmeticError> {
+        if value == i64::MIN {
+            Err(ArithmeticError::Overflow)
+        } else {
+            Ok(Rational { num: value, den: 1 })
+        }
     }
 
     pub fn numerator(self) -> i64 {
@@ -67,11 +93,11 @@ impl Rational {
     pub fn checked_add(self, other: Rational) -> Result<Rational, ArithmeticError> {
         // Whole numbers are the common case in templates: no gcd needed.
         if self.den == 1 && other.den == 1 {
-            return self
+            let sum = self
                 .num
                 .checked_add(other.num)
-                .map(Rational::integer)
-                .ok_or(ArithmeticError::Overflow);
+                .ok_or(ArithmeticError::Overflow)?;
+            return Rational::checked_integer(sum);
         }
         let num = self
             .num
@@ -90,9 +116,11 @@ impl Rational {
         Rational::new(num, den)
     }
 
+    /// Never fails, as the numerator is never `i64::MIN`; a `Result` all the same,
+    /// so that every step of a computation reads alike.
     pub fn checked_neg(self) -> Result<Rational, ArithmeticError> {
         Ok(Rational {
-            num: self.num.checked_neg().ok_or(ArithmeticError::Overflow)?,
+            num: -self.num,
             den: self.den,
         })
     }
@@ -103,11 +131,11 @@ impl Rational {
 
     pub fn checked_mul(self, other: Rational) -> Result<Rational, ArithmeticError> {
         if self.den == 1 && other.den == 1 {
-            return self
+            let product = self
                 .num
                 .checked_mul(other.num)
-                .map(Rational::integer)
-                .ok_or(ArithmeticError::Overflow);
+                .ok_or(ArithmeticError::Overflow)?;
+            return Rational::checked_integer(product);
         }
         let num = self
             .num
@@ -124,9 +152,11 @@ impl Rational {
         if other.num == 0 {
             return Err(ArithmeticError::DivisionByZero);
         }
+        // The reciprocal with its sign on top; both parts stay within ±i64::MAX.
+        let sign = other.num.signum();
         self.checked_mul(Rational {
-            num: other.den,
-            den: other.num,
+            num: sign * other.den,
+            den: sign * other.num,
         })
     }
 
@@ -144,6 +174,7 @@ impl Rational {
         Ok(result)
     }
 
+    /// Cannot overflow: the numerator is never `i64::MIN`.
     pub fn abs(self) -> Rational {
         Rational {
             num: self.num.abs(),
@@ -151,36 +182,43 @@ impl Rational {
         }
     }
 
+    /// The greatest whole number not above the value: within range, as the value is.
     pub fn floor(self) -> Rational {
         Rational::integer(self.num.div_euclid(self.den))
     }
 
+    /// The least whole number not below the value. When the value is not whole its
+    /// denominator is at least 2, so its floor is at most `i64::MAX / 2` and one
+    /// more still fits.
     pub fn ceil(self) -> Rational {
-        Rational::integer(-((-self.num).div_euclid(self.den)))
+        let floor = self.num.div_euclid(self.den);
+        Rational::integer(floor + i64::from(self.num.rem_euclid(self.den) != 0))
     }
 
-    /// Rounds half away from zero, as taught in school.
+    /// Rounds half away from zero, as taught in school. The magnitude goes up only
+    /// when something is left over, and then the denominator is at least 2, so the
+    /// result always fits.
     pub fn round(self) -> Rational {
-        let twice = Rational {
-            num: self.num.abs() * 2 + self.den,
-            den: self.den * 2,
-        };
-        let magnitude = twice.floor().num;
-        Rational::integer(if self.num < 0 { -magnitude } else { magnitude })
+        let (magnitude, den) = (self.num.unsigned_abs(), self.den.unsigned_abs());
+        let (whole, rest) = (magnitude / den, magnitude % den);
+        // `rest >= den - rest` is `2 * rest >= den` without doubling.
+        let rounded = whole + u64::from(rest != 0 && rest >= den - rest);
+        let rounded = i64::try_from(rounded).unwrap_or(i64::MAX);
+        Rational::integer(if self.num < 0 { -rounded } else { rounded })
     }
 
     /// Written as a mixed number when it is improper: `1 1/2`, `-2 3/4`, `3`, `2/5`.
     pub fn to_mixed_string(self) -> String {
-        if self.den == 1 || self.num.abs() < self.den {
+        let (magnitude, den) = (self.num.unsigned_abs(), self.den.unsigned_abs());
+        if den == 1 || magnitude < den {
             return self.to_string();
         }
-        let whole = self.num.abs() / self.den;
-        let rest = self.num.abs() % self.den;
+        let (whole, rest) = (magnitude / den, magnitude % den);
         let sign = if self.num < 0 { "-" } else { "" };
         if rest == 0 {
             format!("{sign}{whole}")
         } else {
-            format!("{sign}{whole} {rest}/{}", self.den)
+            format!("{sign}{whole} {rest}/{den}")
         }
     }
 
@@ -200,6 +238,7 @@ impl Rational {
             return self.to_string();
         }
         let places = twos.max(fives);
+        // At most 18 places, so 10^places fits, and the denominator divides it.
         let scale = 10i64.pow(places);
         let Some(scaled) = self.num.checked_mul(scale / self.den) else {
             return self.to_string();
@@ -208,7 +247,7 @@ impl Rational {
             return scaled.to_string();
         }
         let sign = if scaled < 0 { "-" } else { "" };
-        let digits = scaled.abs().to_string();
+        let digits = scaled.unsigned_abs().to_string();
         let padded = format!("{digits:0>width$}", width = places as usize + 1);
         let (int_part, frac_part) = padded.split_at(padded.len() - places as usize);
         format!("{sign}{int_part}.{frac_part}")
@@ -353,6 +392,135 @@ mod tests {
         assert_eq!(Rational::new(1, 0), Err(ArithmeticError::DivisionByZero));
         let huge = Rational::integer(i64::MAX / 2);
         assert_eq!(huge.checked_mul(huge), Err(ArithmeticError::Overflow));
+    }
+
+    #[test]
+    fn the_ends_of_the_range_give_overflow_never_a_wrapped_value() {
+        let max = Rational::integer(i64::MAX);
+        let lowest = Rational::integer(-i64::MAX);
+        assert_eq!(
+            Rational::checked_integer(i64::MIN),
+            Err(ArithmeticError::Overflow)
+        );
+        assert_eq!(Rational::new(i64::MIN, 1), Err(ArithmeticError::Overflow));
+        assert_eq!(Rational::new(1, i64::MIN), Err(ArithmeticError::Overflow));
+        assert_eq!(Rational::new(i64::MIN, 2), Ok(r(-(1 << 62), 1)));
+        assert_eq!(Rational::new(i64::MIN, i64::MIN), Ok(Rational::ONE));
+        assert_eq!(Rational::new(7, i64::MIN), Err(ArithmeticError::Overflow));
+        assert_eq!(
+            lowest.checked_sub(Rational::ONE),
+            Err(ArithmeticError::Overflow)
+        );
+        assert_eq!(
+            max.checked_add(Rational::ONE),
+            Err(ArithmeticError::Overflow)
+        );
+        assert_eq!(lowest.checked_mul(r(-1, 1)), Ok(max));
+        assert_eq!(lowest.checked_div(r(-1, 1)), Ok(max));
+        assert_eq!(Rational::ONE.checked_div(lowest), Ok(r(-1, i64::MAX)));
+        assert_eq!(r(-2, 1).checked_pow(63), Err(ArithmeticError::Overflow));
+        assert_eq!(r(-2, 1).checked_pow(-63), Err(ArithmeticError::Overflow));
+        assert_eq!(lowest.abs(), max);
+        assert_eq!(lowest.checked_neg(), Ok(max));
+        for value in [max, lowest] {
+            assert_eq!(value.floor(), value);
+            assert_eq!(value.ceil(), value);
+            assert_eq!(value.round(), value);
+        }
+        let half_max = r(i64::MAX, 2);
+        assert_eq!(half_max.floor(), r(i64::MAX / 2, 1));
+        assert_eq!(half_max.ceil(), r(i64::MAX / 2 + 1, 1));
+        assert_eq!(half_max.round(), r(i64::MAX / 2 + 1, 1));
+        assert_eq!(
+            half_max.checked_neg().map(Rational::round),
+            Ok(r(-(i64::MAX / 2 + 1), 1))
+        );
+        assert_eq!(lowest.to_string(), "-9223372036854775807");
+        assert_eq!(
+            r(-i64::MAX, 2).to_mixed_string(),
+            "-4611686018427387903 1/2"
+        );
+        assert_eq!(lowest.to_mixed_string(), "-9223372036854775807");
+        // A decimal whose digits would not fit in 64 bits is written as a fraction.
+        assert_eq!(
+            r(-i64::MAX, 1 << 18).to_decimal_string(),
+            "-9223372036854775807/262144"
+        );
+        assert_eq!(r(-(1 << 40) - 1, 4).to_decimal_string(), "-274877906944.25");
+    }
+
+    /// The operations against 128-bit arithmetic on values drawn across the whole
+    /// range: each result is exactly right or reported as overflow, never wrong.
+    #[test]
+    fn arithmetic_is_exact_or_overflow_across_the_whole_range() {
+        use crate::domain::rng::SplitMix64;
+        let mut rng = SplitMix64::new(2026);
+        let special = [
+            i64::MIN,
+            -i64::MAX,
+            -1 << 62,
+            -3,
+            -1,
+            0,
+            1,
+            2,
+            1 << 32,
+            i64::MAX,
+        ];
+        let part = |rng: &mut SplitMix64| match rng.below(4) {
+            0 => special[rng.below(special.len() as u64) as usize],
+            1 => rng.below(1 << 20) as i64 - (1 << 19),
+            _ => rng.next_u64() as i64 >> rng.below(64),
+        };
+        // a/b and c/d equal when a*d == c*b, in 128 bits (products of 64-bit parts fit).
+        let same = |value: Rational, num: i128, den: i128| {
+            i128::from(value.num) * den == num * i128::from(value.den)
+        };
+        let mut exact = 0;
+        for _ in 0..200_000 {
+            let Ok(x) = Rational::new(part(&mut rng), part(&mut rng)) else {
+                continue;
+            };
+            let Ok(y) = Rational::new(part(&mut rng), part(&mut rng)) else {
+                continue;
+            };
+            assert!(x.num != i64::MIN && x.den > 0, "{x:?}");
+            let (a, b) = (i128::from(x.num), i128::from(x.den));
+            let (c, d) = (i128::from(y.num), i128::from(y.den));
+            let sum = a
+                .checked_mul(d)
+                .zip(c.checked_mul(b))
+                .and_then(|(p, q)| p.checked_add(q));
+            for (result, num, den) in [
+                (x.checked_add(y), sum, Some(b * d)),
+                (x.checked_mul(y), Some(a * c), Some(b * d)),
+                (x.checked_div(y), Some(a * d), Some(b * c)),
+            ] {
+                match (result, num, den) {
+                    (Ok(value), Some(num), Some(den)) => {
+                        assert!(value.num != i64::MIN && value.den > 0, "{value:?}");
+                        assert!(same(value, num, den), "{x:?} {y:?} -> {value:?}");
+                        exact += 1;
+                    }
+                    (Ok(value), _, _) => panic!("{x:?} {y:?} -> {value:?} past 128 bits"),
+                    (Err(ArithmeticError::DivisionByZero), _, _) => assert_eq!(y.num, 0),
+                    (Err(ArithmeticError::Overflow), _, _) => {}
+                }
+            }
+            for (value, whole) in [
+                (x.floor(), a.div_euclid(b)),
+                (x.ceil(), -(-a).div_euclid(b)),
+            ] {
+                assert_eq!(i128::from(value.num), whole, "{x:?}");
+            }
+            let round = (2 * a.abs() + b).div_euclid(2 * b) * a.signum();
+            assert_eq!(i128::from(x.round().num), round, "{x:?}");
+            if x.num.abs() < 100_000_000_000_000_000 && x.den < 100_000_000_000_000_000 {
+                assert_eq!(parse_number(&x.to_mixed_string()), Some(x));
+                assert_eq!(parse_number(&x.to_string()), Some(x));
+            }
+        }
+        assert!(exact > 100_000, "only {exact} exact results");
     }
 
     #[test]

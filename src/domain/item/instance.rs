@@ -7,7 +7,7 @@
 use super::check::normalise_text;
 use super::{Item, ItemKind, MAX_RANGE_VALUES};
 use crate::domain::expr::{Expr, ExprError, Scope, NO_VARIABLES};
-use crate::domain::rational::Rational;
+use crate::domain::rational::{ArithmeticError, Rational};
 use crate::domain::rng::SplitMix64;
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -852,7 +852,8 @@ impl Pool {
     fn draw(&self, rng: &mut SplitMix64) -> Rational {
         match self {
             Pool::Range { from, step, count } => {
-                // Within the range checked at compile time, so no overflow.
+                // Within from..=to, checked when compiled: no overflow, and never
+                // i64::MIN.
                 let k = rng.below(*count) as i64;
                 Rational::integer(*from + k * *step)
             }
@@ -873,6 +874,13 @@ fn variable_pool(variable: &super::Variable) -> Result<Pool, InstanceError> {
             };
             if step <= 0 || to < from {
                 return Err(bad);
+            }
+            // Every value drawn is a Rational, whose parts stay within ±i64::MAX.
+            if from == i64::MIN {
+                return Err(InstanceError::Expression {
+                    field: format!("template.variables.{}.from", variable.name),
+                    error: ArithmeticError::Overflow.into(),
+                });
             }
             let count = (i128::from(to) - i128::from(from)) / i128::from(step) + 1;
             if count > i128::from(MAX_RANGE_VALUES) {
