@@ -102,6 +102,24 @@ pub enum BinaryOp {
 }
 
 impl BinaryOp {
+    /// How tightly the operator binds its left and its right operand (precedence
+    /// climbing): or, and, comparisons, + -, * /, then ^, right-associative.
+    fn powers(self) -> (u8, u8) {
+        match self {
+            BinaryOp::Or => (1, 2),
+            BinaryOp::And => (3, 4),
+            BinaryOp::Lt
+            | BinaryOp::Le
+            | BinaryOp::Gt
+            | BinaryOp::Ge
+            | BinaryOp::Eq
+            | BinaryOp::Ne => (7, 8),
+            BinaryOp::Add | BinaryOp::Sub => (9, 10),
+            BinaryOp::Mul | BinaryOp::Div => (11, 12),
+            BinaryOp::Pow => (15, 15),
+        }
+    }
+
     /// How the operator is written (the typographic × ÷ − read as * / -).
     fn symbol(self) -> &'static str {
         match self {
@@ -208,6 +226,11 @@ pub trait Scope {
     fn value_at(&self, _slot: usize) -> Option<Rational> {
         None
     }
+
+    /// The name of the variable at `slot`, for writing an expression back out.
+    fn name_at(&self, _slot: usize) -> Option<&str> {
+        None
+    }
 }
 
 impl Scope for [(String, Rational)] {
@@ -220,6 +243,10 @@ impl Scope for [(String, Rational)] {
     fn value_at(&self, slot: usize) -> Option<Rational> {
         self.get(slot).map(|(_, value)| *value)
     }
+
+    fn name_at(&self, slot: usize) -> Option<&str> {
+        self.get(slot).map(|(name, _)| name.as_str())
+    }
 }
 
 impl Scope for Vec<(String, Rational)> {
@@ -229,6 +256,10 @@ impl Scope for Vec<(String, Rational)> {
 
     fn value_at(&self, slot: usize) -> Option<Rational> {
         self.as_slice().value_at(slot)
+    }
+
+    fn name_at(&self, slot: usize) -> Option<&str> {
+        self.as_slice().name_at(slot)
     }
 }
 
@@ -241,6 +272,10 @@ impl Scope for [(&str, Rational)] {
 
     fn value_at(&self, slot: usize) -> Option<Rational> {
         self.get(slot).map(|(_, value)| *value)
+    }
+
+    fn name_at(&self, slot: usize) -> Option<&str> {
+        self.get(slot).map(|(name, _)| *name)
     }
 }
 
@@ -267,7 +302,10 @@ impl Expr {
             return Err(ExprError::TooLong);
         }
         // Most placeholders are a lone variable or number ("{a}"): skip the parser.
-        let trimmed = text.trim();
+        // Only the spaces the lexer skips are trimmed, so that the short cut takes
+        // exactly what the parser would (a vertical tab or a no-break space is no
+        // space to the lexer).
+        let trimmed = text.trim_matches(|c: char| c.is_ascii_whitespace());
         let bytes = trimmed.as_bytes();
         if !bytes.is_empty() && bytes.len() <= 18 && bytes.iter().all(u8::is_ascii_digit) {
             if let Ok(value) = trimmed.parse::<i64>() {
@@ -330,6 +368,80 @@ impl Expr {
     /// Evaluates to a number, or says why it cannot.
     pub fn number(&self, scope: &(impl Scope + ?Sized)) -> Result<Rational, ExprError> {
         self.evaluate(scope)?.number()
+    }
+
+    /// The expression written back out, for a message that names it: variables by
+    /// their names in `scope`, brackets only where the grammar needs them, so that
+    /// parsing the text gives the same expression.
+    pub fn source(&self, scope: &(impl Scope + ?Sized)) -> String {
+        let mut out = String::new();
+        self.write_source(scope, &mut out);
+        out
+    }
+
+    /// How tightly the expression's outermost operator binds (the parser's powers).
+    fn binding(&self) -> u8 {
+        match self {
+            Expr::Binary(op, _) => op.powers().0,
+            Expr::Negate(_) => 13,
+            Expr::Not(_) => 5,
+            Expr::Number(n) if *n < Rational::ZERO => 13,
+            _ => u8::MAX,
+        }
+    }
+
+    fn write_source(&self, scope: &(impl Scope + ?Sized), out: &mut String) {
+        let operand = |expr: &Expr, bracket: bool, out: &mut String| {
+            if bracket {
+                out.push('(');
+            }
+            expr.write_source(scope, out);
+            if bracket {
+                out.push(')');
+            }
+        };
+        match self {
+            // Literals are whole or terminating decimals, and read back as written.
+            Expr::Number(n) => out.push_str(&n.to_decimal_string()),
+            Expr::Variable(name) => out.push_str(name),
+            Expr::Slot(slot) => match scope.name_at(usize::from(*slot)) {
+                Some(name) => out.push_str(name),
+                None => out.push_str(&format!("#{slot}")),
+            },
+            Expr::Negate(inner) => {
+                out.push('-');
+                operand(inner, inner.binding() < 13, out);
+            }
+            Expr::Not(inner) => {
+                out.push_str("not ");
+                operand(inner, inner.binding() < 5, out);
+            }
+            Expr::Binary(op, operands) => {
+                let [left, right] = &**operands;
+                let (power, right_power) = op.powers();
+                // Left-associative operators bind their right operand one step
+                // tighter; ^ is right-associative; comparisons do not chain.
+                let comparison = power == 7;
+                let left_bracket = left.binding() < power
+                    || (left.binding() == power && (comparison || *op == BinaryOp::Pow));
+                operand(left, left_bracket, out);
+                out.push(' ');
+                out.push_str(op.symbol());
+                out.push(' ');
+                operand(right, right.binding() < right_power, out);
+            }
+            Expr::Call(function, args) => {
+                out.push_str(function.name());
+                out.push('(');
+                for (i, arg) in args.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    arg.write_source(scope, out);
+                }
+                out.push(')');
+            }
+        }
     }
 
     /// Every variable name the expression reads by name, in order of first use.
@@ -692,19 +804,7 @@ impl<'t, 'n> Parser<'t, 'n> {
         };
         let mut compared = false;
         while let Some(op) = self.peek_op() {
-            let (left_power, right_power) = match op {
-                BinaryOp::Or => (1, 2),
-                BinaryOp::And => (3, 4),
-                BinaryOp::Lt
-                | BinaryOp::Le
-                | BinaryOp::Gt
-                | BinaryOp::Ge
-                | BinaryOp::Eq
-                | BinaryOp::Ne => (7, 8),
-                BinaryOp::Add | BinaryOp::Sub => (9, 10),
-                BinaryOp::Mul | BinaryOp::Div => (11, 12),
-                BinaryOp::Pow => (15, 15),
-            };
+            let (left_power, right_power) = op.powers();
             if left_power < min_power {
                 break;
             }
@@ -995,6 +1095,43 @@ mod tests {
             eval("mod(5, 0)", &[]),
             Err(ExprError::Arithmetic(ArithmeticError::DivisionByZero))
         );
+    }
+
+    /// An expression written back out reads as the same expression, with its
+    /// variables' names and brackets only where they are needed.
+    #[test]
+    fn an_expression_written_back_out_parses_to_the_same_expression() {
+        let names = ["a", "b"];
+        let scope: Vec<(&str, Rational)> = names.iter().map(|n| (*n, Rational::ONE)).collect();
+        for (text, written) in [
+            ("mod((0-2)^63, 0-1)", "mod((0 - 2) ^ 63, 0 - 1)"),
+            ("a - (b - 1)", "a - (b - 1)"),
+            ("(a - b) - 1", "a - b - 1"),
+            ("2 ^ 3 ^ 2", "2 ^ 3 ^ 2"),
+            ("(2 ^ 3) ^ 2", "(2 ^ 3) ^ 2"),
+            ("-2 ^ 2", "-2 ^ 2"),
+            ("(-2) ^ 2", "(-2) ^ 2"),
+            ("2 ^ -1", "2 ^ (-1)"),
+            ("a / (b * 2)", "a / (b * 2)"),
+            ("0.75 ^ 2", "0.75 ^ 2"),
+            (
+                "not (a < b) or b == 4 and a != 1",
+                "not a < b or b == 4 and a != 1",
+            ),
+            ("not (a < b or b < a)", "not (a < b or b < a)"),
+            ("(a < b) == (b < a)", "(a < b) == (b < a)"),
+            ("- - a", "--a"),
+            ("max(a, b, 1/2)", "max(a, b, 1 / 2)"),
+        ] {
+            let expr = Expr::parse_in(text, &names).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let source = expr.source(scope.as_slice());
+            assert_eq!(source, written, "{text}");
+            assert_eq!(
+                Expr::parse_in(&source, &names),
+                Ok(expr),
+                "{text} -> {source}"
+            );
+        }
     }
 
     #[test]

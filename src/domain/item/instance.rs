@@ -26,8 +26,14 @@ pub enum InstanceError {
         text: String,
         error: ExprError,
     },
-    #[error("{field}: {error}")]
-    Expression { field: String, error: ExprError },
+    /// An expression that cannot be evaluated for a draw: named with the field it
+    /// sits in and written back out, so that an author sees which one.
+    #[error("{field} ({expression}): {error}")]
+    Expression {
+        field: String,
+        expression: String,
+        error: ExprError,
+    },
     #[error("{field}: a \"{{\" has no matching \"}}\" (write {{{{ for a literal brace)")]
     UnclosedPlaceholder { field: String },
     #[error("{field}: unknown format \"{format}\" (use mixed, decimal or fraction)")]
@@ -299,6 +305,7 @@ impl<'a> Text<'a> {
                         .number(scope)
                         .map_err(|error| InstanceError::Expression {
                             field: self.field.path(id),
+                            expression: expr.source(scope),
                             error,
                         })?;
                     match format {
@@ -584,12 +591,14 @@ impl<'a> CompiledItem<'a> {
             for (i, (name, expr)) in self.derived.iter().enumerate() {
                 match expr.number(values.as_slice()) {
                     Ok(value) => values.push((name, value)),
-                    // A derived value that cannot be computed for this draw (say, a
-                    // division by zero) rejects the draw, like a failed constraint.
-                    Err(ExprError::Arithmetic(_)) => continue 'draw,
+                    // A derived value that divides by zero for this draw rejects
+                    // the draw, like a failed constraint; an overflow is the
+                    // template's mistake, reported.
+                    Err(ExprError::Arithmetic(ArithmeticError::DivisionByZero)) => continue 'draw,
                     Err(error) => {
                         return Err(InstanceError::Expression {
                             field: format!("template.derived[{i}].value"),
+                            expression: expr.source(values.as_slice()),
                             error,
                         })
                     }
@@ -601,10 +610,13 @@ impl<'a> CompiledItem<'a> {
                     .and_then(|v| v.boolean())
                 {
                     Ok(true) => {}
-                    Ok(false) | Err(ExprError::Arithmetic(_)) => continue 'draw,
+                    Ok(false) | Err(ExprError::Arithmetic(ArithmeticError::DivisionByZero)) => {
+                        continue 'draw
+                    }
                     Err(error) => {
                         return Err(InstanceError::Expression {
                             field: format!("template.constraints[{i}]"),
+                            expression: constraint.source(values.as_slice()),
                             error,
                         })
                     }
@@ -624,6 +636,7 @@ impl<'a> CompiledItem<'a> {
         expr.number(values)
             .map_err(|error| InstanceError::Expression {
                 field: field.path(&self.item.id),
+                expression: expr.source(values),
                 error,
             })
     }
@@ -879,6 +892,7 @@ fn variable_pool(variable: &super::Variable) -> Result<Pool, InstanceError> {
             if from == i64::MIN {
                 return Err(InstanceError::Expression {
                     field: format!("template.variables.{}.from", variable.name),
+                    expression: from.to_string(),
                     error: ArithmeticError::Overflow.into(),
                 });
             }
@@ -900,6 +914,7 @@ fn variable_pool(variable: &super::Variable) -> Result<Pool, InstanceError> {
                     .and_then(|expr| expr.number(NO_VARIABLES))
                     .map_err(|error| InstanceError::Expression {
                         field: format!("template.variables.{}.one_of[{i}]", variable.name),
+                        expression: text.clone(),
                         error,
                     })
             })
@@ -920,8 +935,11 @@ pub fn interpolate(
     field: &str,
 ) -> Result<String, InstanceError> {
     let relabel = |error: InstanceError| match error {
-        InstanceError::Expression { error, .. } => InstanceError::Expression {
+        InstanceError::Expression {
+            expression, error, ..
+        } => InstanceError::Expression {
             field: field.to_string(),
+            expression,
             error,
         },
         InstanceError::UnclosedPlaceholder { .. } => InstanceError::UnclosedPlaceholder {
