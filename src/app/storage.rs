@@ -85,7 +85,7 @@ impl MemoryStorage {
     /// Every key held, sorted: for tests that check nothing was written.
     pub fn keys(&self) -> Vec<String> {
         let mut keys: Vec<String> = self.0.borrow().keys().cloned().collect();
-        keys.sort();
+        crate::domain::order::sort(&mut keys);
         keys
     }
 }

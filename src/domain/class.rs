@@ -493,7 +493,7 @@ fn strings(cells: &[&str]) -> Vec<String> {
 }
 
 fn dedup_join(mut names: Vec<String>) -> String {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = crate::domain::rng::FastSet::default();
     names.retain(|name| seen.insert(name.clone()));
     names.join(" ")
 }
