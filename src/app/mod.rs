@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod components;
 pub mod context;
+pub mod fault;
 pub mod fetch;
 pub mod files;
 pub mod library;
@@ -33,6 +34,7 @@ const TICK_MS: u64 = 5_000;
 pub fn App() -> impl IntoView {
     let context = AppContext::new();
     provide_context(context);
+    fault::remember(context);
     context.load_bundled_curricula();
     // Another tab of the same learner saved: fold its answers in.
     let storage_listener = window_event_listener(leptos::ev::storage, move |event| {

@@ -184,6 +184,61 @@ fn each_page_has_a_content_policy_that_refuses_requests_to_other_origins() {
     assert_no_policy_violations(&browser, "teacher's page");
 }
 
+/// A bug the app cannot handle (here the fire drill `fault_drill`, a panic, which a
+/// release build turns into a WebAssembly trap) must not leave a frozen page: the
+/// student sees the fault message, can save their progress file, and finds their
+/// work again after a reload; the page's content policy still holds.
+#[test]
+fn a_bug_that_stops_the_app_shows_a_message_and_keeps_the_saved_work() {
+    let (_server, browser) = open_app("/");
+    assert_eq!(
+        ok(browser.execute("return document.getElementById('fault').hidden")),
+        true
+    );
+    // Thrown outside the WebDriver call, as a trap in an event handler would be.
+    ok(browser.execute("setTimeout(() => window.wasmBindings.fault_drill()); return null"));
+    ok(browser.wait_until(
+        "!document.getElementById('fault').hidden",
+        "the fault message",
+    ));
+    let message = ok(browser.texts("#fault")).join(" ");
+    assert!(
+        message.contains("Something went wrong.")
+            && message.contains("Your answers up to now are saved in this browser.")
+            && message.contains("Reload the page to go on."),
+        "{message}"
+    );
+    // The message has the focus, and the stopped app under it takes no input.
+    assert_eq!(
+        ok(browser.execute("return document.activeElement.textContent")),
+        "Something went wrong."
+    );
+    assert_eq!(
+        ok(browser.execute("return document.querySelector('main').closest('[inert]') !== null")),
+        true
+    );
+    assert_accessible(&browser, "fault message");
+    ok(browser.set_window_size(320, 640));
+    save_screenshot(&browser, "fault message at 320 px");
+    ok(browser.set_window_size(1280, 900));
+    // The app can still make the progress file.
+    ok(browser.click("#fault-export"));
+    ok(browser.wait_until(
+        "!document.getElementById('fault-export-done').hidden",
+        "the note that the progress file was saved",
+    ));
+    assert_no_policy_violations(&browser, "fault message");
+    // A reload goes on where the student was: still signed in, on the course map.
+    ok(browser.click("#fault-reload"));
+    browser
+        .find("[data-testid=course-map] h1")
+        .unwrap_or_else(|e| panic!("the app did not come back after the reload: {e}"));
+    assert_eq!(
+        ok(browser.texts("[data-testid=learner-name]")),
+        vec!["Learner: Robin"]
+    );
+}
+
 /// Decodes standard base64 (as WebDriver sends screenshots).
 fn decode_base64(text: &str) -> Vec<u8> {
     let value = |c: u8| match c {

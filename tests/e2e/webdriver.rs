@@ -289,6 +289,16 @@ impl Browser {
         }
     }
 
+    /// Resizes the window, to see a screen as a phone (320 px wide) or a laptop shows it.
+    pub fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
+        self.command(
+            "POST",
+            "window/rect",
+            Some(json!({ "width": width, "height": height })),
+        )
+        .map(drop)
+    }
+
     /// A PNG of the window, base64-encoded as WebDriver returns it.
     pub fn screenshot_base64(&self) -> Result<String> {
         let value = self.command("GET", "screenshot", None)?;
