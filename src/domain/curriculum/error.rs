@@ -96,6 +96,16 @@ pub enum CurriculumErrorKind {
         found: usize,
         needed: usize,
     },
+    /// The pool is short and some of its items have errors, which leave them out (or
+    /// stop a template giving more): the fix is those errors, not more items.
+    #[error("objective \"{objective}\" has {found} distinct item instance(s), but formative A, formative B and the unit test need {needed} without repeating one: {with_errors} of its {items} items have errors (above), which leave them out; fix those first")]
+    PoolTooSmallWithErrors {
+        objective: String,
+        with_errors: usize,
+        items: usize,
+        found: usize,
+        needed: usize,
+    },
     #[error("objective \"{objective}\" has {found} distinct item instance(s); {wanted} would also cover a second formative B, a retake of the unit test and reviews without repeats")]
     PoolSmallForRetakes {
         objective: String,

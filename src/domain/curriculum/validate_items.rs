@@ -3,7 +3,7 @@
 //! questions, and the pool holds enough distinct instances for formative A,
 //! formative B and the unit test never to repeat a question.
 
-use super::error::{CurriculumError, CurriculumErrorKind as Kind};
+use super::error::{CurriculumError, CurriculumErrorKind as Kind, Severity};
 use super::validate::Owner;
 use super::{Curriculum, Objective};
 use crate::domain::expr::{Expr, ExprError, NO_VARIABLES};
@@ -41,7 +41,9 @@ pub(super) fn check_objective_items<'a>(
     let mut keys: HashSet<InstanceKey> =
         HashSet::with_capacity_and_hasher(objective.items.len().max(wanted), Default::default());
     let mut templates = Vec::with_capacity(objective.items.len());
-    let problems_before_items = problems.len();
+    // Items with an error: left out of the pool, or (a template) giving no more
+    // instances after it. A warning never leaves an item out.
+    let mut with_errors = 0;
     // Every item first shows one sound instance; templates then give more, in
     // turn, only while the pool still lacks distinct questions.
     for (index, item) in objective.items.iter().enumerate() {
@@ -49,7 +51,8 @@ pub(super) fn check_objective_items<'a>(
         register_id(problems, path, &item.id);
         let before = problems.len();
         check_fields(problems, curriculum, item, path);
-        if problems.len() > before {
+        if has_error(&problems[before..]) {
+            with_errors += 1;
             continue; // instances of a malformed item would only repeat the problem
         }
         let templated = item.template.is_some();
@@ -64,10 +67,12 @@ pub(super) fn check_objective_items<'a>(
                     },
                 };
                 problems.push(CurriculumError::at(format!("{path}.{field}"), kind));
+                with_errors += 1;
                 continue;
             }
             Err(error) => {
                 problems.push(instance_problem(path, 0, error, templated));
+                with_errors += 1;
                 continue;
             }
         };
@@ -79,49 +84,70 @@ pub(super) fn check_objective_items<'a>(
             };
             match sample_once(problems, &mut sampled, &mut keys) {
                 Sample::Sound => templates.push(sampled),
-                Sample::Unsatisfiable => problems.push(CurriculumError::at(
-                    format!("{path}.template.constraints"),
-                    Kind::TemplateUnsatisfiable {
-                        draws: MAX_TEMPLATE_DRAWS,
-                        last_seed: TEMPLATE_SAMPLE_SEEDS - 1,
-                    },
-                )),
-                Sample::Reported | Sample::Exhausted => {}
+                Sample::Unsatisfiable => {
+                    problems.push(CurriculumError::at(
+                        format!("{path}.template.constraints"),
+                        Kind::TemplateUnsatisfiable {
+                            draws: MAX_TEMPLATE_DRAWS,
+                            last_seed: TEMPLATE_SAMPLE_SEEDS - 1,
+                        },
+                    ));
+                    with_errors += 1;
+                }
+                Sample::Reported => with_errors += 1,
+                Sample::Exhausted => {}
             }
         } else {
             match compiled.check(0) {
                 Ok(check) => {
-                    report_check(problems, &check, path, 0);
-                    keys.insert(check.key);
+                    if report_check(problems, &check, path, 0) {
+                        with_errors += 1;
+                    } else {
+                        keys.insert(check.key);
+                    }
                 }
-                Err(error) => problems.push(instance_problem(path, 0, error, false)),
+                Err(error) => {
+                    problems.push(instance_problem(path, 0, error, false));
+                    with_errors += 1;
+                }
             }
         }
     }
     while keys.len() < wanted && !templates.is_empty() {
         templates.retain_mut(|sampled| {
-            keys.len() < wanted
-                && matches!(sample_once(problems, sampled, &mut keys), Sample::Sound)
+            if keys.len() >= wanted {
+                return false;
+            }
+            match sample_once(problems, sampled, &mut keys) {
+                Sample::Sound => true,
+                Sample::Reported => {
+                    with_errors += 1;
+                    false
+                }
+                Sample::Exhausted | Sample::Unsatisfiable => false,
+            }
         });
     }
-    // A broken item already has its own message; a pool count without it would
-    // only repeat the problem in other words.
-    let items_failed = problems[problems_before_items..]
-        .iter()
-        .any(|problem| problem.severity() == super::error::Severity::Error);
-    if items_failed {
-        return;
-    }
     if keys.len() < needed {
-        problems.push(CurriculumError::at(
-            format!("{objective_path}.items"),
+        let kind = if with_errors > 0 {
+            // The pool is short because of the errors above: say so, so that the
+            // author fixes those rather than writing more items.
+            Kind::PoolTooSmallWithErrors {
+                objective: objective.id.clone(),
+                with_errors,
+                items: objective.items.len(),
+                found: keys.len(),
+                needed,
+            }
+        } else {
             Kind::PoolTooSmall {
                 objective: objective.id.clone(),
                 found: keys.len(),
                 needed,
-            },
-        ));
-    } else if keys.len() < wanted {
+            }
+        };
+        problems.push(CurriculumError::at(format!("{objective_path}.items"), kind));
+    } else if keys.len() < wanted && with_errors == 0 {
         problems.push(CurriculumError::at(
             format!("{objective_path}.items"),
             Kind::PoolSmallForRetakes {
@@ -131,6 +157,13 @@ pub(super) fn check_objective_items<'a>(
             },
         ));
     }
+}
+
+/// Whether any of these problems is an error (a warning never leaves an item out).
+fn has_error(problems: &[CurriculumError]) -> bool {
+    problems
+        .iter()
+        .any(|problem| problem.severity() == Severity::Error)
 }
 
 enum Sample {
@@ -202,7 +235,7 @@ fn instance_problem(
 }
 
 /// Sound questions: no two choices read the same, and no listed wrong answer is
-/// right. Returns whether a problem was found.
+/// right. Returns whether an error was found.
 fn report_check(
     problems: &mut Vec<CurriculumError>,
     check: &InstanceCheck,
@@ -227,7 +260,7 @@ fn report_check(
             Kind::WrongAnswerIsRight { seed, index },
         ));
     }
-    problems.len() > before
+    has_error(&problems[before..])
 }
 
 fn check_fields(
