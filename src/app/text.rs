@@ -458,9 +458,17 @@ pub fn file_problems(name: &str, count: usize) -> String {
     }
 }
 
+/// The summary that opens the problems not listed at first, in place.
 pub fn more_problems(count: usize) -> String {
-    format!("…and {count} more.")
+    match count {
+        1 => "Show 1 more problem".to_string(),
+        n => format!("Show {n} more problems"),
+    }
 }
+
+pub const DOWNLOAD_PROBLEMS: &str = "Download the list of problems";
+/// The name of that download: a plain text file, a problem on each line.
+pub const PROBLEMS_FILE_NAME: &str = "problems.txt";
 
 /// A bundled curriculum file that could not be fetched or loaded when one of its
 /// courses was opened; `problem` starts with the file's address.

@@ -184,6 +184,69 @@ fn each_page_has_a_content_policy_that_refuses_requests_to_other_origins() {
     assert_no_policy_violations(&browser, "teacher's page");
 }
 
+/// A file with more problems than the page lists at first: the rest open in place,
+/// and the whole list downloads as text, the message first.
+#[test]
+fn a_long_list_of_problems_opens_in_place_and_downloads_as_text() {
+    let (_server, browser) = open_app("/");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/curricula/bad/many-problems"
+    );
+    let expected =
+        std::fs::read_to_string(format!("{fixture}.expected")).unwrap_or_else(|e| panic!("{e}"));
+    let expected: Vec<&str> = expected.lines().collect();
+    assert!(
+        expected.len() > 20,
+        "the fixture must have more problems than shown"
+    );
+    ok(browser.type_into("#open-file", &format!("{fixture}.json")));
+    ok(browser.find("[data-testid=more-problems]"));
+    let visible = || -> Vec<String> {
+        ok(browser.texts(".file-problems li"))
+            .into_iter()
+            .filter(|text| !text.is_empty())
+            .collect()
+    };
+    assert_eq!(visible(), expected[..20]);
+    let summary = format!("Show {} more problems", expected.len() - 20);
+    assert_eq!(
+        ok(browser.texts("[data-testid=more-problems] summary")),
+        vec![summary]
+    );
+    ok(browser.click("[data-testid=more-problems] summary"));
+    assert_eq!(visible(), expected);
+    assert_accessible(&browser, "a long list of problems");
+    // The download: the file the page offers, read back before the page lets go of it.
+    ok(browser.execute(
+        "window.__downloads = []; \
+         HTMLAnchorElement.prototype.click = function () { \
+           window.__downloads.push({ name: this.download, href: this.href }); }; \
+         URL.revokeObjectURL = () => {}; return null;",
+    ));
+    ok(browser.click("[data-testid=download-problems]"));
+    let downloaded = ok(browser.execute_async(
+        "const done = arguments[arguments.length - 1]; \
+         const [file] = window.__downloads; \
+         fetch(file.href).then(r => r.text()).then(text => done([file.name, text]));",
+    ));
+    assert_eq!(downloaded[0], "problems.txt");
+    let text = downloaded[1].as_str().unwrap_or_default();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            format!(
+                "many-problems.json was not added: it has {} problems.",
+                expected.len()
+            )
+            .as_str()
+        )
+    );
+    assert_eq!(lines.collect::<Vec<_>>(), expected);
+    assert_no_policy_violations(&browser, "a long list of problems");
+}
+
 /// A bug the app cannot handle (here the fire drill `fault_drill`, a panic, which a
 /// release build turns into a WebAssembly trap) must not leave a frozen page: the
 /// student sees the fault message, can save their progress file, and finds their

@@ -6,4 +6,5 @@ pub mod item_player;
 pub mod level_badge;
 pub mod notices;
 pub mod open_file;
+pub mod problem_list;
 pub mod rich_text;

@@ -6,6 +6,7 @@
 //! seen a preview and confirmed it.
 
 use crate::app::browser::{dropped_files, read_chosen_file, take_chosen_files};
+use crate::app::components::problem_list::ProblemList;
 use crate::app::context::AppContext;
 use crate::app::text;
 use crate::domain::class_file::ClassFile;
@@ -16,7 +17,7 @@ use crate::domain::time::{iso_date, DAY_MS};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Problems listed at most; the rest are counted.
+/// Problems listed at first; the rest open in place.
 const SHOWN_PROBLEMS: usize = 20;
 
 /// Where opening a file has got to.
@@ -125,24 +126,12 @@ pub fn OpenFile() -> impl IntoView {
     }
 }
 
+/// A message, and the problems that stopped the file, if any.
 #[component]
 fn Said(message: String, problems: Vec<String>) -> impl IntoView {
-    let hidden = problems.len().saturating_sub(SHOWN_PROBLEMS);
     view! {
-        <p>{message}</p>
-        {(!problems.is_empty())
-            .then(|| {
-                view! {
-                    <ul class="file-problems">
-                        {problems
-                            .into_iter()
-                            .take(SHOWN_PROBLEMS)
-                            .map(|problem| view! { <li>{problem}</li> })
-                            .collect_view()}
-                    </ul>
-                }
-            })}
-        {(hidden > 0).then(|| view! { <p>{text::more_problems(hidden)}</p> })}
+        <p>{message.clone()}</p>
+        <ProblemList heading=message problems shown=SHOWN_PROBLEMS />
     }
 }
 

@@ -8,6 +8,7 @@ use crate::app::browser::{
     download_as, mark, now, read_chosen_files, take_chosen_files, utc_offset_minutes,
     FILES_IMPORTED_MARK, FILES_READ_MARK, REPORTS_BUILT_MARK,
 };
+use crate::app::components::problem_list::ProblemList;
 use crate::app::context::{course_choices, new_roster, AppContext, CourseChoice};
 use crate::app::pages::class_setup::ClassSetup;
 use crate::app::pages::family::{report_picture, FamilySummaries};
@@ -27,7 +28,7 @@ use crate::domain::roster::{student_id, Roster};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Reasons listed per refused file; the rest are counted.
+/// Reasons listed at first per refused file; the rest open in place.
 const SHOWN_PROBLEMS: usize = 5;
 
 /// A progress file read in, checked against the course chosen when reading began
@@ -343,19 +344,14 @@ pub fn TeacherPage() -> impl IntoView {
                         .get()
                         .into_iter()
                         .map(|line| {
-                            let hidden = line.problems.len().saturating_sub(SHOWN_PROBLEMS);
                             view! {
                                 <li class:refused=line.refused>
-                                    {line.message}
-                                    <ul>
-                                        {line
-                                            .problems
-                                            .into_iter()
-                                            .take(SHOWN_PROBLEMS)
-                                            .map(|problem| view! { <li>{problem}</li> })
-                                            .collect_view()}
-                                    </ul>
-                                    {(hidden > 0).then(|| text::more_problems(hidden))}
+                                    {line.message.clone()}
+                                    <ProblemList
+                                        heading=line.message
+                                        problems=line.problems
+                                        shown=SHOWN_PROBLEMS
+                                    />
                                 </li>
                             }
                         })
