@@ -1210,4 +1210,15 @@ mod tests {
             ))
         );
     }
+
+    #[test]
+    fn a_lone_number_or_name_takes_the_spaces_the_lexer_takes() {
+        // Found by fuzzing: "1\u{b}" was read as 1 by the short cut, while "(1\u{b})"
+        // was refused by the parser.
+        for text in ["1\u{b}", "a\u{a0}", "\u{2003}7"] {
+            assert!(Expr::parse(text).is_err(), "{text:?}");
+            assert!(Expr::parse(&format!("({text})")).is_err(), "{text:?}");
+        }
+        assert_eq!(num(" \t12\r\n"), Rational::integer(12));
+    }
 }

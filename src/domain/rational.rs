@@ -174,6 +174,25 @@ impl Rational {
         Ok(result)
     }
 
+    /// Whether this number is at most `tolerance` away from `target`, exactly. The
+    /// bounds `target ± tolerance` depend on the item alone, and this number (a
+    /// student's answer) is only compared with them, which never overflows: so an
+    /// answer equal to the target is within, however large its parts. (Their
+    /// difference can overflow where they are equal: 11100/11111111111 minus itself
+    /// needs a denominator of 22 digits on the way.) Only when the bounds leave the
+    /// range is the distance computed instead.
+    pub fn is_within(self, target: Rational, tolerance: Rational) -> bool {
+        if self == target {
+            return true;
+        }
+        match (target.checked_sub(tolerance), target.checked_add(tolerance)) {
+            (Ok(low), Ok(high)) => low <= self && self <= high,
+            _ => self
+                .checked_sub(target)
+                .is_ok_and(|distance| distance.abs() <= tolerance),
+        }
+    }
+
     /// Cannot overflow: the numerator is never `i64::MIN`.
     pub fn abs(self) -> Rational {
         Rational {
@@ -321,8 +340,10 @@ pub fn parse_number(text: &str) -> Option<Rational> {
     }
 }
 
+/// Digits alone, up to `i64::MAX`: every part a number is written with (by
+/// `Display`, `to_mixed_string`, `to_decimal_string`) reads back, 19 digits too.
 fn parse_unsigned_integer(text: &str) -> Option<i64> {
-    if text.is_empty() || text.len() > 18 || !text.bytes().all(|b| b.is_ascii_digit()) {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     text.parse().ok()
@@ -515,9 +536,8 @@ mod tests {
             }
             let round = (2 * a.abs() + b).div_euclid(2 * b) * a.signum();
             assert_eq!(i128::from(x.round().num), round, "{x:?}");
-            if x.num.abs() < 100_000_000_000_000_000 && x.den < 100_000_000_000_000_000 {
-                assert_eq!(parse_number(&x.to_mixed_string()), Some(x));
-                assert_eq!(parse_number(&x.to_string()), Some(x));
+            for written in [x.to_string(), x.to_mixed_string(), x.to_decimal_string()] {
+                assert_eq!(parse_number(&written), Some(x), "{written}");
             }
         }
         assert!(exact > 100_000, "only {exact} exact results");
@@ -573,5 +593,51 @@ mod tests {
         assert!(r(1, 3) < r(1, 2));
         assert!(r(-1, 2) < r(1, 3));
         assert_eq!(r(2, 4).cmp(&r(1, 2)), Ordering::Equal);
+    }
+
+    #[test]
+    fn every_number_reads_back_from_each_way_it_is_written() {
+        // Found by fuzzing: "499999999999999999.9" read as 4999999999999999999/10,
+        // whose 19-digit numerator did not read back, so an item with that answer
+        // refused its own model answer as "not a number".
+        let read = parse_number("499999999999999999.9");
+        assert_eq!(read, Some(r(4_999_999_999_999_999_999, 10)));
+        let special = [
+            r(4_999_999_999_999_999_999, 10),
+            r(i64::MAX, 1),
+            r(-i64::MAX, 1),
+            r(-i64::MAX, 2),
+            r(1, i64::MAX),
+            r(-(1 << 40) - 1, 4),
+            r(-11, 4),
+        ];
+        for value in special {
+            for written in [
+                value.to_string(),
+                value.to_mixed_string(),
+                value.to_decimal_string(),
+            ] {
+                assert_eq!(parse_number(&written), Some(value), "{written}");
+            }
+        }
+        assert_eq!(parse_number("9223372036854775808"), None);
+        assert_eq!(parse_number("00000000000000000000007"), Some(r(7, 1)));
+    }
+
+    #[test]
+    fn nearness_is_exact_where_the_difference_would_overflow() {
+        // Found by fuzzing: this number minus itself overflows on the way, so a
+        // numeric item with it as the answer judged its own model answer wrong.
+        let big = r(11_100, 11_111_111_111);
+        assert_eq!(big.checked_sub(big), Err(ArithmeticError::Overflow));
+        assert!(big.is_within(big, Rational::ZERO));
+        let near = r(11_101, 11_111_111_111);
+        assert!(!near.is_within(big, Rational::ZERO));
+        assert!(near.is_within(big, r(1, 1_000_000)));
+        assert!(r(3, 4).is_within(r(1, 2), r(1, 4)));
+        assert!(!r(3, 4).is_within(r(1, 2), r(1, 5)));
+        let max = Rational::integer(i64::MAX);
+        assert!(max.is_within(max, Rational::ONE));
+        assert!(!Rational::ZERO.is_within(max, Rational::ONE));
     }
 }

@@ -56,13 +56,16 @@ pub enum ResponseError {
 }
 
 /// Short answers are compared after normalising: case (unless the item says
-/// otherwise), spacing, and trailing punctuation do not matter.
+/// otherwise), spacing, and trailing punctuation do not matter. Normalising twice
+/// gives what normalising once gives: accepted answers are stored normalised, and
+/// the one shown as the answer must be judged right when typed back.
 pub fn normalise_text(text: &str, case_sensitive: bool) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let joined = words.join(" ");
-    let trimmed = joined
-        .trim_end_matches(['.', ',', '!', '?', ';', ':'])
-        .trim_end();
+    // Punctuation and spaces together, so that "x. ." ends as "x", not "x.".
+    let trimmed = joined.trim_end_matches(|c: char| {
+        matches!(c, '.' | ',' | '!' | '?' | ';' | ':') || c.is_whitespace()
+    });
     if case_sensitive {
         trimmed.to_string()
     } else {
@@ -123,8 +126,7 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
             let given = parse_number(text).ok_or_else(|| ResponseError::NotANumber {
                 text: text.trim().to_string(),
             })?;
-            let distance = given.checked_sub(*value).map(|d| d.abs());
-            if distance.is_ok_and(|d| d <= *tolerance) {
+            if given.is_within(*value, *tolerance) {
                 return Ok(plain(true));
             }
             Ok(instance

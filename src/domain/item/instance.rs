@@ -739,10 +739,7 @@ impl<'a> CompiledItem<'a> {
             for (index, wrong) in self.wrong.iter().enumerate() {
                 if let Some(expr) = &wrong.number {
                     let number = self.evaluate(expr, Field::WrongValue(index), scope)?;
-                    if number
-                        .checked_sub(value)
-                        .is_ok_and(|d| d.abs() <= tolerance)
-                    {
+                    if number.is_within(value, tolerance) {
                         wrong_but_right.push(index);
                     }
                 }

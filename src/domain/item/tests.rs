@@ -187,6 +187,20 @@ fn short_text_ignores_case_spacing_and_trailing_punctuation() {
 }
 
 #[test]
+fn an_accepted_answer_ending_in_spaced_punctuation_is_right_as_shown() {
+    // Found by fuzzing: "x. ." was normalised to "x.", and "x." typed back to "x".
+    assert_eq!(normalise_text("Half. .", false), "half");
+    assert_eq!(normalise_text(" a  b ; ; ", true), "a b");
+    let shown = instance(
+        r#"{"id": "s", "kind": "short_text", "prompt": "Name 1/2.", "accepted": ["Half. ."]}"#,
+        0,
+    );
+    assert_eq!(describe_answer(&shown), "half");
+    let right = model_answer(&shown);
+    assert_eq!(judge(&shown, &right).map(|j| j.correct), Ok(true));
+}
+
+#[test]
 fn ordering_never_starts_solved_and_is_judged_by_position() {
     let json = r#"{"id": "o", "kind": "ordering", "prompt": "Smallest first",
                    "sequence": ["1/8", "1/4", "1/2"]}"#;

@@ -1,0 +1,8 @@
+//! Fuzz target `expr`: what it calls is `entry::expr` (docs/fuzzing.md).
+#![no_main]
+
+#[allow(dead_code)] // each target uses one entry point of the shared module
+#[path = "../../tests/fuzz_entry/mod.rs"]
+mod entry;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| entry::expr(data));

@@ -1,0 +1,8 @@
+//! Fuzz target `markdown`: what it calls is `entry::markdown` (docs/fuzzing.md).
+#![no_main]
+
+#[allow(dead_code)] // each target uses one entry point of the shared module
+#[path = "../../tests/fuzz_entry/mod.rs"]
+mod entry;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| entry::markdown(data));
