@@ -38,8 +38,11 @@ use masterly::domain::workbook::{
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+/// What a target does with one input.
+pub type Entry = fn(&[u8]);
+
 /// Every target, by the name of its folder in `fuzz/corpus/`.
-pub const TARGETS: [(&str, fn(&[u8])); 8] = [
+pub const TARGETS: [(&str, Entry); 8] = [
     ("curriculum", curriculum),
     ("progress", progress),
     ("class_file", class_file),
@@ -261,14 +264,14 @@ fn check_judgement(
         return;
     }
     match (&instance.expected, response) {
-        (Expected::Single(correct), Response::Choice { index }) => {
-            if *index < instance.choice_feedback.len() {
-                assert_eq!(
-                    judged.as_ref().map(|j| j.correct).ok(),
-                    Some(index == correct),
-                    "{id} at seed {seed}: choice {index}"
-                );
-            }
+        (Expected::Single(correct), Response::Choice { index })
+            if *index < instance.choice_feedback.len() =>
+        {
+            assert_eq!(
+                judged.as_ref().map(|j| j.correct).ok(),
+                Some(index == correct),
+                "{id} at seed {seed}: choice {index}"
+            );
         }
         (Expected::Numeric { value, tolerance }, Response::Number { text }) => {
             if let Some(given) = parse_number(text) {
