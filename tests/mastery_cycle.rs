@@ -157,6 +157,19 @@ fn passing_the_unit_test_masters_the_unit_and_schedules_reviews() {
 }
 
 #[test]
+fn a_unit_mastered_at_the_end_of_time_schedules_its_review_there() {
+    // A progress file may give any time after 1970; found while fuzzing the
+    // teacher's import: the first review, two days on, overflowed.
+    let mut student = Student::new(curriculum());
+    student.now = i64::MAX - 10_000_000;
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
+    student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    let replay = student.replay();
+    assert_eq!(replay.level("u1-o1"), MasteryLevel::Mastered);
+    assert_eq!(replay.objective("u1-o1").review_due, Some(i64::MAX));
+}
+
+#[test]
 fn failing_the_unit_test_demotes_missed_objectives_and_returns_to_correctives() {
     let mut student = Student::new(curriculum());
     student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);

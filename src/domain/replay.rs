@@ -660,21 +660,24 @@ fn apply_score(
             .unwrap_or(1);
         Millis::from(days) * DAY_MS
     };
+    // Saturating: `at` comes from the log, and a progress file may say any time
+    // after 1970; a review due after the end of time is never due.
+    let due = |step: usize| Some(at.saturating_add(interval(step)));
     if after == MasteryLevel::Mastered {
         if progress.sittings_to_mastery.is_none() {
             progress.sittings_to_mastery = Some(progress.scored_sittings);
         }
         if before != MasteryLevel::Mastered {
             progress.review_step = 0;
-            progress.review_due = Some(at + interval(0));
+            progress.review_due = due(0);
         } else if kind == AssessmentKind::Review {
             progress.review_step += 1;
-            progress.review_due = Some(at + interval(progress.review_step));
+            progress.review_due = due(progress.review_step);
         }
     } else if kind == AssessmentKind::Review {
         // Missed review: demoted, corrective practice, and a new review soon.
         progress.review_step = 0;
-        progress.review_due = Some(at + interval(0));
+        progress.review_due = due(0);
     } else if before == MasteryLevel::Mastered {
         // Missed in a unit test or challenge: back through correctives and the test.
         progress.review_due = None;

@@ -97,8 +97,10 @@ impl ActiveSitting {
         self.plan.items.get(self.position)
     }
 
+    /// Whether the current item is the plan's last. `position` is read back from
+    /// storage, so it is not trusted to leave room for one more.
     pub fn is_last(&self) -> bool {
-        self.position + 1 >= self.plan.items.len()
+        self.position.saturating_add(1) >= self.plan.items.len()
     }
 }
 
@@ -195,7 +197,7 @@ impl Workbook {
     pub fn record(&mut self, attempt: Attempt) {
         if let Some(sitting) = &mut self.sitting {
             sitting.feedback = Some(attempt.id.clone());
-            sitting.tries += 1;
+            sitting.tries = sitting.tries.saturating_add(1);
         }
         self.attempts.push(attempt);
     }
@@ -278,7 +280,7 @@ impl Workbook {
             .filter(|entry| (first_day..first_day + 7).contains(&entry.day))
             .map(|entry| u64::from(entry.seconds))
             .sum();
-        (seconds / 60) as u32
+        u32::try_from(seconds / 60).unwrap_or(u32::MAX)
     }
 
     /// Folds in a copy saved by another tab: every attempt of both is kept once;
@@ -375,8 +377,11 @@ pub fn score_by_objective(attempts: &[&Attempt]) -> Vec<ObjectiveScore> {
 
 /// The local calendar day of a moment, for a time zone `offset_minutes` ahead of
 /// UTC (JavaScript's `getTimezoneOffset` has the opposite sign).
+/// Saturating: an attempt's time comes from a file and may be any time after
+/// 1970, up to `i64::MAX`, and a time at the end of the range stays there.
 pub fn local_day(at: Millis, offset_minutes: i64) -> i64 {
-    (at + offset_minutes * MINUTE_MS).div_euclid(DAY_MS)
+    at.saturating_add(offset_minutes.saturating_mul(MINUTE_MS))
+        .div_euclid(DAY_MS)
 }
 
 /// The Monday that starts the week holding `day` (1970-01-01 was a Thursday).
@@ -513,6 +518,34 @@ mod tests {
     }
 
     #[test]
+    fn counters_read_from_storage_at_their_limit_stay_there() {
+        // Found while writing the stored-data fuzz target: a stored sitting at
+        // position usize::MAX, or with u32::MAX tries, overflowed on the next step.
+        let mut workbook = Workbook::new(learner(), curriculum());
+        workbook.start_sitting(plan(2));
+        if let Some(sitting) = &mut workbook.sitting {
+            sitting.position = usize::MAX;
+            sitting.tries = u32::MAX;
+        }
+        assert_eq!(
+            workbook.sitting.as_ref().map(ActiveSitting::is_last),
+            Some(true)
+        );
+        workbook.record(attempt("a-1"));
+        assert_eq!(workbook.sitting.as_ref().map(|s| s.tries), Some(u32::MAX));
+        workbook.advance();
+        assert_eq!(workbook.sitting, None, "the last item ends the sitting");
+        workbook.activity = vec![
+            DayActivity {
+                day: 0,
+                seconds: u32::MAX
+            };
+            70
+        ];
+        assert_eq!(workbook.active_minutes(0), u32::MAX);
+    }
+
+    #[test]
     fn pausing_returns_to_where_the_sitting_was_started() {
         let mut workbook = Workbook::new(learner(), curriculum());
         workbook.go(Place::Unit { unit: "u".into() });
@@ -577,6 +610,14 @@ mod tests {
         let late = DAY_MS - 30 * MINUTE_MS;
         assert_eq!(local_day(late, 0), 0);
         assert_eq!(local_day(late, 60), 1);
+        // A progress file may give any time after 1970: the end of the range
+        // stays at the end (an overflow here stopped the teacher's reports).
+        let last_day = i64::MAX.div_euclid(DAY_MS);
+        assert_eq!(local_day(i64::MAX, 14 * 60), last_day);
+        assert_eq!(
+            local_day(i64::MAX, -12 * 60),
+            (i64::MAX - 720 * MINUTE_MS).div_euclid(DAY_MS)
+        );
     }
 
     #[test]
