@@ -23,31 +23,35 @@ tools:
 tools-test:
 	scripts/install-tools.sh test
 
-# Clippy twice per target: the code the pages ship, with the size rules of clippy.toml
-# and no unwrap (docs/size.md); then tests and benchmarks, which may sort with std as
-# a reference or unwrap a fixture.
+# The shipped crates (masterly-core and masterly-web) are linted with the size
+# rules of clippy.toml and no unwrap (docs/size.md); tests, benchmarks and the
+# dev-only crates (test-kit, e2e) may sort with std as a reference or unwrap a
+# fixture. The shell is linted for the browser only: it is never built natively.
 TEST_LINT_ALLOWS := -A clippy::disallowed_methods -A clippy::disallowed_types \
 	-A clippy::unwrap_used -A clippy::expect_used
+NATIVE := --workspace --exclude masterly-web
+WASM := --target wasm32-unknown-unknown
 
 lint:
 	cargo fmt --check
-	cargo clippy --lib --bins -- -D warnings
-	cargo clippy --tests --benches --test e2e -- -D warnings $(TEST_LINT_ALLOWS)
-	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --tests -- -D warnings $(TEST_LINT_ALLOWS)
+	cargo clippy -p masterly-core --lib -- -D warnings
+	cargo clippy $(NATIVE) --all-targets --test e2e -- -D warnings $(TEST_LINT_ALLOWS)
+	cargo clippy $(WASM) -p masterly-core -p masterly-web --lib --bins -- -D warnings
+	cargo clippy $(WASM) -p masterly-web --tests -- -D warnings $(TEST_LINT_ALLOWS)
 
+# Native tests never compile the shell (leptos, web-sys): it is tested in the browser.
 test-native:
-	cargo test
+	cargo test $(NATIVE)
 
 test-browser:
-	cargo test --target wasm32-unknown-unknown --test web
+	cargo test $(WASM) -p masterly-web --test web
 
 # The release build on the stable compiler (scripts/build-release.sh).
 build dist:
 	scripts/build-release.sh
 
 test-e2e:
-	cargo test --test e2e
+	cargo test -p masterly-e2e --test e2e
 
 # What each page downloads on a first visit, held against size-budget.txt; then the
 # check itself is checked: with budgets of 1 byte it must fail and name both pages.
@@ -65,10 +69,10 @@ size:
 # and the teacher's (release-speed).
 bench:
 	@echo "== engine, release profile (the student's page)"
-	cargo bench --bench engine
+	cargo bench -p masterly-core --bench engine
 	@echo "== engine, release-speed profile (the teacher's page)"
-	cargo bench --profile release-speed --bench engine
+	cargo bench -p masterly-core --profile release-speed --bench engine
 
 # The student's side in headless Chromium over the release build.
 bench-browser: tools-test build
-	cargo bench --bench browser
+	cargo bench -p masterly-e2e --bench browser

@@ -6,7 +6,7 @@
 #   scripts/install-tools.sh serve   # wasm target, Trunk, wasm-bindgen CLI, wasm-opt
 #   scripts/install-tools.sh test    # the same, plus Chromium, ChromeDriver and axe-core
 #
-# Versions are pinned here and nowhere else; Cargo.toml pins wasm-bindgen to the same
+# Versions are pinned here and nowhere else; crates/web/Cargo.toml pins wasm-bindgen to the same
 # version because the CLI and the library must match exactly.
 set -euo pipefail
 

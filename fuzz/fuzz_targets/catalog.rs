@@ -2,7 +2,7 @@
 #![no_main]
 
 #[allow(dead_code)] // each target uses one entry point of the shared module
-#[path = "../../tests/fuzz_entry/mod.rs"]
+#[path = "../../crates/core/tests/it/fuzz_entry/mod.rs"]
 mod entry;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| entry::catalog(data));

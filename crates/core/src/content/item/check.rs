@@ -1,0 +1,262 @@
+//! Judging a student's response to an item instance: right or wrong, and, when a
+//! wrong answer matches a known misconception, which one and what to say about it.
+//! A response that cannot be judged (text where a number is needed) is an error for
+//! the student to fix, not a wrong answer.
+
+use super::instance::{Expected, ItemInstance};
+use crate::content::case::lowercase;
+use crate::content::rational::{parse_number, Rational};
+use crate::order;
+use serde::Serialize;
+use thiserror::Error;
+
+/// What a student answered. Choice positions are in the author's order. Read by
+/// hand (`crate::format::tagged`), written by serde.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Response {
+    Choice {
+        index: usize,
+    },
+    Choices {
+        indices: Vec<usize>,
+    },
+    Number {
+        text: String,
+    },
+    Text {
+        text: String,
+    },
+    /// Indices into the item's sequence, in the order the student arranged them.
+    Order {
+        order: Vec<usize>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    pub correct: bool,
+    pub misconception: Option<String>,
+    /// Targeted feedback written by the author for this answer, if any.
+    pub feedback: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ResponseError {
+    #[error("this question needs {expected}")]
+    WrongKind { expected: &'static str },
+    #[error("\"{text}\" is not a number; write it like 3, 0.75, 3/4 or 1 1/2")]
+    NotANumber { text: String },
+    #[error("the answer is empty")]
+    Empty,
+    #[error("there is no choice {index}")]
+    UnknownChoice { index: usize },
+    #[error("the arrangement must use every entry exactly once")]
+    NotAnArrangement,
+}
+
+/// Short answers are compared after normalising: case (unless the item says
+/// otherwise), spacing, and trailing punctuation do not matter. Normalising twice
+/// gives what normalising once gives: accepted answers are stored normalised, and
+/// the one shown as the answer must be judged right when typed back.
+pub fn normalise_text(text: &str, case_sensitive: bool) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let joined = words.join(" ");
+    // Punctuation and spaces together, so that "x. ." ends as "x", not "x.".
+    let trimmed = joined.trim_end_matches(|c: char| {
+        matches!(c, '.' | ',' | '!' | '?' | ';' | ':') || c.is_whitespace()
+    });
+    if case_sensitive {
+        trimmed.to_string()
+    } else {
+        lowercase(trimmed)
+    }
+}
+
+pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, ResponseError> {
+    let plain = |correct: bool| Judgement {
+        correct,
+        misconception: None,
+        feedback: None,
+    };
+    let choice_count = instance.choice_feedback.len();
+    match (&instance.expected, response) {
+        (Expected::Single(correct), Response::Choice { index }) => {
+            if *index >= choice_count {
+                return Err(ResponseError::UnknownChoice { index: *index });
+            }
+            let (misconception, feedback) = instance.choice_feedback[*index].clone();
+            Ok(Judgement {
+                correct: index == correct,
+                misconception: if index == correct {
+                    None
+                } else {
+                    misconception
+                },
+                feedback,
+            })
+        }
+        (Expected::Multiple(correct), Response::Choices { indices }) => {
+            if let Some(&index) = indices.iter().find(|&&i| i >= choice_count) {
+                return Err(ResponseError::UnknownChoice { index });
+            }
+            let mut chosen = indices.clone();
+            order::sort_dedup(&mut chosen);
+            if chosen.is_empty() {
+                return Err(ResponseError::Empty);
+            }
+            let is_correct = &chosen == correct;
+            // The first wrongly chosen option that names a misconception explains the error.
+            let (misconception, feedback) = chosen
+                .iter()
+                .filter(|index| !correct.contains(index))
+                .map(|&index| instance.choice_feedback[index].clone())
+                .find(|(misconception, _)| misconception.is_some())
+                .unwrap_or((None, None));
+            Ok(Judgement {
+                correct: is_correct,
+                misconception: if is_correct { None } else { misconception },
+                feedback: if is_correct { None } else { feedback },
+            })
+        }
+        (Expected::Numeric { value, tolerance }, Response::Number { text }) => {
+            if text.trim().is_empty() {
+                return Err(ResponseError::Empty);
+            }
+            let given = parse_number(text).ok_or_else(|| ResponseError::NotANumber {
+                text: text.trim().to_string(),
+            })?;
+            if given.is_within(*value, *tolerance) {
+                return Ok(plain(true));
+            }
+            Ok(instance
+                .wrong_answers
+                .iter()
+                .find(|wrong| wrong.number == Some(given))
+                .map(|wrong| Judgement {
+                    correct: false,
+                    misconception: wrong.misconception.clone(),
+                    feedback: wrong.feedback.clone(),
+                })
+                .unwrap_or_else(|| plain(false)))
+        }
+        (
+            Expected::Text {
+                accepted,
+                case_sensitive,
+            },
+            Response::Text { text },
+        ) => {
+            let given = normalise_text(text, *case_sensitive);
+            if given.is_empty() {
+                return Err(ResponseError::Empty);
+            }
+            if accepted.contains(&given) {
+                return Ok(plain(true));
+            }
+            Ok(instance
+                .wrong_answers
+                .iter()
+                .find(|wrong| wrong.text.as_deref() == Some(given.as_str()))
+                .map(|wrong| Judgement {
+                    correct: false,
+                    misconception: wrong.misconception.clone(),
+                    feedback: wrong.feedback.clone(),
+                })
+                .unwrap_or_else(|| plain(false)))
+        }
+        (Expected::Ordering, Response::Order { order }) => {
+            let mut sorted = order.clone();
+            order::sort(&mut sorted);
+            if sorted != (0..instance.sequence.len()).collect::<Vec<_>>() {
+                return Err(ResponseError::NotAnArrangement);
+            }
+            // Entries with the same text are interchangeable.
+            let correct = order
+                .iter()
+                .enumerate()
+                .all(|(position, &entry)| instance.sequence[entry] == instance.sequence[position]);
+            Ok(plain(correct))
+        }
+        (expected, _) => Err(ResponseError::WrongKind {
+            expected: match expected {
+                Expected::Single(_) => "one choice",
+                Expected::Multiple(_) => "a set of choices",
+                Expected::Numeric { .. } => "a number",
+                Expected::Text { .. } => "a short text",
+                Expected::Ordering => "an arrangement",
+            },
+        }),
+    }
+}
+
+/// A response that is right for this instance: for authors' checks, simulated
+/// students in tests, and showing the answer after the worked solution.
+pub fn model_answer(instance: &ItemInstance) -> Response {
+    match &instance.expected {
+        Expected::Single(index) => Response::Choice { index: *index },
+        Expected::Multiple(indices) => Response::Choices {
+            indices: indices.clone(),
+        },
+        Expected::Numeric { value, .. } => Response::Number {
+            text: value.to_string(),
+        },
+        Expected::Text { accepted, .. } => Response::Text {
+            text: accepted.first().cloned().unwrap_or_default(),
+        },
+        Expected::Ordering => Response::Order {
+            order: (0..instance.sequence.len()).collect(),
+        },
+    }
+}
+
+/// A response of the right kind that is wrong for this instance: for simulated
+/// students (tests, the end-to-end run) who must fail on purpose. Ordering items of
+/// one entry have no wrong order; they get the right one.
+pub fn wrong_answer(instance: &ItemInstance) -> Response {
+    let choices = instance.choice_feedback.len().max(1);
+    match &instance.expected {
+        Expected::Single(index) => Response::Choice {
+            index: (index + 1) % choices,
+        },
+        Expected::Multiple(indices) => Response::Choices {
+            indices: (0..choices).filter(|i| !indices.contains(i)).collect(),
+        },
+        Expected::Numeric { value, tolerance } => Response::Number {
+            text: value
+                .checked_add(*tolerance)
+                .and_then(|v| v.checked_add(Rational::ONE))
+                .unwrap_or(Rational::ZERO)
+                .to_string(),
+        },
+        Expected::Text { .. } => Response::Text {
+            text: "not this".into(),
+        },
+        Expected::Ordering => Response::Order {
+            order: (0..instance.sequence.len()).rev().collect(),
+        },
+    }
+}
+
+/// The right answer in words, shown with the worked solution: the text of the
+/// correct choice(s), the number, the first accepted answer, or the sequence.
+pub fn describe_answer(instance: &ItemInstance) -> String {
+    let choice_text = |index: usize| {
+        instance
+            .choices
+            .iter()
+            .find(|choice| choice.index == index)
+            .map_or_else(String::new, |choice| choice.text.clone())
+    };
+    match &instance.expected {
+        Expected::Single(index) => choice_text(*index),
+        Expected::Multiple(indices) => indices
+            .iter()
+            .map(|index| choice_text(*index))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Expected::Numeric { value, .. } => value.to_string(),
+        Expected::Text { accepted, .. } => accepted.first().cloned().unwrap_or_default(),
+        Expected::Ordering => instance.sequence.join(" → "),
+    }
+}

@@ -1,0 +1,376 @@
+use super::*;
+use crate::content::rational::Rational;
+
+fn item(json: &str) -> Item {
+    serde_json::from_str(json).unwrap_or_else(|error| panic!("test item: {error}"))
+}
+
+fn instance(json: &str, seed: u64) -> ItemInstance {
+    ItemInstance::generate(&item(json), seed).unwrap_or_else(|error| panic!("instance: {error}"))
+}
+
+fn number(text: &str) -> Response {
+    Response::Number { text: text.into() }
+}
+
+const HALF_OF_EIGHT: &str = r#"{"id": "q", "kind": "single_choice", "prompt": "Which is larger?",
+  "choices": [
+    {"text": "1/4", "correct": true},
+    {"text": "1/8", "misconception": "bigger-denominator-bigger-fraction", "feedback": "8 parts are smaller than 4 parts of the same whole."}
+  ]}"#;
+
+#[test]
+fn single_choice_marks_the_right_option_and_names_the_misconception_of_a_wrong_one() {
+    let shown = instance(HALF_OF_EIGHT, 1);
+    assert_eq!(
+        judge(&shown, &Response::Choice { index: 0 }),
+        Ok(Judgement {
+            correct: true,
+            misconception: None,
+            feedback: None
+        })
+    );
+    let wrong = judge(&shown, &Response::Choice { index: 1 });
+    assert_eq!(
+        wrong
+            .as_ref()
+            .map(|j| (j.correct, j.misconception.as_deref())),
+        Ok((false, Some("bigger-denominator-bigger-fraction")))
+    );
+    assert_eq!(
+        judge(&shown, &Response::Choice { index: 2 }),
+        Err(ResponseError::UnknownChoice { index: 2 })
+    );
+}
+
+#[test]
+fn choices_are_shown_in_a_seeded_order_but_judged_by_the_authors_position() {
+    let orders: std::collections::HashSet<Vec<usize>> = (0..20)
+        .map(|seed| {
+            instance(HALF_OF_EIGHT, seed)
+                .choices
+                .iter()
+                .map(|c| c.index)
+                .collect()
+        })
+        .collect();
+    assert_eq!(orders.len(), 2, "both orders appear across seeds");
+    let fixed = HALF_OF_EIGHT.replace(r#""prompt""#, r#""shuffle": false, "prompt""#);
+    for seed in 0..20 {
+        let shown: Vec<usize> = instance(&fixed, seed)
+            .choices
+            .iter()
+            .map(|c| c.index)
+            .collect();
+        assert_eq!(shown, vec![0, 1]);
+    }
+}
+
+#[test]
+fn multiple_select_needs_exactly_the_right_set() {
+    let shown = instance(
+        r#"{"id": "m", "kind": "multiple_select", "prompt": "Which equal 1/2?",
+            "choices": [{"text": "2/4", "correct": true}, {"text": "3/6", "correct": true},
+                        {"text": "2/3", "misconception": "counts-pieces"}, {"text": "1/3"}]}"#,
+        3,
+    );
+    let judge_set =
+        |indices: Vec<usize>| judge(&shown, &Response::Choices { indices }).map(|j| j.correct);
+    assert_eq!(judge_set(vec![1, 0]), Ok(true));
+    assert_eq!(judge_set(vec![0]), Ok(false));
+    assert_eq!(judge_set(vec![0, 1, 3]), Ok(false));
+    assert_eq!(judge_set(vec![]), Err(ResponseError::Empty));
+    let wrong = judge(
+        &shown,
+        &Response::Choices {
+            indices: vec![0, 2],
+        },
+    );
+    assert_eq!(
+        wrong.map(|j| j.misconception),
+        Ok(Some("counts-pieces".to_string()))
+    );
+}
+
+const THREE_QUARTERS: &str = r#"{"id": "n", "kind": "numeric", "prompt": "1/4 + 2/4 = ?", "answer": "3/4",
+  "wrong_answers": [{"value": "3/8", "misconception": "adds-denominators"}]}"#;
+
+#[test]
+fn numeric_answers_are_right_in_every_equivalent_form() {
+    let shown = instance(THREE_QUARTERS, 0);
+    for text in ["3/4", " 3/4 ", "6/8", "0.75", ".75", "6 / 8"] {
+        assert_eq!(
+            judge(&shown, &number(text)).map(|j| j.correct),
+            Ok(true),
+            "{text}"
+        );
+    }
+    for text in ["3/5", "0.7", "-3/4", "1 3/4"] {
+        assert_eq!(
+            judge(&shown, &number(text)).map(|j| j.correct),
+            Ok(false),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_known_wrong_numeric_answer_names_its_misconception() {
+    let shown = instance(THREE_QUARTERS, 0);
+    assert_eq!(
+        judge(&shown, &number("3/8")).map(|j| j.misconception),
+        Ok(Some("adds-denominators".to_string()))
+    );
+}
+
+#[test]
+fn text_that_is_not_a_number_is_refused_rather_than_marked_wrong() {
+    let shown = instance(THREE_QUARTERS, 0);
+    assert_eq!(
+        judge(&shown, &number("three quarters")),
+        Err(ResponseError::NotANumber {
+            text: "three quarters".into()
+        })
+    );
+    assert_eq!(judge(&shown, &number("  ")), Err(ResponseError::Empty));
+    assert_eq!(
+        judge(&shown, &Response::Choice { index: 0 }),
+        Err(ResponseError::WrongKind {
+            expected: "a number"
+        })
+    );
+}
+
+#[test]
+fn numeric_tolerance_accepts_answers_close_enough() {
+    let shown = instance(
+        r#"{"id": "t", "kind": "numeric", "prompt": "About how long?", "answer": "2.5", "tolerance": "0.25"}"#,
+        0,
+    );
+    assert_eq!(judge(&shown, &number("2 1/4")).map(|j| j.correct), Ok(true));
+    assert_eq!(judge(&shown, &number("2.75")).map(|j| j.correct), Ok(true));
+    assert_eq!(judge(&shown, &number("2.8")).map(|j| j.correct), Ok(false));
+}
+
+#[test]
+fn short_text_ignores_case_spacing_and_trailing_punctuation() {
+    let shown = instance(
+        r#"{"id": "s", "kind": "short_text", "prompt": "What is the bottom number called?",
+            "accepted": ["denominator"], "wrong_answers": [{"value": "numerator", "misconception": "swaps-terms"}]}"#,
+        0,
+    );
+    for text in ["denominator", "  Denominator. ", "DENOMINATOR!"] {
+        assert_eq!(
+            judge(&shown, &Response::Text { text: text.into() }).map(|j| j.correct),
+            Ok(true),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        judge(
+            &shown,
+            &Response::Text {
+                text: "Numerator".into()
+            }
+        )
+        .map(|j| j.misconception),
+        Ok(Some("swaps-terms".to_string()))
+    );
+    let strict = instance(
+        r#"{"id": "s2", "kind": "short_text", "prompt": "Symbol?", "accepted": ["Fe"], "case_sensitive": true}"#,
+        0,
+    );
+    assert_eq!(
+        judge(&strict, &Response::Text { text: "fe".into() }).map(|j| j.correct),
+        Ok(false)
+    );
+}
+
+#[test]
+fn an_accepted_answer_ending_in_spaced_punctuation_is_right_as_shown() {
+    // Found by fuzzing: "x. ." was normalised to "x.", and "x." typed back to "x".
+    assert_eq!(normalise_text("Half. .", false), "half");
+    assert_eq!(normalise_text(" a  b ; ; ", true), "a b");
+    let shown = instance(
+        r#"{"id": "s", "kind": "short_text", "prompt": "Name 1/2.", "accepted": ["Half. ."]}"#,
+        0,
+    );
+    assert_eq!(describe_answer(&shown), "half");
+    let right = model_answer(&shown);
+    assert_eq!(judge(&shown, &right).map(|j| j.correct), Ok(true));
+}
+
+#[test]
+fn ordering_never_starts_solved_and_is_judged_by_position() {
+    let json = r#"{"id": "o", "kind": "ordering", "prompt": "Smallest first",
+                   "sequence": ["1/8", "1/4", "1/2"]}"#;
+    for seed in 0..50 {
+        let shown = instance(json, seed);
+        assert_ne!(shown.start_order, vec![0, 1, 2], "seed {seed}");
+        let mut sorted = shown.start_order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, vec![0, 1, 2]);
+    }
+    let shown = instance(json, 0);
+    assert_eq!(
+        judge(
+            &shown,
+            &Response::Order {
+                order: vec![0, 1, 2]
+            }
+        )
+        .map(|j| j.correct),
+        Ok(true)
+    );
+    assert_eq!(
+        judge(
+            &shown,
+            &Response::Order {
+                order: vec![2, 1, 0]
+            }
+        )
+        .map(|j| j.correct),
+        Ok(false)
+    );
+    assert_eq!(
+        judge(
+            &shown,
+            &Response::Order {
+                order: vec![0, 0, 1]
+            }
+        ),
+        Err(ResponseError::NotAnArrangement)
+    );
+}
+
+const ADD_LIKE: &str = r#"{"id": "add-like", "kind": "numeric",
+  "prompt": "What is {a}/{d} + {b}/{d}?",
+  "answer": "(a + b) / d",
+  "wrong_answers": [{"value": "(a + b) / (2 * d)", "misconception": "adds-denominators"}],
+  "hints": ["The pieces are all {d}ths."],
+  "solution": "{a} + {b} = {a + b} pieces of size 1/{d}, so {(a + b) / d:mixed}.",
+  "template": {
+    "variables": [
+      {"name": "d", "one_of": ["3", "4", "5", "6", "8", "10", "12"]},
+      {"name": "a", "from": 1, "to": 11},
+      {"name": "b", "from": 1, "to": 11}
+    ],
+    "constraints": ["a + b < 2 * d", "a < d", "b < d"]
+  }}"#;
+
+#[test]
+fn a_templated_instance_is_a_pure_function_of_item_and_seed() {
+    for seed in [0, 1, 42, u64::MAX] {
+        assert_eq!(instance(ADD_LIKE, seed), instance(ADD_LIKE, seed));
+    }
+    let prompts: std::collections::HashSet<String> = (0..50)
+        .map(|seed| instance(ADD_LIKE, seed).prompt)
+        .collect();
+    assert!(
+        prompts.len() > 30,
+        "templates give many parallel forms: {}",
+        prompts.len()
+    );
+}
+
+#[test]
+fn every_drawn_instance_meets_its_constraints_and_has_the_intended_answer() {
+    for seed in 0..500 {
+        let shown = instance(ADD_LIKE, seed);
+        let value = |name: &str| {
+            shown
+                .values
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| *v)
+        };
+        let (a, b, d) = (value("a"), value("b"), value("d"));
+        let (Some(a), Some(b), Some(d)) = (a, b, d) else {
+            panic!("seed {seed}: missing values {:?}", shown.values)
+        };
+        assert!(a < d && b < d, "seed {seed}: {:?}", shown.values);
+        let sum = a.checked_add(b).and_then(|s| s.checked_div(d));
+        let Expected::Numeric { value, .. } = shown.expected else {
+            panic!("numeric item")
+        };
+        assert_eq!(Ok(value), sum);
+        let typed = format!("{}/{}", a.checked_add(b).unwrap_or(Rational::ZERO), d);
+        assert_eq!(
+            judge(&shown, &number(&typed)).map(|j| j.correct),
+            Ok(true),
+            "seed {seed}"
+        );
+    }
+}
+
+#[test]
+fn the_same_values_make_the_same_instance_key_whatever_the_seed() {
+    let keys: Vec<InstanceKey> = (0..400)
+        .map(|seed| instance(ADD_LIKE, seed).key())
+        .collect();
+    let distinct: std::collections::HashSet<&InstanceKey> = keys.iter().collect();
+    assert!(distinct.len() < keys.len(), "some seeds repeat values");
+    assert_eq!(
+        instance(THREE_QUARTERS, 1).key(),
+        instance(THREE_QUARTERS, 2).key()
+    );
+    // Equal values, equal keys; different values, different keys.
+    let (one, two) = (instance(ADD_LIKE, 0), instance(ADD_LIKE, 1));
+    assert_ne!(one.values, two.values);
+    assert_ne!(one.key(), two.key());
+}
+
+#[test]
+fn constraints_that_can_never_hold_are_reported() {
+    let impossible = r#"{"id": "x", "kind": "numeric", "prompt": "{a}", "answer": "a",
+        "template": {"variables": [{"name": "a", "from": 1, "to": 5}], "constraints": ["a > 5"]}}"#;
+    assert_eq!(
+        ItemInstance::generate(&item(impossible), 0),
+        Err(InstanceError::Unsatisfiable)
+    );
+}
+
+#[test]
+fn placeholders_support_formats_and_literal_braces() {
+    let scope = vec![(
+        "x".to_string(),
+        Rational::new(7, 4).unwrap_or(Rational::ZERO),
+    )];
+    assert_eq!(
+        interpolate("{x} = {x:mixed} = {x:decimal} {{set}}", &scope, "f"),
+        Ok("7/4 = 1 3/4 = 1.75 {set}".to_string())
+    );
+    assert_eq!(
+        interpolate("{x", &scope, "f"),
+        Err(InstanceError::UnclosedPlaceholder { field: "f".into() })
+    );
+    assert_eq!(
+        interpolate("{x:roman}", &scope, "f"),
+        Err(InstanceError::UnknownFormat {
+            field: "f".into(),
+            format: "roman".into()
+        })
+    );
+}
+
+#[test]
+fn the_right_answer_is_described_in_words_for_every_kind() {
+    assert_eq!(describe_answer(&instance(HALF_OF_EIGHT, 0)), "1/4");
+    assert_eq!(describe_answer(&instance(THREE_QUARTERS, 0)), "3/4");
+    let set = instance(
+        r#"{"id": "m", "kind": "multiple_select", "prompt": "Which equal 1/2?",
+            "choices": [{"text": "2/4", "correct": true}, {"text": "1/3"}, {"text": "3/6", "correct": true}]}"#,
+        5,
+    );
+    assert_eq!(describe_answer(&set), "2/4; 3/6");
+    let text = instance(
+        r#"{"id": "t", "kind": "short_text", "prompt": "Name 1/2.", "accepted": ["one half", "a half"]}"#,
+        0,
+    );
+    assert_eq!(describe_answer(&text), "one half");
+    let order = instance(
+        r#"{"id": "o", "kind": "ordering", "prompt": "Smallest first.", "sequence": ["1/8", "1/4", "1/2"]}"#,
+        0,
+    );
+    assert_eq!(describe_answer(&order), "1/8 → 1/4 → 1/2");
+}

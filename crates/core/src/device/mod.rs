@@ -1,0 +1,6 @@
+//! What one browser keeps: each learner's workbook on a curriculum, the learner
+//! profiles of a shared computer, and the rules that keep stored values safe.
+
+pub mod profiles;
+pub mod store;
+pub mod workbook;

@@ -1,0 +1,636 @@
+//! One learner's work on one curriculum, as the app keeps it between visits: the
+//! attempt log, goals, active time per day, and where the student was (the page,
+//! and the sitting under way with its planned items and hints shown), so that a
+//! reload returns the student to exactly that place. Copies written by another tab
+//! are folded in with [`Workbook::merge_from`]: attempts are a union by id, so no
+//! tab ever drops another's answers.
+
+use crate::content::rng::FastSet;
+use crate::format::class_file::RosterEntry;
+use crate::format::json::FileKind;
+use crate::format::progress::{ClassRef, CurriculumRef, Goals, Learner, ProgressBundle};
+use crate::learning::attempt::{merge_into, merge_logs, Attempt};
+use crate::learning::plan::{PlannedItem, SittingPlan};
+use crate::learning::replay::Replay;
+use crate::order;
+use crate::time::{Millis, DAY_MS, MINUTE_MS};
+use serde::{Deserialize, Serialize};
+
+/// The kind written into the storage envelope of a workbook.
+pub const WORKBOOK_KIND: &str = "workbook";
+
+/// The storage key of a learner's workbook for a curriculum.
+pub fn workbook_key(learner_id: &str, curriculum_id: &str) -> String {
+    format!("masterly.workbook.{learner_id}.{curriculum_id}")
+}
+
+/// What the archive of a workbook is stored as: a list of its older attempts.
+pub const ARCHIVE_KIND: &str = "workbook-archive";
+
+/// The storage key of the archive beside a workbook's key. The workbook itself
+/// keeps only the attempts not yet archived, so saving an answer writes little
+/// however long the log has grown; now and then the attempts are moved over.
+pub fn archive_key(workbook_key: &str) -> String {
+    format!("{workbook_key}.archive")
+}
+
+/// Attempts kept in the workbook itself before they are moved to the archive.
+pub const ARCHIVE_AFTER: usize = 200;
+
+/// A list of attempts as stored in an archive.
+pub fn archive_to_stored(attempts: &[Attempt]) -> String {
+    serde_json::to_string(attempts).unwrap_or_default()
+}
+
+/// Reads an archive back.
+pub fn archive_from_stored(text: &str) -> Result<Vec<Attempt>, String> {
+    crate::format::objects_only::from_str(text)
+        .map_err(|error| format!("the saved older answers could not be read: {error}"))
+}
+
+/// Where in the app the student is. Read by hand (`crate::format::tagged`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[serde(tag = "page", rename_all = "snake_case")]
+pub enum Place {
+    #[default]
+    CourseMap,
+    Unit {
+        unit: String,
+    },
+    /// Answering the items of the active sitting.
+    Sitting,
+    /// The outcome of a finished sitting.
+    Results {
+        sitting: String,
+    },
+}
+
+/// A sitting the student has started and not finished.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActiveSitting {
+    pub plan: SittingPlan,
+    /// The planned item being answered, as an index into `plan.items`.
+    pub position: usize,
+    /// Hints shown for the current item.
+    pub hints_shown: u32,
+    /// Answers given to the current item (practice allows trying again).
+    pub tries: u32,
+    /// The attempt whose feedback is showing, if the student has not moved on.
+    pub feedback: Option<String>,
+    /// Where to go when the sitting ends.
+    pub return_to: Place,
+}
+
+impl ActiveSitting {
+    pub fn new(plan: SittingPlan, return_to: Place) -> ActiveSitting {
+        ActiveSitting {
+            plan,
+            position: 0,
+            hints_shown: 0,
+            tries: 0,
+            feedback: None,
+            return_to,
+        }
+    }
+
+    pub fn current(&self) -> Option<&PlannedItem> {
+        self.plan.items.get(self.position)
+    }
+
+    /// Whether the current item is the plan's last. `position` is read back from
+    /// storage, so it is not trusted to leave room for one more.
+    pub fn is_last(&self) -> bool {
+        self.position.saturating_add(1) >= self.plan.items.len()
+    }
+}
+
+/// Active seconds on one local calendar day (days counted from 1970-01-01).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayActivity {
+    pub day: i64,
+    pub seconds: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workbook {
+    pub learner: Learner,
+    pub curriculum: CurriculumRef,
+    /// The course being studied.
+    #[serde(default)]
+    pub course: Option<String>,
+    pub attempts: Vec<Attempt>,
+    #[serde(default)]
+    pub goals: Goals,
+    #[serde(default)]
+    pub place: Place,
+    #[serde(default)]
+    pub sitting: Option<ActiveSitting>,
+    #[serde(default)]
+    pub activity: Vec<DayActivity>,
+    /// The class joined from a teacher's class file; progress files carry it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<ClassRef>,
+}
+
+impl Workbook {
+    pub fn new(learner: Learner, curriculum: CurriculumRef) -> Workbook {
+        Workbook {
+            learner,
+            curriculum,
+            course: None,
+            attempts: Vec::new(),
+            goals: Goals::default(),
+            place: Place::CourseMap,
+            sitting: None,
+            activity: Vec::new(),
+            class: None,
+        }
+    }
+
+    /// Reads a stored workbook. A workbook of another learner or curriculum is
+    /// refused, so a mixed-up key can never show one learner another's work.
+    pub fn from_stored(
+        text: &str,
+        learner_id: &str,
+        curriculum_id: &str,
+    ) -> Result<Workbook, String> {
+        let workbook: Workbook = crate::format::objects_only::from_str(text)
+            .map_err(|error| format!("the saved progress could not be read: {error}"))?;
+        if workbook.learner.id != learner_id || workbook.curriculum.id != curriculum_id {
+            return Err(format!(
+                "the saved progress belongs to learner \"{}\" and curriculum \"{}\"",
+                workbook.learner.id, workbook.curriculum.id
+            ));
+        }
+        Ok(workbook)
+    }
+
+    pub fn to_stored(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The workbook as stored beside an archive: only the attempts whose ids are
+    /// not in `archived`.
+    pub fn to_stored_beside(&mut self, archived: &FastSet<String>) -> String {
+        let all = std::mem::take(&mut self.attempts);
+        self.attempts = all
+            .iter()
+            .filter(|attempt| !archived.contains(&attempt.id))
+            .cloned()
+            .collect();
+        let text = self.to_stored();
+        self.attempts = all;
+        text
+    }
+
+    /// Starts a sitting; any unfinished one is left (its answers stay in the log).
+    pub fn start_sitting(&mut self, plan: SittingPlan) {
+        let return_to = match &self.place {
+            Place::Sitting | Place::Results { .. } => Place::CourseMap,
+            other => other.clone(),
+        };
+        self.sitting = Some(ActiveSitting::new(plan, return_to));
+        self.place = Place::Sitting;
+    }
+
+    /// Records an answer to the current item and marks its feedback as showing.
+    pub fn record(&mut self, attempt: Attempt) {
+        if let Some(sitting) = &mut self.sitting {
+            sitting.feedback = Some(attempt.id.clone());
+            sitting.tries = sitting.tries.saturating_add(1);
+        }
+        self.attempts.push(attempt);
+    }
+
+    pub fn show_hint(&mut self, available: usize) {
+        if let Some(sitting) = &mut self.sitting {
+            if (sitting.hints_shown as usize) < available {
+                sitting.hints_shown += 1;
+            }
+        }
+    }
+
+    /// Practice: hides the feedback so the same question can be answered again.
+    pub fn try_again(&mut self) {
+        if let Some(sitting) = &mut self.sitting {
+            sitting.feedback = None;
+        }
+    }
+
+    /// Moves past the current item; after the last one the sitting ends and the
+    /// results are shown.
+    pub fn advance(&mut self) {
+        let Some(sitting) = &mut self.sitting else {
+            return;
+        };
+        if sitting.is_last() {
+            let id = sitting.plan.sitting.id.clone();
+            self.sitting = None;
+            self.place = Place::Results {
+                sitting: id.to_string(),
+            };
+        } else {
+            sitting.position += 1;
+            sitting.hints_shown = 0;
+            sitting.tries = 0;
+            sitting.feedback = None;
+        }
+    }
+
+    /// Leaves the sitting for later; it can be resumed where it stopped.
+    pub fn pause_sitting(&mut self) {
+        let back = self
+            .sitting
+            .as_ref()
+            .map_or(Place::CourseMap, |sitting| sitting.return_to.clone());
+        self.place = back;
+    }
+
+    pub fn go(&mut self, place: Place) {
+        self.place = place;
+    }
+
+    pub fn attempt(&self, id: &str) -> Option<&Attempt> {
+        self.attempts.iter().rev().find(|attempt| attempt.id == id)
+    }
+
+    /// The answers of one sitting, in the order given.
+    pub fn sitting_attempts(&self, sitting_id: &str) -> Vec<&Attempt> {
+        self.attempts
+            .iter()
+            .filter(|attempt| attempt.sitting.id == sitting_id)
+            .collect()
+    }
+
+    pub fn add_active_seconds(&mut self, day: i64, seconds: u32) {
+        if seconds == 0 {
+            return;
+        }
+        match self.activity.iter_mut().find(|entry| entry.day == day) {
+            Some(entry) => entry.seconds = entry.seconds.saturating_add(seconds),
+            None => self.activity.push(DayActivity { day, seconds }),
+        }
+    }
+
+    /// Active minutes in the seven days starting at `first_day`.
+    pub fn active_minutes(&self, first_day: i64) -> u32 {
+        let seconds: u64 = self
+            .activity
+            .iter()
+            .filter(|entry| (first_day..first_day + 7).contains(&entry.day))
+            .map(|entry| u64::from(entry.seconds))
+            .sum();
+        u32::try_from(seconds / 60).unwrap_or(u32::MAX)
+    }
+
+    /// Folds in a copy saved by another tab: every attempt of both is kept once;
+    /// active time per day is the larger of the two (the same minutes are never
+    /// counted twice). Where this tab is, stays as it is.
+    pub fn merge_from(&mut self, other: &Workbook) {
+        let (merged, _conflicts) = merge_logs(&self.attempts, &other.attempts);
+        self.attempts = merged;
+        for entry in &other.activity {
+            match self.activity.iter_mut().find(|mine| mine.day == entry.day) {
+                Some(mine) => mine.seconds = mine.seconds.max(entry.seconds),
+                None => self.activity.push(*entry),
+            }
+        }
+        order::sort_by_key(&mut self.activity, |entry| entry.day);
+        if self.class.is_none() && other.class.is_some() {
+            self.class = other.class.clone();
+            self.goals = other.goals.clone();
+        }
+    }
+
+    /// Joins a class from the teacher's class file as the student `entry`: the
+    /// class and student id go into every progress file from now on, the
+    /// teacher's goals replace the student's, and the goal course is opened.
+    pub fn join_class(&mut self, class_id: &str, entry: &RosterEntry) {
+        self.class = Some(ClassRef {
+            class_id: class_id.to_string(),
+            student_id: entry.id.clone(),
+        });
+        self.goals = entry.goals.clone();
+        if entry.goals.course.is_some() {
+            self.course = entry.goals.course.clone();
+        }
+    }
+
+    /// Folds in the student's own progress file (another device, or a copy kept
+    /// before storage was cleared): attempts are a union by id, so nothing is lost
+    /// or doubled. A class the file joined is kept when this copy has none.
+    /// Returns how many answers were new.
+    pub fn merge_bundle(&mut self, bundle: ProgressBundle) -> usize {
+        let (added, _conflicts) = merge_into(&mut self.attempts, bundle.attempts);
+        if self.class.is_none() && bundle.class.is_some() {
+            self.class = bundle.class;
+            self.goals = bundle.goals;
+        }
+        added
+    }
+
+    /// The progress file the student hands in, with the levels this device shows
+    /// (`replayed` from this workbook's log) so the teacher's import can check them.
+    pub fn export(&self, replayed: &Replay, now: Millis) -> ProgressBundle {
+        ProgressBundle {
+            format: FileKind::Progress.format().to_string(),
+            format_version: FileKind::Progress.newest_version(),
+            learner: self.learner.clone(),
+            curriculum: self.curriculum.clone(),
+            class: self.class.clone(),
+            attempts: self.attempts.clone(),
+            goals: self.goals.clone(),
+            exported_at: now,
+            levels: Some(replayed.stated_levels()),
+        }
+    }
+}
+
+/// How one objective went in one sitting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectiveScore {
+    pub objective: String,
+    pub correct: u32,
+    pub total: u32,
+}
+
+/// Scores per objective, in the order the objectives first appear.
+pub fn score_by_objective(attempts: &[&Attempt]) -> Vec<ObjectiveScore> {
+    let mut scores: Vec<ObjectiveScore> = Vec::new();
+    for attempt in attempts {
+        let index = match scores.iter().position(|s| s.objective == attempt.objective) {
+            Some(index) => index,
+            None => {
+                scores.push(ObjectiveScore {
+                    objective: attempt.objective.to_string(),
+                    correct: 0,
+                    total: 0,
+                });
+                scores.len() - 1
+            }
+        };
+        scores[index].total += 1;
+        scores[index].correct += u32::from(attempt.correct);
+    }
+    scores
+}
+
+/// The local calendar day of a moment, for a time zone `offset_minutes` ahead of
+/// UTC (JavaScript's `getTimezoneOffset` has the opposite sign).
+/// Saturating: an attempt's time comes from a file and may be any time after
+/// 1970, up to `i64::MAX`, and a time at the end of the range stays there.
+pub fn local_day(at: Millis, offset_minutes: i64) -> i64 {
+    at.saturating_add(offset_minutes.saturating_mul(MINUTE_MS))
+        .div_euclid(DAY_MS)
+}
+
+/// The Monday that starts the week holding `day` (1970-01-01 was a Thursday).
+pub fn week_start(day: i64) -> i64 {
+    day - (day + 3).rem_euclid(7)
+}
+
+/// Time counts as active while the page is visible and the student did something
+/// recently: reading a lesson for a while counts, a tab left open over lunch does not.
+pub const IDLE_AFTER_MS: Millis = 2 * MINUTE_MS;
+/// Gaps between ticks longer than this (a sleeping laptop) count only this much.
+const LONGEST_TICK_MS: Millis = MINUTE_MS;
+
+/// Measures active time from the shell's ticks and interactions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActivityMeter {
+    last_tick: Millis,
+    last_interaction: Millis,
+}
+
+impl ActivityMeter {
+    pub fn new(now: Millis) -> ActivityMeter {
+        ActivityMeter {
+            last_tick: now,
+            last_interaction: now,
+        }
+    }
+
+    pub fn interaction(&mut self, now: Millis) {
+        self.last_interaction = self.last_interaction.max(now);
+    }
+
+    /// Active milliseconds since the previous tick.
+    pub fn tick(&mut self, now: Millis, visible: bool) -> Millis {
+        let elapsed = (now - self.last_tick).clamp(0, LONGEST_TICK_MS);
+        self.last_tick = self.last_tick.max(now);
+        let idle_for = now - self.last_interaction;
+        if visible && idle_for <= IDLE_AFTER_MS {
+            elapsed
+        } else {
+            0
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::item::Response;
+    use crate::learning::attempt::{AssessmentKind, Sitting};
+
+    fn learner() -> Learner {
+        Learner {
+            id: "l-1".into(),
+            nickname: "Sam".into(),
+        }
+    }
+
+    fn curriculum() -> CurriculumRef {
+        CurriculumRef {
+            id: "c".into(),
+            hash: "h".into(),
+        }
+    }
+
+    fn plan(items: usize) -> SittingPlan {
+        SittingPlan {
+            sitting: Sitting {
+                id: "s-1".into(),
+                kind: AssessmentKind::FormativeA,
+                size: items as u32,
+                unit: Some("u".into()),
+                course: None,
+            },
+            items: (0..items)
+                .map(|n| PlannedItem {
+                    unit: "u".into(),
+                    objective: "o".into(),
+                    item: format!("i{n}"),
+                    seed: n as u64,
+                    repeated: false,
+                })
+                .collect(),
+        }
+    }
+
+    fn attempt(id: &str) -> Attempt {
+        Attempt {
+            id: id.into(),
+            at: 1_000,
+            sitting: plan(2).sitting,
+            unit: "u".into(),
+            objective: "o".into(),
+            item: "i0".into(),
+            seed: 0,
+            response: Response::Choice { index: 0 },
+            correct: true,
+            misconception: None,
+            hints_used: 0,
+            active_seconds: 5,
+        }
+    }
+
+    #[test]
+    fn a_sitting_walks_item_by_item_to_its_results() {
+        let mut workbook = Workbook::new(learner(), curriculum());
+        workbook.go(Place::Unit { unit: "u".into() });
+        workbook.start_sitting(plan(2));
+        assert_eq!(workbook.place, Place::Sitting);
+        workbook.show_hint(1);
+        workbook.show_hint(1);
+        assert_eq!(workbook.sitting.as_ref().map(|s| s.hints_shown), Some(1));
+        workbook.record(attempt("a-1"));
+        assert_eq!(
+            workbook.sitting.as_ref().and_then(|s| s.feedback.clone()),
+            Some("a-1".to_string())
+        );
+        workbook.advance();
+        let sitting = workbook.sitting.clone().expect("still going");
+        assert_eq!(
+            (sitting.position, sitting.hints_shown, sitting.feedback),
+            (1, 0, None)
+        );
+        workbook.record(attempt("a-2"));
+        workbook.advance();
+        assert_eq!(workbook.sitting, None);
+        assert_eq!(
+            workbook.place,
+            Place::Results {
+                sitting: "s-1".into()
+            }
+        );
+        assert_eq!(workbook.sitting_attempts("s-1").len(), 2);
+    }
+
+    #[test]
+    fn counters_read_from_storage_at_their_limit_stay_there() {
+        // Found while writing the stored-data fuzz target: a stored sitting at
+        // position usize::MAX, or with u32::MAX tries, overflowed on the next step.
+        let mut workbook = Workbook::new(learner(), curriculum());
+        workbook.start_sitting(plan(2));
+        if let Some(sitting) = &mut workbook.sitting {
+            sitting.position = usize::MAX;
+            sitting.tries = u32::MAX;
+        }
+        assert_eq!(
+            workbook.sitting.as_ref().map(ActiveSitting::is_last),
+            Some(true)
+        );
+        workbook.record(attempt("a-1"));
+        assert_eq!(workbook.sitting.as_ref().map(|s| s.tries), Some(u32::MAX));
+        workbook.advance();
+        assert_eq!(workbook.sitting, None, "the last item ends the sitting");
+        workbook.activity = vec![
+            DayActivity {
+                day: 0,
+                seconds: u32::MAX
+            };
+            70
+        ];
+        assert_eq!(workbook.active_minutes(0), u32::MAX);
+    }
+
+    #[test]
+    fn pausing_returns_to_where_the_sitting_was_started() {
+        let mut workbook = Workbook::new(learner(), curriculum());
+        workbook.go(Place::Unit { unit: "u".into() });
+        workbook.start_sitting(plan(3));
+        workbook.pause_sitting();
+        assert_eq!(workbook.place, Place::Unit { unit: "u".into() });
+        assert!(workbook.sitting.is_some(), "the sitting can be resumed");
+    }
+
+    #[test]
+    fn merging_keeps_every_attempt_of_both_tabs_once() {
+        let mut first = Workbook::new(learner(), curriculum());
+        let mut second = first.clone();
+        first.record(attempt("a-1"));
+        first.record(attempt("a-shared"));
+        second.record(attempt("a-shared"));
+        second.record(attempt("a-2"));
+        second.add_active_seconds(10, 300);
+        first.add_active_seconds(10, 120);
+        first.merge_from(&second);
+        let mut ids: Vec<&str> = first.attempts.iter().map(|a| a.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["a-1", "a-2", "a-shared"]);
+        assert_eq!(first.active_minutes(week_start(10)), 5);
+    }
+
+    #[test]
+    fn stored_text_round_trips_and_refuses_another_learner() {
+        let mut workbook = Workbook::new(learner(), curriculum());
+        workbook.start_sitting(plan(2));
+        workbook.record(attempt("a-1"));
+        let text = workbook.to_stored();
+        assert_eq!(Workbook::from_stored(&text, "l-1", "c"), Ok(workbook));
+        let refused = Workbook::from_stored(&text, "l-2", "c");
+        assert!(refused.is_err_and(|e| e.contains("\"l-1\"")));
+        assert!(Workbook::from_stored("{", "l-1", "c").is_err());
+    }
+
+    #[test]
+    fn scores_are_grouped_by_objective_in_first_seen_order() {
+        let mut first = attempt("a-1");
+        first.objective = "o2".into();
+        let mut second = attempt("a-2");
+        second.correct = false;
+        let third = attempt("a-3");
+        let scores = score_by_objective(&[&first, &second, &third]);
+        let summary: Vec<(&str, u32, u32)> = scores
+            .iter()
+            .map(|s| (s.objective.as_str(), s.correct, s.total))
+            .collect();
+        assert_eq!(summary, [("o2", 1, 1), ("o", 1, 2)]);
+    }
+
+    #[test]
+    fn weeks_start_on_monday_and_days_follow_the_local_zone() {
+        // 1970-01-05 was a Monday (day 4).
+        assert_eq!(week_start(4), 4);
+        assert_eq!(week_start(10), 4);
+        assert_eq!(week_start(11), 11);
+        assert_eq!(week_start(3), -3);
+        // 23:30 UTC on day 0 is already day 1 at UTC+1.
+        let late = DAY_MS - 30 * MINUTE_MS;
+        assert_eq!(local_day(late, 0), 0);
+        assert_eq!(local_day(late, 60), 1);
+        // A progress file may give any time after 1970: the end of the range
+        // stays at the end (an overflow here stopped the teacher's reports).
+        let last_day = i64::MAX.div_euclid(DAY_MS);
+        assert_eq!(local_day(i64::MAX, 14 * 60), last_day);
+        assert_eq!(
+            local_day(i64::MAX, -12 * 60),
+            (i64::MAX - 720 * MINUTE_MS).div_euclid(DAY_MS)
+        );
+    }
+
+    #[test]
+    fn only_visible_recent_activity_counts() {
+        let mut meter = ActivityMeter::new(0);
+        assert_eq!(meter.tick(5_000, true), 5_000);
+        assert_eq!(meter.tick(10_000, false), 0, "hidden tab");
+        // No interaction for more than two minutes: idle.
+        assert_eq!(meter.tick(200_000, true), 0);
+        meter.interaction(200_000);
+        assert_eq!(meter.tick(205_000, true), 5_000);
+        // A laptop asleep for an hour counts at most a minute.
+        meter.interaction(3_800_000);
+        assert_eq!(meter.tick(3_805_000, true), MINUTE_MS);
+    }
+}

@@ -1,0 +1,499 @@
+//! The teacher's side of the files: students' progress files read into a class
+//! record, all or nothing per file, and every report of one course built at once
+//! and written out as CSV. Pure, like the rest of the domain; the shell reads the
+//! files and renders the reports.
+
+use crate::content::curriculum::{Course, Curriculum};
+use crate::format::progress::{
+    load_progress_quickly, CurriculumCheck, ProgressBundle, ProgressError,
+};
+use crate::learning::mastery::MasteryLevel;
+use crate::teacher::reports::{
+    goal_progress, item_analysis, mastery_grid, persistence, to_csv, unit_groups, weekly_activity,
+    ActivityRow, Added, ClassRecord, GoalRow, ItemStats, LevelCheck, MasteryGrid, PersistenceRow,
+    ReplayedLog, UnitGroups,
+};
+use crate::time::{iso_date, Millis};
+
+/// What the grid's "file check" column means.
+const FILE_CHECK_NOTE: &str = "Whether the levels the student's newest file states are the levels replaying its answers gives here";
+
+/// Weeks of active time shown, the current one last.
+pub const REPORT_WEEKS: usize = 6;
+/// Most-missed items listed in the item analysis.
+pub const TOP_ITEMS: usize = 10;
+
+/// What became of one progress file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileOutcome {
+    /// Merged into the class; the warnings (say, an older curriculum version) are
+    /// worth a look but did not stop the file.
+    Added {
+        nickname: String,
+        added: Added,
+        warnings: Vec<String>,
+    },
+    /// Nothing of the file was used; every reason, with where it is in the file.
+    Refused { problems: Vec<String> },
+}
+
+/// Reads one progress file into the class. A file with any error changes nothing;
+/// a good file is merged by attempt id, so importing it twice changes nothing more.
+/// `check` holds the curriculum the files must belong to.
+pub fn import_progress_file(
+    class: &mut ClassRecord,
+    check: &CurriculumCheck,
+    text: &str,
+) -> FileOutcome {
+    import_loaded_progress(class, check, load_progress_quickly(text))
+}
+
+/// The second half of [`import_progress_file`], for a file already loaded with
+/// [`load_progress_quickly`]: loading needs no curriculum, so a reader can load each file
+/// as it arrives and check and merge them all once every file is in.
+pub fn import_loaded_progress(
+    class: &mut ClassRecord,
+    check: &CurriculumCheck,
+    loaded: Result<ProgressBundle, Vec<ProgressError>>,
+) -> FileOutcome {
+    add_checked_progress(class, CheckedProgress::new(check, loaded))
+}
+
+/// A loaded progress file with what checking it against a curriculum found, not
+/// yet merged: the teacher's page checks each file while the next is read. A file
+/// the class will take is replayed here too, so that the reports need not wait for
+/// it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedProgress {
+    loaded: Result<ProgressBundle, Vec<ProgressError>>,
+    /// What the check found (warnings among them); none for a file that did not load.
+    found: Vec<ProgressError>,
+    /// The log's replay, for a file with no error whose log is in canonical order.
+    replayed: Option<ReplayedLog>,
+}
+
+impl CheckedProgress {
+    pub fn new(
+        check: &CurriculumCheck,
+        loaded: Result<ProgressBundle, Vec<ProgressError>>,
+    ) -> CheckedProgress {
+        let found = loaded
+            .as_ref()
+            .map(|bundle| check.check(bundle))
+            .unwrap_or_default();
+        let replayed = match &loaded {
+            Ok(bundle) if found.iter().all(|problem| problem.kind.is_warning()) => {
+                ReplayedLog::of(check, &bundle.attempts)
+            }
+            _ => None,
+        };
+        CheckedProgress {
+            loaded,
+            found,
+            replayed,
+        }
+    }
+
+    /// The file as loaded, to check against another curriculum.
+    pub fn into_loaded(self) -> Result<ProgressBundle, Vec<ProgressError>> {
+        self.loaded
+    }
+}
+
+/// Merges a checked file into the class, unless loading or the check found an error.
+pub fn add_checked_progress(class: &mut ClassRecord, checked: CheckedProgress) -> FileOutcome {
+    let lines = |errors: &[ProgressError]| errors.iter().map(ToString::to_string).collect();
+    let bundle = match checked.loaded {
+        Ok(bundle) => bundle,
+        Err(errors) => {
+            return FileOutcome::Refused {
+                problems: lines(&errors),
+            }
+        }
+    };
+    let (warnings, errors): (Vec<ProgressError>, Vec<ProgressError>) = checked
+        .found
+        .into_iter()
+        .partition(|problem| problem.kind.is_warning());
+    if !errors.is_empty() {
+        return FileOutcome::Refused {
+            problems: lines(&errors),
+        };
+    }
+    let nickname = bundle.learner.nickname.clone();
+    FileOutcome::Added {
+        nickname,
+        added: class.add_replayed(bundle, checked.replayed),
+        warnings: lines(&warnings),
+    }
+}
+
+/// Every report of one course, recomputed from the class's attempts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassReports {
+    pub grid: MasteryGrid,
+    pub groups: Vec<UnitGroups>,
+    pub persistence: Vec<PersistenceRow>,
+    pub activity: Vec<ActivityRow>,
+    pub items: Vec<ItemStats>,
+    pub goals: Vec<GoalRow>,
+}
+
+impl ClassReports {
+    /// Replays every student once and builds all reports from the replays.
+    pub fn build(
+        curriculum: &Curriculum,
+        course: &Course,
+        class: &ClassRecord,
+        now: Millis,
+        offset_minutes: i64,
+    ) -> ClassReports {
+        let replays = class.replay(curriculum, now);
+        ClassReports {
+            grid: mastery_grid(course, &replays),
+            groups: unit_groups(course, &replays),
+            persistence: persistence(course, &replays),
+            activity: weekly_activity(class, now, offset_minutes, REPORT_WEEKS),
+            items: item_analysis(curriculum, class, TOP_ITEMS),
+            goals: goal_progress(curriculum, &replays),
+        }
+    }
+
+    /// One report as a table, the same for the page and for its CSV file.
+    pub fn table(&self, report: Report) -> Table {
+        match report {
+            Report::Grid => self.grid_table(),
+            Report::Groups => self.groups_table(),
+            Report::Persistence => self.persistence_table(),
+            Report::Activity => self.activity_table(),
+            Report::Items => self.items_table(),
+            Report::Goals => self.goals_table(),
+        }
+    }
+
+    /// One row per student, one column per objective, levels as words; each
+    /// column's note is the objective's target, each cell's the evidence.
+    fn grid_table(&self) -> Table {
+        let mut header = strings(&["student", "mastered", "file check"]);
+        header.extend(self.grid.columns.iter().map(|c| c.objective.clone()));
+        let mut header_notes = vec![String::new(), String::new(), FILE_CHECK_NOTE.to_string()];
+        header_notes.extend(self.grid.columns.iter().map(|c| c.target.clone()));
+        let mut table = Table::new(header);
+        table.header_notes = header_notes;
+        for row in &self.grid.rows {
+            let (check, check_note) = level_check_cell(&row.level_check);
+            let mut cells = vec![
+                row.learner.nickname.clone(),
+                format!("{}/{}", row.mastered, row.cells.len()),
+                check,
+            ];
+            cells.extend(row.cells.iter().map(|c| c.level.label().to_string()));
+            let mut notes = vec![String::new(), String::new(), check_note];
+            notes.extend(row.cells.iter().map(|c| c.reason.clone()));
+            table.rows.push(cells);
+            table.cell_notes.push(notes);
+        }
+        table
+    }
+
+    /// One row per student who needs something in a unit: the group, the
+    /// objectives and the suggested peer tutors.
+    fn groups_table(&self) -> Table {
+        let mut table = Table::new(strings(&[
+            "unit",
+            "group",
+            "student",
+            "objectives",
+            "peer tutors",
+        ]));
+        for unit in &self.groups {
+            for need in &unit.needs_correctives {
+                let tutors: Vec<String> = unit
+                    .tutors
+                    .iter()
+                    .filter(|t| t.stuck.id == need.learner.id)
+                    .flat_map(|t| t.tutors.iter().map(|l| l.nickname.clone()))
+                    .collect();
+                table.rows.push(vec![
+                    unit.unit.clone(),
+                    "correctives".to_string(),
+                    need.learner.nickname.clone(),
+                    need.objectives.join(" "),
+                    dedup_join(tutors),
+                ]);
+            }
+            for (group, learners) in [
+                ("enrichment", &unit.ready_for_enrichment),
+                ("not started", &unit.not_started),
+            ] {
+                for learner in learners {
+                    table.rows.push(vec![
+                        unit.unit.clone(),
+                        group.to_string(),
+                        learner.nickname.clone(),
+                        String::new(),
+                        String::new(),
+                    ]);
+                }
+            }
+        }
+        table
+    }
+
+    fn persistence_table(&self) -> Table {
+        let mut table = Table::new(strings(&[
+            "student",
+            "unit",
+            "scored tries",
+            "mastered after",
+            "success after many tries",
+        ]));
+        for row in &self.persistence {
+            table.rows.push(vec![
+                row.learner.nickname.clone(),
+                row.unit.clone(),
+                row.sittings.to_string(),
+                row.mastered_after
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+                if row.highlight { "yes ★" } else { "" }.to_string(),
+            ]);
+        }
+        table
+    }
+
+    fn activity_table(&self) -> Table {
+        let mut header = strings(&["student", "weekly goal (minutes)"]);
+        if let Some(first) = self.activity.first() {
+            header.extend(first.weeks.iter().map(|(day, _)| iso_date(*day)));
+        }
+        let mut table = Table::new(header);
+        for row in &self.activity {
+            let goal = row.goal_minutes;
+            let mut cells = vec![row.learner.nickname.clone(), goal.to_string()];
+            cells.extend(row.weeks.iter().map(|&(_, minutes)| {
+                if goal > 0 && minutes >= goal {
+                    format!("{minutes} ✓")
+                } else {
+                    minutes.to_string()
+                }
+            }));
+            table.rows.push(cells);
+        }
+        table
+    }
+
+    fn items_table(&self) -> Table {
+        let mut table = Table::new(strings(&[
+            "item",
+            "objective",
+            "answers",
+            "wrong",
+            "wrong %",
+            "frequent wrong answers",
+            "misconceptions",
+        ]));
+        for item in &self.items {
+            table.rows.push(vec![
+                item.item.clone(),
+                item.objective.clone(),
+                item.attempts.to_string(),
+                item.wrong.to_string(),
+                item.wrong_percent().to_string(),
+                counted(&item.wrong_answers),
+                counted(&item.misconceptions),
+            ]);
+        }
+        table
+    }
+
+    fn goals_table(&self) -> Table {
+        let mut table = Table::new(strings(&[
+            "student",
+            "goal course",
+            "target date",
+            "mastered",
+            "objectives",
+            "days left",
+        ]));
+        for row in &self.goals {
+            table.rows.push(vec![
+                row.learner.nickname.clone(),
+                row.course.clone().unwrap_or_default(),
+                row.target_date.clone().unwrap_or_default(),
+                row.mastered.to_string(),
+                row.total.to_string(),
+                row.days_left.map(|d| d.to_string()).unwrap_or_default(),
+            ]);
+        }
+        table
+    }
+}
+
+/// One student's page for their family: the course's objectives and levels unit
+/// by unit, active minutes per week against the weekly goal, and the course goal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FamilySummary {
+    pub nickname: String,
+    pub course_title: String,
+    pub mastered: usize,
+    pub objectives: usize,
+    /// (unit title, [(objective target, level)]), in course order.
+    pub units: Vec<(String, Vec<(String, MasteryLevel)>)>,
+    /// (first day of the week as YYYY-MM-DD, active minutes), oldest first.
+    pub weeks: Vec<(String, u32)>,
+    pub weekly_goal: u32,
+    pub goal: Option<GoalRow>,
+}
+
+impl ClassReports {
+    /// The family summary of the student with this learner id, for `course` (the
+    /// course these reports were built for).
+    pub fn family_summary(&self, course: &Course, learner_id: &str) -> Option<FamilySummary> {
+        let row = self.grid.rows.iter().find(|r| r.learner.id == learner_id)?;
+        let mut cells = row.cells.iter();
+        let units = course
+            .units
+            .iter()
+            .map(|unit| {
+                let objectives = unit
+                    .objectives
+                    .iter()
+                    .zip(cells.by_ref())
+                    .map(|(objective, cell)| (objective.target.clone(), cell.level))
+                    .collect();
+                (unit.title.clone(), objectives)
+            })
+            .collect();
+        let activity = self.activity.iter().find(|a| a.learner.id == learner_id);
+        Some(FamilySummary {
+            nickname: row.learner.nickname.clone(),
+            course_title: course.title.clone(),
+            mastered: row.mastered,
+            objectives: row.cells.len(),
+            units,
+            weeks: activity
+                .map(|a| {
+                    a.weeks
+                        .iter()
+                        .map(|(day, minutes)| (iso_date(*day), *minutes))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            weekly_goal: activity.map_or(0, |a| a.goal_minutes),
+            goal: self
+                .goals
+                .iter()
+                .find(|g| g.learner.id == learner_id)
+                .cloned(),
+        })
+    }
+}
+
+/// The reports of a class, in the order the page shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Report {
+    Grid,
+    Groups,
+    Persistence,
+    Activity,
+    Items,
+    Goals,
+}
+
+impl Report {
+    pub const ALL: [Report; 6] = [
+        Report::Grid,
+        Report::Groups,
+        Report::Persistence,
+        Report::Activity,
+        Report::Items,
+        Report::Goals,
+    ];
+
+    /// A short stable name, for file names and page hooks.
+    pub fn key(self) -> &'static str {
+        match self {
+            Report::Grid => "grid",
+            Report::Groups => "groups",
+            Report::Persistence => "persistence",
+            Report::Activity => "activity",
+            Report::Items => "items",
+            Report::Goals => "goals",
+        }
+    }
+}
+
+/// A report as rows of text under a header; the first column names the row.
+/// Notes are extra words for a column or a cell (shown on hover), never exported.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub header_notes: Vec<String>,
+    pub cell_notes: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(header: Vec<String>) -> Table {
+        Table {
+            header,
+            ..Table::default()
+        }
+    }
+
+    pub fn to_csv(&self) -> String {
+        let mut rows = Vec::with_capacity(self.rows.len() + 1);
+        rows.push(self.header.clone());
+        rows.extend(self.rows.iter().cloned());
+        to_csv(&rows)
+    }
+}
+
+/// "1/2 (4); 2/3 (1)": answers or misconceptions with how often they came up.
+/// The grid's "file check" cell and its note: every disagreement, objective by
+/// objective.
+fn level_check_cell(check: &LevelCheck) -> (String, String) {
+    match check {
+        LevelCheck::NotStated => ("not stated".into(), "The file states no levels.".into()),
+        LevelCheck::NotComparable => (
+            "not compared".into(),
+            "Other files added answers that the newest file does not hold.".into(),
+        ),
+        LevelCheck::Agrees => ("levels match".into(), String::new()),
+        LevelCheck::Disagrees(differences) => {
+            let details: Vec<String> = differences
+                .iter()
+                .map(|(objective, said, replayed)| {
+                    format!(
+                        "{objective}: file says {}, replay gives {}",
+                        said.label(),
+                        replayed.label()
+                    )
+                })
+                .collect();
+            (
+                format!("⚠ levels differ ({})", differences.len()),
+                details.join("; "),
+            )
+        }
+    }
+}
+
+pub fn counted(pairs: &[(String, u32)]) -> String {
+    pairs
+        .iter()
+        .map(|(what, n)| format!("{what} ({n})"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn strings(cells: &[&str]) -> Vec<String> {
+    cells.iter().map(|cell| cell.to_string()).collect()
+}
+
+fn dedup_join(mut names: Vec<String>) -> String {
+    let mut seen = crate::content::rng::FastSet::default();
+    names.retain(|name| seen.insert(name.clone()));
+    names.join(" ")
+}

@@ -1,0 +1,449 @@
+//! The mastery cycle end to end in the domain: a simulated student plans sittings,
+//! answers right or wrong on purpose, and replay must move them through the cycle
+//! exactly as PRODUCT.md describes.
+
+use masterly_core::content::item::ItemInstance;
+use masterly_core::learning::attempt::{merge_into, merge_logs, AssessmentKind, Attempt};
+use masterly_core::learning::mastery::MasteryLevel;
+use masterly_core::learning::plan::{seen_instances, PlanError, PlanRequest};
+use masterly_core::learning::replay::{replay, NextStep, UnitStage};
+use masterly_core::time::DAY_MS;
+use std::collections::HashSet;
+
+use crate::support::student;
+use student::{fixture_curriculum as curriculum, unit, Student};
+
+fn all(_: &str) -> bool {
+    true
+}
+
+fn none(_: &str) -> bool {
+    false
+}
+
+#[test]
+fn a_new_student_starts_with_instruction_and_nothing_started() {
+    let student = Student::new(curriculum());
+    let replay = student.replay();
+    assert_eq!(replay.level("u1-o1"), MasteryLevel::NotStarted);
+    assert_eq!(
+        replay.objective("u1-o1").reason(),
+        "Not started: no answers yet."
+    );
+    assert_eq!(replay.stage("u1"), UnitStage::Instruction);
+    assert_eq!(
+        replay.stage("u2"),
+        UnitStage::PreAssessment {
+            prerequisites: vec![unit("u1")]
+        }
+    );
+    let course = &student.curriculum.courses[0];
+    assert_eq!(
+        replay.next_step(course),
+        NextStep::Continue {
+            unit: unit("u1"),
+            stage: UnitStage::Instruction
+        }
+    );
+    assert_eq!(replay.course_progress(course), (0, 6));
+}
+
+#[test]
+fn formative_a_at_the_bar_makes_objectives_proficient_and_opens_enrichment() {
+    let mut student = Student::new(curriculum());
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
+    let replay = student.replay();
+    for objective in ["u1-o1", "u1-o2", "u1-o3"] {
+        assert_eq!(
+            replay.level(objective),
+            MasteryLevel::Proficient,
+            "{objective}"
+        );
+    }
+    assert_eq!(replay.stage("u1"), UnitStage::Enrichment);
+    assert_eq!(
+        replay.objective("u1-o1").reason(),
+        "Proficient because formative A on 1 Jan 2026: 2/2"
+    );
+}
+
+#[test]
+fn objectives_below_the_bar_get_correctives_and_the_others_enrichment() {
+    let mut student = Student::new(curriculum());
+    student.take(
+        PlanRequest::FormativeA { unit: unit("u1") },
+        |o| o != "u1-o2",
+        None,
+    );
+    let replay = student.replay();
+    assert_eq!(replay.level("u1-o2"), MasteryLevel::Attempted);
+    assert_eq!(
+        replay.stage("u1"),
+        UnitStage::Corrective {
+            objectives: vec![unit("u1-o2")],
+            enrichment: vec![unit("u1-o1"), unit("u1-o3")],
+        }
+    );
+}
+
+#[test]
+fn formative_b_covers_only_corrected_objectives_and_never_repeats_an_instance_seen_in_a() {
+    let mut student = Student::new(curriculum());
+    let a = student.take(
+        PlanRequest::FormativeA { unit: unit("u1") },
+        |o| o != "u1-o2",
+        None,
+    );
+    let seen_in_a = seen_instances(&student.curriculum, &student.log, "u1-o2");
+    assert_eq!(
+        seen_in_a.len(),
+        2,
+        "formative A showed two different instances"
+    );
+    let b = student.take(PlanRequest::FormativeB { unit: unit("u1") }, all, None);
+    assert_eq!(a.sitting.kind, AssessmentKind::FormativeA);
+    assert_eq!(b.sitting.kind, AssessmentKind::FormativeB);
+    assert!(
+        b.items
+            .iter()
+            .all(|p| p.objective == "u1-o2" && !p.repeated),
+        "{:?}",
+        b.items
+    );
+    for planned in &b.items {
+        let (_, objective) = student.curriculum.objective("u1-o2").expect("objective");
+        let instance =
+            ItemInstance::generate(objective.item(&planned.item).expect("item"), planned.seed)
+                .expect("instance");
+        assert!(
+            !seen_in_a.contains(&instance.key()),
+            "B repeated {:?} from A",
+            instance.key()
+        );
+    }
+    let replay = student.replay();
+    assert_eq!(replay.level("u1-o2"), MasteryLevel::Proficient);
+    assert_eq!(replay.stage("u1"), UnitStage::Enrichment);
+}
+
+#[test]
+fn passing_the_unit_test_masters_the_unit_and_schedules_reviews() {
+    let mut student = Student::new(curriculum());
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
+    let test = student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    let objectives: HashSet<&str> = test.items.iter().map(|p| p.objective.as_str()).collect();
+    assert_eq!(objectives.len(), 3, "the unit test mixes every objective");
+    let replay = student.replay();
+    assert_eq!(replay.stage("u1"), UnitStage::Mastered);
+    assert_eq!(replay.level("u1-o3"), MasteryLevel::Mastered);
+    let due = replay
+        .objective("u1-o1")
+        .review_due
+        .expect("a review is scheduled");
+    assert!(
+        due > student.now + DAY_MS && due <= student.now + 2 * DAY_MS,
+        "first review after 2 days"
+    );
+    assert_eq!(
+        replay.stage("u2"),
+        UnitStage::Instruction,
+        "u2's prerequisite is mastered"
+    );
+    assert_eq!(
+        replay.course_progress(&student.curriculum.courses[0]),
+        (3, 6)
+    );
+}
+
+#[test]
+fn a_unit_mastered_at_the_end_of_time_schedules_its_review_there() {
+    // A progress file may give any time after 1970; found while fuzzing the
+    // teacher's import: the first review, two days on, overflowed.
+    let mut student = Student::new(curriculum());
+    student.now = i64::MAX - 10_000_000;
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
+    student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    let replay = student.replay();
+    assert_eq!(replay.level("u1-o1"), MasteryLevel::Mastered);
+    assert_eq!(replay.objective("u1-o1").review_due, Some(i64::MAX));
+}
+
+#[test]
+fn failing_the_unit_test_demotes_missed_objectives_and_returns_to_correctives() {
+    let mut student = Student::new(curriculum());
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
+    student.take(
+        PlanRequest::UnitTest { unit: unit("u1") },
+        |o| o != "u1-o1",
+        None,
+    );
+    let replay = student.replay();
+    assert_eq!(
+        replay.level("u1-o1"),
+        MasteryLevel::Familiar,
+        "Proficient drops one level"
+    );
+    assert!(replay
+        .objective("u1-o1")
+        .reason()
+        .starts_with("Familiar, down from Proficient, because unit test"));
+    assert_eq!(replay.level("u1-o2"), MasteryLevel::Mastered);
+    assert!(
+        matches!(replay.stage("u1"), UnitStage::Corrective { ref objectives, .. } if objectives == &vec![unit("u1-o1")])
+    );
+    // Correctives, a parallel formative B, then a parallel retake of the test.
+    student.take(PlanRequest::FormativeB { unit: unit("u1") }, all, None);
+    assert_eq!(student.replay().stage("u1"), UnitStage::Enrichment);
+    student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    let replay = student.replay();
+    assert_eq!(replay.stage("u1"), UnitStage::Mastered);
+    assert_eq!(
+        replay.unit("u1").and_then(|u| u.unit_tests_to_pass),
+        Some(2)
+    );
+    assert_eq!(
+        replay.objective("u1-o1").sittings_to_mastery,
+        Some(4),
+        "mastered after 4 tries"
+    );
+}
+
+#[test]
+fn the_unit_test_can_be_taken_directly_to_skip_ahead() {
+    let mut student = Student::new(curriculum());
+    student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    assert_eq!(student.replay().stage("u1"), UnitStage::Mastered);
+}
+
+#[test]
+fn a_unit_with_unmastered_prerequisites_opens_after_a_passed_readiness_check() {
+    let mut student = Student::new(curriculum());
+    let check = student.take(PlanRequest::Readiness { unit: unit("u2") }, all, None);
+    assert!(
+        check.items.iter().all(|p| p.unit == "u1"),
+        "the check covers the prerequisite's objectives"
+    );
+    assert_eq!(check.items.len(), 3);
+    let replay = student.replay();
+    assert_eq!(replay.stage("u2"), UnitStage::Instruction);
+    assert_eq!(
+        replay.level("u1-o1"),
+        MasteryLevel::NotStarted,
+        "readiness does not grant levels"
+    );
+}
+
+#[test]
+fn failing_the_readiness_check_sends_the_student_back_to_the_prerequisites() {
+    let mut student = Student::new(curriculum());
+    student.take(
+        PlanRequest::Readiness { unit: unit("u2") },
+        |o| o != "u1-o3",
+        None,
+    );
+    let replay = student.replay();
+    assert_eq!(
+        replay.stage("u2"),
+        UnitStage::Locked {
+            missing: vec![unit("u1")]
+        }
+    );
+    assert_eq!(
+        replay.next_step(&student.curriculum.courses[0]),
+        NextStep::Continue {
+            unit: unit("u1"),
+            stage: UnitStage::Instruction
+        }
+    );
+}
+
+#[test]
+fn a_passed_review_moves_to_the_next_interval_and_a_missed_one_demotes() {
+    let mut student = Student::new(curriculum());
+    student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    let course = student.curriculum.courses[0].clone();
+    assert_eq!(
+        student.plan(PlanRequest::Review {
+            course: course.id.clone()
+        }),
+        Err(PlanError::NothingToAssess("no review is due"))
+    );
+    student.now += 2 * DAY_MS;
+    assert_eq!(
+        student.replay().next_step(&course),
+        NextStep::Review {
+            objectives: vec![unit("u1-o1"), unit("u1-o2"), unit("u1-o3")]
+        }
+    );
+    student.take(
+        PlanRequest::Review {
+            course: course.id.clone(),
+        },
+        |o| o != "u1-o2",
+        None,
+    );
+    let replay = student.replay();
+    assert_eq!(replay.level("u1-o1"), MasteryLevel::Mastered);
+    let next = replay.objective("u1-o1").review_due.expect("scheduled");
+    assert!(
+        next > student.now + 6 * DAY_MS && next <= student.now + 7 * DAY_MS,
+        "second interval: 7 days"
+    );
+    assert_eq!(
+        replay.level("u1-o2"),
+        MasteryLevel::Proficient,
+        "a missed review demotes"
+    );
+    assert_eq!(
+        replay.stage("u1"),
+        UnitStage::Review {
+            objectives: vec![unit("u1-o2")]
+        }
+    );
+    assert_eq!(
+        replay.stage("u2"),
+        UnitStage::Instruction,
+        "a missed review does not relock later units"
+    );
+}
+
+#[test]
+fn replay_is_the_same_for_any_order_of_the_same_attempts() {
+    let mut student = Student::new(curriculum());
+    student.take(
+        PlanRequest::FormativeA { unit: unit("u1") },
+        |o| o != "u1-o2",
+        None,
+    );
+    student.take(PlanRequest::FormativeB { unit: unit("u1") }, all, None);
+    student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    let forward = student.replay();
+    let mut reversed = student.log.clone();
+    reversed.reverse();
+    let mut doubled = student.log.clone();
+    doubled.extend(student.log.iter().cloned());
+    assert_eq!(replay(&student.curriculum, &reversed, student.now), forward);
+    assert_eq!(replay(&student.curriculum, &doubled, student.now), forward);
+}
+
+#[test]
+fn merging_two_logs_is_a_union_by_attempt_id() {
+    let mut student = Student::new(curriculum());
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
+    let (first, second) = student.log.split_at(4);
+    let overlap: Vec<Attempt> = student.log[2..].to_vec();
+    let (merged, conflicts) = merge_logs(first, &overlap);
+    assert!(conflicts.is_empty());
+    assert_eq!(
+        merged.len(),
+        student.log.len(),
+        "nothing lost, nothing doubled"
+    );
+    let (again, _) = merge_logs(&merged, second);
+    assert_eq!(again, merged, "merging is idempotent");
+    let mut edited = student.log[0].clone();
+    edited.correct = !edited.correct;
+    let (_, conflicts) = merge_logs(&student.log, &[edited.clone()]);
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].id, edited.id);
+
+    // Merging in place, moving the attempts, gives the same log and conflicts.
+    let mut in_place = first.to_vec();
+    let (added, none) = merge_into(&mut in_place, overlap.clone());
+    assert_eq!((added, none.len()), (student.log.len() - 4, 0));
+    assert_eq!(in_place, merged);
+    let (added, conflicts) = merge_into(&mut in_place, vec![edited.clone(), edited.clone()]);
+    assert_eq!(added, 0);
+    assert_eq!(conflicts.len(), 1, "one conflict, reported once");
+    assert_eq!(in_place, merged, "the version already kept wins");
+    let mut empty = Vec::new();
+    let mut reversed = student.log.clone();
+    reversed.reverse();
+    assert_eq!(merge_into(&mut empty, reversed).0, student.log.len());
+    assert_eq!(empty, merged, "any order in, canonical order out");
+    // Within one file, the first of two versions of an id is kept.
+    let mut fresh = Vec::new();
+    let original = student.log[0].clone();
+    let (added, conflicts) =
+        merge_into(&mut fresh, vec![original.clone(), edited, original.clone()]);
+    assert_eq!((added, conflicts.len()), (1, 1));
+    assert_eq!(fresh, vec![original]);
+}
+
+#[test]
+fn an_unfinished_sitting_is_resumed_not_scored() {
+    let mut student = Student::new(curriculum());
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, Some(4));
+    let replay = student.replay();
+    assert_eq!(
+        replay.stage("u1"),
+        UnitStage::InProgress {
+            kind: AssessmentKind::FormativeA
+        }
+    );
+    assert_eq!(replay.level("u1-o1"), MasteryLevel::NotStarted);
+    let (sitting, answers) = replay
+        .unit("u1")
+        .and_then(|u| u.in_progress.clone())
+        .expect("in progress");
+    assert_eq!((sitting.size, answers.len()), (6, 4));
+}
+
+#[test]
+fn a_course_challenge_at_the_bar_masters_every_unit() {
+    let mut student = Student::new(curriculum());
+    let challenge = student.take(
+        PlanRequest::CourseChallenge {
+            course: "c1".into(),
+        },
+        all,
+        None,
+    );
+    assert_eq!(challenge.items.len(), 6);
+    let replay = student.replay();
+    assert_eq!(replay.stage("u1"), UnitStage::Mastered);
+    assert_eq!(replay.stage("u2"), UnitStage::Mastered);
+    assert_eq!(
+        replay.next_step(&student.curriculum.courses[0]),
+        NextStep::CourseMastered
+    );
+}
+
+#[test]
+fn attempts_naming_unknown_items_are_ignored_and_reported() {
+    let mut student = Student::new(curriculum());
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
+    let mut stray = student.log[0].clone();
+    stray.id = "stray".into();
+    stray.item = "no-such-item".into();
+    student.log.push(stray);
+    let replay = student.replay();
+    assert_eq!(replay.ignored.len(), 1);
+    assert_eq!(replay.ignored[0].id, "stray");
+    assert_eq!(replay.level("u1-o1"), MasteryLevel::Proficient);
+}
+
+#[test]
+fn planning_spreads_across_the_pool_and_repeats_only_when_it_is_exhausted() {
+    let mut student = Student::new(curriculum());
+    // u1-o1 has one fixed item and one template; formative A takes one of each.
+    let a = student.take(PlanRequest::FormativeA { unit: unit("u1") }, none, None);
+    let items: HashSet<&str> = a
+        .items
+        .iter()
+        .filter(|p| p.objective == "u1-o1")
+        .map(|p| p.item.as_str())
+        .collect();
+    assert_eq!(items.len(), 2, "{:?}", a.items);
+    // The fixed item is now seen; further sittings use only template instances.
+    for _ in 0..3 {
+        let b = student.take(PlanRequest::FormativeB { unit: unit("u1") }, none, None);
+        assert!(
+            b.items
+                .iter()
+                .all(|p| p.item.ends_with("-t") && !p.repeated),
+            "{:?}",
+            b.items
+        );
+    }
+}

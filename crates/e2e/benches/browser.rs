@@ -1,0 +1,383 @@
+//! Browser benchmark for the student's side (issue 4): the release `dist/` served on
+//! 127.0.0.1 and driven in headless Chromium over WebDriver, as the end-to-end tests
+//! do. Prints figures; asserts nothing about time.
+//!
+//! - first screen: from navigation start to the first screen ready for input (the
+//!   `masterly-first-screen` performance mark, set when a screen's heading takes
+//!   focus), on a first visit and on reloads of a learner's course map;
+//! - answer to feedback: from pressing "Check my answer" to the feedback being in
+//!   the page (a MutationObserver on the feedback region), which includes judging
+//!   the answer and saving it to local storage first; with a new learner and with
+//!   a learner whose saved history already holds thousands of answers.
+//!
+//! - class import (issue 5): the teacher chooses 40 progress files of 5,000 attempts
+//!   each (on the bundled fractions pathway) in the file field; from the field's
+//!   change event to the mastery grid holding all 40 students, which includes
+//!   reading the files, checking and merging them, replaying every log and
+//!   building every report.
+//!
+//! Run with `make bench-browser` (builds dist/ first).
+
+use masterly_core::content::curriculum::load_curriculum;
+use masterly_core::device::store::{open, seal};
+use masterly_core::device::workbook::{ARCHIVE_KIND, WORKBOOK_KIND};
+use masterly_e2e::server::{dist_dir, write_student_files, StaticServer};
+use masterly_e2e::webdriver::{self, Browser};
+use masterly_test_kit::synthetic::synthetic_progress_files;
+use serde_json::Value;
+
+fn runs() -> usize {
+    std::env::var("MASTERLY_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(15)
+}
+
+fn check<T>(result: webdriver::Result<T>) -> T {
+    result.unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// min / median / max, in milliseconds.
+fn summary(mut samples: Vec<f64>) -> String {
+    samples.sort_by(f64::total_cmp);
+    if samples.is_empty() {
+        return "no samples".into();
+    }
+    format!(
+        "min {:.2} / median {:.2} / max {:.2} ms ({} samples)",
+        samples[0],
+        samples[samples.len() / 2],
+        samples[samples.len() - 1],
+        samples.len()
+    )
+}
+
+/// Milliseconds from navigation start to the first-screen mark, waiting for it.
+fn first_screen_ms(browser: &Browser) -> f64 {
+    check(browser.wait_until(
+        "performance.getEntriesByName('masterly-first-screen').length > 0",
+        "the first screen",
+    ));
+    let value = check(
+        browser
+            .execute("return performance.getEntriesByName('masterly-first-screen')[0].startTime"),
+    );
+    value.as_f64().unwrap_or(f64::NAN)
+}
+
+/// Puts some answer into the item on screen (right or wrong does not matter here).
+const FILL_ANY_ANSWER: &str = r#"
+const form = document.querySelector('form.item');
+const radio = form.querySelector('input[type=radio]');
+if (radio) radio.click();
+const box = form.querySelector('input[type=checkbox]');
+if (box) box.click();
+const text = form.querySelector('input[type=text]');
+if (text) { text.value = '1'; text.dispatchEvent(new Event('input', { bubbles: true })); }
+return true;"#;
+
+/// Presses "Check my answer" and measures until the feedback is in the page.
+const TIME_SUBMIT: &str = r#"
+const done = arguments[arguments.length - 1];
+const region = document.querySelector('[data-testid=feedback]');
+const observer = new MutationObserver(() => {
+  if (region.querySelector('.verdict')) {
+    const elapsed = performance.now() - start;
+    observer.disconnect();
+    done(elapsed);
+  }
+});
+observer.observe(region, { childList: true, subtree: true });
+const start = performance.now();
+document.querySelector('[data-testid=submit-answer]').click();"#;
+
+/// Takes the course challenge from the course map, timing every answer.
+fn time_a_challenge(browser: &Browser, samples: &mut Vec<f64>) {
+    check(browser.click("[data-action=start-challenge]"));
+    loop {
+        check(browser.find("[data-testid=item] form.item"));
+        check(browser.execute(FILL_ANY_ANSWER));
+        let elapsed = check(browser.execute_async(TIME_SUBMIT));
+        samples.push(elapsed.as_f64().unwrap_or(f64::NAN));
+        let count = check(browser.texts("[data-testid=item-count]")).join("");
+        check(browser.click("[data-testid=next]"));
+        check(browser.wait_until(
+            &format!(
+                "document.querySelector('[data-testid=results]') || \
+                 (document.querySelector('[data-testid=item-count]')?.textContent !== {} && \
+                  !document.querySelector('[data-testid=feedback] .verdict'))",
+                serde_json::to_string(&count).unwrap_or_default()
+            ),
+            "the next question",
+        ));
+        if check(browser.execute("return !!document.querySelector('[data-testid=results]')"))
+            == Value::Bool(true)
+        {
+            break;
+        }
+    }
+    check(browser.click("[data-testid=results] .actions button:last-child"));
+    check(browser.find("[data-testid=course-map]"));
+}
+
+fn stored_attempts(browser: &Browser) -> u64 {
+    check(browser.execute(
+        "let n = 0; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); \
+         if (k.startsWith('masterly.workbook.') && !k.endsWith('.previous') && !k.endsWith('.damaged')) \
+         { const saved = JSON.parse(JSON.parse(localStorage.getItem(k)).payload); \
+           n += k.endsWith('.archive') ? saved.length : saved.attempts.length; } } return n;",
+    ))
+    .as_u64()
+    .unwrap_or(0)
+}
+
+/// Copies the learner's attempts (with new ids) into the archive beside their
+/// workbook until the saved log holds at least `target`, as a long history is kept
+/// (older answers in the archive, the latest in the workbook), sealing the result
+/// with the app's own envelope code.
+fn grow_history(browser: &Browser, target: usize) {
+    let saved = check(browser.execute(
+        "const found = []; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); \
+         if (k.startsWith('masterly.workbook.') && !k.endsWith('.previous') && !k.endsWith('.damaged') \
+           && !k.endsWith('.archive')) \
+         found.push([k, localStorage.getItem(k), localStorage.getItem(k + '.archive')]); } \
+         return found;",
+    ));
+    for entry in saved.as_array().into_iter().flatten() {
+        let (Some(key), Some(raw)) = (entry[0].as_str(), entry[1].as_str()) else {
+            continue;
+        };
+        let envelope = open(raw, WORKBOOK_KIND).unwrap_or_else(|e| panic!("{key}: {e}"));
+        let book: Value =
+            serde_json::from_str(&envelope.payload).unwrap_or_else(|e| panic!("{key}: {e}"));
+        let base: Vec<Value> = book["attempts"].as_array().cloned().unwrap_or_default();
+        assert!(!base.is_empty(), "{key} holds no answers to copy");
+        let mut archive: Vec<Value> = match entry[2].as_str() {
+            Some(raw) => {
+                let envelope = open(raw, ARCHIVE_KIND).unwrap_or_else(|e| panic!("{key}: {e}"));
+                serde_json::from_str(&envelope.payload).unwrap_or_else(|e| panic!("{key}: {e}"))
+            }
+            None => Vec::new(),
+        };
+        for copy in 0.. {
+            if archive.len() + base.len() >= target {
+                break;
+            }
+            for attempt in &base {
+                let mut attempt = attempt.clone();
+                let id = format!(
+                    "{}-copy-{target}-{copy}",
+                    attempt["id"].as_str().unwrap_or("a")
+                );
+                attempt["id"] = Value::String(id);
+                archive.push(attempt);
+            }
+        }
+        let sealed = seal(
+            ARCHIVE_KIND,
+            &Value::Array(archive).to_string(),
+            envelope.saved_at,
+            envelope.generation + 1,
+        );
+        check(browser.execute(&format!(
+            "localStorage.setItem({}, {}); return true;",
+            serde_json::to_string(&format!("{key}.archive")).unwrap_or_default(),
+            serde_json::to_string(&sealed).unwrap_or_default()
+        )));
+    }
+}
+
+fn main() {
+    let server = StaticServer::start(&dist_dir(), "/");
+    let browser = Browser::start().unwrap_or_else(|e| panic!("browser: {e}"));
+    let runs = runs();
+
+    println!("Masterly browser benchmark: headless Chromium, release dist/, {runs} runs");
+    // `MASTERLY_BENCH_ONLY=class` times the teacher's class import alone.
+    if std::env::var("MASTERLY_BENCH_ONLY").as_deref() == Ok("class") {
+        check(browser.goto(&server.base_url));
+        check(browser.find("[data-testid=start-screen]"));
+        check(browser.type_into("#nickname", "Bench"));
+        check(browser.click(".add-learner button[type=submit]"));
+        return class_import(&browser, &server, runs);
+    }
+
+    // A first visit: a browser just started, empty storage, the start screen.
+    check(browser.goto(&server.base_url));
+    check(browser.find("[data-testid=start-screen]"));
+    let first_visit = first_screen_ms(&browser);
+    println!("first screen, first visit (start screen, new browser): {first_visit:.2} ms");
+
+    check(browser.type_into("#nickname", "Bench"));
+    check(browser.click(".add-learner button[type=submit]"));
+    check(browser.find("[data-testid=course-map]"));
+
+    // Reloads: the learner's course map. The test server sends `Cache-Control:
+    // no-store`, so every load fetches and compiles everything again.
+    let mut reloads = Vec::new();
+    for _ in 0..runs {
+        check(browser.goto(&server.base_url));
+        check(browser.find("[data-testid=course-map]"));
+        reloads.push(first_screen_ms(&browser));
+    }
+    println!("first screen, reload (course map):  {}", summary(reloads));
+
+    // Answer to feedback, a new learner.
+    let mut fresh = Vec::new();
+    while fresh.len() < runs.max(6) {
+        time_a_challenge(&browser, &mut fresh);
+    }
+    println!(
+        "answer to feedback, {} answers saved before: {}",
+        stored_attempts(&browser),
+        summary(fresh)
+    );
+
+    // Answer to feedback and reloads with a longer history: a term of daily work,
+    // and a year of it.
+    for target in [1_000, 5_000] {
+        grow_history(&browser, target);
+        check(browser.goto(&server.base_url));
+        check(browser.find("[data-testid=course-map]"));
+        let held = stored_attempts(&browser);
+        let mut answers = Vec::new();
+        while answers.len() < runs.max(6) {
+            time_a_challenge(&browser, &mut answers);
+        }
+        println!(
+            "answer to feedback, {held} answers saved before: {}",
+            summary(answers)
+        );
+        let mut reloads = Vec::new();
+        for _ in 0..runs {
+            check(browser.goto(&server.base_url));
+            check(browser.find("[data-testid=course-map]"));
+            reloads.push(first_screen_ms(&browser));
+        }
+        println!(
+            "first screen, reload with {} answers saved: {}",
+            stored_attempts(&browser),
+            summary(reloads)
+        );
+    }
+
+    class_import(&browser, &server, runs);
+}
+
+/// Times the teacher's import of 40 files of 5,000 attempts and every report.
+/// With `MASTERLY_DIST_B` set to another build's `dist/`, both builds are timed in
+/// turns, in alternating order, and the differences of each pair summarised: on a
+/// shared, noisy machine that shows a change of a few percent that separate runs
+/// would hide.
+fn class_import(browser: &Browser, server: &StaticServer, runs: usize) {
+    let path = masterly_e2e::repo_path("curricula/fractions.json");
+    let path = path.display();
+    let text = std::fs::read_to_string(path.to_string()).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let curriculum = load_curriculum(&text)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .curriculum;
+    let files = synthetic_progress_files(&curriculum, 40, 5_000, 99);
+    let bytes: usize = files.iter().map(String::len).sum();
+    let written = write_student_files("bench", &files);
+    let other = std::env::var_os("MASTERLY_DIST_B")
+        .map(|dist| StaticServer::start(std::path::Path::new(&dist), "/"));
+    let mut builds = vec![ClassTimes::default()];
+    if other.is_some() {
+        builds.push(ClassTimes::default());
+    }
+    for run in 0..runs.max(1) {
+        for turn in 0..builds.len() {
+            // A, B, then B, A: neither build always goes first.
+            let build = if run % 2 == 0 {
+                turn
+            } else {
+                builds.len() - 1 - turn
+            };
+            let serving = match (&other, build) {
+                (Some(other), 1) => other,
+                _ => server,
+            };
+            builds[build].add(time_class_import(browser, serving, &written.paths));
+        }
+    }
+    let title = format!(
+        "class import, 40 files x 5,000 attempts ({:.1} MB) + all reports",
+        bytes as f64 / 1e6
+    );
+    if let [a, b] = &builds[..] {
+        let paired: Vec<f64> = a.totals.iter().zip(&b.totals).map(|(a, b)| b - a).collect();
+        a.print(&format!("{title}, build A"));
+        b.print(&format!("{title}, build B (MASTERLY_DIST_B)"));
+        println!("B minus A, per pair: {}", summary(paired));
+    } else {
+        builds[0].print(&title);
+    }
+}
+
+/// The class import's times over several runs: in all, and split by the page's marks.
+#[derive(Default)]
+struct ClassTimes {
+    totals: Vec<f64>,
+    parts: [Vec<f64>; 4],
+}
+
+impl ClassTimes {
+    fn add(&mut self, (total, parts): (f64, [f64; 4])) {
+        self.totals.push(total);
+        for (list, part) in self.parts.iter_mut().zip(parts) {
+            list.push(part);
+        }
+    }
+
+    fn print(&self, title: &str) {
+        println!("{title}: {}", summary(self.totals.clone()));
+        let names = [
+            "reading and loading the files",
+            "check and merge",
+            "replays and reports",
+            "drawing",
+        ];
+        for (name, part) in names.iter().zip(&self.parts) {
+            println!("  of which {name}: {}", summary(part.clone()));
+        }
+    }
+}
+
+/// One import of `paths` on a fresh teacher's page: milliseconds from choosing the
+/// files until the grid's rows are drawn, and that time split by the page's marks.
+fn time_class_import(
+    browser: &Browser,
+    server: &StaticServer,
+    paths: &[String],
+) -> (f64, [f64; 4]) {
+    check(browser.goto(&format!("{}teacher.html", server.base_url)));
+    check(browser.find("[data-testid=teacher-page]"));
+    // Choose the Grade 3 course, whose curriculum the files belong to.
+    check(browser.choose_option("#class-course", "Grade 3"));
+    check(browser.execute(
+        "window.__done = null; \
+         document.getElementById('progress-files').addEventListener('change', () => { \
+           window.__start = performance.now(); \
+           const observer = new MutationObserver(() => { \
+             if (document.querySelectorAll('[data-testid=grid] tbody tr').length === 40) { \
+               window.__done = performance.now(); observer.disconnect(); } }); \
+           observer.observe(document.body, { childList: true, subtree: true }); \
+         }, { capture: true, once: true });",
+    ));
+    check(browser.type_into("#progress-files", &paths.join("\n")));
+    check(browser.wait_until("window.__done !== null", "the class reports"));
+    let total = check(browser.execute("return window.__done - window.__start"));
+    // The page's own marks split the time: reading the files and loading each
+    // as it arrives, checking and merging them, replays and reports, then drawing.
+    let parts = check(browser.execute(
+        "const at = name => performance.getEntriesByName(name)[0].startTime; \
+         const read = at('masterly-files-read'), imported = at('masterly-files-imported'); \
+         const built = at('masterly-reports-built'); \
+         return [read - window.__start, imported - read, built - imported, window.__done - built];",
+    ));
+    let mut split = [f64::NAN; 4];
+    for (slot, value) in split.iter_mut().zip(parts.as_array().into_iter().flatten()) {
+        *slot = value.as_f64().unwrap_or(f64::NAN);
+    }
+    (total.as_f64().unwrap_or(f64::NAN), split)
+}

@@ -1,0 +1,493 @@
+//! A student's mastery cycle through the built app, as a person would go through
+//! it: with the mouse, and with the keyboard alone. The test knows the curriculum,
+//! so it can read which question is on screen (its item id and seed) and decide to
+//! answer it right or wrong on purpose.
+
+use super::{assert_accessible, assert_no_policy_violations, ok, open_app};
+use masterly_core::content::curriculum::{load_curriculum, Curriculum};
+use masterly_core::content::item::{
+    model_answer, wrong_answer, InstanceKey, ItemInstance, Response,
+};
+use masterly_e2e::webdriver::Browser;
+use std::collections::HashSet;
+
+/// How the student works the page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hands {
+    Mouse,
+    Keyboard,
+}
+
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+const SPACE: &str = "\u{E00D}";
+const ARROW_DOWN: &str = "\u{E015}";
+const END: &str = "\u{E010}";
+const BACKSPACE: &str = "\u{E003}";
+
+struct Student<'a> {
+    browser: &'a Browser,
+    curriculum: Curriculum,
+    hands: Hands,
+}
+
+/// A JavaScript string literal.
+fn js(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
+/// A CSS selector for an element id, whatever characters the id holds.
+fn by_id(id: &str) -> String {
+    format!("[id={}]", js(id))
+}
+
+impl<'a> Student<'a> {
+    fn new(browser: &'a Browser, hands: Hands) -> Student<'a> {
+        let text = std::fs::read_to_string(masterly_e2e::repo_path("curricula/demo.json"))
+            .unwrap_or_else(|e| panic!("curricula/demo.json: {e}"));
+        let curriculum = load_curriculum(&text)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .curriculum;
+        Student {
+            browser,
+            curriculum,
+            hands,
+        }
+    }
+
+    /// Presses Tab until focus is on an element matching `css`.
+    fn tab_to(&self, css: &str) {
+        for _ in 0..80 {
+            let there = ok(self.browser.execute(&format!(
+                "const el = document.activeElement; return !!el && el.matches({});",
+                js(css)
+            )));
+            if there == true {
+                return;
+            }
+            ok(self.browser.press(TAB));
+        }
+        panic!("Tab never reached {css}");
+    }
+
+    /// Activates a button: a click, or Tab to it and Enter.
+    fn press_button(&self, css: &str) {
+        ok(self.browser.find(css));
+        match self.hands {
+            Hands::Mouse => ok(self.browser.click(css)),
+            Hands::Keyboard => {
+                self.tab_to(css);
+                ok(self.browser.press(ENTER));
+            }
+        }
+    }
+
+    fn focused_is(&self, css: &str) -> bool {
+        ok(self.browser.execute(&format!(
+            "const el = document.activeElement; return !!el && el.matches({});",
+            js(css)
+        ))) == true
+    }
+
+    /// The item on screen, as the test's own copy of the engine makes it.
+    fn instance_on_screen(&self) -> ItemInstance {
+        let frame = "[data-testid=item]";
+        let item_id = ok(self.browser.attribute(frame, "data-item")).unwrap_or_default();
+        let seed: u64 = ok(self.browser.attribute(frame, "data-seed"))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no seed on the item frame"));
+        let item = self
+            .curriculum
+            .item(&item_id)
+            .unwrap_or_else(|| panic!("{item_id} is not in the curriculum"));
+        ItemInstance::generate(item, seed).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn give(&self, instance: &ItemInstance, response: &Response) {
+        let item = &instance.item_id;
+        let browser = self.browser;
+        match (self.hands, response) {
+            (Hands::Mouse, Response::Choice { index }) => {
+                ok(browser.click(&by_id(&format!("choice-{item}-{index}"))));
+            }
+            (Hands::Mouse, Response::Choices { indices }) => {
+                // After "Try again" the boxes still show the last answer: change only
+                // the ones that differ.
+                for index in self.boxes_to_change(instance, indices) {
+                    ok(browser.click(&by_id(&format!("choice-{item}-{index}"))));
+                }
+            }
+            (Hands::Mouse, Response::Number { text } | Response::Text { text }) => {
+                let field = by_id(&format!("answer-{item}"));
+                ok(browser.clear(&field));
+                ok(browser.type_into(&field, text));
+            }
+            (Hands::Keyboard, Response::Choice { index }) => {
+                // Tab enters the radio group; the arrow keys move the choice.
+                self.tab_to(&format!("input[name={}]", js(&format!("choice-{item}"))));
+                let target = by_id(&format!("choice-{item}-{index}"));
+                ok(browser.press(SPACE));
+                for _ in 0..instance.choices.len() {
+                    if self.focused_is(&target) {
+                        break;
+                    }
+                    ok(browser.press(ARROW_DOWN));
+                }
+                assert!(
+                    self.focused_is(&target),
+                    "the arrow keys never reached {target}"
+                );
+                assert_eq!(
+                    ok(browser.execute(&format!(
+                        "return document.querySelector({}).checked",
+                        js(&target)
+                    ))),
+                    true
+                );
+            }
+            (Hands::Keyboard, Response::Choices { indices }) => {
+                for index in self.boxes_to_change(instance, indices) {
+                    self.tab_to(&by_id(&format!("choice-{item}-{index}")));
+                    ok(browser.press(SPACE));
+                }
+            }
+            (Hands::Keyboard, Response::Number { text } | Response::Text { text }) => {
+                let field = by_id(&format!("answer-{item}"));
+                self.tab_to(&field);
+                let old = ok(browser.execute(&format!(
+                    "return document.querySelector({}).value.length",
+                    js(&field)
+                )));
+                ok(browser.press(END));
+                ok(browser.press(&BACKSPACE.repeat(old.as_u64().unwrap_or(0) as usize)));
+                ok(browser.press(text));
+            }
+            (_, Response::Order { order }) => {
+                // Each entry moves up into its place, one press at a time. With the
+                // keyboard, focus stays on the button just used, so Enter repeats.
+                let mut shown = self.shown_order(instance);
+                for (place, entry) in order.iter().enumerate() {
+                    while let Some(at) = shown
+                        .iter()
+                        .position(|e| e == entry)
+                        .filter(|&at| at > place)
+                    {
+                        let button = by_id(&format!("{item}-{entry}-up"));
+                        match self.hands {
+                            Hands::Mouse => ok(browser.click(&button)),
+                            Hands::Keyboard => {
+                                if !self.focused_is(&button) {
+                                    self.tab_to(&button);
+                                }
+                                ok(browser.press(ENTER));
+                            }
+                        }
+                        shown.swap(at - 1, at);
+                        let first_text = instance.sequence[shown[0]].clone();
+                        ok(browser.wait_until(
+                            &format!(
+                                "document.querySelector('.order-entry .order-text')?.textContent === {}",
+                                js(&first_text)
+                            ),
+                            "the list to redraw",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The choices whose box must be ticked or unticked to show exactly `wanted`.
+    fn boxes_to_change(&self, instance: &ItemInstance, wanted: &[usize]) -> Vec<usize> {
+        (0..instance.choice_feedback.len())
+            .filter(|index| {
+                let css = by_id(&format!("choice-{}-{index}", instance.item_id));
+                let ticked = ok(self.browser.execute(&format!(
+                    "return document.querySelector({}).checked",
+                    js(&css)
+                ))) == true;
+                ticked != wanted.contains(index)
+            })
+            .collect()
+    }
+
+    /// The ordering entries as shown now, as indices into the right sequence.
+    fn shown_order(&self, instance: &ItemInstance) -> Vec<usize> {
+        ok(self.browser.texts(".order-entry .order-text"))
+            .iter()
+            .map(|text| {
+                instance
+                    .sequence
+                    .iter()
+                    .position(|entry| entry == text)
+                    .unwrap_or_else(|| panic!("{text:?} is not an entry of {}", instance.item_id))
+            })
+            .collect()
+    }
+
+    /// Answers the question on screen right or wrong on purpose and waits for the
+    /// feedback. Returns the instance answered.
+    fn answer(&self, right: bool) -> ItemInstance {
+        let instance = self.instance_on_screen();
+        let response = if right {
+            model_answer(&instance)
+        } else {
+            wrong_answer(&instance)
+        };
+        self.give(&instance, &response);
+        self.press_button("[data-testid=submit-answer]");
+        let verdict = ok(self.browser.find("[data-testid=feedback] .verdict"));
+        let said = ok(self.browser.text(&verdict));
+        assert_eq!(
+            said.contains("Not yet") || said.contains("not yet"),
+            !right,
+            "{}: feedback {said:?} after a {} answer",
+            instance.item_id,
+            if right { "right" } else { "wrong" }
+        );
+        instance
+    }
+
+    /// Moves on after feedback: to the next question or the results.
+    fn next(&self) {
+        let before = ok(self.browser.texts("[data-testid=item-count]")).join("");
+        if self.hands == Hands::Keyboard {
+            // Focus moves to the way on as soon as the feedback shows.
+            assert!(
+                self.focused_is("[data-testid=next]"),
+                "focus is not on the way on after feedback"
+            );
+        }
+        self.press_button("[data-testid=next]");
+        ok(self.browser.wait_until(
+            &format!(
+                "document.querySelector('[data-testid=results]') || \
+                 (document.querySelector('[data-testid=item-count]')?.textContent !== {} && \
+                  !document.querySelector('[data-testid=feedback] .verdict'))",
+                js(&before)
+            ),
+            "the next question or the results",
+        ));
+    }
+
+    fn on_results(&self) -> bool {
+        ok(self
+            .browser
+            .execute("return !!document.querySelector('[data-testid=results]')"))
+            == true
+    }
+
+    /// Answers every question of the sitting on screen; returns what was asked.
+    fn take_sitting(&self, right: impl Fn(&ItemInstance) -> bool) -> Vec<ItemInstance> {
+        let mut asked = Vec::new();
+        loop {
+            let instance = self.instance_on_screen();
+            asked.push(self.answer(right(&instance)));
+            self.next();
+            if self.on_results() {
+                return asked;
+            }
+            assert!(asked.len() < 40, "the sitting never ended");
+        }
+    }
+
+    /// From a unit page, starts the sitting behind `action` (a data-action name).
+    fn start(&self, action: &str) {
+        self.press_button(&format!("[data-action={action}]"));
+        ok(self.browser.find("[data-testid=item]"));
+        if self.hands == Hands::Keyboard {
+            assert!(
+                self.focused_is("#sitting-title"),
+                "focus is not on the new question's heading"
+            );
+        }
+    }
+
+    fn back_to_unit(&self) {
+        self.press_button("[data-action=back-to-unit]");
+        ok(self.browser.find("[data-testid=unit-page]"));
+    }
+
+    fn unit_stage(&self) -> String {
+        ok(self.browser.texts("[data-testid=unit-stage]")).join("")
+    }
+}
+
+fn keys(asked: &[ItemInstance]) -> HashSet<InstanceKey> {
+    asked.iter().map(ItemInstance::key).collect()
+}
+
+#[test]
+fn a_student_gets_correctives_then_passes_check_b_on_new_items_and_masters_the_unit() {
+    let (_server, browser) = open_app("/");
+    let student = Student::new(&browser, Hands::Mouse);
+    student.press_button(".unit-card .open-unit");
+    ok(browser.find("[data-testid=unit-page]"));
+    assert_accessible(&browser, "unit page, before the lessons");
+
+    // Check A, every answer wrong on purpose.
+    student.start("start-formative-a");
+    assert_accessible(&browser, "a question");
+    let first = student.answer(false);
+    assert_accessible(&browser, "feedback on a wrong answer");
+    student.next();
+    let mut check_a = vec![first];
+    if !student.on_results() {
+        check_a.extend(student.take_sitting(|_| false));
+    }
+    assert_accessible(&browser, "results of check A");
+    let scores = ok(browser.texts("[data-testid=score]"));
+    assert!(scores.iter().all(|s| s.starts_with("0/")), "{scores:?}");
+    student.back_to_unit();
+
+    // Correctives for every objective, explained another way, with practice.
+    let correctives = ok(browser.texts("[data-testid=corrective] h3"));
+    assert_eq!(correctives.len(), 3, "{correctives:?}");
+    assert_accessible(&browser, "unit page with correctives");
+    student.start("start-practice");
+    student.answer(false);
+    // In practice the same question can be tried again, and success is recognised.
+    student.press_button("[data-action=try-again]");
+    ok(browser.wait_until(
+        "!document.querySelector('[data-testid=feedback] .verdict')",
+        "the feedback to clear for another try",
+    ));
+    student.answer(true);
+    let verdict = ok(browser.texts("[data-testid=feedback] .verdict")).join("");
+    assert!(verdict.contains("2 tries"), "{verdict}");
+    student.next();
+    if !student.on_results() {
+        student.take_sitting(|_| true);
+    }
+    student.back_to_unit();
+
+    // Check B: all right, and never a question already seen in check A.
+    student.start("start-formative-b");
+    let check_b = student.take_sitting(|_| true);
+    let repeated: Vec<_> = keys(&check_a)
+        .intersection(&keys(&check_b))
+        .copied()
+        .collect();
+    assert!(
+        repeated.is_empty(),
+        "check B repeated check A's questions: {repeated:?}"
+    );
+    student.back_to_unit();
+    assert_accessible(&browser, "unit page after check B");
+
+    // The unit test, passed: the unit is mastered.
+    student.start("start-unit-test");
+    student.take_sitting(|_| true);
+    let headline = ok(browser.texts("[data-testid=results] h1")).join("");
+    assert!(headline.contains("mastered"), "{headline}");
+    assert_accessible(&browser, "results of the unit test");
+    student.back_to_unit();
+    assert!(
+        student.unit_stage().contains("Mastered"),
+        "{}",
+        student.unit_stage()
+    );
+    assert_accessible(&browser, "a mastered unit");
+    student.press_button("[data-testid=unit-page] .back");
+    let progress = ok(browser.texts("[data-testid=course-progress]")).join("");
+    assert_eq!(progress, "3 of 6 objectives mastered");
+    assert_accessible(&browser, "course map with a mastered unit");
+    assert_no_policy_violations(&browser, "a whole unit");
+}
+
+/// Counts the attempts in local storage, read from the saved envelopes: the
+/// workbooks and their archives (which never hold the same attempt).
+fn stored_attempts(browser: &Browser) -> u64 {
+    let count = ok(browser.execute(
+        "let n = 0; \
+         for (let i = 0; i < localStorage.length; i++) { \
+           const key = localStorage.key(i); \
+           if (key.startsWith('masterly.workbook.') && !key.includes('.previous') && !key.includes('.damaged')) { \
+             const saved = JSON.parse(JSON.parse(localStorage.getItem(key)).payload); \
+             n += key.endsWith('.archive') ? saved.length : saved.attempts.length; \
+           } \
+         } \
+         return n;",
+    ));
+    count
+        .as_u64()
+        .unwrap_or_else(|| panic!("no count: {count}"))
+}
+
+#[test]
+fn a_reload_in_the_middle_of_a_check_keeps_every_answer_and_the_place() {
+    let (server, browser) = open_app("/");
+    let student = Student::new(&browser, Hands::Mouse);
+    student.press_button(".unit-card .open-unit");
+    student.start("start-formative-a");
+    student.answer(true);
+    student.next();
+    let second = student.answer(false);
+    let count = ok(browser.texts("[data-testid=item-count]")).join("");
+    let verdict = ok(browser.texts("[data-testid=feedback] .verdict")).join("");
+    assert_eq!(stored_attempts(&browser), 2);
+
+    ok(browser.goto(&server.base_url));
+    ok(browser.find("[data-testid=sitting]"));
+    assert_eq!(student.instance_on_screen(), second, "the same question");
+    assert_eq!(
+        ok(browser.texts("[data-testid=item-count]")).join(""),
+        count
+    );
+    assert_eq!(
+        ok(browser.texts("[data-testid=feedback] .verdict")).join(""),
+        verdict
+    );
+    assert_eq!(stored_attempts(&browser), 2);
+
+    student.next();
+    let rest = if student.on_results() {
+        Vec::new()
+    } else {
+        student.take_sitting(|_| true)
+    };
+    let answered = 2 + rest.len() as u64;
+    assert_eq!(stored_attempts(&browser), answered);
+    let total: u64 = ok(browser.texts("[data-testid=score]"))
+        .iter()
+        .filter_map(|s| s.split('/').nth(1)?.parse::<u64>().ok())
+        .sum();
+    assert_eq!(total, answered, "every answer counts once in the results");
+}
+
+#[test]
+fn a_unit_can_be_worked_through_with_the_keyboard_alone() {
+    let (_server, browser) = super::open_start_screen("/");
+    let student = Student::new(&browser, Hands::Keyboard);
+    student.tab_to("#nickname");
+    ok(browser.press("Kim"));
+    ok(browser.press(ENTER));
+    ok(browser.find("[data-testid=course-map] h1"));
+    assert!(
+        student.focused_is("#course-title"),
+        "focus is not on the course title"
+    );
+
+    student.press_button(".unit-card .open-unit");
+    ok(browser.find("[data-testid=unit-page]"));
+    assert!(
+        student.focused_is("#unit-title"),
+        "focus is not on the unit title"
+    );
+    student.start("start-formative-a");
+    let asked = student.take_sitting(|_| true);
+    assert!(!asked.is_empty());
+    assert!(
+        student.focused_is("#results-title"),
+        "focus is not on the results"
+    );
+    student.back_to_unit();
+    student.start("start-unit-test");
+    student.take_sitting(|_| true);
+    student.back_to_unit();
+    assert!(
+        student.unit_stage().contains("Mastered"),
+        "{}",
+        student.unit_stage()
+    );
+}

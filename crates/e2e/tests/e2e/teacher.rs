@@ -1,0 +1,222 @@
+//! The teacher's section end to end: progress files of a class of 30 chosen
+//! through the real file field, the reports drawn, a CSV downloaded, axe-clean.
+
+use super::{assert_accessible, assert_no_policy_violations, ok, open_start_screen};
+use masterly_core::content::curriculum::load_curriculum;
+use masterly_core::format::class_file::load_class_file;
+use masterly_core::format::progress::load_progress;
+use masterly_e2e::server::write_student_files;
+use masterly_e2e::webdriver::Browser;
+use masterly_test_kit::synthetic::synthetic_progress_files;
+
+#[test]
+fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
+    let demo = load_curriculum(include_str!("../../../../curricula/demo.json"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .curriculum;
+    let mut files = synthetic_progress_files(&demo, 30, 60, 5);
+    files.push("{ not a progress file".to_string());
+    // Over the 32 MB limit: the worker finds it too large and does not read it.
+    files.push(" ".repeat(33 * 1_048_576));
+    let written = write_student_files("class", &files);
+    let paths = &written.paths;
+
+    let (_server, browser) = open_start_screen("/");
+    ok(browser.click("[data-testid=mode-switch]"));
+    ok(browser.find("[data-testid=teacher-page]"));
+    assert_accessible(&browser, "teacher view before any file");
+
+    // Many files at once: WebDriver takes them as one newline-separated value.
+    ok(browser.type_into("#progress-files", &paths.join("\n")));
+    ok(browser.wait_until(
+        "document.querySelector('[data-testid=import-status]').textContent.startsWith('Read 32 files')",
+        "all files to be read",
+    ));
+    assert_eq!(
+        ok(browser.texts("[data-testid=import-status]")),
+        vec!["Read 32 files: 30 added, 2 refused."]
+    );
+    let refused = ok(browser.texts(".file-outcomes li.refused"));
+    assert_eq!(refused.len(), 2, "{refused:?}");
+    assert!(
+        refused.contains(
+            &"student-31.json is 33.0 MB; a Masterly file can be at most 32 MB.".to_string()
+        ),
+        "{refused:?}"
+    );
+    assert!(
+        refused
+            .iter()
+            .any(|line| line.starts_with("student-30.json was not used:")),
+        "{refused:?}"
+    );
+    let rows = ok(browser.texts("[data-testid=grid] tbody th"));
+    assert_eq!(rows.len(), 30);
+    assert_accessible(&browser, "teacher view with a class");
+
+    // The download button hands the browser a CSV file: catch it on its way out.
+    catch_downloads(&browser);
+    ok(browser.click("[data-testid=csv-grid]"));
+    let csv = ok(browser.execute_async(
+        "const done = arguments[arguments.length - 1]; \
+         const [name, href] = window.__downloads[0]; \
+         fetch(href).then(r => r.text()).then(text => done([name, text]));",
+    ));
+    assert_eq!(csv[0], "masterly-grid-demo.csv");
+    let text = csv[1].as_str().unwrap_or_default();
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 31, "{text}");
+    assert!(
+        lines[0].starts_with("student,mastered,file check,demo-"),
+        "{}",
+        lines[0]
+    );
+    // Every file states the levels its device showed; the replay agrees.
+    assert!(
+        lines
+            .iter()
+            .skip(1)
+            .all(|l| l.split(',').nth(2) == Some("levels match")),
+        "{text}"
+    );
+    for name in &rows {
+        assert!(text.contains(&format!("\r\n{name},")), "{name} missing");
+    }
+    assert_no_policy_violations(&browser, "the teacher's import");
+    hand_out_a_class_file_and_read_a_joined_students_file_back(&browser, &paths[..30]);
+}
+
+/// Stubs the page's downloads: each file offered is kept in `window.__downloads`
+/// as [name, blob URL] instead of being saved. A new page needs it again.
+fn catch_downloads(browser: &Browser) {
+    ok(browser.execute(
+        "window.__downloads = []; URL.revokeObjectURL = () => {}; \
+         HTMLAnchorElement.prototype.click = function () { \
+           window.__downloads.push([this.download, this.href]); };",
+    ));
+}
+
+/// The download the page offered at `index` (caught by the stub above): (name, text).
+fn download(browser: &Browser, index: usize) -> (String, String) {
+    let caught = ok(browser.execute_async(&format!(
+        "const done = arguments[arguments.length - 1]; \
+         const [name, href] = window.__downloads[{index}]; \
+         fetch(href).then(r => r.text()).then(text => done([name, text]));"
+    )));
+    (
+        caught[0].as_str().unwrap_or_default().to_string(),
+        caught[1].as_str().unwrap_or_default().to_string(),
+    )
+}
+
+/// The students read are on the class file's roster; the teacher names the class
+/// and downloads the file; on the student's page "Student 3" opens it, picks their
+/// name and exports progress, whose file carries the class. Back on the teacher's
+/// page (a fresh page: the class lived in the tab), the teacher reads the class file
+/// with the class's progress files again, then the joined student's file, which
+/// matches Student 3, not a new student.
+fn hand_out_a_class_file_and_read_a_joined_students_file_back(
+    browser: &Browser,
+    class_files: &[String],
+) {
+    assert_eq!(ok(browser.texts("[data-testid=roster] tbody th")).len(), 30);
+    ok(browser.type_into("#class-name", "4B maths"));
+    ok(browser.press("\u{E004}")); // Tab: the field's change is saved
+    ok(browser.click("[data-testid=write-class-file]"));
+    ok(browser.wait_until("window.__downloads.length === 2", "the class file download"));
+    let (name, class_text) = download(browser, 1);
+    assert_eq!(name, "masterly-class-4B-maths.json");
+    let class = load_class_file(&class_text).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!(
+        (class.class.name.as_str(), class.students.len()),
+        ("4B maths", 30)
+    );
+    let student = class
+        .students
+        .iter()
+        .find(|s| s.nickname == "Student 3")
+        .unwrap_or_else(|| panic!("Student 3 is not on the roster"));
+    assert_accessible(browser, "teacher view with the class set up");
+
+    // The student's side, in the same browser: nobody is signed in yet.
+    let class_file = write_student_files("class-file", &[class_text.clone()]);
+    let class_file_paths = &class_file.paths;
+    ok(browser.click("[data-testid=mode-switch]"));
+    ok(browser.type_into("#open-file", &class_file_paths[0]));
+    ok(browser.find("[data-testid=class-preview]"));
+    assert_accessible(browser, "preview of a class file");
+    ok(browser.click(&format!(
+        "input[name=class-student][value='{}']",
+        student.id
+    )));
+    ok(browser.click("[data-testid=confirm-open]"));
+    ok(browser.find("[data-testid=course-map] h1"));
+    // The course map replaced the start screen; the banner above it says what changed.
+    ok(browser.wait_until(
+        "document.querySelector('[data-testid=notices]').textContent.includes('You joined')",
+        "the banner saying the class was joined",
+    ));
+    // The class file carries the bundled demo curriculum, fetched for the preview:
+    // it is known to be already here, so no copy of it is kept in storage.
+    assert_eq!(
+        ok(browser.execute("return localStorage.getItem('masterly.imported-curricula');")),
+        serde_json::Value::Null
+    );
+    catch_downloads(browser);
+    ok(browser.execute(
+        "[...document.querySelectorAll('button')] \
+           .find(b => b.textContent === 'Export my progress').click();",
+    ));
+    ok(browser.wait_until(
+        "window.__downloads.length === 1",
+        "the progress file download",
+    ));
+    let (_, progress_text) = download(browser, 0);
+    // Written compact, on one line (docs/progress-format.md).
+    assert!(
+        !progress_text.trim_end().contains('\n'),
+        "the progress file is not compact: {progress_text:.200}"
+    );
+    let bundle = load_progress(&progress_text).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!(bundle.learner.nickname, "Student 3");
+    let class_ref = bundle
+        .class
+        .unwrap_or_else(|| panic!("no class in the progress file"));
+    assert_eq!(
+        (class_ref.class_id, class_ref.student_id),
+        (class.class.id, student.id.clone())
+    );
+
+    // Back on the teacher's page: the class's files, then the class file, with
+    // another course chosen. The page checks each progress file as it arrives
+    // against the course chosen then; the class file, last, brings the demo back,
+    // so every file is checked again against it.
+    let joined = write_student_files("joined", &[progress_text]);
+    let paths = &joined.paths;
+    ok(browser.click("[data-testid=mode-switch]"));
+    ok(browser.find("[data-testid=teacher-page]"));
+    ok(browser.choose_option("#class-course", "Grade 3"));
+    let again: Vec<String> = class_files
+        .iter()
+        .chain(class_file_paths)
+        .cloned()
+        .collect();
+    ok(browser.type_into("#progress-files", &again.join("\n")));
+    ok(browser.wait_until(
+        "document.querySelector('[data-testid=import-status]').textContent.startsWith('Read 31 files')",
+        "the class file and the class's files to be read",
+    ));
+    assert_eq!(ok(browser.texts("[data-testid=roster] tbody th")).len(), 30);
+    assert_eq!(ok(browser.texts("[data-testid=grid] tbody th")).len(), 30);
+    // Then the joined student's file: it is Student 3's, so still 30 students.
+    ok(browser.type_into("#progress-files", &paths[0]));
+    ok(browser.wait_until(
+        "document.querySelector('[data-testid=import-status]').textContent.startsWith('Read 1 file')",
+        "the joined student's file to be read",
+    ));
+    assert_eq!(
+        ok(browser.texts(".file-outcomes li")),
+        vec!["student-00.json: Student 3, 0 new answers."]
+    );
+    assert_eq!(ok(browser.texts("[data-testid=grid] tbody th")).len(), 30);
+}

@@ -1,0 +1,46 @@
+//! The list of courses to choose from, across every curriculum of the library
+//! (a bundled one is fetched when one of its courses is chosen).
+
+use crate::context::{offered_courses, AppContext, Library};
+use crate::text;
+use leptos::prelude::*;
+
+#[component]
+pub fn CoursePicker() -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let choices = move || {
+        context.library.with(|library| match library {
+            Library::Ready(shelves) => offered_courses(shelves),
+            _ => Vec::new(),
+        })
+    };
+    view! {
+        <nav class="course-picker" aria-label=text::COURSES_NAV_LABEL>
+            <ul>
+                {move || {
+                    choices()
+                        .into_iter()
+                        .map(|(choice, title)| {
+                            let this = choice.clone();
+                            let is_current = move || {
+                                context.chosen_course().as_ref() == Some(&this)
+                            };
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="course-choice"
+                                        aria-current=move || is_current().then_some("page")
+                                        on:click=move |_| context.open_course(&choice)
+                                    >
+                                        {title}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,65 @@
+//! Curriculum text rendered from the domain's safe Markdown tree: elements and text
+//! nodes only, never HTML. Links open in a new tab without access to this page.
+
+use leptos::prelude::*;
+use masterly_core::content::markdown::{parse_markdown, Block, Inline};
+
+/// `heading_level` is the HTML level used for `#` headings in the text (`##` is one
+/// deeper), so a lesson's headings fit under the page's own.
+#[component]
+pub fn RichText(text: String, #[prop(default = 3)] heading_level: u8) -> impl IntoView {
+    view! {
+        <div class="rich-text">
+            {parse_markdown(&text)
+                .into_iter()
+                .map(|block| render_block(block, heading_level))
+                .collect_view()}
+        </div>
+    }
+}
+
+fn render_block(block: Block, heading_level: u8) -> AnyView {
+    match block {
+        Block::Paragraph(parts) => view! { <p>{render_inlines(parts)}</p> }.into_any(),
+        Block::Heading(level, parts) => {
+            let content = render_inlines(parts);
+            match heading_level.saturating_add(level - 1) {
+                0..=3 => view! { <h3>{content}</h3> }.into_any(),
+                4 => view! { <h4>{content}</h4> }.into_any(),
+                5 => view! { <h5>{content}</h5> }.into_any(),
+                _ => view! { <h6>{content}</h6> }.into_any(),
+            }
+        }
+        Block::List { ordered, items } => {
+            let items = items
+                .into_iter()
+                .map(|item| view! { <li>{render_inlines(item)}</li> })
+                .collect_view();
+            if ordered {
+                view! { <ol>{items}</ol> }.into_any()
+            } else {
+                view! { <ul>{items}</ul> }.into_any()
+            }
+        }
+    }
+}
+
+fn render_inlines(parts: Vec<Inline>) -> AnyView {
+    parts
+        .into_iter()
+        .map(|part| match part {
+            Inline::Text(text) => text.into_any(),
+            Inline::Strong(inner) => view! { <strong>{render_inlines(inner)}</strong> }.into_any(),
+            Inline::Emphasis(inner) => view! { <em>{render_inlines(inner)}</em> }.into_any(),
+            Inline::Code(text) => view! { <code>{text}</code> }.into_any(),
+            Inline::Link { href, text } => view! {
+                <a href=href target="_blank" rel="noopener noreferrer">
+                    {render_inlines(text)}
+                </a>
+            }
+            .into_any(),
+            Inline::Image { src, alt } => view! { <img src=src alt=alt /> }.into_any(),
+        })
+        .collect_view()
+        .into_any()
+}

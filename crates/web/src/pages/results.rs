@@ -1,0 +1,130 @@
+//! The outcome of a finished sitting: each objective's score and the level it
+//! leads to, with the reason, and persistence recognised.
+
+use crate::components::focus::focus_when_mounted;
+use crate::components::level_badge::LevelBadge;
+use crate::context::AppContext;
+use crate::text;
+use leptos::prelude::*;
+use masterly_core::device::workbook::{score_by_objective, Place};
+use masterly_core::learning::replay::UnitStage;
+
+#[component]
+pub fn ResultsPage(sitting_id: String) -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_when_mounted(heading);
+    let Some((curriculum, replay)) = untrack(|| context.progress()) else {
+        return ().into_any();
+    };
+    let attempts: Vec<_> = context.workbook.with_untracked(|workbook| {
+        workbook
+            .as_ref()
+            .map(|w| {
+                w.sitting_attempts(&sitting_id)
+                    .into_iter()
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let Some(first) = attempts.first() else {
+        return view! {
+            <section class="results">
+                <h1 tabindex="-1" node_ref=heading>{text::NO_RESULTS}</h1>
+                <button type="button" on:click=move |_| context.go(Place::CourseMap)>{text::BACK_TO_MAP}</button>
+            </section>
+        }
+        .into_any();
+    };
+    let sitting = first.sitting.clone();
+    let refs: Vec<_> = attempts.iter().collect();
+    let scores = score_by_objective(&refs);
+    let unit_id = sitting.unit.clone();
+    let unit = unit_id.as_deref().and_then(|id| curriculum.unit(id));
+    let unit_title = unit.map(|u| u.title.clone());
+    let stage = unit_id.as_deref().map(|id| replay.stage(id));
+    let headline = match (&stage, sitting.kind) {
+        (Some(UnitStage::Mastered), _) => text::unit_mastered_after(
+            unit_title.as_deref().unwrap_or_default(),
+            unit_id
+                .as_deref()
+                .and_then(|id| replay.unit(id))
+                .and_then(|u| u.unit_tests_to_pass),
+        ),
+        _ => text::sitting_done(sitting.kind),
+    };
+    let back_place = match &unit_id {
+        Some(unit) => Place::Unit {
+            unit: unit.to_string(),
+        },
+        None => Place::CourseMap,
+    };
+    let back_label = unit_title
+        .as_deref()
+        .map_or_else(|| text::BACK_TO_MAP.to_string(), text::back_to_unit);
+    let rows = scores
+        .into_iter()
+        .map(|score| {
+            let target = curriculum
+                .objective(&score.objective)
+                .map_or_else(|| score.objective.clone(), |(_, o)| o.target.clone());
+            let progress = replay.objective(&score.objective).clone();
+            let persistence = progress
+                .sittings_to_mastery
+                .filter(|tries| {
+                    *tries > 1
+                        && progress.level
+                            == masterly_core::learning::mastery::MasteryLevel::Mastered
+                })
+                .map(text::mastered_after);
+            view! {
+                <tr>
+                    <th scope="row">{target}</th>
+                    <td data-testid="score">{format!("{}/{}", score.correct, score.total)}</td>
+                    <td>
+                        <LevelBadge level=progress.level />
+                        <p class="reason">{progress.reason()}</p>
+                        {persistence.map(|p| view! { <p class="persistence">{p}</p> })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let advice = stage.as_ref().map(|stage| {
+        text::stage_advice(stage, |id| {
+            curriculum
+                .unit(id)
+                .map_or_else(|| id.to_string(), |u| u.title.clone())
+        })
+    });
+    view! {
+        <section class="results" aria-labelledby="results-title" data-testid="results">
+            <h1 id="results-title" tabindex="-1" node_ref=heading>{headline}</h1>
+            <table class="score-table">
+                <caption>{text::RESULTS_CAPTION}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{text::OBJECTIVE_WORD}</th>
+                        <th scope="col">{text::SCORE_WORD}</th>
+                        <th scope="col">{text::LEVEL_NOW}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {advice.map(|advice| view! { <p class="advice" data-testid="results-advice">{advice}</p> })}
+            <div class="actions">
+                <button
+                    type="button"
+                    class="primary"
+                    data-action="back-to-unit"
+                    on:click=move |_| context.go(back_place.clone())
+                >
+                    {back_label}
+                </button>
+                <button type="button" on:click=move |_| context.go(Place::CourseMap)>{text::BACK_TO_MAP}</button>
+            </div>
+        </section>
+    }
+    .into_any()
+}

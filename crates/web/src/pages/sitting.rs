@@ -1,0 +1,323 @@
+//! A sitting in progress: one item at a time, hints one step at a time, feedback
+//! right after each answer (saved first), the worked solution, and the way on.
+//! Assessments take one answer per item; corrective practice lets the student try
+//! the same question again until it is right.
+
+use crate::browser;
+use crate::components::focus::focus_when_mounted;
+use crate::components::item_player::ItemPlayer;
+use crate::components::rich_text::RichText;
+use crate::context::AppContext;
+use crate::text;
+use leptos::prelude::*;
+use masterly_core::content::item::{describe_answer, judge, ItemInstance, Response, ResponseError};
+use masterly_core::device::workbook::Place;
+use masterly_core::learning::attempt::{AssessmentKind, Attempt};
+use masterly_core::learning::plan::PlannedItem;
+use std::sync::Arc;
+
+#[component]
+pub fn SittingPage() -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    // The item screen is rebuilt only when the student moves to another item.
+    let current = Memo::new(move |_| {
+        context.workbook.with(|workbook| {
+            let sitting = workbook.as_ref()?.sitting.as_ref()?;
+            Some((sitting.plan.sitting.id.clone(), sitting.position))
+        })
+    });
+    move || match current.get() {
+        Some(_) => view! { <ItemScreen /> }.into_any(),
+        None => view! {
+            <section class="sitting">
+                <p class="status">{text::NO_SITTING}</p>
+                <button type="button" on:click=move |_| context.go(Place::CourseMap)>
+                    {text::BACK_TO_MAP}
+                </button>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn ItemScreen() -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let Some(sitting) = context
+        .workbook
+        .with_untracked(|workbook| workbook.as_ref().and_then(|w| w.sitting.clone()))
+    else {
+        return ().into_any();
+    };
+    let Some(planned) = sitting.current().cloned() else {
+        return ().into_any();
+    };
+    let curriculum = context.curriculum();
+    let item = curriculum.as_ref().and_then(|curriculum| {
+        let (_, objective) = curriculum.objective(&planned.objective)?;
+        objective.item(&planned.item).cloned()
+    });
+    let instance = item
+        .as_ref()
+        .map(|item| ItemInstance::generate(item, planned.seed));
+    let Some(Ok(instance)) = instance else {
+        // The curriculum changed under a stored sitting: say so, let the student skip.
+        return view! {
+            <section class="sitting">
+                <p class="problem" role="alert">{text::ITEM_MISSING}</p>
+                <button type="button" on:click=move |_| { let _ = context.update(|w| w.advance()); }>
+                    {text::SKIP_ITEM}
+                </button>
+            </section>
+        }
+        .into_any();
+    };
+    let instance = Arc::new(instance);
+    let kind = sitting.plan.sitting.kind;
+    let total = sitting.plan.items.len();
+    let position = sitting.position;
+    let is_last = sitting.is_last();
+    let objective_target = curriculum
+        .as_ref()
+        .and_then(|c| {
+            c.objective(&planned.objective)
+                .map(|(_, o)| o.target.clone())
+        })
+        .unwrap_or_default();
+    context.item_shown();
+
+    let hints_shown = Memo::new(move |_| {
+        context.workbook.with(|workbook| {
+            workbook
+                .as_ref()
+                .and_then(|w| w.sitting.as_ref())
+                .map_or(0, |s| s.hints_shown)
+        })
+    });
+    let tries = Memo::new(move |_| {
+        context.workbook.with(|workbook| {
+            workbook
+                .as_ref()
+                .and_then(|w| w.sitting.as_ref())
+                .map_or(0, |s| s.tries)
+        })
+    });
+    let feedback_attempt = Memo::new(move |_| {
+        context.workbook.with(|workbook| {
+            let workbook = workbook.as_ref()?;
+            let id = workbook.sitting.as_ref()?.feedback.clone()?;
+            workbook.attempt(&id).cloned()
+        })
+    });
+    let answered = Signal::derive(move || feedback_attempt.get().map(|a| a.response));
+    let problem = RwSignal::new(None::<String>);
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_when_mounted(heading);
+
+    let submit_instance = instance.clone();
+    let submit_planned = planned.clone();
+    let submit_sitting = sitting.plan.sitting.clone();
+    let on_submit = Callback::new(move |response: Response| {
+        match judge(&submit_instance, &response) {
+            Err(error) => problem.set(Some(response_problem(&error))),
+            Ok(judgement) => {
+                problem.set(None);
+                let attempt = new_attempt(
+                    &submit_planned,
+                    submit_sitting.clone(),
+                    response,
+                    judgement.correct,
+                    judgement.misconception,
+                    hints_shown.get_untracked(),
+                    context.item_active_seconds(),
+                );
+                // Saved before the feedback shows: `update` stores, then renders.
+                let _ = context.update(|workbook| workbook.record(attempt));
+                context.item_shown();
+            }
+        }
+    });
+
+    let hints = instance.hints.clone();
+    let hint_count = hints.len();
+    let feedback_instance = instance.clone();
+    view! {
+        <section class="sitting" aria-labelledby="sitting-title" data-testid="sitting">
+            <div class="sitting-head">
+                <h1 id="sitting-title" tabindex="-1" node_ref=heading>
+                    {text::sitting_title(kind)}
+                    <span class="sitting-count" data-testid="item-count">
+                        {text::item_of(position + 1, total)}
+                    </span>
+                </h1>
+                <progress max=total value=position aria-hidden="true"></progress>
+                <p class="sitting-objective">{objective_target}</p>
+                <button
+                    type="button"
+                    class="quiet"
+                    on:click=move |_| {
+                        let _ = context.update(|workbook| workbook.pause_sitting());
+                    }
+                >
+                    {text::PAUSE}
+                </button>
+            </div>
+            <div
+                class="item-frame"
+                data-testid="item"
+                data-item=planned.item.clone()
+                data-seed=planned.seed.to_string()
+            >
+                <ItemPlayer
+                    instance=instance.clone()
+                    answered
+                    problem=Signal::derive(move || problem.get())
+                    on_submit
+                />
+                {(hint_count > 0)
+                    .then(|| {
+                        view! {
+                            <div class="hints">
+                                <ol class="hint-list">
+                                    {move || {
+                                        hints
+                                            .iter()
+                                            .take(hints_shown.get() as usize)
+                                            .map(|hint| view! { <li><RichText text=hint.clone() /></li> })
+                                            .collect_view()
+                                    }}
+                                </ol>
+                                <button
+                                    type="button"
+                                    data-testid="show-hint"
+                                    disabled=move || {
+                                        hints_shown.get() as usize >= hint_count
+                                            || feedback_attempt.with(Option::is_some)
+                                    }
+                                    on:click=move |_| {
+                                        let _ = context.update(|w| w.show_hint(hint_count));
+                                    }
+                                >
+                                    {move || text::show_hint(hints_shown.get() as usize, hint_count)}
+                                </button>
+                            </div>
+                        }
+                    })}
+            </div>
+            <div class="feedback-region" role="status" aria-live="polite" data-testid="feedback">
+                {move || {
+                    feedback_attempt
+                        .get()
+                        .map(|attempt| {
+                            feedback_view(
+                                &feedback_instance,
+                                &attempt,
+                                kind,
+                                tries.get(),
+                                is_last,
+                                context,
+                            )
+                        })
+                }}
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+fn response_problem(error: &ResponseError) -> String {
+    match error {
+        ResponseError::Empty | ResponseError::WrongKind { .. } => text::ANSWER_FIRST.to_string(),
+        other => text::capitalise(&other.to_string()),
+    }
+}
+
+fn new_attempt(
+    planned: &PlannedItem,
+    sitting: masterly_core::learning::attempt::Sitting,
+    response: Response,
+    correct: bool,
+    misconception: Option<String>,
+    hints_used: u32,
+    active_seconds: u32,
+) -> Attempt {
+    Attempt {
+        id: format!("a-{:016x}", browser::random_u64()),
+        at: browser::now(),
+        sitting,
+        unit: planned.unit.as_str().into(),
+        objective: planned.objective.as_str().into(),
+        item: planned.item.as_str().into(),
+        seed: planned.seed,
+        response,
+        correct,
+        misconception,
+        hints_used,
+        active_seconds,
+    }
+}
+
+fn feedback_view(
+    instance: &ItemInstance,
+    attempt: &Attempt,
+    kind: AssessmentKind,
+    tries: u32,
+    is_last: bool,
+    context: AppContext,
+) -> impl IntoView {
+    let judgement = judge(instance, &attempt.response).ok();
+    let targeted = judgement.as_ref().and_then(|j| j.feedback.clone());
+    let misconception = attempt.misconception.as_deref().and_then(|id| {
+        context
+            .curriculum()
+            .and_then(|c| c.misconception(id).map(|m| m.feedback.clone()))
+    });
+    let practice = kind == AssessmentKind::Practice;
+    let can_retry = practice && !attempt.correct;
+    let next_button = NodeRef::<leptos::html::Button>::new();
+    focus_when_mounted(next_button);
+    let next_label = if is_last {
+        text::SEE_RESULTS
+    } else {
+        text::NEXT_QUESTION
+    };
+    view! {
+        <div class=if attempt.correct { "feedback right" } else { "feedback not-yet" }>
+            <p class="verdict">
+                <span aria-hidden="true">{if attempt.correct { "✓ " } else { "✗ " }}</span>
+                {text::verdict(attempt.correct, tries)}
+            </p>
+            {targeted.map(|feedback| view! { <div class="targeted"><RichText text=feedback /></div> })}
+            {misconception.map(|feedback| view! { <div class="misconception"><RichText text=feedback /></div> })}
+            {(!attempt.correct && !can_retry).then(|| view! {
+                <p class="model-answer">{text::THE_ANSWER} " " <strong>{describe_answer(instance)}</strong></p>
+            })}
+            {(!can_retry && !instance.solution.is_empty()).then(|| view! {
+                <div class="solution">
+                    <h2>{text::WORKED_SOLUTION}</h2>
+                    <RichText text=instance.solution.clone() />
+                </div>
+            })}
+            <div class="actions">
+                {can_retry.then(|| view! {
+                    <button
+                        type="button"
+                        data-action="try-again"
+                        on:click=move |_| { let _ = context.update(|w| w.try_again()); }
+                    >
+                        {text::TRY_AGAIN}
+                    </button>
+                })}
+                <button
+                    type="button"
+                    class="primary"
+                    node_ref=next_button
+                    data-testid="next"
+                    on:click=move |_| { let _ = context.update(|w| w.advance()); }
+                >
+                    {next_label}
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,82 @@
+//! The start screen of a shared device: pick your name, or add yourself, or start
+//! from a file (the teacher's class file, or your progress file from another device).
+
+use crate::components::focus::focus_when_mounted;
+use crate::components::open_file::OpenFile;
+use crate::context::AppContext;
+use crate::text;
+use leptos::prelude::*;
+
+#[component]
+pub fn StartScreen() -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let nickname = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_when_mounted(heading);
+    let add = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        match context.add_learner(&nickname.get_untracked()) {
+            Ok(()) => problem.set(None),
+            Err(error) => problem.set(Some(text::capitalise(&error.to_string()))),
+        }
+    };
+    let learners = move || context.profiles.with(|profiles| profiles.profiles.clone());
+    view! {
+        <section class="start" aria-labelledby="start-title" data-testid="start-screen">
+            <h1 id="start-title" tabindex="-1" node_ref=heading>{text::WHO_IS_LEARNING}</h1>
+            {move || {
+                let learners = learners();
+                (!learners.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="learner-list">
+                                {learners
+                                    .into_iter()
+                                    .map(|profile| {
+                                        let id = profile.learner.id.clone();
+                                        view! {
+                                            <li>
+                                                <button
+                                                    type="button"
+                                                    class="learner-choice"
+                                                    on:click=move |_| context.select_learner(&id)
+                                                >
+                                                    {profile.learner.nickname.clone()}
+                                                </button>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
+            }}
+            <form class="add-learner" on:submit=add>
+                <label for="nickname">{text::NICKNAME_LABEL}</label>
+                <p class="hint" id="nickname-hint">{text::NICKNAME_HINT}</p>
+                <div class="field-row">
+                    <input
+                        id="nickname"
+                        name="nickname"
+                        type="text"
+                        autocomplete="off"
+                        maxlength="40"
+                        aria-describedby="nickname-hint nickname-problem"
+                        aria-invalid=move || problem.get().is_some().then_some("true")
+                        prop:value=move || nickname.get()
+                        on:input=move |event| nickname.set(event_target_value(&event))
+                    />
+                    <button type="submit">{text::ADD_LEARNER}</button>
+                </div>
+                <p class="field-problem" id="nickname-problem" role="alert">
+                    {move || problem.get()}
+                </p>
+            </form>
+            <section class="more-courses" aria-labelledby="start-file-heading">
+                <h2 id="start-file-heading">{text::START_WITH_FILE}</h2>
+                <OpenFile />
+            </section>
+        </section>
+    }
+}

@@ -1,0 +1,545 @@
+//! The learner's session: who is learning, their workbook, and keeping both safe in
+//! storage. Every change to a workbook goes through [`AppContext::update`], which
+//! merges what another tab saved, saves, and only then shows the change, so an
+//! answer is stored before its feedback appears.
+
+use super::browser;
+use super::context::{AppContext, CourseChoice, Notice, Shelf};
+use super::storage::{LoadNotice, SaveError};
+use super::text;
+use leptos::prelude::*;
+use masterly_core::content::curriculum::Curriculum;
+use masterly_core::content::rng::FastSet;
+use masterly_core::device::profiles::{
+    learner_id, ProfileError, Profiles, PROFILES_KEY, PROFILES_KIND,
+};
+use masterly_core::device::workbook::{
+    archive_from_stored, archive_key, archive_to_stored, local_day, workbook_key, Place, Workbook,
+    ARCHIVE_AFTER, ARCHIVE_KIND, WORKBOOK_KIND,
+};
+use masterly_core::format::progress::CurriculumRef;
+use masterly_core::learning::attempt::{merge_logs, Attempt};
+use masterly_core::learning::plan::{plan_sitting, PlanRequest};
+use masterly_core::learning::replay::{replay, Replay};
+use masterly_core::time::MINUTE_MS;
+use std::sync::Arc;
+
+impl AppContext {
+    pub(crate) fn notify(&self, notice: Notice) {
+        self.notices.update(|notices| {
+            if !notices.contains(&notice) {
+                notices.push(notice);
+            }
+        });
+    }
+
+    pub fn dismiss_notice(&self, index: usize) {
+        self.notices.update(|notices| {
+            if index < notices.len() {
+                notices.remove(index);
+            }
+        });
+    }
+
+    /// Reads a key, telling the student when damaged data was found.
+    pub(crate) fn load_text(&self, key: &str, kind: &str, what: &str) -> Option<String> {
+        let loaded = self.store.with_value(|store| store.load(key, kind));
+        match loaded {
+            Ok((text, LoadNotice::None)) => text,
+            Ok((text, LoadNotice::Restored { damaged, .. })) => {
+                self.notify(Notice {
+                    text: text::restored(what),
+                    download: Some((format!("{key}.damaged.txt"), damaged)),
+                    offer_export: false,
+                });
+                text
+            }
+            Ok((_, LoadNotice::Unreadable { damaged, problem })) => {
+                self.notify(Notice {
+                    text: text::unreadable(what, &problem.to_string()),
+                    download: Some((format!("{key}.damaged.txt"), damaged)),
+                    offer_export: false,
+                });
+                None
+            }
+            Err(error) => {
+                self.notify(Notice {
+                    text: text::storage_refused(&error),
+                    download: None,
+                    offer_export: false,
+                });
+                None
+            }
+        }
+    }
+
+    pub(crate) fn save_text(&self, key: &str, kind: &str, payload: &str) -> Result<(), SaveError> {
+        let result = self.save_quietly(key, kind, payload);
+        match &result {
+            Ok(()) => {}
+            Err(SaveError::QuotaExceeded) => self.notify(Notice {
+                text: text::STORAGE_FULL.to_string(),
+                download: None,
+                offer_export: true,
+            }),
+            Err(SaveError::Failed(reason)) => self.notify(Notice {
+                text: text::save_failed(reason),
+                download: None,
+                offer_export: true,
+            }),
+        }
+        result
+    }
+
+    /// Saves without telling the student anything.
+    fn save_quietly(&self, key: &str, kind: &str, payload: &str) -> Result<(), SaveError> {
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
+        self.store
+            .with_value(|store| store.save(key, kind, payload, browser::now(), generation))
+    }
+
+    pub(crate) fn load_profiles(&self) {
+        if self.store.with_value(|store| store.in_memory) {
+            self.notify(Notice {
+                text: text::STORAGE_BLOCKED.to_string(),
+                download: None,
+                offer_export: true,
+            });
+        }
+        let profiles = self
+            .load_text(PROFILES_KEY, PROFILES_KIND, text::LEARNER_LIST)
+            .and_then(|text| Profiles::from_stored(&text).ok())
+            .unwrap_or_default();
+        self.profiles.set(profiles);
+    }
+
+    pub(crate) fn save_profiles(&self, profiles: &Profiles) {
+        // Learners added in another tab are kept.
+        let mut merged = profiles.clone();
+        if let Some(stored) = self
+            .load_text(PROFILES_KEY, PROFILES_KIND, text::LEARNER_LIST)
+            .and_then(|text| Profiles::from_stored(&text).ok())
+        {
+            merged.merge_from(&stored);
+        }
+        let _ = self.save_text(PROFILES_KEY, PROFILES_KIND, &merged.to_stored());
+        self.profiles.set(merged);
+    }
+
+    pub fn add_learner(&self, nickname: &str) -> Result<(), ProfileError> {
+        let mut profiles = self.profiles.get_untracked();
+        profiles.add(nickname, learner_id(browser::random_u64()))?;
+        self.save_profiles(&profiles);
+        self.open_current_learner();
+        Ok(())
+    }
+
+    pub fn select_learner(&self, learner_id: &str) {
+        let mut profiles = self.profiles.get_untracked();
+        if profiles.select(learner_id) {
+            self.save_profiles(&profiles);
+            self.open_current_learner();
+        }
+    }
+
+    /// Back to the start screen, so the next student can pick their name.
+    pub fn sign_out(&self) {
+        self.flush_activity();
+        let mut profiles = self.profiles.get_untracked();
+        profiles.sign_out();
+        self.save_profiles(&profiles);
+        self.workbook.set(None);
+    }
+
+    /// Opens the current learner's workbook for the curriculum they last used (or
+    /// the first one), once the curricula are loaded; a bundled curriculum not
+    /// fetched yet is fetched first.
+    pub(crate) fn open_current_learner(&self) {
+        let shelves = untrack(|| self.shelves());
+        let Some(profile) = self.profiles.get_untracked().current().cloned() else {
+            self.workbook.set(None);
+            return;
+        };
+        let shelf = profile
+            .curriculum
+            .as_deref()
+            .and_then(|id| shelves.iter().find(|shelf| shelf.id() == id))
+            .or_else(|| shelves.first());
+        match shelf {
+            None => {}
+            Some(Shelf::Loaded(curriculum)) => {
+                self.open_workbook(&profile.learner, &curriculum.id, None)
+            }
+            Some(Shelf::Listed(listing)) => {
+                self.load_listed(&listing.id, AppContext::open_current_learner)
+            }
+        }
+    }
+
+    /// The workbook as stored, with the attempts of its archive, if there is one.
+    fn stored_workbook(&self, learner_id: &str, curriculum_id: &str) -> Option<Workbook> {
+        let (workbook, archive) = self.stored_parts(learner_id, curriculum_id);
+        workbook.map(|workbook| with_archive(workbook, archive))
+    }
+
+    /// What is stored for a workbook: the workbook key's copy, if it reads, and the
+    /// attempts of its archive.
+    fn stored_parts(
+        &self,
+        learner_id: &str,
+        curriculum_id: &str,
+    ) -> (Option<Workbook>, Vec<Attempt>) {
+        let key = workbook_key(learner_id, curriculum_id);
+        let archive = self.stored_archive(&key);
+        let Some(text) = self.load_text(&key, WORKBOOK_KIND, text::SAVED_PROGRESS) else {
+            return (None, archive);
+        };
+        match Workbook::from_stored(&text, learner_id, curriculum_id) {
+            Ok(workbook) => (Some(workbook), archive),
+            Err(problem) => {
+                self.notify_unreadable(&key, &problem, text);
+                (None, archive)
+            }
+        }
+    }
+
+    /// The attempts in the archive beside a workbook key (none when there is no
+    /// archive), remembered as the archive this tab knows.
+    fn stored_archive(&self, key: &str) -> Vec<Attempt> {
+        let archive = archive_key(key);
+        let attempts = match self.load_text(&archive, ARCHIVE_KIND, text::SAVED_PROGRESS) {
+            None => Vec::new(),
+            Some(text) => archive_from_stored(&text).unwrap_or_else(|problem| {
+                self.notify_unreadable(&archive, &problem, text);
+                Vec::new()
+            }),
+        };
+        let ids = attempts.iter().map(|attempt| attempt.id.clone()).collect();
+        self.archived.set_value(Some((key.to_string(), ids)));
+        attempts
+    }
+
+    fn notify_unreadable(&self, key: &str, problem: &str, text: String) {
+        self.notify(Notice {
+            text: text::unreadable(text::SAVED_PROGRESS, problem),
+            download: Some((format!("{key}.damaged.txt"), text)),
+            offer_export: false,
+        });
+    }
+
+    /// Works with the ids of the attempts in the archive beside `key`, as this tab
+    /// knows it.
+    fn with_archived_ids<T>(&self, key: &str, work: impl FnOnce(&FastSet<String>) -> T) -> T {
+        self.archived.with_value(|archived| match archived {
+            Some((known, ids)) if known == key => work(ids),
+            _ => work(&FastSet::default()),
+        })
+    }
+
+    fn open_workbook(
+        &self,
+        learner: &masterly_core::format::progress::Learner,
+        curriculum_id: &str,
+        course: Option<&str>,
+    ) {
+        let Some(curriculum) = self.find_curriculum(curriculum_id) else {
+            return;
+        };
+        // With the workbook key empty or damaged past repair, the archive still
+        // holds the older answers.
+        let (stored, archive) = self.stored_parts(&learner.id, curriculum_id);
+        let stored = stored.unwrap_or_else(|| {
+            Workbook::new(
+                learner.clone(),
+                CurriculumRef {
+                    id: curriculum.id.clone(),
+                    hash: curriculum.content_hash(),
+                },
+            )
+        });
+        let mut workbook = with_archive(stored, archive);
+        let known_course = |id: &str| curriculum.course(id).is_some();
+        let wanted = course
+            .filter(|id| known_course(id))
+            .map(str::to_string)
+            .or_else(|| workbook.course.clone().filter(|id| known_course(id)))
+            .or_else(|| curriculum.courses.first().map(|course| course.id.clone()));
+        if course.is_some() && wanted != workbook.course {
+            workbook.place = Place::CourseMap;
+        }
+        workbook.course = wanted;
+        let mut profiles = self.profiles.get_untracked();
+        if profiles.current().and_then(|p| p.curriculum.as_deref()) != Some(curriculum_id) {
+            profiles.set_curriculum(&learner.id, curriculum_id);
+            self.save_profiles(&profiles);
+        }
+        // A failed save has already put up a banner with an export offer.
+        let _ = self.save_workbook(&mut workbook);
+        self.workbook.set(Some(workbook));
+    }
+
+    pub fn chosen_course(&self) -> Option<CourseChoice> {
+        self.workbook.with(|workbook| {
+            let workbook = workbook.as_ref()?;
+            Some(CourseChoice {
+                curriculum_id: workbook.curriculum.id.clone(),
+                course_id: workbook.course.clone()?,
+            })
+        })
+    }
+
+    /// Opens a course for the current learner; a bundled curriculum not fetched
+    /// yet is fetched first.
+    pub fn open_course(&self, choice: &CourseChoice) {
+        let choice = choice.clone();
+        self.load_listed(&choice.curriculum_id.clone(), move |context| {
+            let Some(profile) = context.profiles.get_untracked().current().cloned() else {
+                return;
+            };
+            context.flush_activity();
+            context.open_workbook(
+                &profile.learner,
+                &choice.curriculum_id,
+                Some(&choice.course_id),
+            );
+        });
+    }
+
+    /// Merges into `workbook` what is stored for it (another tab's work).
+    fn merge_stored(&self, workbook: &mut Workbook) {
+        if let Some(stored) = self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id) {
+            workbook.merge_from(&stored);
+        }
+    }
+
+    /// Merges in what another tab saved, then saves.
+    /// The workbook key holds the attempts not yet archived; once more than
+    /// [`ARCHIVE_AFTER`] have gathered, every attempt is written to the archive
+    /// first, so an answer's save stays small however long the log grows. Another
+    /// tab's archive is merged when it is heard of (`storage_changed`), and at the
+    /// latest before this tab writes the archive.
+    fn save_workbook(&self, workbook: &mut Workbook) -> Result<(), SaveError> {
+        let key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
+        let archive = archive_key(&key);
+        if !self
+            .store
+            .with_value(|store| store.unchanged_since_last_use(&key))
+        {
+            self.merge_stored(workbook);
+        }
+        let not_archived = self.with_archived_ids(&key, |archived| {
+            workbook
+                .attempts
+                .iter()
+                .filter(|attempt| !archived.contains(&attempt.id))
+                .count()
+        });
+        // Should the archive not save (say a log saved whole by an older Masterly
+        // fills the storage when written a second time), the workbook key keeps
+        // every attempt as before, nothing is lost, and this page does not try again.
+        if not_archived > ARCHIVE_AFTER && !self.archive_refused.get_value() {
+            // Only this write can drop what is in the archive, so only here is the
+            // whole archive read to take in what another tab archived since.
+            if !self
+                .store
+                .with_value(|store| store.nothing_new_at(&archive))
+            {
+                self.merge_stored(workbook);
+            }
+            let attempts = archive_to_stored(&workbook.attempts);
+            if self.save_quietly(&archive, ARCHIVE_KIND, &attempts).is_ok() {
+                let ids = workbook.attempts.iter().map(|a| a.id.clone()).collect();
+                self.archived.set_value(Some((key.clone(), ids)));
+            } else {
+                self.archive_refused.set_value(true);
+            }
+        }
+        let stored = self.with_archived_ids(&key, |archived| workbook.to_stored_beside(archived));
+        self.save_text(&key, WORKBOOK_KIND, &stored)
+    }
+
+    /// Changes the workbook and saves it before the change shows. When saving fails
+    /// the change still shows (the student is not stopped), with a banner that says
+    /// the work is not yet safe and offers an export.
+    ///
+    /// The workbook is changed where it is, not copied: with a long log (a term of
+    /// daily work is thousands of answers) a copy and its drop cost about a
+    /// millisecond on every answer (docs/benchmarks.md). Subscribers hear of the
+    /// change when the save is done. Nothing in the save reads the workbook signal,
+    /// which is held for writing meanwhile.
+    pub fn update(&self, change: impl FnOnce(&mut Workbook)) -> Result<(), SaveError> {
+        let mut change = Some(change);
+        self.update_in_place(&mut |workbook| {
+            if let Some(change) = change.take() {
+                change(workbook);
+            }
+        })
+    }
+
+    /// `update`, compiled once whatever the change.
+    fn update_in_place(&self, change: &mut dyn FnMut(&mut Workbook)) -> Result<(), SaveError> {
+        let saved = self.workbook.try_update_untracked(|workbook| {
+            let workbook = workbook.as_mut()?;
+            change(workbook);
+            self.add_unsaved_activity(workbook);
+            Some(self.save_workbook(workbook))
+        });
+        match saved.flatten() {
+            None => Ok(()),
+            Some(result) => {
+                self.workbook.notify();
+                result
+            }
+        }
+    }
+
+    pub fn go(&self, place: Place) {
+        self.interaction();
+        let _ = self.update(|workbook| workbook.go(place));
+    }
+
+    /// Another tab saved: fold its attempts into this tab's view.
+    pub fn storage_changed(&self, key: &str) {
+        if key == PROFILES_KEY {
+            if let Some(stored) = self
+                .load_text(PROFILES_KEY, PROFILES_KIND, text::LEARNER_LIST)
+                .and_then(|text| Profiles::from_stored(&text).ok())
+            {
+                self.profiles
+                    .update(|profiles| profiles.merge_from(&stored));
+            }
+            return;
+        }
+        let Some(mut workbook) = self.workbook.get_untracked() else {
+            return;
+        };
+        let own_key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
+        if key != own_key && key != archive_key(&own_key) {
+            return;
+        }
+        if let Some(stored) = self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id) {
+            if stored.attempts.len() != workbook.attempts.len()
+                || stored.activity != workbook.activity
+            {
+                workbook.merge_from(&stored);
+                self.workbook.set(Some(workbook));
+            }
+        }
+    }
+
+    /// The student did something: time counts as active again.
+    pub fn interaction(&self) {
+        let now = browser::now();
+        self.meter.update_value(|meter| meter.interaction(now));
+    }
+
+    /// Called every few seconds: measures active time, and saves it now and then.
+    pub fn tick(&self) {
+        let active = self
+            .meter
+            .try_update_value(|meter| meter.tick(browser::now(), browser::page_visible()))
+            .unwrap_or(0);
+        self.item_active_ms.update_value(|ms| *ms += active);
+        self.unsaved_active_ms.update_value(|ms| *ms += active);
+        if self.unsaved_active_ms.get_value() >= MINUTE_MS {
+            self.flush_activity();
+        }
+    }
+
+    fn add_unsaved_activity(&self, workbook: &mut Workbook) {
+        let unsaved = self.unsaved_active_ms.get_value();
+        if unsaved >= 1_000 {
+            let day = local_day(browser::now(), browser::utc_offset_minutes());
+            workbook.add_active_seconds(day, (unsaved / 1_000) as u32);
+            self.unsaved_active_ms.set_value(unsaved % 1_000);
+        }
+    }
+
+    pub fn flush_activity(&self) {
+        if self.unsaved_active_ms.get_value() >= 1_000
+            && self.workbook.with_untracked(Option::is_some)
+        {
+            let _ = self.update(|_| {});
+        }
+    }
+
+    /// Starts timing a new item.
+    pub fn item_shown(&self) {
+        self.item_active_ms.set_value(0);
+    }
+
+    pub fn item_active_seconds(&self) -> u32 {
+        self.tick();
+        (self.item_active_ms.get_value() / 1_000).max(1) as u32
+    }
+
+    /// Downloads the current learner's progress file.
+    pub fn export_progress(&self) -> bool {
+        let Some(workbook) = self.workbook.get_untracked() else {
+            return false;
+        };
+        let Some(curriculum) = untrack(|| self.curriculum()) else {
+            return false;
+        };
+        let now = browser::now();
+        let bundle = workbook.export(&replay(&curriculum, &workbook.attempts, now), now);
+        // Written compact: a file of thousands of attempts is about 40% smaller than
+        // indented (docs/progress-format.md), so quicker to hand in and for the teacher to read.
+        let text = serde_json::to_string(&bundle).unwrap_or_default();
+        let name = text::progress_file_name(&workbook.learner.nickname, &workbook.curriculum.id);
+        browser::download(&name, &text)
+    }
+}
+
+impl AppContext {
+    /// The open curriculum and the learner's replayed progress in it, now.
+    /// Reading it subscribes to the workbook.
+    pub fn progress(&self) -> Option<(Arc<Curriculum>, Replay)> {
+        let curriculum = self.curriculum()?;
+        let replayed = self.workbook.with(|workbook| {
+            workbook
+                .as_ref()
+                .map(|workbook| replay(&curriculum, &workbook.attempts, browser::now()))
+        })?;
+        Some((curriculum, replayed))
+    }
+
+    /// Plans a sitting and opens it. The plan is saved before the first item shows,
+    /// so a reload resumes the same questions.
+    pub fn start_sitting(&self, request: PlanRequest) -> Result<(), String> {
+        self.interaction();
+        let (curriculum, replayed) = self
+            .progress_untracked()
+            .ok_or_else(|| text::NOTHING_OPEN.to_string())?;
+        let log = self
+            .workbook
+            .with_untracked(|workbook| workbook.as_ref().map(|w| w.attempts.clone()))
+            .unwrap_or_default();
+        let sitting_id = format!("s-{:016x}", browser::random_u64());
+        let plan = plan_sitting(
+            &curriculum,
+            &replayed,
+            &log,
+            &request,
+            sitting_id,
+            browser::random_u64(),
+        )
+        .map_err(|error| text::cannot_start(&error.to_string()))?;
+        self.item_shown();
+        let _ = self.update(|workbook| workbook.start_sitting(plan));
+        Ok(())
+    }
+
+    fn progress_untracked(&self) -> Option<(Arc<Curriculum>, Replay)> {
+        untrack(|| self.progress())
+    }
+}
+
+/// A workbook with the attempts of its archive merged in (by attempt id).
+fn with_archive(mut workbook: Workbook, archive: Vec<Attempt>) -> Workbook {
+    if !archive.is_empty() {
+        workbook.attempts = merge_logs(&archive, &workbook.attempts).0;
+    }
+    workbook
+}

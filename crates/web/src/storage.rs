@@ -1,0 +1,291 @@
+//! The one adapter over the browser's local storage: nothing else in the app
+//! reads or writes it. The rules (envelopes, checksums, the last good copy) are in
+//! `masterly_core::device::store`; this module does the input and output, and degrades to
+//! memory when storage is blocked, so the app still works, with a warning.
+//!
+//! It calls `web_sys::Storage` directly rather than through gloo-storage: in
+//! gloo-storage 0.4, `LocalStorage::raw()` and `get` throw when storage is blocked
+//! (private windows, disabled site data), where Masterly must fall back to memory,
+//! and values are JSON-encoded again, so an envelope would be stored with every
+//! quote escaped, spending quota that students' work needs.
+
+use masterly_core::content::rng::FastMap;
+use masterly_core::device::store::{load, plan_write, seal, Loaded, StoreError};
+use masterly_core::time::Millis;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+/// Why the backend could not do what was asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackendError {
+    /// The browser's storage is full.
+    QuotaExceeded,
+    /// Storage refused for another reason (blocked, private mode, …).
+    Refused(String),
+}
+
+/// Where text is kept: the browser's local storage, or memory.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), BackendError>;
+    fn remove(&self, key: &str) -> Result<(), BackendError>;
+}
+
+/// The browser's `localStorage`.
+pub struct BrowserStorage(web_sys::Storage);
+
+fn refusal(error: wasm_bindgen::JsValue) -> BackendError {
+    match error.dyn_ref::<web_sys::DomException>() {
+        // Browsers name the full-storage error differently; these are the known names.
+        Some(exception)
+            if matches!(
+                exception.name().as_str(),
+                "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
+            ) =>
+        {
+            BackendError::QuotaExceeded
+        }
+        Some(exception) => BackendError::Refused(exception.message()),
+        None => BackendError::Refused(error.as_string().unwrap_or_else(|| "unknown".into())),
+    }
+}
+
+impl BrowserStorage {
+    /// The page's local storage if it can really be written (a probe key is written
+    /// and removed), or None when it is blocked.
+    pub fn probe() -> Option<BrowserStorage> {
+        let storage = web_sys::window()?.local_storage().ok()??;
+        let probe = "masterly.probe";
+        storage.set_item(probe, "1").ok()?;
+        storage.remove_item(probe).ok()?;
+        Some(BrowserStorage(storage))
+    }
+}
+
+impl KeyValue for BrowserStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.0.get_item(key).map_err(refusal)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.0.set_item(key, value).map_err(refusal)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), BackendError> {
+        self.0.remove_item(key).map_err(refusal)
+    }
+}
+
+/// Storage in memory, for when the browser's is blocked (and for tests).
+#[derive(Default, Clone)]
+pub struct MemoryStorage(Rc<RefCell<FastMap<String, String>>>);
+
+impl MemoryStorage {
+    /// Every key held, sorted: for tests that check nothing was written.
+    pub fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self.0.borrow().keys().cloned().collect();
+        masterly_core::order::sort(&mut keys);
+        keys
+    }
+}
+
+impl KeyValue for MemoryStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        Ok(self.0.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.0
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), BackendError> {
+        self.0.borrow_mut().remove(key);
+        Ok(())
+    }
+}
+
+/// Why a save did not happen. In every case the data stored before is intact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser's storage is full: offer to export.
+    QuotaExceeded,
+    /// The write was refused, or what was read back did not match.
+    Failed(String),
+}
+
+/// What a student must be told after loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadNotice {
+    None,
+    /// The current copy was damaged and the last good copy was restored; the damaged
+    /// text can be downloaded.
+    Restored {
+        damaged: String,
+        problem: StoreError,
+    },
+    /// Nothing usable was found under the key; the raw text can be downloaded, and
+    /// nothing will be written over it.
+    Unreadable {
+        damaged: String,
+        problem: StoreError,
+    },
+}
+
+pub struct Store {
+    backend: Box<dyn KeyValue>,
+    /// True when the browser's storage was unavailable and data lives in memory only.
+    pub in_memory: bool,
+    /// Per key, the stored text this tab last read or wrote and found intact. While
+    /// the key still holds exactly that text, nobody else has written it and it need
+    /// not be checked or merged again: saves stay fast as a log grows.
+    verified: RefCell<FastMap<String, String>>,
+}
+
+fn previous_key(key: &str) -> String {
+    format!("{key}.previous")
+}
+
+fn damaged_key(key: &str) -> String {
+    format!("{key}.damaged")
+}
+
+impl Store {
+    /// The browser's local storage, or memory with `in_memory` set when it is blocked.
+    pub fn open_browser() -> Store {
+        match BrowserStorage::probe() {
+            Some(storage) => Store::with_backend(Box::new(storage), false),
+            None => Store::with_backend(Box::<MemoryStorage>::default(), true),
+        }
+    }
+
+    pub fn with_backend(backend: Box<dyn KeyValue>, in_memory: bool) -> Store {
+        Store {
+            backend,
+            in_memory,
+            verified: RefCell::new(FastMap::default()),
+        }
+    }
+
+    fn remember(&self, key: &str, text: Option<String>) {
+        let mut verified = self.verified.borrow_mut();
+        match text {
+            Some(text) => verified.insert(key.to_string(), text),
+            None => verified.remove(key),
+        };
+    }
+
+    /// True when the key holds exactly what this tab last read or wrote there:
+    /// no other tab has saved since, so there is nothing to merge.
+    pub fn unchanged_since_last_use(&self, key: &str) -> bool {
+        self.backend
+            .get(key)
+            .is_ok_and(|current| self.is_remembered(key, current.as_deref()))
+    }
+
+    /// True when the key holds nothing, or what this tab last read or wrote there.
+    pub fn nothing_new_at(&self, key: &str) -> bool {
+        self.backend
+            .get(key)
+            .is_ok_and(|current| current.is_none() || self.is_remembered(key, current.as_deref()))
+    }
+
+    /// True when `current` is the intact text this tab last read or wrote at `key`.
+    fn is_remembered(&self, key: &str, current: Option<&str>) -> bool {
+        current.is_some_and(|current| {
+            self.verified
+                .borrow()
+                .get(key)
+                .is_some_and(|known| known == current)
+        })
+    }
+
+    /// Loads a key: the payload text (None when nothing is stored) and what the
+    /// student must be told. A restored copy is written back as the current one, and
+    /// damaged text is kept under `<key>.damaged` until the student has seen it.
+    pub fn load(
+        &self,
+        key: &str,
+        kind: &str,
+    ) -> Result<(Option<String>, LoadNotice), BackendError> {
+        let current = self.backend.get(key)?;
+        let previous = self.backend.get(&previous_key(key))?;
+        let loaded = load(current.as_deref(), previous.as_deref(), kind);
+        self.remember(
+            key,
+            match loaded {
+                Loaded::Current(_) => current.clone(),
+                _ => None,
+            },
+        );
+        Ok(match loaded {
+            Loaded::Empty => (None, LoadNotice::None),
+            Loaded::Current(envelope) => (Some(envelope.payload), LoadNotice::None),
+            Loaded::Restored {
+                envelope,
+                damaged,
+                problem,
+            } => {
+                self.backend.set(&damaged_key(key), &damaged)?;
+                if let Some(previous) = &previous {
+                    self.backend.set(key, previous)?;
+                }
+                (
+                    Some(envelope.payload),
+                    LoadNotice::Restored { damaged, problem },
+                )
+            }
+            Loaded::Unreadable { damaged, problem } => {
+                self.backend.set(&damaged_key(key), &damaged)?;
+                (None, LoadNotice::Unreadable { damaged, problem })
+            }
+        })
+    }
+
+    /// Saves a payload safely: the current copy, if good, becomes the last good copy;
+    /// the new one is written and read back before the save counts.
+    pub fn save(
+        &self,
+        key: &str,
+        kind: &str,
+        payload: &str,
+        now: Millis,
+        generation: u64,
+    ) -> Result<(), SaveError> {
+        let failed = |error: BackendError| match error {
+            BackendError::QuotaExceeded => SaveError::QuotaExceeded,
+            BackendError::Refused(reason) => SaveError::Failed(reason),
+        };
+        let current = self.backend.get(key).map_err(failed)?;
+        // What this tab last found intact there need not be checked again.
+        let known_good = self.is_remembered(key, current.as_deref());
+        self.remember(key, None);
+        if known_good || plan_write(current.as_deref(), kind).copy_current_to_previous {
+            if let Some(current) = &current {
+                self.backend
+                    .set(&previous_key(key), current)
+                    .map_err(failed)?;
+            }
+        }
+        let sealed = seal(kind, payload, now, generation);
+        self.backend.set(key, &sealed).map_err(failed)?;
+        // Read back exactly what was sealed: intact, with no need to open it again.
+        let read_back = self.backend.get(key).map_err(failed)?;
+        if read_back.as_deref() == Some(sealed.as_str()) {
+            self.remember(key, Some(sealed));
+            Ok(())
+        } else {
+            Err(SaveError::Failed(
+                "what was written could not be read back intact".to_string(),
+            ))
+        }
+    }
+
+    /// Damaged text kept for the student to download, if any.
+    pub fn damaged(&self, key: &str) -> Option<String> {
+        self.backend.get(&damaged_key(key)).ok().flatten()
+    }
+}

@@ -1,0 +1,661 @@
+//! The student's session through the real shell: learners on a shared device,
+//! answers saved before feedback, reloads that return to the same question, and
+//! storage that is blocked, full, damaged or shared with another tab.
+
+use super::answering::{give, submit};
+use super::{all_texts, fresh_container, text_of, DEMO};
+use leptos::prelude::*;
+use masterly_core::content::curriculum::{load_curriculum, Curriculum};
+use masterly_core::content::item::{judge, model_answer, wrong_answer, ItemInstance};
+use masterly_core::device::workbook::{
+    archive_from_stored, archive_key, archive_to_stored, workbook_key, Workbook, ARCHIVE_KIND,
+    WORKBOOK_KIND,
+};
+use masterly_web::context::{loaded_shelves, AppContext};
+use masterly_web::storage::{BackendError, KeyValue, MemoryStorage, Store};
+use masterly_web::{text, Shell};
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+fn demo() -> Arc<Curriculum> {
+    Arc::new(
+        load_curriculum(DEMO)
+            .expect("the demo curriculum loads")
+            .curriculum,
+    )
+}
+
+/// A context over `backend`, as a freshly loaded page would make it.
+fn open_page(backend: Box<dyn KeyValue>, in_memory: bool) -> AppContext {
+    let context = AppContext::with_store(Store::with_backend(backend, in_memory));
+    context.set_curricula(loaded_shelves(vec![demo()]));
+    context
+}
+
+fn mount(context: AppContext) -> web_sys::HtmlElement {
+    let root = fresh_container();
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(context);
+        view! { <Shell /> }
+    })
+    .forget();
+    root
+}
+
+fn click(root: &web_sys::HtmlElement, selector: &str) {
+    let element: web_sys::HtmlElement = root
+        .query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("nothing to click at {selector}"))
+        .unchecked_into();
+    element.click();
+}
+
+fn exists(root: &web_sys::HtmlElement, selector: &str) -> bool {
+    root.query_selector(selector).ok().flatten().is_some()
+}
+
+/// The item on screen: (item id, seed) from the item frame.
+fn item_on_screen(root: &web_sys::HtmlElement) -> (String, u64) {
+    let frame = root
+        .query_selector("[data-testid=item]")
+        .ok()
+        .flatten()
+        .expect("an item on screen");
+    let item = frame.get_attribute("data-item").unwrap_or_default();
+    let seed = frame
+        .get_attribute("data-seed")
+        .and_then(|s| s.parse().ok())
+        .expect("a seed");
+    (item, seed)
+}
+
+fn instance_on_screen(root: &web_sys::HtmlElement) -> ItemInstance {
+    let (item_id, seed) = item_on_screen(root);
+    let curriculum = demo();
+    let item = curriculum
+        .item(&item_id)
+        .unwrap_or_else(|| panic!("{item_id} is not in the demo curriculum"));
+    ItemInstance::generate(item, seed).expect("an instance")
+}
+
+/// Answers the item on screen right or wrong, through the page.
+async fn answer(root: &web_sys::HtmlElement, right: bool) -> ItemInstance {
+    let instance = instance_on_screen(root);
+    let response = if right {
+        model_answer(&instance)
+    } else {
+        wrong_answer(&instance)
+    };
+    assert_eq!(
+        judge(&instance, &response).map(|j| j.correct),
+        Ok(right),
+        "{}",
+        instance.item_id
+    );
+    give(&instance, &response).await;
+    submit(root).await;
+    instance
+}
+
+/// From the course map of the demo course into check A of its first unit.
+async fn start_check_a(root: &web_sys::HtmlElement) {
+    click(root, ".unit-card .open-unit");
+    leptos::task::tick().await;
+    click(root, "[data-action=start-formative-a]");
+    leptos::task::tick().await;
+    assert!(
+        exists(root, "[data-testid=sitting]"),
+        "check A did not open"
+    );
+}
+
+/// A new page over `backend` where Ada signs up and starts check A of unit 1.
+async fn ada_in_check_a(backend: Box<dyn KeyValue>) -> (web_sys::HtmlElement, AppContext) {
+    let context = open_page(backend, false);
+    context.add_learner("Ada").expect("Ada is added");
+    let root = mount(context);
+    leptos::task::tick().await;
+    start_check_a(&root).await;
+    (root, context)
+}
+
+fn stored_workbook(memory: &MemoryStorage, context: &AppContext) -> Workbook {
+    let (learner, curriculum) = context
+        .workbook
+        .with_untracked(|w| {
+            w.as_ref()
+                .map(|w| (w.learner.id.clone(), w.curriculum.id.clone()))
+        })
+        .expect("a workbook is open");
+    let store = Store::with_backend(Box::new(memory.clone()), false);
+    let key = workbook_key(&learner, &curriculum);
+    let (text, _) = store.load(&key, WORKBOOK_KIND).expect("storage answers");
+    Workbook::from_stored(&text.expect("a stored workbook"), &learner, &curriculum)
+        .expect("the stored workbook reads back")
+}
+
+/// How many answers the page holds for the open workbook.
+fn attempts_in(context: &AppContext) -> Option<usize> {
+    context
+        .workbook
+        .with_untracked(|w| w.as_ref().map(|w| w.attempts.len()))
+}
+
+/// The storage key of the open workbook.
+fn key_of(context: &AppContext) -> String {
+    context
+        .workbook
+        .with_untracked(|w| {
+            w.as_ref()
+                .map(|w| workbook_key(&w.learner.id, &w.curriculum.id))
+        })
+        .expect("a workbook is open")
+}
+
+fn notice_texts(root: &web_sys::HtmlElement) -> Vec<String> {
+    all_texts(root, ".notice p")
+}
+
+/// Types a nickname on the start screen and presses "Start learning".
+async fn sign_up(root: &web_sys::HtmlElement, nickname: &str) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#nickname")
+        .ok()
+        .flatten()
+        .expect("a nickname field")
+        .unchecked_into();
+    super::answering::type_into(&input, nickname);
+    click(root, ".add-learner button[type=submit]");
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_new_device_asks_who_is_learning_and_refuses_a_name_already_taken() {
+    let context = open_page(Box::<MemoryStorage>::default(), false);
+    let root = mount(context);
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "h1"), text::WHO_IS_LEARNING);
+    assert!(!exists(&root, ".learner-choice"));
+
+    sign_up(&root, "Ada").await;
+    assert_eq!(text_of(&root, "h1"), "Demo: fractions in ten minutes");
+    assert_eq!(
+        text_of(&root, "[data-testid=learner-name]"),
+        text::signed_in_as("Ada")
+    );
+
+    click(&root, "[data-testid=switch-learner]");
+    leptos::task::tick().await;
+    assert_eq!(all_texts(&root, ".learner-choice"), vec!["Ada"]);
+    sign_up(&root, " ada ").await;
+    let problem = text_of(&root, "#nickname-problem");
+    assert!(
+        problem.contains("ada") || problem.contains("Ada"),
+        "{problem}"
+    );
+    assert_eq!(text_of(&root, "h1"), text::WHO_IS_LEARNING);
+
+    click(&root, ".learner-choice");
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "h1"), "Demo: fractions in ten minutes");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn one_learners_work_never_shows_in_anothers_views() {
+    let memory = MemoryStorage::default();
+    let (root, context) = ada_in_check_a(Box::new(memory.clone())).await;
+    answer(&root, true).await;
+    assert_eq!(stored_workbook(&memory, &context).attempts.len(), 1);
+
+    context.sign_out();
+    context.add_learner("Ben").expect("Ben is added");
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=learner-name]"),
+        text::signed_in_as("Ben")
+    );
+    assert!(
+        !exists(&root, "[data-testid=resume]"),
+        "Ben sees Ada's check"
+    );
+    assert_eq!(attempts_in(&context), Some(0));
+
+    context.sign_out();
+    let ada = context
+        .profiles
+        .with_untracked(|p| {
+            p.profiles
+                .iter()
+                .find(|p| p.learner.nickname == "Ada")
+                .map(|p| p.learner.id.clone())
+        })
+        .expect("Ada is still listed");
+    context.select_learner(&ada);
+    leptos::task::tick().await;
+    // Ada comes back to her unfinished check, answer and all.
+    assert!(exists(&root, "[data-testid=sitting]"));
+    assert_eq!(attempts_in(&context), Some(1));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_is_saved_before_its_feedback_and_a_reload_returns_to_it() {
+    let memory = MemoryStorage::default();
+    let (root, context) = ada_in_check_a(Box::new(memory.clone())).await;
+    let before = item_on_screen(&root);
+    let count = text_of(&root, "[data-testid=item-count]");
+    answer(&root, false).await;
+
+    let feedback = text_of(&root, "[data-testid=feedback] .verdict");
+    assert!(!feedback.is_empty(), "no feedback shown");
+    let stored = stored_workbook(&memory, &context);
+    assert_eq!(stored.attempts.len(), 1, "the answer is in storage");
+    assert_eq!(stored.attempts[0].item, before.0);
+    assert!(!stored.attempts[0].correct);
+    assert_eq!(
+        stored.sitting.as_ref().and_then(|s| s.feedback.clone()),
+        Some(stored.attempts[0].id.clone()),
+        "the feedback being shown is saved too"
+    );
+    root.remove();
+
+    // A reload: a new page over the same storage.
+    let reloaded = open_page(Box::new(memory.clone()), false);
+    let root = mount(reloaded);
+    leptos::task::tick().await;
+    assert_eq!(item_on_screen(&root), before, "the same question");
+    assert_eq!(text_of(&root, "[data-testid=item-count]"), count);
+    assert_eq!(
+        text_of(&root, "[data-testid=feedback] .verdict"),
+        feedback,
+        "the same feedback"
+    );
+    // Moving on from the reloaded page goes to the next question of the same plan.
+    click(&root, "[data-testid=next]");
+    leptos::task::tick().await;
+    assert_ne!(item_on_screen(&root), before);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn blocked_storage_runs_in_memory_with_a_visible_warning() {
+    let context = open_page(Box::<MemoryStorage>::default(), true);
+    context.add_learner("Ada").expect("Ada is added");
+    let root = mount(context);
+    leptos::task::tick().await;
+    assert_eq!(notice_texts(&root), vec![text::STORAGE_BLOCKED]);
+    assert!(all_texts(&root, ".notice button").contains(&text::EXPORT_PROGRESS.to_string()));
+    // The app still works.
+    assert_eq!(text_of(&root, "h1"), "Demo: fractions in ten minutes");
+    root.remove();
+}
+
+/// Memory storage that refuses writes, as a full quota does, once told to: all of
+/// them, or those to keys with one ending.
+#[derive(Clone)]
+struct Filling {
+    inner: MemoryStorage,
+    full: Rc<Cell<bool>>,
+    only_ending: Option<&'static str>,
+    refused: Rc<Cell<usize>>,
+}
+
+impl Filling {
+    fn new(only_ending: Option<&'static str>) -> Filling {
+        Filling {
+            inner: MemoryStorage::default(),
+            full: Rc::new(Cell::new(false)),
+            only_ending,
+            refused: Rc::new(Cell::new(0)),
+        }
+    }
+}
+
+impl KeyValue for Filling {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
+        if self.full.get() && self.only_ending.is_none_or(|ending| key.ends_with(ending)) {
+            self.refused.set(self.refused.get() + 1);
+            return Err(BackendError::QuotaExceeded);
+        }
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), BackendError> {
+        self.inner.remove(key)
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_is_reported_with_an_export_offer_and_keeps_what_was_saved() {
+    let storage = Filling::new(None);
+    let (root, context) = ada_in_check_a(Box::new(storage.clone())).await;
+    answer(&root, true).await;
+    assert!(notice_texts(&root).is_empty());
+
+    storage.full.set(true);
+    click(&root, "[data-testid=next]");
+    leptos::task::tick().await;
+    answer(&root, true).await;
+    assert_eq!(notice_texts(&root), vec![text::STORAGE_FULL]);
+    assert!(all_texts(&root, ".notice button").contains(&text::EXPORT_PROGRESS.to_string()));
+    // The student is not stopped: the feedback shows.
+    assert!(!text_of(&root, "[data-testid=feedback] .verdict").is_empty());
+    // What was saved before the storage filled up is all there.
+    assert_eq!(stored_workbook(&storage.inner, &context).attempts.len(), 1);
+    root.remove();
+}
+
+/// A storage with no room for the archive (a long log saved whole by an older
+/// Masterly would need it twice over): every answer stays in the workbook key as
+/// before, the student is not troubled, and the page does not try again.
+#[wasm_bindgen_test]
+async fn an_archive_the_storage_refuses_leaves_every_answer_in_the_workbook() {
+    let storage = Filling::new(Some(".archive"));
+    storage.full.set(true);
+    let (root, context) = ada_in_check_a(Box::new(storage.clone())).await;
+    answer(&root, true).await;
+    let _ = context.update(|workbook| {
+        let first = workbook.attempts[0].clone();
+        for n in 0..250 {
+            let mut copy = first.clone();
+            copy.id = format!("earlier-{n}");
+            workbook.attempts.push(copy);
+        }
+    });
+    assert_eq!(storage.refused.get(), 1);
+    assert_eq!(
+        stored_workbook(&storage.inner, &context).attempts.len(),
+        251
+    );
+    click(&root, "[data-testid=next]");
+    leptos::task::tick().await;
+    answer(&root, false).await;
+    assert_eq!(storage.refused.get(), 1, "no second try on this page");
+    assert_eq!(
+        stored_workbook(&storage.inner, &context).attempts.len(),
+        252
+    );
+    assert!(notice_texts(&root).is_empty(), "{:?}", notice_texts(&root));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn damaged_progress_is_restored_from_the_last_good_copy_and_offered_for_download() {
+    let memory = MemoryStorage::default();
+    let (root, context) = ada_in_check_a(Box::new(memory.clone())).await;
+    answer(&root, true).await;
+    click(&root, "[data-testid=next]");
+    leptos::task::tick().await;
+    answer(&root, true).await;
+    let key = key_of(&context);
+    root.remove();
+    memory
+        .set(
+            &key,
+            "{\"format\":\"masterly-store\",\"payload\":\"{\\\"attem",
+        )
+        .expect("damage the saved copy");
+
+    let reloaded = open_page(Box::new(memory.clone()), false);
+    let root = mount(reloaded);
+    leptos::task::tick().await;
+    let notices = notice_texts(&root);
+    assert_eq!(notices, vec![text::restored(text::SAVED_PROGRESS)]);
+    assert!(all_texts(&root, ".notice button").contains(&text::DOWNLOAD_DAMAGED.to_string()));
+    // The last good copy is the one before the second answer.
+    assert_eq!(attempts_in(&reloaded), Some(1));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_of_one_learner_keep_each_others_answers() {
+    let memory = MemoryStorage::default();
+    let (first_root, first) = ada_in_check_a(Box::new(memory.clone())).await;
+    answer(&first_root, true).await;
+
+    // A second tab opens the same learner and answers in its own check.
+    let second = open_page(Box::new(memory.clone()), false);
+    let second_root = mount(second);
+    leptos::task::tick().await;
+    assert_eq!(attempts_in(&second), Some(1));
+    click(&second_root, "[data-testid=next]");
+    leptos::task::tick().await;
+    answer(&second_root, false).await;
+    assert_eq!(stored_workbook(&memory, &second).attempts.len(), 2);
+
+    // The first tab hears of it, and its next save keeps both answers.
+    let key = key_of(&first);
+    first.storage_changed(&key);
+    assert_eq!(attempts_in(&first), Some(2));
+    first.interaction();
+    let _ = first.update(|_| {});
+    assert_eq!(stored_workbook(&memory, &first).attempts.len(), 2);
+    first_root.remove();
+    second_root.remove();
+}
+
+/// A long log is kept in two parts: the workbook key holds only the answers not yet
+/// archived, so saving an answer writes little however long the log grows; a
+/// reload and a second tab still see every answer, none doubled.
+#[wasm_bindgen_test]
+async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
+    let memory = MemoryStorage::default();
+    let (root, context) = ada_in_check_a(Box::new(memory.clone())).await;
+    answer(&root, true).await;
+    // 250 more answers (copies of the first with ids of their own) join the log.
+    let copies = |prefix: &str, count: usize| {
+        let prefix = prefix.to_string();
+        move |workbook: &mut Workbook| {
+            let first = workbook.attempts[0].clone();
+            for n in 0..count {
+                let mut copy = first.clone();
+                copy.id = format!("{prefix}-{n}");
+                workbook.attempts.push(copy);
+            }
+        }
+    };
+    context.update(copies("earlier", 250)).expect("saved");
+    // All 251 went to the archive, and the workbook key holds none of them.
+    let key = key_of(&context);
+    let store = Store::with_backend(Box::new(memory.clone()), false);
+    let archived = |store: &Store| {
+        let (text, _) = store
+            .load(&archive_key(&key), ARCHIVE_KIND)
+            .expect("storage answers");
+        archive_from_stored(&text.expect("an archive")).expect("the archive reads back")
+    };
+    assert_eq!(archived(&store).len(), 251);
+    assert_eq!(stored_workbook(&memory, &context).attempts.len(), 0);
+
+    // The next answer is saved beside the archive, alone.
+    click(&root, "[data-testid=next]");
+    leptos::task::tick().await;
+    answer(&root, false).await;
+    assert_eq!(stored_workbook(&memory, &context).attempts.len(), 1);
+    assert_eq!(archived(&store).len(), 251);
+
+    // A reload sees every answer; a second tab's answer reaches the first tab.
+    let second = open_page(Box::new(memory.clone()), false);
+    assert_eq!(attempts_in(&second), Some(252));
+    second
+        .update(copies("second-tab", 1))
+        .expect("the second tab saves");
+    context.storage_changed(&key);
+    assert_eq!(attempts_in(&context), Some(253));
+    // Another tab archives an answer this tab has not heard of.
+    let mut in_archive = archived(&store);
+    let mut unheard = in_archive[0].clone();
+    unheard.id = "unheard".to_string();
+    in_archive.push(unheard);
+    store
+        .save(
+            &archive_key(&key),
+            ARCHIVE_KIND,
+            &archive_to_stored(&in_archive),
+            9,
+            9,
+        )
+        .expect("the other tab saves");
+    // Once enough gather, the first tab archives them all: the second tab's, and
+    // the one it had not heard of, read from the archive before it is rewritten.
+    context.update(copies("later", 210)).expect("saved");
+    assert_eq!(archived(&store).len(), 464);
+    assert_eq!(stored_workbook(&memory, &context).attempts.len(), 0);
+    let third = open_page(Box::new(memory.clone()), false);
+    assert_eq!(attempts_in(&third), Some(464));
+    // With the workbook key and its last good copy both damaged, the archive's
+    // answers still come back (and the damaged text is offered for download).
+    for damaged in [key.clone(), format!("{key}.previous")] {
+        memory
+            .set(&damaged, "{\"format\": \"masterly-st")
+            .expect("damage");
+    }
+    let fourth = open_page(Box::new(memory.clone()), false);
+    assert_eq!(attempts_in(&fourth), Some(464));
+    root.remove();
+}
+
+mod course_files {
+    use super::*;
+    use masterly_web::library::Imported;
+
+    const MINIMAL: &str = include_str!("../../../core/tests/fixtures/curricula/good/minimal.json");
+    const DUPLICATE_IDS: &str =
+        include_str!("../../../core/tests/fixtures/curricula/bad/duplicate-ids.json");
+    const DUPLICATE_IDS_EXPECTED: &str =
+        include_str!("../../../core/tests/fixtures/curricula/bad/duplicate-ids.expected");
+
+    fn course_titles(context: &AppContext) -> Vec<String> {
+        context
+            .curricula()
+            .iter()
+            .flat_map(|c| c.courses.iter().map(|course| course.title.clone()))
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_course_file_is_added_kept_and_opened() {
+        let memory = MemoryStorage::default();
+        let context = open_page(Box::new(memory.clone()), false);
+        context.add_learner("Ada").expect("Ada is added");
+        let root = mount(context);
+        leptos::task::tick().await;
+
+        assert_eq!(
+            context.import_curriculum(MINIMAL),
+            Ok(Imported::Added {
+                title: "Fixture".into()
+            })
+        );
+        leptos::task::tick().await;
+        assert_eq!(
+            course_titles(&context),
+            vec!["Demo: fractions in ten minutes", "Course one"]
+        );
+        // Opened at its first course.
+        assert_eq!(text_of(&root, "h1"), "Course one");
+        assert_eq!(
+            context.import_curriculum(MINIMAL),
+            Ok(Imported::AlreadyHere {
+                title: "Fixture".into()
+            })
+        );
+        root.remove();
+
+        // Still there on the next visit.
+        let reloaded = open_page(Box::new(memory.clone()), false);
+        assert_eq!(
+            course_titles(&reloaded),
+            vec!["Demo: fractions in ten minutes", "Course one"]
+        );
+        // A newer copy of the same curriculum replaces it, and says which version.
+        let newer = MINIMAL.replacen("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\"", 1);
+        assert_ne!(newer, MINIMAL);
+        assert_eq!(
+            reloaded.import_curriculum(&newer),
+            Ok(Imported::Replaced {
+                title: "Fixture".into(),
+                old_version: "1.0.0".into()
+            })
+        );
+        assert_eq!(course_titles(&reloaded).len(), 2);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_bad_course_file_lists_every_problem_and_changes_nothing() {
+        let memory = MemoryStorage::default();
+        let context = open_page(Box::new(memory.clone()), false);
+        context.add_learner("Ada").expect("Ada is added");
+        let keys_before = memory.keys();
+        let problems = context
+            .import_curriculum(DUPLICATE_IDS)
+            .expect_err("the file is refused");
+        let expected: Vec<&str> = DUPLICATE_IDS_EXPECTED.lines().collect();
+        assert_eq!(problems, expected);
+        assert_eq!(
+            course_titles(&context),
+            vec!["Demo: fractions in ten minutes"]
+        );
+        assert_eq!(memory.keys(), keys_before, "nothing was stored");
+
+        let problems = context
+            .import_curriculum("{\"format\": \"masterly-curriculum\", ")
+            .expect_err("a truncated file is refused");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("line 1"), "{problems:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_course_map_shows_the_learners_goals() {
+    let context = open_page(Box::<MemoryStorage>::default(), false);
+    context.add_learner("Ada").expect("Ada is added");
+    let root = mount(context);
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=weekly-minutes]"),
+        text::weekly_minutes(0, 45)
+    );
+    assert!(
+        !exists(&root, "[data-testid=course-goal]"),
+        "no goal set yet"
+    );
+    let course = demo().courses[0].id.clone();
+    context
+        .update(|workbook| {
+            workbook.goals.course = Some(course);
+            workbook.goals.target_date = Some("2027-03-31".into());
+            workbook.goals.weekly_minutes = 60;
+        })
+        .expect("saved");
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=course-goal]"),
+        text::course_goal("Demo: fractions in ten minutes", Some("2027-03-31"))
+    );
+    assert_eq!(
+        text_of(&root, "[data-testid=weekly-minutes]"),
+        text::weekly_minutes(0, 60)
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_refused_read_says_the_browser_s_reason_in_plain_words() {
+    let refused = BackendError::Refused("The operation is insecure.".to_string());
+    assert_eq!(
+        text::storage_refused(&refused),
+        "The browser refused to read saved data (The operation is insecure.)."
+    );
+    assert_eq!(
+        text::storage_refused(&BackendError::QuotaExceeded),
+        "The browser refused to read saved data (its storage is full)."
+    );
+}

@@ -1,0 +1,183 @@
+//! The teacher's section: a class of 30 generated students read from progress
+//! files (with one bad file among them), then the reports and their CSV.
+
+use super::{all_texts, fresh_container, text_of, SECOND};
+use leptos::prelude::*;
+use masterly_core::content::curriculum::{load_curriculum, Curriculum};
+use masterly_core::format::progress::load_progress;
+use masterly_core::teacher::class::{ClassReports, FileOutcome, Report};
+use masterly_test_kit::synthetic::synthetic_progress_files;
+use masterly_web::context::AppContext;
+use masterly_web::TeacherShell;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen_test::*;
+
+#[wasm_bindgen_test]
+async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
+    let curriculum = load_curriculum(SECOND)
+        .expect("fixture curriculum loads")
+        .curriculum;
+    let files = synthetic_progress_files(&curriculum, 30, 80, 21);
+    let (container, context, handle) = mount_teacher(vec![Arc::new(curriculum.clone())]).await;
+
+    assert_eq!(text_of(&container, "h1"), "Teacher view: class reports");
+    // The way back is a link to the student's page.
+    let back = container
+        .query_selector("a[data-testid=mode-switch]")
+        .expect("valid selector")
+        .expect("a link to the student view");
+    assert_eq!(back.get_attribute("href").as_deref(), Some("./"));
+    assert_eq!(back.text_content().as_deref(), Some("Student view"));
+    assert_eq!(
+        text_of(&container, "[data-testid=no-class]"),
+        "No progress files read yet."
+    );
+
+    let mut named: Vec<_> = files
+        .iter()
+        .enumerate()
+        .map(|(i, text)| (format!("student-{i}.json"), load_progress(text)))
+        .collect();
+    named.push(("broken.json".to_string(), load_progress("{\"format\": ")));
+    let outcomes = context.import_progress_files(&curriculum.id, named);
+    assert_eq!(outcomes.len(), 31);
+    let refused: Vec<&String> = outcomes
+        .iter()
+        .filter(|(_, outcome)| matches!(outcome, FileOutcome::Refused { .. }))
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(refused, vec!["broken.json"]);
+    leptos::task::tick().await;
+
+    // One row per student in the grid, each with a level word per objective.
+    let rows = all_texts(&container, "[data-testid=grid] tbody th");
+    assert_eq!(rows.len(), 30);
+    assert!(rows.contains(&"Student 30".to_string()), "{rows:?}");
+    let objectives: usize = curriculum.courses[0]
+        .units
+        .iter()
+        .map(|unit| unit.objectives.len())
+        .sum();
+    let cells = all_texts(&container, "[data-testid=grid] td.level");
+    assert_eq!(cells.len(), 30 * objectives);
+    assert!(cells.iter().all(|cell| !cell.is_empty()));
+    assert_eq!(
+        all_texts(&container, "[data-testid=activity] tbody tr").len(),
+        30
+    );
+    assert_eq!(
+        all_texts(&container, "[data-testid=goals] tbody tr").len(),
+        30
+    );
+    assert_eq!(
+        all_texts(&container, "[data-testid=groups] tbody tr").len(),
+        reports_rows(&context, &curriculum, Report::Groups)
+    );
+    assert!(!all_texts(&container, "[data-testid=items] tbody tr").is_empty());
+
+    // The CSV the download button offers holds what the page shows.
+    let reports = build(&context, &curriculum);
+    let csv = reports.table(Report::Grid).to_csv();
+    assert_eq!(csv.split("\r\n").filter(|l| !l.is_empty()).count(), 31);
+    for name in rows {
+        assert!(
+            csv.contains(&format!("\r\n{name},")),
+            "{name} missing from the CSV"
+        );
+    }
+
+    // Reading the same files again adds no answers and no students.
+    let again = context.import_progress_files(
+        &curriculum.id,
+        vec![("student-0.json".to_string(), load_progress(&files[0]))],
+    );
+    assert!(matches!(
+        again[0].1,
+        FileOutcome::Added { added, .. } if added.new_attempts == 0 && !added.new_student
+    ));
+    leptos::task::tick().await;
+    assert_eq!(
+        all_texts(&container, "[data-testid=grid] tbody tr").len(),
+        30
+    );
+
+    handle.forget();
+    container.remove();
+}
+
+/// A course added to the library while the teacher works (a class file brings one)
+/// leaves the page as it is: the course chosen stays chosen.
+#[wasm_bindgen_test]
+async fn a_course_added_to_the_library_keeps_the_course_chosen() {
+    let second = load_curriculum(SECOND).expect("fixture loads").curriculum;
+    let demo = load_curriculum(super::DEMO)
+        .expect("the demo loads")
+        .curriculum;
+    let demo_value = format!("{}:{}", demo.id, demo.courses[0].id);
+    let (container, context, handle) =
+        mount_teacher(vec![Arc::new(second), Arc::new(demo.clone())]).await;
+
+    let select = container
+        .query_selector("#class-course")
+        .expect("valid selector")
+        .expect("the course list");
+    let value_of = |select: &web_sys::Element| {
+        js_sys::Reflect::get(select, &"value".into())
+            .ok()
+            .and_then(|value| value.as_string())
+    };
+    js_sys::Reflect::set(&select, &"value".into(), &demo_value.clone().into())
+        .expect("a select has a value");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let change = web_sys::Event::new_with_event_init_dict("change", &init).expect("an event");
+    select.dispatch_event(&change).expect("dispatch change");
+    leptos::task::tick().await;
+    assert_eq!(value_of(&select).as_deref(), Some(demo_value.as_str()));
+
+    context.add_carried_curriculum(demo);
+    leptos::task::tick().await;
+    let select = container
+        .query_selector("#class-course")
+        .expect("valid selector")
+        .expect("the course list");
+    assert_eq!(value_of(&select).as_deref(), Some(demo_value.as_str()));
+    handle.forget();
+    container.remove();
+}
+
+/// The teacher's page mounted over a context in memory holding these curricula.
+async fn mount_teacher(
+    curricula: Vec<Arc<Curriculum>>,
+) -> (
+    web_sys::HtmlElement,
+    AppContext,
+    UnmountHandle<impl Mountable>,
+) {
+    let container = fresh_container();
+    let shared: Rc<Cell<Option<AppContext>>> = Rc::new(Cell::new(None));
+    let handle = {
+        let shared = shared.clone();
+        leptos::mount::mount_to(container.clone(), move || {
+            let context = AppContext::with_curricula(curricula.clone());
+            shared.set(Some(context));
+            provide_context(context);
+            view! { <TeacherShell /> }
+        })
+    };
+    let context = shared.get().expect("the shell made its context");
+    leptos::task::tick().await;
+    (container, context, handle)
+}
+
+fn build(context: &AppContext, curriculum: &Curriculum) -> ClassReports {
+    context.class.with_untracked(|class| {
+        ClassReports::build(curriculum, &curriculum.courses[0], class, 0, 0)
+    })
+}
+
+fn reports_rows(context: &AppContext, curriculum: &Curriculum, report: Report) -> usize {
+    build(context, curriculum).table(report).rows.len()
+}
