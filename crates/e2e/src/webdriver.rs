@@ -176,6 +176,16 @@ impl Browser {
             .map(drop)
     }
 
+    /// The browser's Back button.
+    pub fn back(&self) -> Result<()> {
+        self.command("POST", "back", Some(json!({}))).map(drop)
+    }
+
+    /// The browser's Forward button.
+    pub fn forward(&self) -> Result<()> {
+        self.command("POST", "forward", Some(json!({}))).map(drop)
+    }
+
     /// The first element matching `css`, waiting for it to appear.
     pub fn find(&self, css: &str) -> Result<Element> {
         let found = self.command(

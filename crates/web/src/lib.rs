@@ -1,6 +1,7 @@
 //! The browser shell: Leptos components that call the domain and render its results.
 //! Rules live in `crate::domain`; nothing here decides what a student has mastered.
 
+pub mod address;
 pub mod browser;
 pub mod components;
 pub mod context;
@@ -36,6 +37,7 @@ pub fn App() -> impl IntoView {
     provide_context(context);
     fault::remember(context);
     context.load_bundled_curricula();
+    address::follow_the_address(context);
     // Another tab of the same learner saved: fold its answers in.
     let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
         if let Some(key) = event.key() {

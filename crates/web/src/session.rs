@@ -4,7 +4,7 @@
 //! answer is stored before its feedback appears.
 
 use super::browser;
-use super::context::{AppContext, CourseChoice, Notice, Shelf};
+use super::context::{offered_courses, AppContext, CourseChoice, Notice, Shelf};
 use super::storage::{LoadNotice, SaveError};
 use super::text;
 use leptos::prelude::*;
@@ -13,6 +13,7 @@ use masterly_core::content::rng::FastSet;
 use masterly_core::device::profiles::{
     learner_id, ProfileError, Profiles, PROFILES_KEY, PROFILES_KIND,
 };
+use masterly_core::device::route::Route;
 use masterly_core::device::workbook::{
     archive_from_stored, archive_key, archive_to_stored, local_day, workbook_key, Place, Workbook,
     ARCHIVE_AFTER, ARCHIVE_KIND, WORKBOOK_KIND,
@@ -292,6 +293,11 @@ impl AppContext {
     /// Opens a course for the current learner; a bundled curriculum not fetched
     /// yet is fetched first.
     pub fn open_course(&self, choice: &CourseChoice) {
+        self.open_course_then(choice, |_| {});
+    }
+
+    /// Opens a course, then does `then` with it open.
+    fn open_course_then(&self, choice: &CourseChoice, then: impl FnOnce(&AppContext) + 'static) {
         let choice = choice.clone();
         self.load_listed(&choice.curriculum_id.clone(), move |context| {
             let Some(profile) = context.profiles.get_untracked().current().cloned() else {
@@ -303,7 +309,75 @@ impl AppContext {
                 &choice.curriculum_id,
                 Some(&choice.course_id),
             );
+            then(context);
         });
+    }
+
+    /// Shows the screen an address names (Back, Forward, a link), opening its
+    /// course first if another is open. The start screen signs the learner out.
+    pub fn follow(&self, route: Route) -> Followed {
+        let Route::Course { course, .. } = &route else {
+            if self
+                .profiles
+                .with_untracked(|profiles| profiles.current.is_some())
+            {
+                self.sign_out();
+            }
+            return Followed::Shown;
+        };
+        let course = course.clone();
+        let course_id = course.clone();
+        let show = move |context: &AppContext| {
+            let Some(curriculum) = context.curriculum() else {
+                return;
+            };
+            let Some(course) = curriculum.course(&course_id) else {
+                return;
+            };
+            let place = context.workbook.with_untracked(|workbook| {
+                workbook
+                    .as_ref()
+                    .map(|workbook| (route.place(course, workbook), workbook.place.clone()))
+            });
+            if let Some((place, shown)) = place {
+                if place != shown {
+                    context.go(place);
+                }
+            }
+        };
+        if untrack(|| self.chosen_course()).is_some_and(|open| open.course_id == *course) {
+            show(self);
+            return Followed::Shown;
+        }
+        let choice = untrack(|| offered_courses(&self.shelves()))
+            .into_iter()
+            .map(|(choice, _)| choice)
+            .find(|choice| choice.course_id == *course);
+        let Some(choice) = choice else {
+            return Followed::NoSuchCourse;
+        };
+        let fetched_first = matches!(
+            untrack(|| self.find_shelf(&choice.curriculum_id)),
+            Some(Shelf::Listed(_))
+        );
+        self.open_course_then(&choice, show);
+        if fetched_first {
+            Followed::Later
+        } else {
+            Followed::Shown
+        }
+    }
+
+    /// The route of the screen shown now; `None` while a learner's workbook loads.
+    pub fn shown_route(&self) -> Option<Route> {
+        let signed_in = self
+            .profiles
+            .with_untracked(|profiles| profiles.current.is_some());
+        if !signed_in {
+            return Some(Route::Start);
+        }
+        self.workbook
+            .with_untracked(|workbook| workbook.as_ref().map(Route::of))
     }
 
     /// Merges into `workbook` what is stored for it (another tab's work).
@@ -542,4 +616,15 @@ fn with_archive(mut workbook: Workbook, archive: Vec<Attempt>) -> Workbook {
         workbook.attempts = merge_logs(&archive, &workbook.attempts).0;
     }
     workbook
+}
+
+/// What following an address did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Followed {
+    /// The screen it names, or the nearest the workbook can show, is shown.
+    Shown,
+    /// Its course is being fetched; the screen shows when it has loaded.
+    Later,
+    /// It names no course in the library: nothing changed.
+    NoSuchCourse,
 }

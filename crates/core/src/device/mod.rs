@@ -2,5 +2,6 @@
 //! profiles of a shared computer, and the rules that keep stored values safe.
 
 pub mod profiles;
+pub mod route;
 pub mod store;
 pub mod workbook;

@@ -491,3 +491,92 @@ fn a_unit_can_be_worked_through_with_the_keyboard_alone() {
         student.unit_stage()
     );
 }
+
+/// The fragment of the page's address: its route.
+fn address(browser: &Browser) -> String {
+    ok(browser.execute("return location.hash"))
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Waits for the screen `css` to show and checks the address names it.
+fn shows(browser: &Browser, css: &str, route: &str) {
+    ok(browser.find(css));
+    assert_eq!(address(browser), route, "the address of {css}");
+}
+
+#[test]
+fn back_and_forward_move_between_screens_and_a_link_opens_a_unit() {
+    let (server, browser) = open_app("/");
+    let student = Student::new(&browser, Hands::Mouse);
+    let (map, unit, sitting, results) = (
+        "[data-testid=course-map]",
+        "[data-testid=unit-page]",
+        "[data-testid=sitting]",
+        "[data-testid=results]",
+    );
+    shows(&browser, map, "#/course/demo");
+    student.press_button(".unit-card .open-unit");
+    shows(&browser, unit, "#/course/demo/unit/demo-equal-parts");
+    student.start("start-formative-a");
+    shows(&browser, sitting, "#/course/demo/sitting");
+    let first = student.answer(true);
+    student.next();
+
+    // Back leaves the check for later; Forward takes it up at the same question.
+    let second = student.instance_on_screen();
+    assert_ne!(first, second);
+    ok(browser.back());
+    shows(&browser, unit, "#/course/demo/unit/demo-equal-parts");
+    ok(browser.forward());
+    shows(&browser, sitting, "#/course/demo/sitting");
+    assert_eq!(student.instance_on_screen(), second, "the same question");
+
+    // The results take the sitting's place: Back goes to the unit, then the map.
+    student.take_sitting(|_| true);
+    let results_route = address(&browser);
+    assert!(
+        results_route.starts_with("#/course/demo/results/"),
+        "{results_route}"
+    );
+    ok(browser.back());
+    shows(&browser, unit, "#/course/demo/unit/demo-equal-parts");
+    ok(browser.back());
+    shows(&browser, map, "#/course/demo");
+    ok(browser.forward());
+    shows(&browser, unit, "#/course/demo/unit/demo-equal-parts");
+    ok(browser.forward());
+    shows(&browser, results, &results_route);
+    assert_accessible(&browser, "results reached by Forward");
+
+    // Opened again at its address, as a reload does, the screen is the same.
+    ok(browser.goto("about:blank"));
+    ok(browser.goto(&format!("{}{results_route}", server.base_url)));
+    shows(&browser, results, &results_route);
+
+    // A link to a unit opens it for whoever is signed in...
+    let link = format!("{}#/course/demo/unit/demo-number-line", server.base_url);
+    ok(browser.goto("about:blank"));
+    ok(browser.goto(&link));
+    shows(&browser, unit, "#/course/demo/unit/demo-number-line");
+    assert_eq!(
+        ok(browser.texts("#unit-title")),
+        vec!["Fractions on a number line"]
+    );
+    // ...and asks who is learning first when nobody is.
+    student.press_button("[data-testid=switch-learner]");
+    shows(&browser, "[data-testid=start-screen]", "#/");
+    ok(browser.goto("about:blank"));
+    ok(browser.goto(&link));
+    ok(browser.find("[data-testid=start-screen]"));
+    student.press_button(".learner-choice");
+    shows(&browser, unit, "#/course/demo/unit/demo-number-line");
+    // A link that names no course leaves the screen as it is.
+    ok(browser.execute("location.hash = '#/course/no-such-course'; return true"));
+    ok(browser.wait_until(
+        "location.hash === '#/course/demo/unit/demo-number-line'",
+        "the address back at the screen shown",
+    ));
+    ok(browser.find(unit));
+}
