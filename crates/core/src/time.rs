@@ -1,4 +1,4 @@
-//! Time as the domain sees it: milliseconds since the Unix epoch (UTC), passed in
+//! Time as the core sees it: milliseconds since the Unix epoch (UTC), passed in
 //! by the shell. Dates are printed for reasons like "formative B on 3 Mar 2026".
 
 pub type Millis = i64;

@@ -1,5 +1,5 @@
-//! The browser shell: Leptos components that call the domain and render its results.
-//! Rules live in `crate::domain`; nothing here decides what a student has mastered.
+//! The browser shell: Leptos components that call the core and render its results.
+//! Rules live in `masterly_core`; nothing here decides what a student has mastered.
 
 pub mod address;
 pub mod browser;

@@ -1,6 +1,6 @@
 //! Every sentence the shell shows, in one place, so that a translation can be added
-//! without touching components. Domain messages (validation errors, level meanings)
-//! come from the domain.
+//! without touching components. The core's messages (validation errors, level meanings)
+//! come from the core.
 
 use crate::storage::BackendError;
 use masterly_core::content::curriculum::{EnrichmentKind, Modality};

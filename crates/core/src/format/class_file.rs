@@ -1,4 +1,4 @@
-//! The class file a teacher hands out (PRODUCT.md, "Files"): the class's name and
+//! The class file a teacher hands out: the class's name and
 //! id, the roster (nickname and a student id made by the teacher's device, with each
 //! student's goals) and the curriculum itself, so one file is all a student needs.
 //! A student who opens it picks their name; their progress files then carry the
@@ -241,8 +241,8 @@ impl PercentileBand {
         }
     }
 
-    /// Grade levels below the grade taught that the goal course should be, as
-    /// PRODUCT.md recommends: (fewest, most).
+    /// Grade levels below the grade taught that the goal course should be: (fewest,
+    /// most). Docs/teacher-view.md gives the bands.
     pub fn grades_below(self) -> (u32, u32) {
         match self {
             PercentileBand::Bottom => (2, 3),

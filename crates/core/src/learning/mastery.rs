@@ -1,6 +1,6 @@
-//! Mastery levels of an objective, as students and teachers see them. The default
-//! model follows PRODUCT.md: levels come only from recorded evidence, and each one
-//! can be explained by the evidence that produced it.
+//! Mastery levels of an objective, as students and teachers see them. Levels come
+//! only from recorded evidence, and each one can be explained by the evidence that
+//! produced it.
 
 use serde::{Deserialize, Serialize};
 

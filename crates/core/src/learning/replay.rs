@@ -5,7 +5,7 @@
 //! teacher's import always agree. Replay is pure and depends only on the *set* of
 //! attempts: the log is put in canonical order first.
 //!
-//! The rules, from Bloom's Learning for Mastery as PRODUCT.md states them:
+//! The rules, from Bloom's Learning for Mastery:
 //! - A formative (A or B) at or above the bar makes an objective Proficient; below
 //!   it, the objective is Familiar (≥ familiar threshold) or Attempted.
 //! - A mixed assessment (unit test, course challenge, review) at or above the bar

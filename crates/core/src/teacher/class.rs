@@ -1,6 +1,6 @@
 //! The teacher's side of the files: students' progress files read into a class
 //! record, all or nothing per file, and every report of one course built at once
-//! and written out as CSV. Pure, like the rest of the domain; the shell reads the
+//! and written out as CSV. Pure, like the rest of the core; the shell reads the
 //! files and renders the reports.
 
 use crate::content::curriculum::{Course, Curriculum};

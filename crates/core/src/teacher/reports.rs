@@ -1,4 +1,4 @@
-//! The teacher's reports (PRODUCT.md, "Teacher reports"), computed from the
+//! The teacher's reports (docs/teacher-view.md), computed from the
 //! students' progress files: each student's attempt log is replayed against the
 //! curriculum, so every level shown is recomputed from evidence, never trusted from
 //! a file. Everything here is pure; the shell renders the rows and exports them as

@@ -1,6 +1,7 @@
 //! Class files: every bad file in `tests/fixtures/class/bad/` is refused with exactly
 //! the messages of its `.expected` file; a good one loads and round-trips; and the
-//! course goal recommended from a benchmark percentile follows PRODUCT.md.
+//! course goal recommended from a benchmark percentile follows the bands of
+//! docs/teacher-view.md.
 
 use crate::support;
 

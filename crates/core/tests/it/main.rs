@@ -12,6 +12,7 @@ mod class_import;
 mod class_round_trip;
 mod curriculum_fixtures;
 mod demo_course;
+mod docs;
 mod format_reference;
 mod fuzz_corpus;
 mod golden;

@@ -1,6 +1,6 @@
-//! The mastery cycle end to end in the domain: a simulated student plans sittings,
+//! The mastery cycle end to end in the core: a simulated student plans sittings,
 //! answers right or wrong on purpose, and replay must move them through the cycle
-//! exactly as PRODUCT.md describes.
+//! exactly as the rules at the top of `learning/replay.rs` say.
 
 use masterly_core::content::item::ItemInstance;
 use masterly_core::learning::attempt::{merge_into, merge_logs, AssessmentKind, Attempt};

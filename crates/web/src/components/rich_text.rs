@@ -1,4 +1,4 @@
-//! Curriculum text rendered from the domain's safe Markdown tree: elements and text
+//! Curriculum text rendered from the core's safe Markdown tree: elements and text
 //! nodes only, never HTML. Links open in a new tab without access to this page.
 
 use leptos::prelude::*;

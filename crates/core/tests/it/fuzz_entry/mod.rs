@@ -1,6 +1,6 @@
 //! What each fuzz target does with its input: one function per target, shared by
 //! the fuzz targets in `fuzz/fuzz_targets/` (each includes this file with
-//! `#[path]`) and by `tests/fuzz_corpus.rs`, which replays the saved corpus on the
+//! `#[path]`) and by `tests/it/fuzz_corpus.rs`, which replays the saved corpus on the
 //! stable compiler. A panic, or an assertion below that fails, is a finding.
 //!
 //! Inputs are bytes; text is read as UTF-8 with invalid bytes replaced. Where a

@@ -1,4 +1,4 @@
-//! A simulated student for domain tests: plans sittings as the app does, answers
+//! A simulated student for the core's tests: plans sittings as the app does, answers
 //! each objective right or wrong on purpose, and keeps the attempt log replay reads.
 
 use masterly_core::content::curriculum::{load_curriculum, Curriculum};
