@@ -52,6 +52,34 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
     );
     let rows = ok(browser.texts("[data-testid=grid] tbody th"));
     assert_eq!(rows.len(), 30);
+    // The grid is laid out as a grid: each row's cells side by side, one column
+    // each, under the column's heading; a level is a badge inside its cell.
+    let layout = ok(browser.execute(
+        "const table = document.querySelector('[data-testid=grid]'); \
+         const heads = [...table.querySelectorAll('thead th')].map(th => th.getBoundingClientRect().left); \
+         return [...table.querySelectorAll('tbody tr')].map(tr => { \
+           const cells = [...tr.children]; \
+           return [cells.length === heads.length, \
+                   cells.every((cell, i) => Math.abs(cell.getBoundingClientRect().left - heads[i]) < 1), \
+                   [...tr.querySelectorAll('td')].every(td => getComputedStyle(td).display === 'table-cell'), \
+                   tr.querySelectorAll('td .level').length]; });",
+    ));
+    let layout = layout.as_array().cloned().unwrap_or_default();
+    assert_eq!(layout.len(), 30);
+    for (row, facts) in layout.iter().enumerate() {
+        assert_eq!(facts[0], true, "row {row}: a cell for every column");
+        assert_eq!(
+            facts[1], true,
+            "row {row}: each cell under its column's heading"
+        );
+        assert_eq!(facts[2], true, "row {row}: every cell a table cell");
+    }
+    assert!(
+        layout.iter().any(|facts| facts[3].as_u64() > Some(1)),
+        "level badges in the grid's cells: {layout:?}"
+    );
+    ok(browser
+        .execute("document.querySelector('[data-testid=grid]').scrollIntoView(); return true"));
     assert_accessible(&browser, "teacher view with a class");
 
     // The download button hands the browser a CSV file: catch it on its way out.

@@ -458,12 +458,14 @@ fn ReportTable(table: Table, report: Report) -> impl IntoView {
                                         .enumerate()
                                         .map(|(c, cell)| {
                                             let title = note(notes.and_then(|n| n.get(c + 1)));
-                                            let class = level_class(&cell);
-                                            view! {
-                                                <td class=class title=title>
-                                                    {cell}
-                                                </td>
-                                            }
+                                            // A level is a badge inside its cell: the cell
+                                            // itself stays a table cell, in its own column.
+                                            let cell = match level_class(&cell) {
+                                                Some(class) => view! { <span class=class>{cell}</span> }
+                                                    .into_any(),
+                                                None => cell.into_any(),
+                                            };
+                                            view! { <td title=title>{cell}</td> }
                                         })
                                         .collect_view()}
                                 </tr>
