@@ -1,6 +1,6 @@
 //! The mastery cycle end to end in the core: a simulated student plans sittings,
 //! answers right or wrong on purpose, and replay must move them through the cycle
-//! exactly as the rules at the top of `learning/replay.rs` say.
+//! exactly as the rules at the top of `learning/replay/mod.rs` say.
 
 use masterly_core::content::item::ItemInstance;
 use masterly_core::learning::attempt::{merge_into, merge_logs, AssessmentKind, Attempt};

@@ -1,0 +1,232 @@
+//! The texts of an item as an instance shows them: literal, or with placeholders
+//! (`{a + b}`, `{x:mixed}`) parsed into pieces and rendered for the values drawn.
+
+use super::*;
+
+/// A text of an item, ready to render: taken literally (a fixed item), with its
+/// placeholders parsed into pieces, or checked now and parsed when rendered. Texts
+/// that validation renders for every seed are parsed once; texts only a student
+/// sees (prompt, hints, solution, feedback) are rendered once per instance, so
+/// keeping their pieces would only cost time. Literals borrow from the item.
+#[derive(Debug, Clone)]
+pub(super) struct Text<'a> {
+    field: Field,
+    body: Body<'a>,
+}
+
+#[derive(Debug, Clone)]
+enum Body<'a> {
+    Literal(&'a str),
+    Pieces(Vec<Piece<'a>>),
+    Deferred { text: &'a str, names: Rc<[&'a str]> },
+}
+
+#[derive(Debug, Clone)]
+enum Piece<'a> {
+    Literal(Cow<'a, str>),
+    Value(Expr, Format),
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Format {
+    Fraction,
+    Mixed,
+    Decimal,
+}
+
+impl<'a> Text<'a> {
+    /// Parses the placeholders of a templated item's text, which may read the
+    /// template's `names`; a fixed item's text (`None`) is taken literally.
+    pub(super) fn compile(
+        text: &'a str,
+        field: Field,
+        id: &str,
+        names: Option<&[&str]>,
+    ) -> Result<Text<'a>, InstanceError> {
+        let body = match names {
+            Some(names) => Body::Pieces(parse_placeholders(text, field, id, Some(names))?),
+            None => Body::Literal(text),
+        };
+        Ok(Text { field, body })
+    }
+
+    /// Checks the placeholders of a templated item's text now, and parses them
+    /// again only when the text is rendered.
+    pub(super) fn deferred(
+        text: &'a str,
+        field: Field,
+        id: &str,
+        names: Option<&Rc<[&'a str]>>,
+    ) -> Result<Text<'a>, InstanceError> {
+        let body = match names {
+            Some(names) => {
+                scan_placeholders(text, field, id, Some(names), &mut |_| {})?;
+                Body::Deferred {
+                    text,
+                    names: Rc::clone(names),
+                }
+            }
+            None => Body::Literal(text),
+        };
+        Ok(Text { field, body })
+    }
+
+    pub(super) fn render(
+        &self,
+        id: &str,
+        scope: &(impl Scope + ?Sized),
+    ) -> Result<Cow<'a, str>, InstanceError> {
+        let parsed;
+        let pieces = match &self.body {
+            Body::Literal(text) => return Ok(Cow::Borrowed(text)),
+            Body::Pieces(pieces) => pieces,
+            Body::Deferred { text, names } => {
+                parsed = parse_placeholders(text, self.field, id, Some(names))?;
+                &parsed
+            }
+        };
+        if let [Piece::Literal(text)] = pieces.as_slice() {
+            return Ok(text.clone());
+        }
+        let mut out = String::new();
+        for piece in pieces {
+            match piece {
+                Piece::Literal(text) => out.push_str(text),
+                Piece::Value(expr, format) => {
+                    let value = expr
+                        .number(scope)
+                        .map_err(|error| InstanceError::Expression {
+                            field: self.field.path(id),
+                            expression: expr.source(scope),
+                            error,
+                        })?;
+                    match format {
+                        Format::Fraction => out.push_str(&value.to_string()),
+                        Format::Mixed => out.push_str(&value.to_mixed_string()),
+                        Format::Decimal => out.push_str(&value.to_decimal_string()),
+                    }
+                }
+            }
+        }
+        Ok(Cow::Owned(out))
+    }
+}
+
+/// Splits a text into literal pieces and placeholders. Placeholders read the
+/// variables in `names` (bound by position), or any variable by name if `None`.
+/// Literal pieces borrow from the text unless they contain an escaped brace.
+fn parse_placeholders<'a>(
+    text: &'a str,
+    field: Field,
+    id: &str,
+    names: Option<&[&str]>,
+) -> Result<Vec<Piece<'a>>, InstanceError> {
+    let mut pieces = Vec::new();
+    scan_placeholders(text, field, id, names, &mut |piece| pieces.push(piece))?;
+    Ok(pieces)
+}
+
+/// Reads a text's pieces in order, handing each to `emit`.
+fn scan_placeholders<'a>(
+    text: &'a str,
+    field: Field,
+    id: &str,
+    names: Option<&[&str]>,
+    emit: &mut dyn FnMut(Piece<'a>),
+) -> Result<(), InstanceError> {
+    let unclosed = || InstanceError::UnclosedPlaceholder {
+        field: field.path(id),
+    };
+    let mut literal: Cow<'a, str> = Cow::Borrowed("");
+    let mut rest = text;
+    while let Some(open) = rest.bytes().position(|b| b == b'{' || b == b'}') {
+        append(&mut literal, &rest[..open]);
+        let tail = &rest[open..];
+        let brace = tail.as_bytes()[0];
+        // Braces are ASCII, so these byte positions are character boundaries.
+        if tail.as_bytes().get(1) == Some(&brace) {
+            literal.to_mut().push_str(&tail[..1]);
+            rest = &tail[2..];
+            continue;
+        }
+        if brace == b'}' {
+            return Err(unclosed());
+        }
+        let after = &tail[1..];
+        let close = after.bytes().position(|b| b == b'}').ok_or_else(unclosed)?;
+        let inner = &after[..close];
+        let (expression, format) = match inner.bytes().rposition(|b| b == b':') {
+            None => (inner, Format::Fraction),
+            Some(colon) => {
+                let format = match inner[colon + 1..].trim() {
+                    "fraction" => Format::Fraction,
+                    "mixed" => Format::Mixed,
+                    "decimal" => Format::Decimal,
+                    other => {
+                        return Err(InstanceError::UnknownFormat {
+                            field: field.path(id),
+                            format: other.to_string(),
+                        })
+                    }
+                };
+                (&inner[..colon], format)
+            }
+        };
+        let expr = parse_at(field, expression, names)?;
+        if !literal.is_empty() {
+            emit(Piece::Literal(std::mem::take(&mut literal)));
+        }
+        emit(Piece::Value(expr, format));
+        rest = &after[close + 1..];
+    }
+    append(&mut literal, rest);
+    if !literal.is_empty() {
+        emit(Piece::Literal(literal));
+    }
+    Ok(())
+}
+
+/// Adds `more` to a literal piece, borrowing while the piece is one slice of the
+/// text.
+fn append<'a>(literal: &mut Cow<'a, str>, more: &'a str) {
+    if literal.is_empty() {
+        *literal = Cow::Borrowed(more);
+    } else if !more.is_empty() {
+        literal.to_mut().push_str(more);
+    }
+}
+
+/// Fills `{expression}` and `{expression:format}` placeholders; `{{` and `}}` are
+/// literal braces. Formats: `fraction` (default: 3/4, 2), `mixed` (1 1/2),
+/// `decimal` (0.75 when the decimal terminates).
+pub fn interpolate(
+    text: &str,
+    scope: &(impl Scope + ?Sized),
+    field: &str,
+) -> Result<String, InstanceError> {
+    let relabel = |error: InstanceError| match error {
+        InstanceError::Expression {
+            expression, error, ..
+        } => InstanceError::Expression {
+            field: field.to_string(),
+            expression,
+            error,
+        },
+        InstanceError::UnclosedPlaceholder { .. } => InstanceError::UnclosedPlaceholder {
+            field: field.to_string(),
+        },
+        InstanceError::UnknownFormat { format, .. } => InstanceError::UnknownFormat {
+            field: field.to_string(),
+            format,
+        },
+        other => other,
+    };
+    let pieces = parse_placeholders(text, Field::Prompt, "", None).map_err(relabel)?;
+    Text {
+        field: Field::Prompt,
+        body: Body::Pieces(pieces),
+    }
+    .render("", scope)
+    .map(Cow::into_owned)
+    .map_err(relabel)
+}

@@ -1,0 +1,258 @@
+//! The rules of the mastery cycle applied to one scored sitting (the list is at the
+//! top of `learning/replay/mod.rs`): levels with their evidence, readiness, review
+//! dates, and the stage each unit is at.
+
+use super::*;
+
+pub(super) fn score_sitting(
+    replay: &mut Replay,
+    progress: &mut [ObjectiveProgress],
+    curriculum: &Curriculum,
+    index: &ObjectiveIndex,
+    sitting: &Sitting,
+    answers: &[(u32, &Attempt)],
+    at: Millis,
+) {
+    // One tally per objective, with its unit, found once per sitting.
+    let mut tallies: Vec<(u32, &Unit, Tally)> = Vec::new();
+    for (objective, answer) in answers {
+        let position = match tallies.iter().position(|(o, _, _)| o == objective) {
+            Some(position) => position,
+            None => {
+                tallies.push((
+                    *objective,
+                    index.units[*objective as usize],
+                    Tally::default(),
+                ));
+                tallies.len() - 1
+            }
+        };
+        tallies[position].2.total += 1;
+        if answer.correct {
+            tallies[position].2.correct += 1;
+        }
+    }
+    let settings = &curriculum.mastery;
+    match sitting.kind {
+        AssessmentKind::Practice => {}
+        AssessmentKind::Readiness => {
+            let passed = tallies
+                .iter()
+                .all(|(_, unit, tally)| tally.meets(curriculum.bar_percent(unit)));
+            if let Some(unit) = &sitting.unit {
+                unit_progress(replay, unit).readiness = Some((passed, at));
+            }
+        }
+        kind => {
+            for (objective, unit, tally) in &tallies {
+                apply_score(
+                    &mut progress[*objective as usize],
+                    kind,
+                    *tally,
+                    at,
+                    curriculum.bar_percent(unit),
+                    settings.familiar_percent,
+                    &settings.review_intervals_days,
+                );
+            }
+            // Per unit: count the sitting, and judge the summative part.
+            let mut touched: Vec<&Unit> = Vec::new();
+            for (_, unit, _) in &tallies {
+                if !touched.iter().any(|u| std::ptr::eq(*u, *unit)) {
+                    touched.push(unit);
+                }
+            }
+            for unit in touched {
+                let unit_tally = tallies
+                    .iter()
+                    .filter(|(_, of, _)| std::ptr::eq(*of, unit))
+                    .fold(Tally::default(), |sum, (_, _, t)| Tally {
+                        correct: sum.correct + t.correct,
+                        total: sum.total + t.total,
+                    });
+                // A unit's objectives are numbered consecutively from its first.
+                let first = unit
+                    .objectives
+                    .first()
+                    .and_then(|o| index.by_id.get(o.id.as_str()))
+                    .map_or(0, |&n| n as usize);
+                let all_mastered = progress
+                    .get(first..first + unit.objectives.len())
+                    .is_some_and(|own| own.iter().all(|p| p.level == MasteryLevel::Mastered));
+                let progress = unit_progress(replay, &unit.id);
+                progress.sittings += 1;
+                let summative = matches!(
+                    kind,
+                    AssessmentKind::UnitTest | AssessmentKind::CourseChallenge
+                );
+                if kind == AssessmentKind::UnitTest {
+                    progress.unit_tests += 1;
+                }
+                if summative && unit_tally.meets(curriculum.bar_percent(unit)) {
+                    progress.summative_passed_at = Some(at);
+                    if kind == AssessmentKind::UnitTest && progress.unit_tests_to_pass.is_none() {
+                        progress.unit_tests_to_pass = Some(progress.unit_tests);
+                    }
+                }
+                if progress.summative_passed_at.is_some()
+                    && all_mastered
+                    && progress.mastered_at.is_none()
+                {
+                    progress.mastered_at = Some(at);
+                }
+            }
+        }
+    }
+}
+
+/// The unit's progress, created on first use (once per unit and sitting, so the
+/// id copy is cheap next to the per-attempt work).
+pub(super) fn unit_progress<'r>(replay: &'r mut Replay, unit_id: &str) -> &'r mut UnitProgress {
+    replay.units.entry(unit_id.to_string()).or_default()
+}
+
+fn apply_score(
+    progress: &mut ObjectiveProgress,
+    kind: AssessmentKind,
+    tally: Tally,
+    at: Millis,
+    bar: u32,
+    familiar: u32,
+    intervals: &[u32],
+) {
+    let before = progress.level;
+    let by_score = if tally.meets(bar) {
+        MasteryLevel::Proficient
+    } else if tally.meets(familiar) {
+        MasteryLevel::Familiar
+    } else {
+        MasteryLevel::Attempted
+    };
+    let passed = tally.meets(bar);
+    let (after, change) = if kind.is_mixed() {
+        if passed {
+            (MasteryLevel::Mastered, LevelChange::Set)
+        } else {
+            match before {
+                MasteryLevel::Mastered => (MasteryLevel::Proficient, LevelChange::Demoted(before)),
+                MasteryLevel::Proficient => (MasteryLevel::Familiar, LevelChange::Demoted(before)),
+                _ => (by_score, LevelChange::Set),
+            }
+        }
+    } else if before == MasteryLevel::Mastered {
+        // A formative after mastery is practice for the student, not evidence
+        // against the mixed assessment that established mastery.
+        (MasteryLevel::Mastered, LevelChange::Set)
+    } else {
+        (by_score, LevelChange::Set)
+    };
+    progress.scored_sittings += 1;
+    if !(before == MasteryLevel::Mastered && after == MasteryLevel::Mastered && !kind.is_mixed()) {
+        progress.evidence = Some(Evidence {
+            kind,
+            at,
+            correct: tally.correct,
+            total: tally.total,
+            change,
+        });
+    }
+    progress.level = after;
+
+    let interval = |step: usize| -> Millis {
+        let days = intervals
+            .get(step)
+            .or(intervals.last())
+            .copied()
+            .unwrap_or(1);
+        Millis::from(days) * DAY_MS
+    };
+    // Saturating: `at` comes from the log, and a progress file may say any time
+    // after 1970; a review due after the end of time is never due.
+    let due = |step: usize| Some(at.saturating_add(interval(step)));
+    if after == MasteryLevel::Mastered {
+        if progress.sittings_to_mastery.is_none() {
+            progress.sittings_to_mastery = Some(progress.scored_sittings);
+        }
+        if before != MasteryLevel::Mastered {
+            progress.review_step = 0;
+            progress.review_due = due(0);
+        } else if kind == AssessmentKind::Review {
+            progress.review_step += 1;
+            progress.review_due = due(progress.review_step);
+        }
+    } else if kind == AssessmentKind::Review {
+        // Missed review: demoted, corrective practice, and a new review soon.
+        progress.review_step = 0;
+        progress.review_due = due(0);
+    } else if before == MasteryLevel::Mastered {
+        // Missed in a unit test or challenge: back through correctives and the test.
+        progress.review_due = None;
+    }
+}
+
+pub(super) fn unit_stage(replay: &Replay, curriculum: &Curriculum, unit: &Unit) -> UnitStage {
+    let progress = replay.units.get(&unit.id).cloned().unwrap_or_default();
+    let levels: Vec<(&str, MasteryLevel)> = unit
+        .objectives
+        .iter()
+        .map(|o| (o.id.as_str(), replay.level(&o.id)))
+        .collect();
+    let all_mastered = levels.iter().all(|(_, l)| *l == MasteryLevel::Mastered);
+    if progress.summative_passed_at.is_some() && all_mastered {
+        return UnitStage::Mastered;
+    }
+    if progress.mastered_at.is_some() {
+        return UnitStage::Review {
+            objectives: levels
+                .iter()
+                .filter(|(_, l)| *l != MasteryLevel::Mastered)
+                .map(|(id, _)| id.to_string())
+                .collect(),
+        };
+    }
+    let missing: Vec<String> = unit
+        .prerequisites
+        .iter()
+        .filter(|id| {
+            replay
+                .units
+                .get(*id)
+                .is_none_or(|p| p.mastered_at.is_none())
+        })
+        .cloned()
+        .collect();
+    if let Some((sitting, _)) = &progress.in_progress {
+        return UnitStage::InProgress { kind: sitting.kind };
+    }
+    if !missing.is_empty() && curriculum.unit(&unit.id).is_some() {
+        match progress.readiness {
+            Some((true, _)) => {}
+            Some((false, _)) => return UnitStage::Locked { missing },
+            None => {
+                return UnitStage::PreAssessment {
+                    prerequisites: missing,
+                }
+            }
+        }
+    }
+    if progress.sittings == 0 {
+        return UnitStage::Instruction;
+    }
+    let below: Vec<String> = levels
+        .iter()
+        .filter(|(_, l)| *l < MasteryLevel::Proficient)
+        .map(|(id, _)| id.to_string())
+        .collect();
+    if below.is_empty() {
+        UnitStage::Enrichment
+    } else {
+        UnitStage::Corrective {
+            enrichment: levels
+                .iter()
+                .filter(|(_, l)| *l >= MasteryLevel::Proficient)
+                .map(|(id, _)| id.to_string())
+                .collect(),
+            objectives: below,
+        }
+    }
+}
