@@ -183,11 +183,14 @@ impl ClassReports {
         for row in &self.grid.rows {
             let (check, check_note) = level_check_cell(&row.level_check);
             let mut cells = vec![
-                row.learner.nickname.clone(),
-                format!("{}/{}", row.mastered, row.cells.len()),
-                check,
+                Cell::Text(row.learner.nickname.clone()),
+                Cell::OutOf {
+                    count: row.mastered,
+                    total: row.cells.len(),
+                },
+                Cell::Text(check),
             ];
-            cells.extend(row.cells.iter().map(|c| c.level.label().to_string()));
+            cells.extend(row.cells.iter().map(|c| Cell::Level(c.level)));
             let mut notes = vec![String::new(), String::new(), check_note];
             notes.extend(row.cells.iter().map(|c| c.reason.clone()));
             table.rows.push(cells);
@@ -215,11 +218,11 @@ impl ClassReports {
                     .flat_map(|t| t.tutors.iter().map(|l| l.nickname.clone()))
                     .collect();
                 table.rows.push(vec![
-                    unit.unit.clone(),
-                    "correctives".to_string(),
-                    need.learner.nickname.clone(),
-                    need.objectives.join(" "),
-                    dedup_join(tutors),
+                    Cell::Text(unit.unit.clone()),
+                    Cell::Text("correctives".to_string()),
+                    Cell::Text(need.learner.nickname.clone()),
+                    Cell::Text(need.objectives.join(" ")),
+                    Cell::Text(dedup_join(tutors)),
                 ]);
             }
             for (group, learners) in [
@@ -228,11 +231,11 @@ impl ClassReports {
             ] {
                 for learner in learners {
                     table.rows.push(vec![
-                        unit.unit.clone(),
-                        group.to_string(),
-                        learner.nickname.clone(),
-                        String::new(),
-                        String::new(),
+                        Cell::Text(unit.unit.clone()),
+                        Cell::Text(group.to_string()),
+                        Cell::Text(learner.nickname.clone()),
+                        Cell::Empty,
+                        Cell::Empty,
                     ]);
                 }
             }
@@ -250,13 +253,15 @@ impl ClassReports {
         ]));
         for row in &self.persistence {
             table.rows.push(vec![
-                row.learner.nickname.clone(),
-                row.unit.clone(),
-                row.sittings.to_string(),
-                row.mastered_after
-                    .map(|n| n.to_string())
-                    .unwrap_or_default(),
-                if row.highlight { "yes ★" } else { "" }.to_string(),
+                Cell::Text(row.learner.nickname.clone()),
+                Cell::Text(row.unit.clone()),
+                Cell::count(row.sittings),
+                row.mastered_after.map_or(Cell::Empty, Cell::count),
+                if row.highlight {
+                    Cell::Text("yes ★".to_string())
+                } else {
+                    Cell::Empty
+                },
             ]);
         }
         table
@@ -270,13 +275,10 @@ impl ClassReports {
         let mut table = Table::new(header);
         for row in &self.activity {
             let goal = row.goal_minutes;
-            let mut cells = vec![row.learner.nickname.clone(), goal.to_string()];
-            cells.extend(row.weeks.iter().map(|&(_, minutes)| {
-                if goal > 0 && minutes >= goal {
-                    format!("{minutes} ✓")
-                } else {
-                    minutes.to_string()
-                }
+            let mut cells = vec![Cell::Text(row.learner.nickname.clone()), Cell::count(goal)];
+            cells.extend(row.weeks.iter().map(|&(_, minutes)| Cell::Minutes {
+                minutes,
+                goal_met: goal > 0 && minutes >= goal,
             }));
             table.rows.push(cells);
         }
@@ -295,13 +297,13 @@ impl ClassReports {
         ]));
         for item in &self.items {
             table.rows.push(vec![
-                item.item.clone(),
-                item.objective.clone(),
-                item.attempts.to_string(),
-                item.wrong.to_string(),
-                item.wrong_percent().to_string(),
-                counted(&item.wrong_answers),
-                counted(&item.misconceptions),
+                Cell::Text(item.item.clone()),
+                Cell::Text(item.objective.clone()),
+                Cell::count(item.attempts),
+                Cell::count(item.wrong),
+                Cell::count(item.wrong_percent()),
+                Cell::Text(counted(&item.wrong_answers)),
+                Cell::Text(counted(&item.misconceptions)),
             ]);
         }
         table
@@ -318,12 +320,12 @@ impl ClassReports {
         ]));
         for row in &self.goals {
             table.rows.push(vec![
-                row.learner.nickname.clone(),
-                row.course.clone().unwrap_or_default(),
-                row.target_date.clone().unwrap_or_default(),
-                row.mastered.to_string(),
-                row.total.to_string(),
-                row.days_left.map(|d| d.to_string()).unwrap_or_default(),
+                Cell::Text(row.learner.nickname.clone()),
+                row.course.clone().map_or(Cell::Empty, Cell::Text),
+                row.target_date.clone().map_or(Cell::Empty, Cell::Date),
+                Cell::Count(row.mastered as u64),
+                Cell::Count(row.total as u64),
+                row.days_left.map_or(Cell::Empty, Cell::Days),
             ]);
         }
         table
@@ -424,12 +426,12 @@ impl Report {
     }
 }
 
-/// A report as rows of text under a header; the first column names the row.
+/// A report as rows of cells under a header; the first column names the row.
 /// Notes are extra words for a column or a cell (shown on hover), never exported.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     pub header: Vec<String>,
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Cell>>,
     pub header_notes: Vec<String>,
     pub cell_notes: Vec<Vec<String>>,
 }
@@ -445,8 +447,60 @@ impl Table {
     pub fn to_csv(&self) -> String {
         let mut rows = Vec::with_capacity(self.rows.len() + 1);
         rows.push(self.header.clone());
-        rows.extend(self.rows.iter().cloned());
+        rows.extend(
+            self.rows
+                .iter()
+                .map(|row| row.iter().map(Cell::text).collect()),
+        );
         to_csv(&rows)
+    }
+}
+
+/// A cell of a report, with what it means: the page shows each kind its own way
+/// (a level as a coloured badge with its word) and the CSV file writes
+/// [`Cell::text`], so nothing is read back from text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    /// Words, names or ids, as they are.
+    Text(String),
+    /// An objective's mastery level.
+    Level(MasteryLevel),
+    /// How many.
+    Count(u64),
+    /// So many of so many: objectives mastered of the course's.
+    OutOf { count: usize, total: usize },
+    /// Active minutes in a week, and whether they reached the weekly goal.
+    Minutes { minutes: u32, goal_met: bool },
+    /// A calendar date, YYYY-MM-DD.
+    Date(String),
+    /// Days until a date (negative once it has passed).
+    Days(i64),
+    /// Nothing to show.
+    Empty,
+}
+
+impl Cell {
+    fn count(value: impl Into<u64>) -> Cell {
+        Cell::Count(value.into())
+    }
+
+    /// The cell as the CSV file writes it (and as the page reads it aloud).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(text) | Cell::Date(text) => text.clone(),
+            Cell::Level(level) => level.label().to_string(),
+            Cell::Count(count) => count.to_string(),
+            Cell::OutOf { count, total } => format!("{count}/{total}"),
+            Cell::Minutes { minutes, goal_met } => {
+                if *goal_met {
+                    format!("{minutes} ✓")
+                } else {
+                    minutes.to_string()
+                }
+            }
+            Cell::Days(days) => days.to_string(),
+            Cell::Empty => String::new(),
+        }
     }
 }
 

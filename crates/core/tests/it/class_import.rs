@@ -4,8 +4,8 @@
 use masterly_core::content::curriculum::load_curriculum;
 use masterly_core::format::progress::{load_progress_quickly, CurriculumCheck};
 use masterly_core::teacher::class::{
-    add_checked_progress, import_progress_file, CheckedProgress, ClassReports, FileOutcome, Report,
-    REPORT_WEEKS,
+    add_checked_progress, import_progress_file, Cell, CheckedProgress, ClassReports, FileOutcome,
+    Report, REPORT_WEEKS,
 };
 use masterly_core::teacher::reports::ClassRecord;
 use masterly_test_kit::synthetic::synthetic_progress_files;
@@ -85,7 +85,11 @@ fn a_class_of_thirty_students_is_imported_and_every_report_covers_each_of_them()
     // In this class, each student falls in one group of each unit.
     let groups = reports.table(Report::Groups);
     for unit in &course.units {
-        let in_unit = groups.rows.iter().filter(|row| row[0] == unit.id).count();
+        let in_unit = groups
+            .rows
+            .iter()
+            .filter(|row| row[0] == Cell::Text(unit.id.clone()))
+            .count();
         assert_eq!(in_unit, 30, "{}", unit.id);
     }
 }

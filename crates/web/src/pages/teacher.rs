@@ -8,6 +8,7 @@ use crate::browser::{
     download_as, mark, now, read_chosen_files, take_chosen_files, utc_offset_minutes,
     FILES_IMPORTED_MARK, FILES_READ_MARK, REPORTS_BUILT_MARK,
 };
+use crate::components::level_badge::LevelBadge;
 use crate::components::problem_list::ProblemList;
 use crate::context::{course_choices, new_roster, AppContext, CourseChoice};
 use crate::pages::class_setup::ClassSetup;
@@ -20,9 +21,8 @@ use masterly_core::format::json::{file_kind_of, FileKind};
 use masterly_core::format::progress::{
     load_progress_quickly, CurriculumCheck, ProgressBundle, ProgressError, PROGRESS_LIMITS,
 };
-use masterly_core::learning::mastery::MasteryLevel;
 use masterly_core::teacher::class::{
-    add_checked_progress, CheckedProgress, ClassReports, FileOutcome, Report, Table,
+    add_checked_progress, Cell, CheckedProgress, ClassReports, FileOutcome, Report, Table,
 };
 use masterly_core::teacher::reports::ClassRecord;
 use masterly_core::teacher::roster::{student_id, Roster};
@@ -412,16 +412,10 @@ pub fn TeacherPage() -> impl IntoView {
     }
 }
 
-/// A report as a table: the first column names the row; level words in the grid
-/// are coloured by level (the word is always there); notes show on hover.
+/// A report as a table: the first column names the row; a level is a badge
+/// (word, shape and colour) inside its cell; notes show on hover.
 #[component]
 fn ReportTable(table: Table, report: Report) -> impl IntoView {
-    let level_class = move |cell: &str| {
-        MasteryLevel::ALL
-            .into_iter()
-            .find(|level| report == Report::Grid && level.label() == cell)
-            .map(|level| format!("level level-{}", level.key()))
-    };
     let Table {
         header,
         rows,
@@ -450,7 +444,7 @@ fn ReportTable(table: Table, report: Report) -> impl IntoView {
                         .map(|(r, cells)| {
                             let notes = cell_notes.get(r);
                             let mut cells = cells.into_iter();
-                            let first = cells.next().unwrap_or_default();
+                            let first = cells.next().map(|cell| cell.text()).unwrap_or_default();
                             view! {
                                 <tr>
                                     <th scope="row">{first}</th>
@@ -460,10 +454,10 @@ fn ReportTable(table: Table, report: Report) -> impl IntoView {
                                             let title = note(notes.and_then(|n| n.get(c + 1)));
                                             // A level is a badge inside its cell: the cell
                                             // itself stays a table cell, in its own column.
-                                            let cell = match level_class(&cell) {
-                                                Some(class) => view! { <span class=class>{cell}</span> }
+                                            let cell = match cell {
+                                                Cell::Level(level) => view! { <LevelBadge level /> }
                                                     .into_any(),
-                                                None => cell.into_any(),
+                                                other => other.text().into_any(),
                                             };
                                             view! { <td title=title>{cell}</td> }
                                         })

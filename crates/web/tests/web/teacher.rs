@@ -5,6 +5,7 @@ use super::{all_texts, fresh_container, text_of, SECOND};
 use leptos::prelude::*;
 use masterly_core::content::curriculum::{load_curriculum, Curriculum};
 use masterly_core::format::progress::load_progress;
+use masterly_core::learning::mastery::MasteryLevel;
 use masterly_core::teacher::class::{ClassReports, FileOutcome, Report};
 use masterly_test_kit::synthetic::synthetic_progress_files;
 use masterly_web::context::AppContext;
@@ -60,9 +61,15 @@ async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
         .iter()
         .map(|unit| unit.objectives.len())
         .sum();
-    let cells = all_texts(&container, "[data-testid=grid] td.level");
+    // A level badge in each objective's cell: its word, with the shape beside it.
+    let cells = all_texts(&container, "[data-testid=grid] td .level");
     assert_eq!(cells.len(), 30 * objectives);
-    assert!(cells.iter().all(|cell| !cell.is_empty()));
+    assert!(
+        cells.iter().all(|cell| MasteryLevel::ALL
+            .iter()
+            .any(|level| cell.ends_with(level.label()))),
+        "{cells:?}"
+    );
     assert_eq!(
         all_texts(&container, "[data-testid=activity] tbody tr").len(),
         30
