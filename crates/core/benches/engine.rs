@@ -1,5 +1,7 @@
 //! Engine benchmarks: prints figures, asserts nothing about time (the machine is
-//! shared and noisy). Run with `make bench` or `cargo bench --bench engine`.
+//! shared and noisy). Run with `make bench` or
+//! `cargo bench -p masterly-core --bench engine`. A whole and its parts are timed in
+//! the same runs, so the parts' medians can be set against the whole's.
 //!
 //! Targets (release build on the project's 2-core machine): parse + validate a
 //! 10,000-item curriculum under 50 ms; replay a 50,000-attempt log under 20 ms.
@@ -34,6 +36,36 @@ fn measure<T>(runs: usize, mut work: impl FnMut() -> T) -> Vec<Duration> {
         .collect();
     times.sort();
     times
+}
+
+/// Runs `work` `runs` times after one warm-up; each run gives the duration of each
+/// of its `N` phases. Returns each phase's durations and their sums per run, sorted.
+fn measure_phases<const N: usize>(
+    runs: usize,
+    mut work: impl FnMut() -> [Duration; N],
+) -> (Vec<Duration>, [Vec<Duration>; N]) {
+    black_box(work());
+    let mut wholes = Vec::with_capacity(runs);
+    let mut parts: [Vec<Duration>; N] = std::array::from_fn(|_| Vec::with_capacity(runs));
+    for _ in 0..runs {
+        let phases = work();
+        wholes.push(phases.iter().sum());
+        for (part, phase) in parts.iter_mut().zip(phases) {
+            part.push(phase);
+        }
+    }
+    wholes.sort();
+    for part in &mut parts {
+        part.sort();
+    }
+    (wholes, parts)
+}
+
+/// How long `work` takes, and what it gave (dropped by the caller, after the clock).
+fn timed<T>(work: impl FnOnce() -> T) -> (Duration, T) {
+    let start = Instant::now();
+    let result = black_box(work());
+    (start.elapsed(), result)
 }
 
 fn report(name: &str, target_ms: f64, times: &[Duration]) {
@@ -76,12 +108,19 @@ fn main() {
     };
     let times = measure(runs, || load_curriculum(&text));
     report("parse + validate 10,000-item curriculum", 50.0, &times);
-    let times = measure(runs, || check_json_limits(&text, &CURRICULUM_LIMITS));
-    report("  of which: limits scan", 50.0, &times);
-    let times = measure(runs, || serde_json::from_str::<Curriculum>(&text));
-    report("  of which: typed parse", 50.0, &times);
-    let times = measure(runs, || validate(&curriculum));
-    report("  of which: validation", 50.0, &times);
+    // The three steps of loading, one after another in each run: their sum is a
+    // little under the whole above, which also reads the format header.
+    let (steps, [limits, parse, validation]) = measure_phases(runs, || {
+        let (limits, _) = timed(|| check_json_limits(&text, &CURRICULUM_LIMITS));
+        let (parse, parsed) = timed(|| serde_json::from_str::<Curriculum>(&text));
+        let (validation, _) = timed(|| validate(&curriculum));
+        drop(parsed);
+        [limits, parse, validation]
+    });
+    report("  the three steps in sequence", 50.0, &steps);
+    report("  of which: limits scan", 50.0, &limits);
+    report("  of which: typed parse", 50.0, &parse);
+    report("  of which: validation", 50.0, &validation);
     if only == "load" {
         return;
     }
@@ -126,23 +165,23 @@ fn class_import(runs: usize) {
         }
         class
     };
-    let class = import();
-    let now = class.latest_export();
+    let now = import().latest_export();
     let course = &curriculum.courses[0];
     let runs = runs.clamp(1, 5);
-    let times = measure(runs, || {
-        let class = import();
-        ClassReports::build(&curriculum, course, &class, now, 0)
+    // Import, then every report of the class just imported, in each run: the whole
+    // is the sum of the two parts of the same run.
+    let (wholes, [imports, reports]) = measure_phases(runs, || {
+        let (import_time, class) = timed(import);
+        let (reports_time, reports) =
+            timed(|| ClassReports::build(&curriculum, course, &class, now, 0));
+        drop((class, reports));
+        [import_time, reports_time]
     });
-    report("class import 40 x 5,000 + all reports", 300.0, &times);
-    let times = measure(runs, import);
+    report("class import 40 x 5,000 + all reports", 300.0, &wholes);
     report(
         "  of which: import (load, check, replay, merge)",
         300.0,
-        &times,
+        &imports,
     );
-    let times = measure(runs, || {
-        ClassReports::build(&curriculum, course, &class, now, 0)
-    });
-    report("  of which: replays and reports", 300.0, &times);
+    report("  of which: replays and reports", 300.0, &reports);
 }
