@@ -24,5 +24,5 @@ pub(crate) fn remember(context: AppContext) {
 pub fn export_progress_after_fault() -> bool {
     STUDENT_APP
         .with(Cell::get)
-        .is_some_and(|context| context.export_progress())
+        .is_some_and(|context| context.export_progress().is_some())
 }

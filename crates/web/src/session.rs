@@ -549,20 +549,28 @@ impl AppContext {
     }
 
     /// Downloads the current learner's progress file.
-    pub fn export_progress(&self) -> bool {
-        let Some(workbook) = self.workbook.get_untracked() else {
-            return false;
-        };
-        let Some(curriculum) = untrack(|| self.curriculum()) else {
-            return false;
-        };
+    /// Downloads the learner's progress file; gives its name if the browser took it.
+    pub fn export_progress(&self) -> Option<String> {
+        let workbook = self.workbook.get_untracked()?;
+        let curriculum = untrack(|| self.curriculum())?;
         let now = browser::now();
         let bundle = workbook.export(&replay(&curriculum, &workbook.attempts, now), now);
         // Written compact: a file of thousands of attempts is about 40% smaller than
         // indented (docs/progress-format.md), so quicker to hand in and for the teacher to read.
         let text = serde_json::to_string(&bundle).unwrap_or_default();
         let name = text::progress_file_name(&workbook.learner.nickname, &workbook.curriculum.id);
-        browser::download(&name, &text)
+        browser::download(&name, &text).then_some(name)
+    }
+
+    /// Downloads the progress file and says where it went and what to do with it.
+    pub fn export_progress_and_say_so(&self) {
+        if let Some(name) = self.export_progress() {
+            self.notify(Notice {
+                text: text::progress_exported(&name),
+                download: None,
+                offer_export: false,
+            });
+        }
     }
 }
 

@@ -59,6 +59,14 @@ pub fn progress_file_name(nickname: &str, curriculum_id: &str) -> String {
     )
 }
 
+/// After the progress file was downloaded: where it is and what to do with it.
+pub fn progress_exported(file_name: &str) -> String {
+    format!(
+        "Your progress is saved in the file {file_name}. Your browser puts it where \
+         downloads go (often the Downloads folder). Give this file to your teacher."
+    )
+}
+
 pub fn class_file_name(class_name: &str) -> String {
     format!("masterly-class-{}.json", file_safe(class_name))
 }

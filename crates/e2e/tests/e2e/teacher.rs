@@ -199,7 +199,15 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(
         "window.__downloads.length === 1",
         "the progress file download",
     ));
-    let (_, progress_text) = download(browser, 0);
+    let (file_name, progress_text) = download(browser, 0);
+    // The student is told the file's name, where it went and what to do with it.
+    let said = ok(browser.texts("[data-testid=notices] .notice p")).join("\n");
+    assert!(
+        said.contains(&format!("saved in the file {file_name}"))
+            && said.contains("Give this file to your teacher."),
+        "{said}"
+    );
+    assert_accessible(browser, "progress exported");
     // Written compact, on one line (docs/progress-format.md).
     assert!(
         !progress_text.trim_end().contains('\n'),

@@ -64,9 +64,8 @@ pub fn ExportButton(#[prop(optional)] class: &'static str) -> impl IntoView {
         <button
             type="button"
             class=class
-            on:click=move |_| {
-                context.export_progress();
-            }
+            data-testid="export-progress"
+            on:click=move |_| context.export_progress_and_say_so()
         >
             {text::EXPORT_PROGRESS}
         </button>

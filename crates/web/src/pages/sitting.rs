@@ -15,6 +15,7 @@ use masterly_core::device::workbook::Place;
 use masterly_core::learning::attempt::{AssessmentKind, Attempt};
 use masterly_core::learning::plan::PlannedItem;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn SittingPage() -> impl IntoView {
@@ -178,7 +179,8 @@ fn ItemScreen() -> impl IntoView {
                     .then(|| {
                         view! {
                             <div class="hints">
-                                <ol class="hint-list">
+                                // Each hint shown is read out where it appears.
+                                <ol class="hint-list" aria-live="polite" data-testid="hints">
                                     {move || {
                                         hints
                                             .iter()
@@ -196,6 +198,11 @@ fn ItemScreen() -> impl IntoView {
                                     }
                                     on:click=move |_| {
                                         let _ = context.update(|w| w.show_hint(hint_count));
+                                        // The last hint disables the button: focus goes
+                                        // on to the answer instead of the page's top.
+                                        if hints_shown.get_untracked() as usize >= hint_count {
+                                            focus_answer();
+                                        }
                                     }
                                 >
                                     {move || text::show_hint(hints_shown.get() as usize, hint_count)}
@@ -319,5 +326,19 @@ fn feedback_view(
                 </button>
             </div>
         </div>
+    }
+}
+
+/// Focuses the item's first answer control (a field, a choice, or the answer
+/// button), as the next useful place for the keyboard.
+fn focus_answer() {
+    let found = document().query_selector(
+        "[data-testid=item] input:not([type=hidden]), [data-testid=item] select, \
+         [data-testid=item] button",
+    );
+    if let Ok(Some(element)) = found {
+        if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
     }
 }

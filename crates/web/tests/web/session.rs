@@ -648,6 +648,61 @@ async fn the_course_map_shows_the_learners_goals() {
 }
 
 #[wasm_bindgen_test]
+async fn hints_are_read_out_where_they_appear_and_the_last_hands_focus_to_the_answer() {
+    let memory = MemoryStorage::default();
+    let (root, _context) = ada_in_check_a(Box::new(memory)).await;
+    let hints = root
+        .query_selector("[data-testid=hints]")
+        .ok()
+        .flatten()
+        .expect("the first question of check A has hints");
+    assert_eq!(hints.get_attribute("aria-live").as_deref(), Some("polite"));
+    let total = instance_on_screen(&root).hints.len();
+    assert!(total >= 1);
+    for shown in 1..=total {
+        click(&root, "[data-testid=show-hint]");
+        leptos::task::tick().await;
+        assert_eq!(all_texts(&root, "[data-testid=hints] li").len(), shown);
+    }
+    // The hint button is spent: focus is on the answer, inside the question.
+    let active = document().active_element().expect("something has focus");
+    let item = root
+        .query_selector("[data-testid=item]")
+        .ok()
+        .flatten()
+        .expect("the question");
+    assert!(item.contains(Some(&active)), "focus left the question");
+    assert_ne!(
+        active.get_attribute("data-testid").as_deref(),
+        Some("show-hint")
+    );
+    assert!(
+        matches!(active.tag_name().as_str(), "INPUT" | "SELECT" | "BUTTON"),
+        "focus on a {}",
+        active.tag_name()
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_exported_progress_file_is_named_and_the_student_told_what_to_do() {
+    let memory = MemoryStorage::default();
+    let context = open_page(Box::new(memory), false);
+    context.add_learner("Ada").expect("Ada is added");
+    let root = mount(context);
+    leptos::task::tick().await;
+    click(&root, "[data-testid=export-progress]");
+    leptos::task::tick().await;
+    let said = notice_texts(&root).join("\n");
+    assert!(
+        said.contains("saved in the file masterly-progress-Ada-masterly-demo.json")
+            && said.contains("Give this file to your teacher."),
+        "{said}"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn a_refused_read_says_the_browser_s_reason_in_plain_words() {
     let refused = BackendError::Refused("The operation is insecure.".to_string());
     assert_eq!(
