@@ -306,6 +306,12 @@ pub fn moved_to(entry: &str, position: usize) -> String {
 }
 
 /// Right or not yet, recognising persistence.
+/// Before the thinking step shown after a wrong practice answer.
+pub const TRY_THIS: &str = "Try this:";
+/// The thinking step when an item has no hint.
+pub const THINK_AGAIN: &str =
+    "Read the question again slowly. What is it asking for? Check each step of your answer.";
+
 pub fn verdict(correct: bool, tries: u32) -> String {
     match (correct, tries) {
         (true, 0 | 1) => "Right!".to_string(),

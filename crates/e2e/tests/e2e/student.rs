@@ -346,6 +346,7 @@ fn a_student_gets_correctives_then_passes_check_b_on_new_items_and_masters_the_u
     assert_accessible(&browser, "unit page with correctives");
     student.start("start-practice");
     student.answer(false);
+    assert_accessible(&browser, "a wrong answer in practice");
     // In practice the same question can be tried again, and success is recognised.
     student.press_button("[data-action=try-again]");
     ok(browser.wait_until(

@@ -281,8 +281,23 @@ fn feedback_view(
     });
     let practice = kind == AssessmentKind::Practice;
     let can_retry = practice && !attempt.correct;
+    // In practice a wrong answer with nothing targeted to say still gets a step to
+    // think with: the first hint the student has not seen, or a general one.
+    let step = (can_retry && targeted.is_none() && misconception.is_none()).then(|| {
+        usize::try_from(attempt.hints_used)
+            .ok()
+            .and_then(|seen| instance.hints.get(seen))
+            .cloned()
+            .unwrap_or_else(|| text::THINK_AGAIN.to_string())
+    });
+    // Focus goes to the useful way on: trying again when practice allows it.
     let next_button = NodeRef::<leptos::html::Button>::new();
-    focus_when_mounted(next_button);
+    let retry_button = NodeRef::<leptos::html::Button>::new();
+    if can_retry {
+        focus_when_mounted(retry_button);
+    } else {
+        focus_when_mounted(next_button);
+    }
     let next_label = if is_last {
         text::SEE_RESULTS
     } else {
@@ -296,6 +311,12 @@ fn feedback_view(
             </p>
             {targeted.map(|feedback| view! { <div class="targeted"><RichText text=feedback /></div> })}
             {misconception.map(|feedback| view! { <div class="misconception"><RichText text=feedback /></div> })}
+            {step.map(|step| view! {
+                <div class="targeted" data-testid="think-step">
+                    <p class="step-intro">{text::TRY_THIS}</p>
+                    <RichText text=step />
+                </div>
+            })}
             {(!attempt.correct && !can_retry).then(|| view! {
                 <p class="model-answer">{text::THE_ANSWER} " " <strong>{describe_answer(instance)}</strong></p>
             })}
@@ -310,7 +331,12 @@ fn feedback_view(
                     <button
                         type="button"
                         data-action="try-again"
-                        on:click=move |_| { let _ = context.update(|w| w.try_again()); }
+                        node_ref=retry_button
+                        on:click=move |_| {
+                            let _ = context.update(|w| w.try_again());
+                            // Back to the answer, once the field is open again.
+                            request_animation_frame(focus_answer);
+                        }
                     >
                         {text::TRY_AGAIN}
                     </button>

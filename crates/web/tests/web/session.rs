@@ -684,6 +684,75 @@ async fn hints_are_read_out_where_they_appear_and_the_last_hands_focus_to_the_an
     root.remove();
 }
 
+/// Waits for the browser's next frame (after what `request_animation_frame` queued).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("a window")
+            .request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_practice_answer_gets_a_step_to_think_with_and_focus_goes_to_trying_again() {
+    let memory = MemoryStorage::default();
+    let (root, _context) = ada_in_check_a(Box::new(memory)).await;
+    // Check A all wrong: correctives with practice for every objective.
+    while !exists(&root, "[data-testid=results]") {
+        answer(&root, false).await;
+        click(&root, "[data-testid=next]");
+        leptos::task::tick().await;
+    }
+    click(&root, "[data-action=back-to-unit]");
+    leptos::task::tick().await;
+    click(&root, "[data-action=start-practice]");
+    leptos::task::tick().await;
+    let instance = answer(&root, false).await;
+    let said = all_texts(
+        &root,
+        "[data-testid=feedback] .targeted, [data-testid=feedback] .misconception",
+    );
+    assert!(
+        !said.is_empty() && said.iter().all(|text| !text.trim().is_empty()),
+        "{}: nothing to think with after a wrong answer: {said:?}",
+        instance.item_id
+    );
+    if exists(&root, "[data-testid=think-step]") {
+        let step = text_of(&root, "[data-testid=think-step]");
+        assert!(
+            step.starts_with("Try this:") && step.len() > "Try this:".len(),
+            "{step}"
+        );
+    }
+    let focused = || {
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-action"))
+    };
+    assert_eq!(
+        focused().as_deref(),
+        Some("try-again"),
+        "focus on trying again"
+    );
+    click(&root, "[data-action=try-again]");
+    leptos::task::tick().await;
+    next_frame().await;
+    let active = document().active_element().expect("something has focus");
+    let item = root
+        .query_selector("[data-testid=item]")
+        .ok()
+        .flatten()
+        .expect("the question");
+    assert!(item.contains(Some(&active)), "focus back in the question");
+    assert!(
+        matches!(active.tag_name().as_str(), "INPUT" | "SELECT" | "BUTTON"),
+        "focus on a {}",
+        active.tag_name()
+    );
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn an_exported_progress_file_is_named_and_the_student_told_what_to_do() {
     let memory = MemoryStorage::default();
