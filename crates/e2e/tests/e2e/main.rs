@@ -16,7 +16,7 @@ use serde_json::Value;
 use std::path::PathBuf;
 
 /// Serves dist/ at `mount` and opens it in a fresh browser profile: the start screen.
-fn open_start_screen(mount: &str) -> (StaticServer, Browser) {
+pub(crate) fn open_start_screen(mount: &str) -> (StaticServer, Browser) {
     let server = StaticServer::start(&dist_dir(), mount);
     let browser = Browser::start().unwrap_or_else(|e| panic!("browser: {e}"));
     browser
@@ -326,7 +326,7 @@ fn decode_base64(text: &str) -> Vec<u8> {
 
 /// With MASTERLY_SCREENSHOTS=<folder>, saves a picture of each screen the tests
 /// check, for reviewing the look by eye (docs/student-screens.md lists them).
-fn save_screenshot(browser: &Browser, screen: &str) {
+pub(crate) fn save_screenshot(browser: &Browser, screen: &str) {
     let Some(folder) = std::env::var_os("MASTERLY_SCREENSHOTS") else {
         return;
     };
@@ -344,7 +344,7 @@ fn save_screenshot(browser: &Browser, screen: &str) {
 
 /// Runs axe-core on the page as it is now and fails with every violation found,
 /// naming the screen.
-fn assert_accessible(browser: &Browser, screen: &str) {
+pub(crate) fn assert_accessible(browser: &Browser, screen: &str) {
     save_screenshot(browser, screen);
     let axe_path = repo_path("tools").join("node_modules/axe-core/axe.min.js");
     let axe_path = axe_path.display();

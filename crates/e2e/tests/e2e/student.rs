@@ -581,3 +581,72 @@ fn back_and_forward_move_between_screens_and_a_link_opens_a_unit() {
     ));
     ok(browser.find(unit));
 }
+
+/// How far the page is wider than the window, in CSS pixels, with the elements
+/// that stick out past the right edge (for the message).
+fn sideways_overflow(browser: &Browser) -> (i64, Vec<String>) {
+    let found = ok(browser.execute(
+        "const width = document.documentElement.clientWidth; \
+         const over = [...document.querySelectorAll('body *')] \
+           .filter(e => e.getBoundingClientRect().right > width + 0.5 && e.getClientRects().length) \
+           .filter(e => !e.closest('.table-scroll')) \
+           .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : '') \
+                + ' ' + Math.round(e.getBoundingClientRect().right)); \
+         return [document.documentElement.scrollWidth - width, over.slice(0, 8)];",
+    ));
+    (
+        found[0].as_i64().unwrap_or_default(),
+        found[1]
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    )
+}
+
+/// Checks the screen fits the window's width, and saves its picture; a screen
+/// that does not is added to `wider`.
+fn fits(browser: &Browser, screen: &str, wider: &mut Vec<String>) {
+    let (overflow, sticking_out) = sideways_overflow(browser);
+    super::save_screenshot(browser, screen);
+    if overflow > 0 {
+        wider.push(format!(
+            "{screen}: {overflow} px wider than the window: {sticking_out:?}"
+        ));
+    }
+}
+
+#[test]
+fn every_screen_of_a_unit_fits_a_phone_320_px_wide() {
+    let (_server, browser) = super::open_start_screen("/");
+    ok(browser.set_window_size(320, 700));
+    let width = ok(browser.execute("return document.documentElement.clientWidth"));
+    assert!(
+        width.as_i64().is_some_and(|w| w <= 320),
+        "the window is {width} px wide"
+    );
+    let mut wider = Vec::new();
+    fits(&browser, "start screen at 320 px", &mut wider);
+    ok(browser.type_into("#nickname", "Robin"));
+    ok(browser.click(".add-learner button[type=submit]"));
+    ok(browser.find("[data-testid=course-map] h1"));
+    fits(&browser, "course map at 320 px", &mut wider);
+    let student = Student::new(&browser, Hands::Mouse);
+    student.press_button(".unit-card .open-unit");
+    ok(browser.find("[data-testid=unit-page]"));
+    fits(&browser, "unit page at 320 px", &mut wider);
+    student.start("start-formative-a");
+    fits(&browser, "a question at 320 px", &mut wider);
+    student.answer(false);
+    fits(&browser, "feedback at 320 px", &mut wider);
+    student.next();
+    student.take_sitting(|_| false);
+    fits(&browser, "results at 320 px", &mut wider);
+    super::assert_accessible(&browser, "results at 320 px");
+    student.back_to_unit();
+    fits(&browser, "correctives at 320 px", &mut wider);
+    assert!(wider.is_empty(), "{}", wider.join("\n"));
+}

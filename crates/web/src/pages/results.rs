@@ -81,8 +81,10 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{target}</th>
-                    <td data-testid="score">{format!("{}/{}", score.correct, score.total)}</td>
-                    <td>
+                    <td data-testid="score" data-label=text::SCORE_WORD>
+                        {format!("{}/{}", score.correct, score.total)}
+                    </td>
+                    <td data-label=text::LEVEL_NOW>
                         <LevelBadge level=progress.level />
                         <p class="reason">{progress.reason()}</p>
                         {persistence.map(|p| view! { <p class="persistence">{p}</p> })}
