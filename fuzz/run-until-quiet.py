@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Runs one fuzz target until it stops finding new coverage, and says what it cost.
+
+    fuzz/run-until-quiet.py TARGET [--quiet 300] [--cap 1500] [--log FILE]
+
+Starts the target built by `cargo fuzz build --debug-assertions` on its corpus
+(`fuzz/corpus/TARGET/`), with the dictionary `docs/fuzzing.md` gives it, on one
+core. It stops the fuzzer when no new coverage edge (libFuzzer's `cov`) has come
+for `--quiet` seconds, or after `--cap` seconds in all, whichever is first, and
+prints one line: the target, the CPU seconds (user + sys, from the kernel), the
+inputs run, cov / ft at the start and the end, when the last new edge came, and
+why the run stopped. A crash, a timeout or an out-of-memory stops the run with
+its artifact in `fuzz/artifacts/TARGET/`.
+"""
+
+import argparse
+import os
+import re
+import select
+import signal
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DICTIONARIES = {"expr": "expr.dict", "markdown": None, "responses": None}
+STATUS = re.compile(r"#(\d+)\s+(\w+)\s+cov: (\d+) ft: (\d+)")
+ARTIFACT = re.compile(r"artifact_prefix='[^']*'; Test unit written to (\S+)")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target")
+    parser.add_argument("--quiet", type=float, default=300)
+    parser.add_argument("--cap", type=float, default=1500)
+    parser.add_argument("--log", help="append the summary line to this file too")
+    args = parser.parse_args()
+
+    binary = os.path.join(
+        HERE, "target/x86_64-unknown-linux-gnu/release", args.target
+    )
+    command = [
+        binary,
+        "-timeout=10",
+        "-print_final_stats=1",
+        f"-artifact_prefix={HERE}/artifacts/{args.target}/",
+    ]
+    dictionary = DICTIONARIES.get(args.target, "json.dict")
+    if dictionary:
+        command.append(f"-dict={HERE}/dict/{dictionary}")
+    command.append(f"{HERE}/corpus/{args.target}")
+    os.makedirs(f"{HERE}/artifacts/{args.target}", exist_ok=True)
+
+    started = time.monotonic()
+    fuzzer = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    first = last = None
+    runs = 0
+    last_new_edge = started
+    reason = "the fuzzer ended"
+    artifact = None
+    buffered = b""
+    stopping = False
+    while True:
+        ready, _, _ = select.select([fuzzer.stderr], [], [], 5)
+        if ready:
+            chunk = os.read(fuzzer.stderr.fileno(), 65536)
+            if not chunk:
+                break
+            buffered += chunk
+            *lines, buffered = buffered.split(b"\n")
+            for line in lines:
+                text = line.decode("utf-8", "replace")
+                status = STATUS.match(text)
+                if status:
+                    runs = int(status.group(1))
+                    cov, ft = int(status.group(3)), int(status.group(4))
+                    if first is None and status.group(2) in ("INITED", "DONE"):
+                        first = (cov, ft)
+                        last_new_edge = time.monotonic()
+                    if last is not None and cov > last[0]:
+                        last_new_edge = time.monotonic()
+                    last = (cov, ft) if last is None else (max(cov, last[0]), max(ft, last[1]))
+                found = ARTIFACT.search(text)
+                if found:
+                    artifact = found.group(1)
+                if "ERROR: libFuzzer" in text or "ERROR: AddressSanitizer" in text:
+                    reason = "it found a failure"
+                print(text, file=sys.stderr)
+        now = time.monotonic()
+        if not stopping and first is not None:
+            if now - last_new_edge >= args.quiet:
+                reason = f"no new edge for {args.quiet:.0f} s"
+                stopping = True
+            elif now - started >= args.cap:
+                reason = f"the cap of {args.cap:.0f} s (still finding edges)"
+                stopping = True
+            if stopping:
+                fuzzer.send_signal(signal.SIGINT)
+    _, status, usage = os.wait4(fuzzer.pid, 0)
+    wall = time.monotonic() - started
+    first = first or (0, 0)
+    last = last or first
+    summary = (
+        f"{args.target}: cpu {usage.ru_utime:.0f} + {usage.ru_stime:.0f} s, wall {wall:.0f} s, "
+        f"{runs} inputs, cov/ft {first[0]}/{first[1]} -> {last[0]}/{last[1]}, "
+        f"last new edge at {last_new_edge - started:.0f} s, stopped: {reason}"
+        + (f", artifact {artifact}" if artifact else "")
+        + f", exit {os.waitstatus_to_exitcode(status)}"
+    )
+    print(summary)
+    if args.log:
+        with open(args.log, "a") as log:
+            print(summary, file=log)
+
+
+if __name__ == "__main__":
+    main()
