@@ -380,6 +380,18 @@ impl AppContext {
             .with_untracked(|workbook| workbook.as_ref().map(Route::of))
     }
 
+    /// Merges in what is stored for `workbook` if the key changed since this tab
+    /// last read or wrote it.
+    fn merge_if_another_tab_saved(&self, workbook: &mut Workbook) {
+        let key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
+        if !self
+            .store
+            .with_value(|store| store.unchanged_since_last_use(&key))
+        {
+            self.merge_stored(workbook);
+        }
+    }
+
     /// Merges into `workbook` what is stored for it (another tab's work).
     fn merge_stored(&self, workbook: &mut Workbook) {
         if let Some(stored) = self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id) {
@@ -396,12 +408,7 @@ impl AppContext {
     fn save_workbook(&self, workbook: &mut Workbook) -> Result<(), SaveError> {
         let key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
         let archive = archive_key(&key);
-        if !self
-            .store
-            .with_value(|store| store.unchanged_since_last_use(&key))
-        {
-            self.merge_stored(workbook);
-        }
+        self.merge_if_another_tab_saved(workbook);
         let not_archived = self.with_archived_ids(&key, |archived| {
             workbook
                 .attempts
@@ -455,6 +462,9 @@ impl AppContext {
     fn update_in_place(&self, change: &mut dyn FnMut(&mut Workbook)) -> Result<(), SaveError> {
         let saved = self.workbook.try_update_untracked(|workbook| {
             let workbook = workbook.as_mut()?;
+            // What another tab saved comes first, so that a change made here (an
+            // answer to a question that tab already answered) sees it.
+            self.merge_if_another_tab_saved(workbook);
             change(workbook);
             self.add_unsaved_activity(workbook);
             Some(self.save_workbook(workbook))

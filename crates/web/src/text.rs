@@ -306,6 +306,10 @@ pub fn moved_to(entry: &str, position: usize) -> String {
 }
 
 /// Right or not yet, recognising persistence.
+/// A question answered in another tab of the same learner before this one.
+pub const ANSWERED_IN_ANOTHER_TAB: &str = "You already answered this question in another tab \
+     or window. That answer counts, and it is shown here.";
+
 /// Before the thinking step shown after a wrong practice answer.
 pub const TRY_THIS: &str = "Try this:";
 /// The thinking step when an item has no hint.

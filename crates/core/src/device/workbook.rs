@@ -9,7 +9,9 @@ use crate::content::rng::FastSet;
 use crate::format::class_file::RosterEntry;
 use crate::format::json::FileKind;
 use crate::format::progress::{ClassRef, CurriculumRef, Goals, Learner, ProgressBundle};
-use crate::learning::attempt::{merge_into, merge_logs, Attempt};
+use crate::learning::attempt::{
+    merge_into, merge_logs, one_answer_per_question, AssessmentKind, Attempt,
+};
 use crate::learning::plan::{PlannedItem, SittingPlan};
 use crate::learning::replay::Replay;
 use crate::order;
@@ -194,12 +196,39 @@ impl Workbook {
     }
 
     /// Records an answer to the current item and marks its feedback as showing.
-    pub fn record(&mut self, attempt: Attempt) {
+    ///
+    /// In a check or a test each planned question takes one answer. When the log
+    /// already holds one for this question (given in another tab of the same
+    /// learner, and merged in before this answer), that answer's feedback shows and
+    /// this one is not recorded; gives whether it was. Practice takes every try.
+    pub fn record(&mut self, attempt: Attempt) -> bool {
+        let earlier = self
+            .answer_to_question(&attempt)
+            .map(|earlier| earlier.id.clone());
         if let Some(sitting) = &mut self.sitting {
-            sitting.feedback = Some(attempt.id.clone());
-            sitting.tries = sitting.tries.saturating_add(1);
+            sitting.feedback = Some(earlier.clone().unwrap_or_else(|| attempt.id.clone()));
+            if earlier.is_none() {
+                sitting.tries = sitting.tries.saturating_add(1);
+            }
+        }
+        if earlier.is_some() {
+            return false;
         }
         self.attempts.push(attempt);
+        true
+    }
+
+    /// The earlier answer in the log to the planned question `attempt` answers (same
+    /// sitting, item and seed), unless the sitting is practice.
+    fn answer_to_question(&self, attempt: &Attempt) -> Option<&Attempt> {
+        if attempt.sitting.kind == AssessmentKind::Practice {
+            return None;
+        }
+        self.attempts.iter().find(|earlier| {
+            earlier.sitting.id == attempt.sitting.id
+                && earlier.item == attempt.item
+                && earlier.seed == attempt.seed
+        })
     }
 
     pub fn show_hint(&mut self, available: usize) {
@@ -254,12 +283,16 @@ impl Workbook {
         self.attempts.iter().rev().find(|attempt| attempt.id == id)
     }
 
-    /// The answers of one sitting, in the order given.
+    /// The answers of one sitting that count, in the order given: the first answer
+    /// to each question, as replay counts it (a try again in practice, or an answer
+    /// another tab gave, stays in the log but is not counted twice).
     pub fn sitting_attempts(&self, sitting_id: &str) -> Vec<&Attempt> {
-        self.attempts
-            .iter()
-            .filter(|attempt| attempt.sitting.id == sitting_id)
-            .collect()
+        one_answer_per_question(
+            self.attempts
+                .iter()
+                .filter(|attempt| attempt.sitting.id == sitting_id)
+                .collect(),
+        )
     }
 
     pub fn add_active_seconds(&mut self, day: i64, seconds: u32) {
@@ -475,7 +508,7 @@ mod tests {
             sitting: plan(2).sitting,
             unit: "u".into(),
             objective: "o".into(),
-            item: "i0".into(),
+            item: format!("i-{id}").into(),
             seed: 0,
             response: Response::Choice { index: 0 },
             correct: true,
@@ -483,6 +516,55 @@ mod tests {
             hints_used: 0,
             active_seconds: 5,
         }
+    }
+
+    #[test]
+    fn a_question_of_a_check_takes_one_answer_and_practice_every_try() {
+        let mut workbook = Workbook::new(learner(), curriculum());
+        workbook.start_sitting(plan(2));
+        let first = attempt("a-1");
+        // The same question answered again (as another tab did, merged in first).
+        let again = Attempt {
+            id: "a-2".into(),
+            at: 2_000,
+            correct: false,
+            ..first.clone()
+        };
+        assert!(workbook.record(first));
+        assert!(!workbook.record(again.clone()));
+        assert_eq!(workbook.attempts.len(), 1);
+        let sitting = workbook.sitting.as_ref();
+        assert_eq!(sitting.and_then(|s| s.feedback.clone()), Some("a-1".into()));
+        assert_eq!(sitting.map(|s| s.tries), Some(1));
+        assert_eq!(workbook.sitting_attempts("s-1").len(), 1);
+
+        // An answer another tab gave is merged in as is; results count the first.
+        workbook.attempts.push(again.clone());
+        let counted = workbook.sitting_attempts("s-1");
+        assert_eq!(
+            counted.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+            ["a-1"]
+        );
+
+        // Practice: every try is an answer.
+        let mut practice = Workbook::new(learner(), curriculum());
+        let mut planned = plan(2);
+        planned.sitting.kind = AssessmentKind::Practice;
+        practice.start_sitting(planned.clone());
+        let try_once = |id: &str| Attempt {
+            id: id.into(),
+            sitting: planned.sitting.clone(),
+            ..attempt("p")
+        };
+        assert!(practice.record(try_once("p-1")));
+        assert!(practice.record(try_once("p-2")));
+        assert_eq!(practice.attempts.len(), 2);
+        // Results count questions, not tries, as replay does.
+        let counted = practice.sitting_attempts("s-1");
+        assert_eq!(
+            counted.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+            ["p-1"]
+        );
     }
 
     #[test]

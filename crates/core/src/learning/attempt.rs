@@ -190,3 +190,24 @@ pub fn in_canonical_order(log: &[Attempt]) -> bool {
 fn canonical_key(attempt: &Attempt) -> (Millis, &str) {
     (attempt.at, &attempt.id)
 }
+
+/// `attempts` (of any sittings, in any order) with only the earliest answer to each
+/// planned question: the same sitting, item and seed. Replay counts the first answer
+/// to each question and nothing after it, and results count the same: a second
+/// answer given in another tab, or a further try in practice, stays in the log.
+/// Earliest is by time, then id, as replay orders the log.
+pub fn one_answer_per_question(mut attempts: Vec<&Attempt>) -> Vec<&Attempt> {
+    let mut first: Vec<&Attempt> = Vec::with_capacity(attempts.len());
+    crate::order::sort_by(&mut attempts, |a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+    for attempt in attempts {
+        let repeated = first.iter().any(|kept| {
+            kept.sitting.id == attempt.sitting.id
+                && kept.item == attempt.item
+                && kept.seed == attempt.seed
+        });
+        if !repeated {
+            first.push(attempt);
+        }
+    }
+    first
+}

@@ -169,6 +169,41 @@ fn a_unit_mastered_at_the_end_of_time_schedules_its_review_there() {
 }
 
 #[test]
+fn a_question_answered_twice_counts_its_first_answer() {
+    // Two tabs of one learner each answered a question of the unit test before
+    // hearing of the other: the later answer (wrong) changes nothing, in replay as
+    // in the results (`Workbook::sitting_attempts`).
+    let mut student = Student::new(curriculum());
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
+    student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    let before = student.replay();
+    assert_eq!(before.level("u1-o1"), MasteryLevel::Mastered);
+    // The other tab's answer to the test's first question came before this tab
+    // answered the second: the sitting is the first answer to each question.
+    let first = student
+        .log
+        .iter()
+        .find(|a| a.sitting.kind == AssessmentKind::UnitTest)
+        .cloned()
+        .unwrap();
+    student.log.push(Attempt {
+        id: format!("{}-other-tab", first.id),
+        at: first.at,
+        correct: false,
+        ..first
+    });
+    let after = student.replay();
+    for objective in ["u1-o1", "u1-o2"] {
+        assert_eq!(
+            after.level(objective),
+            before.level(objective),
+            "{objective}"
+        );
+    }
+    assert_eq!(after.unit("u1"), before.unit("u1"));
+}
+
+#[test]
 fn failing_the_unit_test_demotes_missed_objectives_and_returns_to_correctives() {
     let mut student = Student::new(curriculum());
     student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);

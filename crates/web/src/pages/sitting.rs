@@ -7,7 +7,7 @@ use crate::browser;
 use crate::components::focus::focus_when_mounted;
 use crate::components::item_player::ItemPlayer;
 use crate::components::rich_text::RichText;
-use crate::context::AppContext;
+use crate::context::{AppContext, Notice};
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::item::{describe_answer, judge, ItemInstance, Response, ResponseError};
@@ -133,7 +133,16 @@ fn ItemScreen() -> impl IntoView {
                     context.item_active_seconds(),
                 );
                 // Saved before the feedback shows: `update` stores, then renders.
-                let _ = context.update(|workbook| workbook.record(attempt));
+                // A question another tab already answered keeps that answer.
+                let mut recorded = true;
+                let _ = context.update(|workbook| recorded = workbook.record(attempt));
+                if !recorded {
+                    context.notify(Notice {
+                        text: text::ANSWERED_IN_ANOTHER_TAB.to_string(),
+                        download: None,
+                        offer_export: false,
+                    });
+                }
                 context.item_shown();
             }
         }

@@ -441,6 +441,47 @@ async fn two_tabs_of_one_learner_keep_each_others_answers() {
     second_root.remove();
 }
 
+#[wasm_bindgen_test]
+async fn a_question_answered_in_one_tab_is_not_answered_again_in_another() {
+    let memory = MemoryStorage::default();
+    let (first_root, first) = ada_in_check_a(Box::new(memory.clone())).await;
+    // A second tab of the same learner opens on the same question, not yet answered.
+    let second = open_page(Box::new(memory.clone()), false);
+    let second_root = mount(second);
+    leptos::task::tick().await;
+    assert!(exists(&second_root, "[data-testid=submit-answer]"));
+    assert!(!exists(&second_root, "[data-testid=feedback] .verdict"));
+
+    // The first tab answers it right; the second, not yet told, answers it wrong.
+    answer(&first_root, true).await;
+    // (The answering helpers find fields by id, which both tabs' pages share.)
+    first_root.remove();
+    let instance = instance_on_screen(&second_root);
+    give(&instance, &wrong_answer(&instance)).await;
+    submit(&second_root).await;
+
+    // One answer for the question, the first; the second tab shows it and says so.
+    let stored = stored_workbook(&memory, &second);
+    assert_eq!(stored.attempts.len(), 1);
+    assert!(stored.attempts[0].correct);
+    assert_eq!(attempts_in(&second), Some(1));
+    assert!(
+        text_of(&second_root, "[data-testid=feedback] .verdict").contains("Right"),
+        "{}",
+        text_of(&second_root, "[data-testid=feedback] .verdict")
+    );
+    assert!(
+        notice_texts(&second_root)
+            .iter()
+            .any(|notice| notice.contains("already answered this question in another tab")),
+        "{:?}",
+        notice_texts(&second_root)
+    );
+    assert_eq!(attempts_in(&first), Some(1));
+    first_root.remove();
+    second_root.remove();
+}
+
 /// A long log is kept in two parts: the workbook key holds only the answers not yet
 /// archived, so saving an answer writes little however long the log grows; a
 /// reload and a second tab still see every answer, none doubled.
