@@ -706,23 +706,30 @@ async fn hints_are_read_out_where_they_appear_and_the_last_hands_focus_to_the_an
         assert_eq!(all_texts(&root, "[data-testid=hints] li").len(), shown);
     }
     // The hint button is spent: focus is on the answer, inside the question.
+    let active = focus_on_the_answer(&root);
+    assert_ne!(
+        active.get_attribute("data-testid").as_deref(),
+        Some("show-hint")
+    );
+    root.remove();
+}
+
+/// Checks that focus is on a control of the question on screen (a field, a choice
+/// or a button), and gives that element.
+fn focus_on_the_answer(root: &web_sys::HtmlElement) -> web_sys::Element {
     let active = document().active_element().expect("something has focus");
     let item = root
         .query_selector("[data-testid=item]")
         .ok()
         .flatten()
         .expect("the question");
-    assert!(item.contains(Some(&active)), "focus left the question");
-    assert_ne!(
-        active.get_attribute("data-testid").as_deref(),
-        Some("show-hint")
-    );
+    assert!(item.contains(Some(&active)), "focus is not in the question");
     assert!(
         matches!(active.tag_name().as_str(), "INPUT" | "SELECT" | "BUTTON"),
         "focus on a {}",
         active.tag_name()
     );
-    root.remove();
+    active
 }
 
 /// Waits for the browser's next frame (after what `request_animation_frame` queued).
@@ -779,18 +786,7 @@ async fn a_wrong_practice_answer_gets_a_step_to_think_with_and_focus_goes_to_try
     click(&root, "[data-action=try-again]");
     leptos::task::tick().await;
     next_frame().await;
-    let active = document().active_element().expect("something has focus");
-    let item = root
-        .query_selector("[data-testid=item]")
-        .ok()
-        .flatten()
-        .expect("the question");
-    assert!(item.contains(Some(&active)), "focus back in the question");
-    assert!(
-        matches!(active.tag_name().as_str(), "INPUT" | "SELECT" | "BUTTON"),
-        "focus on a {}",
-        active.tag_name()
-    );
+    focus_on_the_answer(&root);
     root.remove();
 }
 
