@@ -1,5 +1,5 @@
 //! Time as the core sees it: milliseconds since the Unix epoch (UTC), passed in
-//! by the shell. Dates are printed for reasons like "formative B on 3 Mar 2026".
+//! by the shell. Dates are printed for reasons like "check B on 3 Mar 2026".
 
 pub type Millis = i64;
 

@@ -29,11 +29,13 @@ pub enum AssessmentKind {
 }
 
 impl AssessmentKind {
+    /// The words students and teachers see for it ("check A"); the file format
+    /// and the curriculum's authors say formative A and B.
     pub fn label(self) -> &'static str {
         match self {
             AssessmentKind::Readiness => "readiness check",
-            AssessmentKind::FormativeA => "formative A",
-            AssessmentKind::FormativeB => "formative B",
+            AssessmentKind::FormativeA => "check A",
+            AssessmentKind::FormativeB => "check B",
             AssessmentKind::UnitTest => "unit test",
             AssessmentKind::CourseChallenge => "course challenge",
             AssessmentKind::Review => "review",

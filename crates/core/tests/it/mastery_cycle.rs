@@ -63,7 +63,7 @@ fn formative_a_at_the_bar_makes_objectives_proficient_and_opens_enrichment() {
     assert_eq!(replay.stage("u1"), UnitStage::Enrichment);
     assert_eq!(
         replay.objective("u1-o1").reason(),
-        "Proficient because formative A on 1 Jan 2026: 2/2"
+        "Proficient because check A on 1 Jan 2026: 2/2"
     );
 }
 

@@ -133,7 +133,7 @@ fn the_mastery_grid_shows_every_student_and_objective_with_reasons() {
     let ben = &grid.rows[1];
     assert_eq!(ben.cells[1].level, MasteryLevel::Attempted);
     assert!(
-        ben.cells[1].reason.contains("formative A"),
+        ben.cells[1].reason.contains("check A"),
         "{}",
         ben.cells[1].reason
     );

@@ -65,7 +65,7 @@ pub struct ObjectiveProgress {
 }
 
 impl ObjectiveProgress {
-    /// The level explained by its evidence: "Proficient because formative B on
+    /// The level explained by its evidence: "Proficient because check B on
     /// 3 Mar 2026: 3/3".
     pub fn reason(&self) -> String {
         match &self.evidence {
