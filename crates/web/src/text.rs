@@ -169,6 +169,10 @@ pub const START_PRACTICE: &str = "Practise with hints";
 pub const CORRECTIVES_HEADING: &str = "Let's look at these another way";
 pub const ENRICHMENT_HEADING: &str = "Go deeper";
 
+pub fn next_unit(title: &str) -> String {
+    format!("Next unit: “{title}” →")
+}
+
 pub fn back_to_unit(title: &str) -> String {
     format!("Back to “{title}”")
 }

@@ -382,6 +382,11 @@ fn a_student_gets_correctives_then_passes_check_b_on_new_items_and_masters_the_u
     let headline = ok(browser.texts("[data-testid=results] h1")).join("");
     assert!(headline.contains("mastered"), "{headline}");
     assert_accessible(&browser, "results of the unit test");
+    // The way on is the next unit, now open.
+    assert_eq!(
+        ok(browser.texts("[data-action=next-unit]")),
+        vec!["Next unit: “Fractions on a number line” →"]
+    );
     student.back_to_unit();
     assert!(
         student.unit_stage().contains("Mastered"),

@@ -63,6 +63,29 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
     let back_label = unit_title
         .as_deref()
         .map_or_else(|| text::BACK_TO_MAP.to_string(), text::back_to_unit);
+    // A unit just mastered: the way on is the course's next unit the student can
+    // start (not mastered, not locked).
+    let course_id = context
+        .workbook
+        .with_untracked(|w| w.as_ref().and_then(|w| w.course.clone()));
+    let next_unit = matches!(stage, Some(UnitStage::Mastered))
+        .then(|| {
+            let course = curriculum.course(course_id.as_deref()?)?;
+            let here = course
+                .units
+                .iter()
+                .position(|u| Some(u.id.as_str()) == unit_id.as_deref())?;
+            course.units[here + 1..]
+                .iter()
+                .find(|u| {
+                    !matches!(
+                        replay.stage(&u.id),
+                        UnitStage::Mastered | UnitStage::Locked { .. }
+                    )
+                })
+                .map(|u| (u.id.clone(), u.title.clone()))
+        })
+        .flatten();
     let rows = scores
         .into_iter()
         .map(|score| {
@@ -116,9 +139,19 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
             </table>
             {advice.map(|advice| view! { <p class="advice" data-testid="results-advice">{advice}</p> })}
             <div class="actions">
+                {next_unit.clone().map(|(unit, title)| view! {
+                    <button
+                        type="button"
+                        class="primary"
+                        data-action="next-unit"
+                        on:click=move |_| context.go(Place::Unit { unit: unit.clone() })
+                    >
+                        {text::next_unit(&title)}
+                    </button>
+                })}
                 <button
                     type="button"
-                    class="primary"
+                    class=if next_unit.is_some() { "" } else { "primary" }
                     data-action="back-to-unit"
                     on:click=move |_| context.go(back_place.clone())
                 >
