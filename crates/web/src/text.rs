@@ -169,6 +169,20 @@ pub const START_PRACTICE: &str = "Practise with hints";
 pub const CORRECTIVES_HEADING: &str = "Let's look at these another way";
 pub const ENRICHMENT_HEADING: &str = "Go deeper";
 
+/// After a readiness check that showed the prerequisites are known.
+pub fn readiness_passed(unit_title: &str) -> String {
+    format!("You're ready for “{unit_title}”! Start with its lessons.")
+}
+
+/// After a readiness check that showed gaps: the units to learn first.
+pub fn readiness_not_yet(units: &[String]) -> String {
+    let units: Vec<String> = units.iter().map(|u| format!("“{u}”")).collect();
+    format!(
+        "Let's first review {}. Then come back to this unit.",
+        units.join(" and ")
+    )
+}
+
 pub fn next_unit(title: &str) -> String {
     format!("Next unit: “{title}” →")
 }

@@ -7,6 +7,7 @@ use crate::context::AppContext;
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::device::workbook::{score_by_objective, Place};
+use masterly_core::learning::attempt::AssessmentKind;
 use masterly_core::learning::replay::UnitStage;
 
 #[component]
@@ -44,7 +45,21 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
     let unit = unit_id.as_deref().and_then(|id| curriculum.unit(id));
     let unit_title = unit.map(|u| u.title.clone());
     let stage = unit_id.as_deref().map(|id| replay.stage(id));
+    // A readiness check counts towards no level: its results say only what it
+    // showed and what comes next.
+    let readiness = sitting.kind == AssessmentKind::Readiness;
+    let title_of = |id: &str| {
+        curriculum
+            .unit(id)
+            .map_or_else(|| id.to_string(), |u| u.title.clone())
+    };
     let headline = match (&stage, sitting.kind) {
+        (Some(UnitStage::Locked { missing }), AssessmentKind::Readiness) => {
+            text::readiness_not_yet(&missing.iter().map(|id| title_of(id)).collect::<Vec<_>>())
+        }
+        (Some(_), AssessmentKind::Readiness) => {
+            text::readiness_passed(unit_title.as_deref().unwrap_or_default())
+        }
         (Some(UnitStage::Mastered), _) => text::unit_mastered_after(
             unit_title.as_deref().unwrap_or_default(),
             unit_id
@@ -101,28 +116,30 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
                             == masterly_core::learning::mastery::MasteryLevel::Mastered
                 })
                 .map(text::mastered_after);
+            let level = (!readiness).then(|| {
+                view! {
+                    <td data-label=text::LEVEL_NOW>
+                        <LevelBadge level=progress.level />
+                        <p class="reason">{progress.reason()}</p>
+                        {persistence.map(|p| view! { <p class="persistence">{p}</p> })}
+                    </td>
+                }
+            });
             view! {
                 <tr>
                     <th scope="row">{target}</th>
                     <td data-testid="score" data-label=text::SCORE_WORD>
                         {format!("{}/{}", score.correct, score.total)}
                     </td>
-                    <td data-label=text::LEVEL_NOW>
-                        <LevelBadge level=progress.level />
-                        <p class="reason">{progress.reason()}</p>
-                        {persistence.map(|p| view! { <p class="persistence">{p}</p> })}
-                    </td>
+                    {level}
                 </tr>
             }
         })
         .collect_view();
-    let advice = stage.as_ref().map(|stage| {
-        text::stage_advice(stage, |id| {
-            curriculum
-                .unit(id)
-                .map_or_else(|| id.to_string(), |u| u.title.clone())
-        })
-    });
+    let advice = stage
+        .as_ref()
+        .filter(|_| !readiness)
+        .map(|stage| text::stage_advice(stage, title_of));
     view! {
         <section class="results" aria-labelledby="results-title" data-testid="results">
             <h1 id="results-title" tabindex="-1" node_ref=heading>{headline}</h1>
@@ -132,7 +149,7 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
                     <tr>
                         <th scope="col">{text::OBJECTIVE_WORD}</th>
                         <th scope="col">{text::SCORE_WORD}</th>
-                        <th scope="col">{text::LEVEL_NOW}</th>
+                        {(!readiness).then(|| view! { <th scope="col">{text::LEVEL_NOW}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -790,6 +790,51 @@ async fn a_wrong_practice_answer_gets_a_step_to_think_with_and_focus_goes_to_try
     root.remove();
 }
 
+/// A new learner opens the demo's second unit, whose readiness check stands before
+/// it, and answers every question of that check right or wrong; gives the page.
+async fn readiness_check_answered(nickname: &str, right: bool) -> web_sys::HtmlElement {
+    let context = open_page(Box::new(MemoryStorage::default()), false);
+    context.add_learner(nickname).expect("the learner is added");
+    let root = mount(context);
+    leptos::task::tick().await;
+    let second_unit: web_sys::HtmlElement = root
+        .query_selector_all(".unit-card .open-unit")
+        .expect("valid selector")
+        .item(1)
+        .expect("a second unit")
+        .unchecked_into();
+    second_unit.click();
+    leptos::task::tick().await;
+    click(&root, "[data-action=start-readiness]");
+    leptos::task::tick().await;
+    while !exists(&root, "[data-testid=results]") {
+        answer(&root, right).await;
+        click(&root, "[data-testid=next]");
+        leptos::task::tick().await;
+    }
+    root
+}
+
+#[wasm_bindgen_test]
+async fn readiness_results_say_what_the_check_showed_and_what_comes_next() {
+    let ready = readiness_check_answered("Ada", true).await;
+    assert_eq!(
+        text_of(&ready, "[data-testid=results] h1"),
+        "You're ready for “Fractions on a number line”! Start with its lessons."
+    );
+    // A readiness check counts towards no level: no level column to contradict it.
+    assert!(!text_of(&ready, "[data-testid=results]").contains("Not started"));
+    assert_eq!(all_texts(&ready, "[data-testid=results] thead th").len(), 2);
+    ready.remove();
+
+    let not_yet = readiness_check_answered("Ben", false).await;
+    assert_eq!(
+        text_of(&not_yet, "[data-testid=results] h1"),
+        "Let's first review “Equal parts of a whole”. Then come back to this unit."
+    );
+    not_yet.remove();
+}
+
 #[wasm_bindgen_test]
 async fn an_exported_progress_file_is_named_and_the_student_told_what_to_do() {
     let memory = MemoryStorage::default();
