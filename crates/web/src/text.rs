@@ -362,8 +362,13 @@ pub fn unit_mastered_after(title: &str, unit_tests: Option<u32>) -> String {
     }
 }
 
-pub fn mastered_after(sittings: u32) -> String {
-    format!("Mastered after {sittings} tries.")
+/// Mastery recognised: `tries` is 1 when every check and test was passed at once.
+pub fn mastered_after(tries: u32) -> String {
+    if tries <= 1 {
+        "Mastered on your first try!".to_string()
+    } else {
+        format!("Mastered after {tries} tries. Sticking with it paid off!")
+    }
 }
 
 pub const NOTHING_OPEN: &str = "No course is open.";

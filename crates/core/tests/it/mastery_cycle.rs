@@ -136,6 +136,9 @@ fn passing_the_unit_test_masters_the_unit_and_schedules_reviews() {
     let replay = student.replay();
     assert_eq!(replay.stage("u1"), UnitStage::Mastered);
     assert_eq!(replay.level("u1-o3"), MasteryLevel::Mastered);
+    // Check A and the unit test, each passed at once: a first-try success.
+    assert_eq!(replay.objective("u1-o1").sittings_to_mastery, Some(2));
+    assert_eq!(replay.objective("u1-o1").missed_before_mastery, 0);
     let due = replay
         .objective("u1-o1")
         .review_due
@@ -239,8 +242,11 @@ fn failing_the_unit_test_demotes_missed_objectives_and_returns_to_correctives() 
     assert_eq!(
         replay.objective("u1-o1").sittings_to_mastery,
         Some(4),
-        "mastered after 4 tries"
+        "mastered after 4 scored sittings"
     );
+    // One of them (the first unit test) was below the bar: the second try.
+    assert_eq!(replay.objective("u1-o1").missed_before_mastery, 1);
+    assert_eq!(replay.objective("u1-o2").missed_before_mastery, 0);
 }
 
 #[test]

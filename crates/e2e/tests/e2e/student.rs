@@ -382,6 +382,12 @@ fn a_student_gets_correctives_then_passes_check_b_on_new_items_and_masters_the_u
     let headline = ok(browser.texts("[data-testid=results] h1")).join("");
     assert!(headline.contains("mastered"), "{headline}");
     assert_accessible(&browser, "results of the unit test");
+    // Check A missed every objective, then check B and the test were at the bar:
+    // the second try, and persistence is named.
+    assert_eq!(
+        ok(browser.texts("[data-testid=results] .persistence")),
+        vec!["Mastered after 2 tries. Sticking with it paid off!"; 3]
+    );
     // The way on is the next unit, now open.
     assert_eq!(
         ok(browser.texts("[data-action=next-unit]")),

@@ -108,14 +108,12 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
                 .objective(&score.objective)
                 .map_or_else(|| score.objective.clone(), |(_, o)| o.target.clone());
             let progress = replay.objective(&score.objective).clone();
+            // Tries count the checks and tests that were not yet at the bar, plus
+            // the one that was: passing each at once is the first try.
             let persistence = progress
                 .sittings_to_mastery
-                .filter(|tries| {
-                    *tries > 1
-                        && progress.level
-                            == masterly_core::learning::mastery::MasteryLevel::Mastered
-                })
-                .map(text::mastered_after);
+                .filter(|_| progress.level == masterly_core::MasteryLevel::Mastered)
+                .map(|_| text::mastered_after(progress.missed_before_mastery + 1));
             let level = (!readiness).then(|| {
                 view! {
                     <td data-label=text::LEVEL_NOW>

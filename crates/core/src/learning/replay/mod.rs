@@ -60,6 +60,9 @@ pub struct ObjectiveProgress {
     pub scored_sittings: u32,
     /// How many scored assessments it took to first reach Mastered.
     pub sittings_to_mastery: Option<u32>,
+    /// Scored assessments below the bar before it was first Mastered: 0 is a
+    /// success at the first try of every check, the student's "first try".
+    pub missed_before_mastery: u32,
     pub attempts: u32,
     pub hints_used: u32,
 }
@@ -176,6 +179,7 @@ const NOT_STARTED: ObjectiveProgress = ObjectiveProgress {
     review_step: 0,
     scored_sittings: 0,
     sittings_to_mastery: None,
+    missed_before_mastery: 0,
     attempts: 0,
     hints_used: 0,
 };

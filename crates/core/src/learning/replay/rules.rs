@@ -147,6 +147,9 @@ fn apply_score(
         (by_score, LevelChange::Set)
     };
     progress.scored_sittings += 1;
+    if !passed && progress.sittings_to_mastery.is_none() {
+        progress.missed_before_mastery += 1;
+    }
     if !(before == MasteryLevel::Mastered && after == MasteryLevel::Mastered && !kind.is_mixed()) {
         progress.evidence = Some(Evidence {
             kind,
