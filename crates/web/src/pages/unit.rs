@@ -46,6 +46,24 @@ pub fn UnitPage(unit_id: String) -> impl IntoView {
     let stage = Memo::new(move |_| replay.with(|replay| replay.stage(&stage_id)));
     let levels_curriculum = curriculum.clone();
     let levels_id = unit_id.clone();
+    // What to do now: before the lessons, except while the lessons are what to do
+    // now (then the button that starts check A comes after them).
+    let actions = move |after_lessons: bool| {
+        let curriculum = curriculum.clone();
+        let unit_id = unit_id.clone();
+        move || {
+            let stage = stage.get();
+            if matches!(stage, UnitStage::Instruction) != after_lessons {
+                return None;
+            }
+            let unit = curriculum.unit(&unit_id)?;
+            let actions = stage_actions(&curriculum, unit, &stage, problem, context);
+            Some(view! {
+                {actions}
+                <p class="field-problem" role="alert">{move || problem.get()}</p>
+            })
+        }
+    };
     view! {
         <section class="unit-page" aria-labelledby="unit-title" data-testid="unit-page">
             <button type="button" class="back" on:click=back>{text::BACK_TO_MAP}</button>
@@ -58,17 +76,14 @@ pub fn UnitPage(unit_id: String) -> impl IntoView {
                 let unit = levels_curriculum.unit(&levels_id)?;
                 Some(replay.with(|replay| objective_list(unit, replay)))
             }}
-            {move || {
-                let unit = curriculum.unit(&unit_id)?;
-                Some(stage_actions(&curriculum, unit, &stage.get(), problem, context))
-            }}
-            <p class="field-problem" role="alert">{move || problem.get()}</p>
+            {actions(false)}
             <details class="lessons" open=move || matches!(stage.get(), UnitStage::Instruction)>
                 <summary>
                     <h2>{text::LESSONS_HEADING}</h2>
                 </summary>
                 {lessons}
             </details>
+            {actions(true)}
         </section>
     }
     .into_any()

@@ -836,6 +836,47 @@ async fn readiness_results_say_what_the_check_showed_and_what_comes_next() {
 }
 
 #[wasm_bindgen_test]
+async fn the_lessons_come_before_the_button_that_starts_check_a() {
+    let context = open_page(Box::new(MemoryStorage::default()), false);
+    context.add_learner("Ada").expect("Ada is added");
+    let root = mount(context);
+    leptos::task::tick().await;
+    click(&root, ".unit-card .open-unit");
+    leptos::task::tick().await;
+    let find = |selector: &str| {
+        root.query_selector(selector)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("nothing at {selector}"))
+    };
+    let lessons = find("details.lessons");
+    let start = find("[data-action=start-formative-a]");
+    assert_ne!(
+        lessons.compare_document_position(&start) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING,
+        0,
+        "check A starts before the lessons"
+    );
+    // Later stages put what to do first: after check A, correctives lead.
+    start.unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    while !exists(&root, "[data-testid=results]") {
+        answer(&root, false).await;
+        click(&root, "[data-testid=next]");
+        leptos::task::tick().await;
+    }
+    click(&root, "[data-action=back-to-unit]");
+    leptos::task::tick().await;
+    let practice = find("[data-action=start-practice]");
+    let lessons = find("details.lessons");
+    assert_ne!(
+        practice.compare_document_position(&lessons) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING,
+        0,
+        "correctives come before the lessons"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn an_exported_progress_file_is_named_and_the_student_told_what_to_do() {
     let memory = MemoryStorage::default();
     let context = open_page(Box::new(memory), false);
