@@ -101,6 +101,15 @@ async fn answer(root: &web_sys::HtmlElement, right: bool) -> ItemInstance {
     instance
 }
 
+/// Answers every question of the sitting on screen right or wrong, to its results.
+async fn answer_until_results(root: &web_sys::HtmlElement, right: bool) {
+    while !exists(root, "[data-testid=results]") {
+        answer(root, right).await;
+        click(root, "[data-testid=next]");
+        leptos::task::tick().await;
+    }
+}
+
 /// From the course map of the demo course into check A of its first unit.
 async fn start_check_a(root: &web_sys::HtmlElement) {
     click(root, ".unit-card .open-unit");
@@ -747,11 +756,7 @@ async fn a_wrong_practice_answer_gets_a_step_to_think_with_and_focus_goes_to_try
     let memory = MemoryStorage::default();
     let (root, _context) = ada_in_check_a(Box::new(memory)).await;
     // Check A all wrong: correctives with practice for every objective.
-    while !exists(&root, "[data-testid=results]") {
-        answer(&root, false).await;
-        click(&root, "[data-testid=next]");
-        leptos::task::tick().await;
-    }
+    answer_until_results(&root, false).await;
     click(&root, "[data-action=back-to-unit]");
     leptos::task::tick().await;
     click(&root, "[data-action=start-practice]");
@@ -807,11 +812,7 @@ async fn readiness_check_answered(nickname: &str, right: bool) -> web_sys::HtmlE
     leptos::task::tick().await;
     click(&root, "[data-action=start-readiness]");
     leptos::task::tick().await;
-    while !exists(&root, "[data-testid=results]") {
-        answer(&root, right).await;
-        click(&root, "[data-testid=next]");
-        leptos::task::tick().await;
-    }
+    answer_until_results(&root, right).await;
     root
 }
 
@@ -859,11 +860,7 @@ async fn the_lessons_come_before_the_button_that_starts_check_a() {
     // Later stages put what to do first: after check A, correctives lead.
     start.unchecked_ref::<web_sys::HtmlElement>().click();
     leptos::task::tick().await;
-    while !exists(&root, "[data-testid=results]") {
-        answer(&root, false).await;
-        click(&root, "[data-testid=next]");
-        leptos::task::tick().await;
-    }
+    answer_until_results(&root, false).await;
     click(&root, "[data-action=back-to-unit]");
     leptos::task::tick().await;
     let practice = find("[data-action=start-practice]");
