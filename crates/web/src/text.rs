@@ -131,15 +131,8 @@ pub fn weekly_minutes(minutes: u32, goal: u32) -> String {
 
 /// What a sitting is called on screen, in lower case ("check A").
 pub fn sitting_name(kind: AssessmentKind) -> &'static str {
-    match kind {
-        AssessmentKind::Readiness => "readiness check",
-        AssessmentKind::FormativeA => "check A",
-        AssessmentKind::FormativeB => "check B",
-        AssessmentKind::UnitTest => "unit test",
-        AssessmentKind::CourseChallenge => "course challenge",
-        AssessmentKind::Review => "review",
-        AssessmentKind::Practice => "practice",
-    }
+    // The core explains levels with the same words ("because check A on …").
+    kind.label()
 }
 
 pub fn course_goal(course_title: &str, target_date: Option<&str>) -> String {

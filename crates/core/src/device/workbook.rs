@@ -224,11 +224,9 @@ impl Workbook {
         if attempt.sitting.kind == AssessmentKind::Practice {
             return None;
         }
-        self.attempts.iter().find(|earlier| {
-            earlier.sitting.id == attempt.sitting.id
-                && earlier.item == attempt.item
-                && earlier.seed == attempt.seed
-        })
+        self.attempts
+            .iter()
+            .find(|earlier| earlier.answers_same_question(attempt))
     }
 
     pub fn show_hint(&mut self, available: usize) {

@@ -94,6 +94,14 @@ pub struct Attempt {
     pub active_seconds: u32,
 }
 
+impl Attempt {
+    /// Whether both answer the same planned question: the same sitting, item and
+    /// seed (in any sitting, replay counts only the first answer to a question).
+    pub fn answers_same_question(&self, other: &Attempt) -> bool {
+        self.sitting.id == other.sitting.id && self.item == other.item && self.seed == other.seed
+    }
+}
+
 /// Two attempts share an id but differ: a sign of a corrupted or edited file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MergeConflict {
@@ -202,12 +210,7 @@ pub fn one_answer_per_question(mut attempts: Vec<&Attempt>) -> Vec<&Attempt> {
     let mut first: Vec<&Attempt> = Vec::with_capacity(attempts.len());
     crate::order::sort_by(&mut attempts, |a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
     for attempt in attempts {
-        let repeated = first.iter().any(|kept| {
-            kept.sitting.id == attempt.sitting.id
-                && kept.item == attempt.item
-                && kept.seed == attempt.seed
-        });
-        if !repeated {
+        if !first.iter().any(|kept| kept.answers_same_question(attempt)) {
             first.push(attempt);
         }
     }

@@ -412,7 +412,7 @@ pub(crate) fn replay_counting_repeats(
         let repeated = record
             .answers
             .iter()
-            .any(|(_, a)| a.seed == attempt.seed && a.item == attempt.item);
+            .any(|(_, earlier)| earlier.answers_same_question(attempt));
         if !repeated {
             record.answers.push((objective, attempt));
         }
