@@ -4,6 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Answers to an objective that one mixed assessment needs, at the bar, to make
+/// it Mastered: one lucky answer never masters an objective (docs/mastery.md).
+pub const MIN_ANSWERS_TO_MASTER: u32 = 2;
+
 /// Ordered from no evidence to mastered; the order is the order of progress. In
 /// files a level is written as its [`MasteryLevel::key`].
 #[derive(

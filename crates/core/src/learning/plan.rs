@@ -10,7 +10,7 @@ use crate::content::item::{CompiledItem, InstanceError, InstanceKey};
 use crate::content::rng::FastSet as HashSet;
 use crate::content::rng::SplitMix64;
 use crate::learning::attempt::{AssessmentKind, Attempt, Sitting};
-use crate::learning::mastery::MasteryLevel;
+use crate::learning::mastery::{MasteryLevel, MIN_ANSWERS_TO_MASTER};
 use crate::learning::replay::Replay;
 use crate::learning::shared_id::SharedId;
 use serde::{Deserialize, Serialize};
@@ -93,6 +93,12 @@ pub fn plan_sitting(
     entropy: u64,
 ) -> Result<SittingPlan, PlanError> {
     let settings = &curriculum.mastery;
+    // A unit test or a course challenge can make an objective Mastered, so it asks
+    // enough questions of each to do so; a review asks that many of an objective
+    // it would master again.
+    let mastering_items = settings
+        .unit_test_items_per_objective
+        .max(MIN_ANSWERS_TO_MASTER);
     let mut unit_of_sitting = None;
     let mut course_of_sitting = None;
     let (kind, wanted): (AssessmentKind, Vec<(&Objective, u32)>) = match request {
@@ -146,7 +152,7 @@ pub fn plan_sitting(
                     target
                         .objectives
                         .iter()
-                        .map(|o| (o, settings.unit_test_items_per_objective))
+                        .map(|o| (o, mastering_items))
                         .collect(),
                 ),
             }
@@ -162,7 +168,7 @@ pub fn plan_sitting(
                     .units
                     .iter()
                     .flat_map(|u| &u.objectives)
-                    .map(|o| (o, 1))
+                    .map(|o| (o, mastering_items))
                     .collect(),
             )
         }
@@ -176,9 +182,14 @@ pub fn plan_sitting(
                 AssessmentKind::Review,
                 due.iter()
                     .filter_map(|id| {
-                        curriculum
-                            .objective(id)
-                            .map(|(_, o)| (o, settings.review_items_per_objective))
+                        let items = if replay.level(id) == MasteryLevel::Mastered {
+                            settings.review_items_per_objective
+                        } else {
+                            settings
+                                .review_items_per_objective
+                                .max(MIN_ANSWERS_TO_MASTER)
+                        };
+                        curriculum.objective(id).map(|(_, o)| (o, items))
                     })
                     .collect(),
             )

@@ -21,3 +21,4 @@ mod mastery_cycle;
 mod progress_fixtures;
 mod progress_reader;
 mod reports;
+mod simulation;

@@ -4,7 +4,7 @@
 
 use masterly_core::content::item::ItemInstance;
 use masterly_core::learning::attempt::{merge_into, merge_logs, AssessmentKind, Attempt};
-use masterly_core::learning::mastery::MasteryLevel;
+use masterly_core::learning::mastery::{MasteryLevel, MIN_ANSWERS_TO_MASTER};
 use masterly_core::learning::plan::{seen_instances, PlanError, PlanRequest};
 use masterly_core::learning::replay::{replay, NextStep, UnitStage};
 use masterly_core::time::DAY_MS;
@@ -440,7 +440,13 @@ fn a_course_challenge_at_the_bar_masters_every_unit() {
         all,
         None,
     );
-    assert_eq!(challenge.items.len(), 6);
+    // Enough questions of each of the six objectives to master it.
+    let per_objective = student
+        .curriculum
+        .mastery
+        .unit_test_items_per_objective
+        .max(MIN_ANSWERS_TO_MASTER) as usize;
+    assert_eq!(challenge.items.len(), 6 * per_objective);
     let replay = student.replay();
     assert_eq!(replay.stage("u1"), UnitStage::Mastered);
     assert_eq!(replay.stage("u2"), UnitStage::Mastered);
@@ -448,6 +454,136 @@ fn a_course_challenge_at_the_bar_masters_every_unit() {
         replay.next_step(&student.curriculum.courses[0]),
         NextStep::CourseMastered
     );
+}
+
+#[test]
+fn a_course_challenge_does_not_undo_a_failed_readiness_check() {
+    let mut student = Student::new(curriculum());
+    student.take(PlanRequest::Readiness { unit: unit("u2") }, none, None);
+    assert!(matches!(
+        student.replay().stage("u2"),
+        UnitStage::Locked { .. }
+    ));
+    // Right on every question of u2, wrong on u1: u2 stays locked, its
+    // objectives at most Proficient.
+    student.take(
+        PlanRequest::CourseChallenge {
+            course: "c1".into(),
+        },
+        |objective| objective.starts_with("u2"),
+        None,
+    );
+    let replay = student.replay();
+    assert!(
+        matches!(replay.stage("u2"), UnitStage::Locked { .. }),
+        "{:?}",
+        replay.stage("u2")
+    );
+    for objective in ["u2-o1", "u2-o2", "u2-o3"] {
+        assert_eq!(
+            replay.level(objective),
+            MasteryLevel::Proficient,
+            "{objective}"
+        );
+    }
+    // Without the failed readiness check, the same challenge masters u2.
+    let mut fresh = Student::new(curriculum());
+    fresh.take(
+        PlanRequest::CourseChallenge {
+            course: "c1".into(),
+        },
+        |objective| objective.starts_with("u2"),
+        None,
+    );
+    assert_eq!(fresh.replay().level("u2-o1"), MasteryLevel::Mastered);
+}
+
+#[test]
+fn one_answer_never_masters_an_objective() {
+    let mut one_item = curriculum();
+    one_item.mastery.unit_test_items_per_objective = 1;
+    one_item.mastery.review_items_per_objective = 1;
+    let mut student = Student::new(one_item);
+    // The unit test asks the minimum that can master, whatever the settings say.
+    let test = student.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    assert_eq!(test.items.len(), 3 * MIN_ANSWERS_TO_MASTER as usize);
+    assert_eq!(student.replay().level("u1-o1"), MasteryLevel::Mastered);
+    // A review of one item keeps Mastered; one that fails demotes, and the next
+    // review asks enough to master it again.
+    student.now += 3 * DAY_MS;
+    let review = student.take(
+        PlanRequest::Review {
+            course: "c1".into(),
+        },
+        all,
+        None,
+    );
+    assert_eq!(review.items.len(), 3);
+    assert_eq!(student.replay().level("u1-o1"), MasteryLevel::Mastered);
+    student.now += 8 * DAY_MS;
+    student.take(
+        PlanRequest::Review {
+            course: "c1".into(),
+        },
+        none,
+        None,
+    );
+    assert_eq!(student.replay().level("u1-o1"), MasteryLevel::Proficient);
+    student.now += 3 * DAY_MS;
+    let again = student.take(
+        PlanRequest::Review {
+            course: "c1".into(),
+        },
+        all,
+        None,
+    );
+    assert_eq!(again.items.len(), 3 * MIN_ANSWERS_TO_MASTER as usize);
+    assert_eq!(student.replay().level("u1-o1"), MasteryLevel::Mastered);
+}
+
+#[test]
+fn a_right_answer_after_the_hint_that_shows_it_does_not_count() {
+    let mut hinted = curriculum();
+    for unit in &mut hinted.courses[0].units {
+        for objective in &mut unit.objectives {
+            for item in &mut objective.items {
+                item.hints = vec!["Look again.".into(), "It is the answer.".into()];
+                // u1-o2's author says no hint gives the answer away.
+                if objective.id == "u1-o2" {
+                    item.revealing_hint = Some(0);
+                }
+            }
+        }
+    }
+    let mut student = Student::new(hinted);
+    student.take(PlanRequest::FormativeA { unit: unit("u1") }, all, None);
+    // u1-o1 answered after both hints (the last one shows the answer); u1-o2
+    // too, but its hints do not; u1-o3 after the first hint only.
+    let mut revealed = 0;
+    for attempt in &mut student.log {
+        attempt.hints_used = match attempt.objective.as_str() {
+            "u1-o1" | "u1-o2" => 2,
+            _ => 1,
+        };
+        if attempt.objective == "u1-o1" {
+            revealed += 1;
+        }
+    }
+    let replay = student.replay();
+    let progress = replay.objective("u1-o1");
+    assert_eq!(progress.level, MasteryLevel::Attempted);
+    let evidence = progress.evidence.unwrap();
+    assert_eq!((evidence.correct, evidence.revealed), (0, revealed));
+    assert!(
+        progress
+            .reason()
+            .contains("after a hint that showed the answer"),
+        "{}",
+        progress.reason()
+    );
+    assert_eq!(replay.level("u1-o2"), MasteryLevel::Proficient);
+    assert_eq!(replay.level("u1-o3"), MasteryLevel::Proficient);
+    assert!(!replay.objective("u1-o2").reason().contains("hint"));
 }
 
 #[test]

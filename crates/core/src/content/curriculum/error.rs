@@ -114,6 +114,18 @@ pub enum CurriculumErrorKind {
     },
     #[error("item \"{item}\" has no worked solution to show after it is answered")]
     MissingSolution { item: String },
+    /// Figures in tenths of a percent.
+    #[error("objective \"{objective}\": blind guessing passes its part of the unit test {}% of the time, so when half the class knows it only {}% of its \"Mastered\" would be right (below 90%); add items with more choices or written answers, or ask more items per objective", tenths(*guess_passes), tenths(*precision))]
+    WeakEvidence {
+        objective: String,
+        guess_passes: u32,
+        precision: u32,
+    },
+}
+
+/// Tenths of a percent as "12.5".
+fn tenths(value: u32) -> String {
+    format!("{}.{}", value / 10, value % 10)
 }
 
 impl CurriculumErrorKind {
@@ -122,7 +134,8 @@ impl CurriculumErrorKind {
             CurriculumErrorKind::UnusualObjectiveCount { .. }
             | CurriculumErrorKind::MissingEnrichment { .. }
             | CurriculumErrorKind::PoolSmallForRetakes { .. }
-            | CurriculumErrorKind::MissingSolution { .. } => Severity::Warning,
+            | CurriculumErrorKind::MissingSolution { .. }
+            | CurriculumErrorKind::WeakEvidence { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -128,6 +128,33 @@ pub(super) fn check_objective_items<'a>(
             }
         });
     }
+    let bar = curriculum
+        .courses
+        .get(c)
+        .and_then(|course| course.units.get(u))
+        .map_or(settings.bar_percent, |unit| curriculum.bar_percent(unit));
+    // Judged on sound items only: an item with errors is left out of every sitting.
+    let strength = (with_errors == 0)
+        .then(|| {
+            super::evidence::unit_test_strength(
+                objective,
+                settings.unit_test_items_per_objective,
+                bar,
+            )
+        })
+        .flatten();
+    if let Some(strength) = strength {
+        if strength.precision_percent < super::evidence::WARN_BELOW_PERCENT {
+            problems.push(CurriculumError::at(
+                format!("{objective_path}.items"),
+                Kind::WeakEvidence {
+                    objective: objective.id.clone(),
+                    guess_passes: (strength.guess_passes_percent * 10.0).round() as u32,
+                    precision: (strength.precision_percent * 10.0).round() as u32,
+                },
+            ));
+        }
+    }
     if keys.len() < needed {
         let kind = if with_errors > 0 {
             // The pool is short because of the errors above: say so, so that the
@@ -329,6 +356,18 @@ fn check_fields(
                 item: item.id.clone(),
             },
         ));
+    }
+    if let Some(hint) = item.revealing_hint {
+        if hint as usize > item.hints.len() {
+            problems.push(CurriculumError::at(
+                format!("{path}.revealing_hint"),
+                Kind::CountOutOfRange {
+                    what: "the revealing hint",
+                    found: hint as usize,
+                    expected: "0 (no hint gives the answer away) up to the number of hints",
+                },
+            ));
+        }
     }
     if let Some(choices) = &item.choices {
         if !(2..=8).contains(&choices.len()) {

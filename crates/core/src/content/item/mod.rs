@@ -73,11 +73,47 @@ pub struct Item {
     /// Ordered hint steps, revealed one at a time.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hints: Vec<String>,
+    /// Which hint gives the answer away (1 is the first): a right answer given
+    /// after it is not the student's own evidence, so it does not count towards a
+    /// level. 0 when no hint gives it away; by default the last hint does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revealing_hint: Option<u32>,
     /// The worked solution, shown after the item is answered.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub solution: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<Template>,
+}
+
+impl Item {
+    /// How many hints shown make a right answer not count: the revealing hint's
+    /// number, or none when no hint gives the answer away.
+    pub fn hints_that_reveal(&self) -> Option<u32> {
+        match self.revealing_hint {
+            Some(0) => None,
+            Some(hint) => Some(hint),
+            None if self.hints.is_empty() => None,
+            None => Some(self.hints.len() as u32),
+        }
+    }
+
+    /// The chance that a blind guess is right: one of n choices, one non-empty
+    /// set of n options, one order of n entries. None for numeric and short-text
+    /// items, whose answer has to be written.
+    pub fn guess_chance(&self) -> Option<f64> {
+        let choices = self.choices.as_ref().map_or(0, Vec::len);
+        match self.kind {
+            ItemKind::SingleChoice if choices > 0 => Some(1.0 / choices as f64),
+            ItemKind::MultipleSelect if choices > 0 => {
+                Some(1.0 / (2f64.powi(choices.min(30) as i32) - 1.0))
+            }
+            ItemKind::Ordering => {
+                let entries = self.sequence.as_ref().map_or(1, Vec::len).min(20);
+                Some(1.0 / (1..=entries).map(|n| n as f64).product::<f64>())
+            }
+            _ => None,
+        }
+    }
 }
 
 fn yes() -> bool {

@@ -12,7 +12,11 @@
 //!   makes it Mastered. Passing the unit test directly is acceleration, so it counts
 //!   even without a formative first. Below the bar, Mastered drops to Proficient and
 //!   Proficient to Familiar (one level, as in spaced-repetition demotion); lower
-//!   levels follow the score.
+//!   levels follow the score. It takes at least two answers to the objective in
+//!   that assessment to make it Mastered (`MIN_ANSWERS_TO_MASTER`), and a course
+//!   challenge cannot master a unit a failed readiness check has locked.
+//! - A right answer given after a hint that shows the answer counts as not right
+//!   (it is not the student's own evidence); the evidence says how many there were.
 //! - A unit is mastered when its part of a unit test or course challenge meets the
 //!   bar and every objective is Mastered. Later units need their prerequisite units
 //!   mastered once; a failed review afterwards calls for a review, not a relock.
@@ -46,6 +50,9 @@ pub struct Evidence {
     pub at: Millis,
     pub correct: u32,
     pub total: u32,
+    /// Right answers given after a hint that showed the answer: counted in
+    /// `total`, not in `correct`.
+    pub revealed: u32,
     pub change: LevelChange,
 }
 
@@ -81,13 +88,18 @@ impl ObjectiveProgress {
                     evidence.correct,
                     evidence.total
                 );
-                match evidence.change {
+                let level = match evidence.change {
                     LevelChange::Set => format!("{} because {when}", self.level.label()),
                     LevelChange::Demoted(from) => format!(
                         "{}, down from {}, because {when}",
                         self.level.label(),
                         from.label()
                     ),
+                };
+                match evidence.revealed {
+                    0 => level,
+                    1 => format!("{level}. 1 answer came after a hint that showed the answer, so it does not count"),
+                    n => format!("{level}. {n} answers came after a hint that showed the answer, so they do not count"),
                 }
             }
         }
@@ -282,6 +294,8 @@ impl Replay {
 struct Tally {
     correct: u32,
     total: u32,
+    /// Right answers after a revealing hint, not counted in `correct`.
+    revealed: u32,
 }
 
 impl Tally {
@@ -304,6 +318,8 @@ struct ObjectiveIndex<'c> {
     units: Vec<&'c Unit>,
     by_item: HashMap<&'c str, u32>,
     by_id: HashMap<&'c str, u32>,
+    /// Items with a hint that shows the answer, and how many hints that takes.
+    revealing_hints: HashMap<&'c str, u32>,
 }
 
 impl<'c> ObjectiveIndex<'c> {
@@ -313,6 +329,7 @@ impl<'c> ObjectiveIndex<'c> {
             units: Vec::new(),
             by_item: HashMap::default(),
             by_id: HashMap::default(),
+            revealing_hints: HashMap::default(),
         };
         for (_, unit) in curriculum.units() {
             for objective in &unit.objectives {
@@ -322,6 +339,9 @@ impl<'c> ObjectiveIndex<'c> {
                 index.by_id.insert(&objective.id, number);
                 for item in &objective.items {
                     index.by_item.insert(&item.id, number);
+                    if let Some(hints) = item.hints_that_reveal() {
+                        index.revealing_hints.insert(&item.id, hints);
+                    }
                 }
             }
         }

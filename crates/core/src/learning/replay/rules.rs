@@ -3,6 +3,8 @@
 //! dates, and the stage each unit is at.
 
 use super::*;
+use crate::content::curriculum::MasterySettings;
+use crate::learning::mastery::MIN_ANSWERS_TO_MASTER;
 
 pub(super) fn score_sitting(
     replay: &mut Replay,
@@ -27,9 +29,18 @@ pub(super) fn score_sitting(
                 tallies.len() - 1
             }
         };
-        tallies[position].2.total += 1;
+        let tally = &mut tallies[position].2;
+        tally.total += 1;
         if answer.correct {
-            tallies[position].2.correct += 1;
+            let revealed = index
+                .revealing_hints
+                .get(answer.item.as_str())
+                .is_some_and(|&hints| answer.hints_used >= hints);
+            if revealed {
+                tally.revealed += 1;
+            } else {
+                tally.correct += 1;
+            }
         }
     }
     let settings = &curriculum.mastery;
@@ -44,6 +55,22 @@ pub(super) fn score_sitting(
             }
         }
         kind => {
+            // Units a failed readiness check has locked: a course challenge does
+            // not undo that check (their objectives reach Proficient at most).
+            let locked: Vec<&Unit> = if kind == AssessmentKind::CourseChallenge {
+                let mut locked: Vec<&Unit> = Vec::new();
+                for (_, unit, _) in &tallies {
+                    if !locked.iter().any(|u| std::ptr::eq(*u, *unit))
+                        && locked_by_readiness(replay, curriculum, unit)
+                    {
+                        locked.push(unit);
+                    }
+                }
+                locked
+            } else {
+                Vec::new()
+            };
+            let is_locked = |unit: &Unit| locked.iter().any(|u| std::ptr::eq(*u, unit));
             for (objective, unit, tally) in &tallies {
                 apply_score(
                     &mut progress[*objective as usize],
@@ -51,8 +78,8 @@ pub(super) fn score_sitting(
                     *tally,
                     at,
                     curriculum.bar_percent(unit),
-                    settings.familiar_percent,
-                    &settings.review_intervals_days,
+                    settings,
+                    !is_locked(unit),
                 );
             }
             // Per unit: count the sitting, and judge the summative part.
@@ -69,6 +96,7 @@ pub(super) fn score_sitting(
                     .fold(Tally::default(), |sum, (_, _, t)| Tally {
                         correct: sum.correct + t.correct,
                         total: sum.total + t.total,
+                        revealed: sum.revealed + t.revealed,
                     });
                 // A unit's objectives are numbered consecutively from its first.
                 let first = unit
@@ -88,7 +116,7 @@ pub(super) fn score_sitting(
                 if kind == AssessmentKind::UnitTest {
                     progress.unit_tests += 1;
                 }
-                if summative && unit_tally.meets(curriculum.bar_percent(unit)) {
+                if summative && !is_locked(unit) && unit_tally.meets(curriculum.bar_percent(unit)) {
                     progress.summative_passed_at = Some(at);
                     if kind == AssessmentKind::UnitTest && progress.unit_tests_to_pass.is_none() {
                         progress.unit_tests_to_pass = Some(progress.unit_tests);
@@ -111,15 +139,31 @@ pub(super) fn unit_progress<'r>(replay: &'r mut Replay, unit_id: &str) -> &'r mu
     replay.units.entry(unit_id.to_string()).or_default()
 }
 
+/// Whether a failed readiness check locks the unit now: its latest readiness
+/// check failed, it was never mastered, and a prerequisite is still not mastered.
+fn locked_by_readiness(replay: &Replay, curriculum: &Curriculum, unit: &Unit) -> bool {
+    let failed = replay
+        .units
+        .get(&unit.id)
+        .is_some_and(|p| matches!(p.readiness, Some((false, _))) && p.mastered_at.is_none());
+    failed
+        && unit.prerequisites.iter().any(|id| {
+            curriculum.unit(id).is_some()
+                && replay.units.get(id).is_none_or(|p| p.mastered_at.is_none())
+        })
+}
+
 fn apply_score(
     progress: &mut ObjectiveProgress,
     kind: AssessmentKind,
     tally: Tally,
     at: Millis,
     bar: u32,
-    familiar: u32,
-    intervals: &[u32],
+    settings: &MasterySettings,
+    may_master: bool,
 ) {
+    let familiar = settings.familiar_percent;
+    let intervals = &settings.review_intervals_days;
     let before = progress.level;
     let by_score = if tally.meets(bar) {
         MasteryLevel::Proficient
@@ -129,9 +173,14 @@ fn apply_score(
         MasteryLevel::Attempted
     };
     let passed = tally.meets(bar);
+    // Mastered is kept by a review at the bar, but given only on enough answers.
+    let masters =
+        before == MasteryLevel::Mastered || (may_master && tally.total >= MIN_ANSWERS_TO_MASTER);
     let (after, change) = if kind.is_mixed() {
-        if passed {
+        if passed && masters {
             (MasteryLevel::Mastered, LevelChange::Set)
+        } else if passed {
+            (MasteryLevel::Proficient, LevelChange::Set)
         } else {
             match before {
                 MasteryLevel::Mastered => (MasteryLevel::Proficient, LevelChange::Demoted(before)),
@@ -156,6 +205,7 @@ fn apply_score(
             at,
             correct: tally.correct,
             total: tally.total,
+            revealed: tally.revealed,
             change,
         });
     }

@@ -522,6 +522,7 @@ pub fn expr(data: &[u8]) {
         sequence: None,
         wrong_answers: Vec::new(),
         hints: Vec::new(),
+        revealing_hint: None,
         solution: "s".to_string(),
         template: (!variables.is_empty()).then(|| Template {
             variables,
