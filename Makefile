@@ -63,6 +63,12 @@ size:
 	grep -q "index.html: first visit .* is over its budget of 1 B" <<<"$$out"; \
 	grep -q "teacher.html: first visit .* is over its budget of 1 B" <<<"$$out"
 
+# How often "Mastered" is true: simulated students through the real planner and
+# replay, per setting and path (docs/mastery.md). Prints tables; asserts nothing.
+.PHONY: validity
+validity:
+	cargo run --profile release-speed -p masterly-tools --bin masterly-validity -- --students 500
+
 # Benchmarks print figures and assert nothing about time; see docs/benchmarks.md.
 .PHONY: bench bench-browser
 # The engine twice, as each page ships it: the student's (release, tuned for size)

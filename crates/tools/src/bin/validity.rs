@@ -22,7 +22,7 @@ fn options() -> Result<Options, String> {
     let mut options = Options {
         curriculum: "curricula/fractions.json".to_string(),
         course: "g4-fractions".to_string(),
-        students: 1000,
+        students: 500,
         seed: 2027,
     };
     let mut args = std::env::args().skip(1);
