@@ -110,7 +110,7 @@ pub const START_REVIEW: &str = "Start the review";
 pub const WHY_THIS_LEVEL: &str = "Why this level?";
 pub const CHALLENGE_HEADING: &str = "Course challenge";
 pub const CHALLENGE_TEXT: &str =
-    "Already know this course? The challenge asks one question from every objective.";
+    "Already know this course? The challenge asks a few questions from every objective, and shows which ones you can skip.";
 pub const START_CHALLENGE: &str = "Take the course challenge";
 pub const CONTINUE: &str = "Continue";
 

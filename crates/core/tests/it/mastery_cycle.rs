@@ -573,17 +573,23 @@ fn a_right_answer_after_the_hint_that_shows_it_does_not_count() {
     let progress = replay.objective("u1-o1");
     assert_eq!(progress.level, MasteryLevel::Attempted);
     let evidence = progress.evidence.unwrap();
-    assert_eq!((evidence.correct, evidence.revealed), (0, revealed));
+    assert_eq!(
+        (evidence.correct, evidence.revealed, evidence.hinted),
+        (0, revealed, revealed)
+    );
     assert!(
-        progress
-            .reason()
-            .contains("after a hint that showed the answer"),
+        progress.reason().contains(&format!(
+            "{revealed} answers came after a hint that showed the answer, so they do not count"
+        )),
         "{}",
         progress.reason()
     );
+    // Hints that do not show the answer are reported, and the answers count.
     assert_eq!(replay.level("u1-o2"), MasteryLevel::Proficient);
     assert_eq!(replay.level("u1-o3"), MasteryLevel::Proficient);
-    assert!(!replay.objective("u1-o2").reason().contains("hint"));
+    let reason = replay.objective("u1-o2").reason();
+    assert!(reason.ends_with("answers after hints"), "{reason}");
+    assert!(!reason.contains("does not count"), "{reason}");
 }
 
 #[test]

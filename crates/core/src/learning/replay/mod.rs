@@ -53,6 +53,8 @@ pub struct Evidence {
     /// Right answers given after a hint that showed the answer: counted in
     /// `total`, not in `correct`.
     pub revealed: u32,
+    /// Answers given after at least one hint.
+    pub hinted: u32,
     pub change: LevelChange,
 }
 
@@ -96,10 +98,15 @@ impl ObjectiveProgress {
                         from.label()
                     ),
                 };
-                match evidence.revealed {
+                let hints = match evidence.hinted {
                     0 => level,
-                    1 => format!("{level}. 1 answer came after a hint that showed the answer, so it does not count"),
-                    n => format!("{level}. {n} answers came after a hint that showed the answer, so they do not count"),
+                    1 => format!("{level}, 1 answer after a hint"),
+                    n => format!("{level}, {n} answers after hints"),
+                };
+                match evidence.revealed {
+                    0 => hints,
+                    1 => format!("{hints}. 1 answer came after a hint that showed the answer, so it does not count"),
+                    n => format!("{hints}. {n} answers came after a hint that showed the answer, so they do not count"),
                 }
             }
         }
@@ -296,6 +303,8 @@ struct Tally {
     total: u32,
     /// Right answers after a revealing hint, not counted in `correct`.
     revealed: u32,
+    /// Answers after at least one hint.
+    hinted: u32,
 }
 
 impl Tally {

@@ -31,6 +31,9 @@ pub(super) fn score_sitting(
         };
         let tally = &mut tallies[position].2;
         tally.total += 1;
+        if answer.hints_used > 0 {
+            tally.hinted += 1;
+        }
         if answer.correct {
             let revealed = index
                 .revealing_hints
@@ -97,6 +100,7 @@ pub(super) fn score_sitting(
                         correct: sum.correct + t.correct,
                         total: sum.total + t.total,
                         revealed: sum.revealed + t.revealed,
+                        hinted: sum.hinted + t.hinted,
                     });
                 // A unit's objectives are numbered consecutively from its first.
                 let first = unit
@@ -206,6 +210,7 @@ fn apply_score(
             correct: tally.correct,
             total: tally.total,
             revealed: tally.revealed,
+            hinted: tally.hinted,
             change,
         });
     }
