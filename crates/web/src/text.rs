@@ -561,6 +561,105 @@ pub fn class_size(students: usize) -> String {
     }
 }
 
+// The teacher's action summary.
+pub const SUMMARY_TITLE: &str = "What to do tomorrow";
+pub const SUMMARY_NOTHING: &str =
+    "Nothing needs you today: no one is stuck and no group needs correctives.";
+pub const SUMMARY_DETAIL: &str = "See the detail";
+
+/// "Ann, Ben and Cat" — names joined as a sentence says them.
+pub fn and_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+pub fn summary_corrective_group(
+    unit: &str,
+    learners: &[String],
+    objectives: usize,
+    tutors: &[String],
+) -> String {
+    let who = and_list(learners);
+    let verb = if learners.len() == 1 { "needs" } else { "need" };
+    let what = match objectives {
+        1 => "1 objective".to_string(),
+        n => format!("{n} objectives"),
+    };
+    let help = match tutors {
+        [] => String::new(),
+        tutors => format!(" {} mastered them and could help.", and_list(tutors)),
+    };
+    format!("{who} {verb} a corrective in {unit} ({what}).{help}")
+}
+
+pub fn stuck_reason(
+    reason: &masterly_core::teacher::summary::StuckReason,
+    title: &dyn Fn(&str) -> String,
+) -> String {
+    use masterly_core::teacher::summary::StuckReason;
+    match reason {
+        StuckReason::NotStarted => "has not answered anything yet".to_string(),
+        StuckReason::Inactive { days } => format!("no answers for {days} days"),
+        StuckReason::LockedByReadiness { unit, missing } => {
+            let first: Vec<String> = missing.iter().map(|id| title(id)).collect();
+            format!(
+                "locked out of {} by the readiness check, and needs {} first",
+                title(unit),
+                and_list(&first)
+            )
+        }
+        StuckReason::MissedCheckB { unit, times } => {
+            format!("below the bar in check B of {} {times} times in a row", title(unit))
+        }
+        StuckReason::MissedUnitTest { unit, times } => {
+            format!("below the bar in the unit test of {} {times} times in a row", title(unit))
+        }
+        StuckReason::BehindGoal {
+            mastered,
+            expected,
+            total,
+            ..
+        } => format!(
+            "behind the goal: {mastered} of {total} objectives mastered, {expected} by now would keep pace"
+        ),
+    }
+}
+
+/// "Ann (12 days)".
+pub fn name_with_days(name: &str, days: i64) -> String {
+    format!("{name} ({days} days)")
+}
+
+pub fn summary_away(names_with_days: &[String]) -> String {
+    format!(
+        "No answers for a week or more: {}.",
+        and_list(names_with_days)
+    )
+}
+
+pub fn summary_not_started(names: &[String]) -> String {
+    format!("Not started yet: {}.", and_list(names))
+}
+
+pub fn summary_stuck(name: &str, reasons: &[String]) -> String {
+    format!("{name} may be stuck: {}.", reasons.join("; "))
+}
+
+pub fn summary_enrichment(unit: &str, learners: &[String]) -> String {
+    let verb = if learners.len() == 1 { "is" } else { "are" };
+    format!(
+        "{} {verb} ready for enrichment in {unit}, then its unit test.",
+        and_list(learners)
+    )
+}
+
+pub fn summary_persistence(name: &str, unit: &str, tries: u32) -> String {
+    format!("{name} mastered {unit} this week after {tries} tries: worth a word of praise.")
+}
+
 pub fn csv_file_name(report: &str, course_id: &str) -> String {
     format!("masterly-{report}-{course_id}.csv")
 }

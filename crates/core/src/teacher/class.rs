@@ -13,6 +13,7 @@ use crate::teacher::reports::{
     ActivityRow, Added, ClassRecord, GoalRow, ItemStats, LevelCheck, MasteryGrid, PersistenceRow,
     ReplayedLog, UnitGroups,
 };
+use crate::teacher::summary::{action_summary, ActionSummary};
 use crate::time::{iso_date, Millis};
 
 /// What the grid's "file check" column means.
@@ -137,6 +138,8 @@ pub struct ClassReports {
     pub activity: Vec<ActivityRow>,
     pub items: Vec<ItemStats>,
     pub goals: Vec<GoalRow>,
+    /// What to do tomorrow, from the same replays.
+    pub summary: ActionSummary,
 }
 
 impl ClassReports {
@@ -156,6 +159,7 @@ impl ClassReports {
             activity: weekly_activity(class, now, offset_minutes, REPORT_WEEKS),
             items: item_analysis(curriculum, class, TOP_ITEMS),
             goals: goal_progress(curriculum, &replays),
+            summary: action_summary(curriculum, course, &replays, now, offset_minutes),
         }
     }
 

@@ -22,3 +22,4 @@ mod progress_fixtures;
 mod progress_reader;
 mod reports;
 mod simulation;
+mod summary;

@@ -16,7 +16,7 @@ use masterly_core::time::{days_from_date, DAY_MS};
 use crate::support::student;
 use student::{fixture_curriculum as curriculum, unit, Student, START};
 
-fn bundle(nickname: &str, student: &Student, goals: Goals) -> ProgressBundle {
+pub(crate) fn bundle(nickname: &str, student: &Student, goals: Goals) -> ProgressBundle {
     ProgressBundle {
         format: "masterly-progress".into(),
         format_version: 1,

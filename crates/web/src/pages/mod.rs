@@ -1,5 +1,6 @@
 //! One page per module.
 
+pub mod action_summary;
 pub mod class_setup;
 pub mod course_map;
 pub mod family;

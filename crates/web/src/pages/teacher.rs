@@ -11,6 +11,7 @@ use crate::browser::{
 use crate::components::level_badge::LevelBadge;
 use crate::components::problem_list::ProblemList;
 use crate::context::{course_choices, new_roster, AppContext, CourseChoice};
+use crate::pages::action_summary::ActionSummaryView;
 use crate::pages::class_setup::ClassSetup;
 use crate::pages::family::{report_picture, FamilySummaries};
 use crate::text;
@@ -399,8 +400,12 @@ pub fn TeacherPage() -> impl IntoView {
                         .and_then(|c| {
                             context.find_curriculum(&c.curriculum_id)?.course(&c.course_id).cloned()
                         });
+                    let summary = summary_course.clone().map(|course| {
+                        view! { <ActionSummaryView summary=reports.summary.clone() course /> }
+                    });
                     view! {
                         <p>{text::class_size(reports.grid.rows.len())}</p>
+                        {summary}
                         {sections}
                         {summary_course
                             .map(|course| view! { <FamilySummaries reports=reports.clone() course /> })}

@@ -7,6 +7,7 @@ use masterly_core::content::curriculum::{load_curriculum, Curriculum};
 use masterly_core::format::progress::load_progress;
 use masterly_core::learning::mastery::MasteryLevel;
 use masterly_core::teacher::class::{ClassReports, FileOutcome, Report};
+use masterly_core::teacher::summary::{StuckReason, StuckStudent};
 use masterly_test_kit::synthetic::synthetic_progress_files;
 use masterly_web::context::AppContext;
 use masterly_web::TeacherShell;
@@ -83,6 +84,92 @@ async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
         reports_rows(&context, &curriculum, Report::Groups)
     );
     assert!(!all_texts(&container, "[data-testid=items] tbody tr").is_empty());
+
+    // What to do tomorrow, above the reports: one line per group, stuck student,
+    // enrichment group and persistence note of the core's summary, each naming
+    // students by nickname and linking to its report.
+    // The page's summary is for today; the files were made months ago.
+    let summary = context.class.with_untracked(|class| {
+        ClassReports::build(
+            &curriculum,
+            &curriculum.courses[0],
+            class,
+            masterly_web::browser::now(),
+            masterly_web::browser::utc_offset_minutes(),
+        )
+        .summary
+    });
+    let lines = all_texts(&container, "[data-testid=action-summary] li");
+    let only_away = |s: &StuckStudent| {
+        s.reasons
+            .iter()
+            .all(|r| matches!(r, StuckReason::Inactive { .. } | StuckReason::NotStarted))
+    };
+    let away = summary
+        .stuck
+        .iter()
+        .filter(|s| {
+            s.reasons
+                .iter()
+                .any(|r| matches!(r, StuckReason::Inactive { .. }))
+        })
+        .count();
+    assert_eq!(away, 30, "every file is months old: {summary:?}");
+    let expected = summary.groups.len()
+        + summary.stuck.iter().filter(|s| !only_away(s)).count()
+        + 1 // one line for everyone away
+        + summary.enrichment.len()
+        + summary.persistence.len();
+    assert_eq!(lines.len(), expected, "{lines:?}");
+    for student in summary.stuck.iter().filter(|s| !only_away(s)) {
+        let name = &student.learner.nickname;
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.starts_with(&format!("{name} may be stuck: "))),
+            "{name}: {lines:?}"
+        );
+    }
+    let away_line = lines
+        .iter()
+        .find(|line| line.starts_with("No answers for a week or more: "))
+        .expect("a line for students away");
+    for student in &summary.stuck {
+        assert!(
+            away_line.contains(&format!("{} (", student.learner.nickname)),
+            "{away_line}"
+        );
+    }
+    for group in &summary.groups {
+        let unit = curriculum.courses[0]
+            .units
+            .iter()
+            .find(|u| u.id == group.unit)
+            .expect("the group's unit is in the course");
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.contains(&format!("a corrective in {} (", unit.title))),
+            "{}: {lines:?}",
+            unit.title
+        );
+    }
+    let anchors = container
+        .query_selector_all("[data-testid=action-summary] li a")
+        .expect("valid selector");
+    let links: Vec<String> = (0..anchors.length())
+        .filter_map(|i| anchors.item(i))
+        .filter_map(|node| {
+            wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node)
+                .ok()?
+                .get_attribute("href")
+        })
+        .collect();
+    assert_eq!(links.len(), expected);
+    for link in &links {
+        let target = container.query_selector(link).expect("valid selector");
+        assert!(target.is_some(), "{link} points at a report heading");
+    }
 
     // The CSV the download button offers holds what the page shows.
     let reports = build(&context, &curriculum);

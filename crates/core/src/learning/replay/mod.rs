@@ -159,6 +159,13 @@ pub struct UnitProgress {
     /// Unit tests taken, and how many until the first pass.
     pub unit_tests: u32,
     pub unit_tests_to_pass: Option<u32>,
+    /// Check B sittings below the bar on some objective since the unit last moved
+    /// on (a check B or unit test at the bar), and unit tests below the bar since
+    /// the last one at it: two or more in a row is a student stuck.
+    pub check_b_misses: u32,
+    pub unit_test_misses: u32,
+    /// The latest scored sitting of the unit.
+    pub last_scored_at: Option<Millis>,
 }
 
 /// What the student should do next in a course.

@@ -111,8 +111,23 @@ pub(super) fn score_sitting(
                 let all_mastered = progress
                     .get(first..first + unit.objectives.len())
                     .is_some_and(|own| own.iter().all(|p| p.level == MasteryLevel::Mastered));
+                let unit_at_bar = tallies
+                    .iter()
+                    .filter(|(_, of, _)| std::ptr::eq(*of, unit))
+                    .all(|(_, _, t)| t.meets(curriculum.bar_percent(unit)));
                 let progress = unit_progress(replay, &unit.id);
                 progress.sittings += 1;
+                progress.last_scored_at = Some(at);
+                match kind {
+                    AssessmentKind::FormativeB if unit_at_bar => progress.check_b_misses = 0,
+                    AssessmentKind::FormativeB => progress.check_b_misses += 1,
+                    AssessmentKind::UnitTest if unit_tally.meets(curriculum.bar_percent(unit)) => {
+                        progress.check_b_misses = 0;
+                        progress.unit_test_misses = 0;
+                    }
+                    AssessmentKind::UnitTest => progress.unit_test_misses += 1,
+                    _ => {}
+                }
                 let summative = matches!(
                     kind,
                     AssessmentKind::UnitTest | AssessmentKind::CourseChallenge

@@ -1,0 +1,97 @@
+//! "What to do tomorrow": the core's action summary (masterly_core::teacher::summary)
+//! in sentences, at the top of the teacher's reports. Each line names students and
+//! units by name and links to the report with the detail; students away for a week
+//! or more, and those not started, are one line each, so a class of thirty reads
+//! in a glance.
+
+use crate::text;
+use leptos::prelude::*;
+use masterly_core::content::curriculum::Course;
+use masterly_core::format::progress::Learner;
+use masterly_core::teacher::summary::{ActionSummary, StuckReason};
+
+fn names(learners: &[Learner]) -> Vec<String> {
+    learners.iter().map(|l| l.nickname.clone()).collect()
+}
+
+/// A unit's title in the course, or its id when the course does not hold it.
+fn unit_title(course: &Course, unit: &str) -> String {
+    course
+        .units
+        .iter()
+        .find(|u| u.id == unit)
+        .map_or_else(|| unit.to_string(), |u| u.title.clone())
+}
+
+#[component]
+pub fn ActionSummaryView(summary: ActionSummary, course: Course) -> impl IntoView {
+    let title = |unit: &str| unit_title(&course, unit);
+    let mut lines: Vec<(String, &'static str)> = Vec::new();
+    for group in &summary.groups {
+        lines.push((
+            text::summary_corrective_group(
+                &title(&group.unit),
+                &names(&group.learners),
+                group.objectives.len(),
+                &names(&group.tutors),
+            ),
+            "#groups-title",
+        ));
+    }
+    // Students away or not started share a line each; every other reason gets a
+    // line per student.
+    let mut away: Vec<String> = Vec::new();
+    let mut not_started: Vec<String> = Vec::new();
+    for student in &summary.stuck {
+        let name = &student.learner.nickname;
+        let mut reasons: Vec<String> = Vec::new();
+        for reason in &student.reasons {
+            match reason {
+                StuckReason::Inactive { days } => away.push(text::name_with_days(name, *days)),
+                StuckReason::NotStarted => not_started.push(name.clone()),
+                other => reasons.push(text::stuck_reason(other, &title)),
+            }
+        }
+        if !reasons.is_empty() {
+            lines.push((text::summary_stuck(name, &reasons), "#grid-title"));
+        }
+    }
+    if !away.is_empty() {
+        lines.push((text::summary_away(&away), "#activity-title"));
+    }
+    if !not_started.is_empty() {
+        lines.push((text::summary_not_started(&not_started), "#grid-title"));
+    }
+    for group in &summary.enrichment {
+        lines.push((
+            text::summary_enrichment(&title(&group.unit), &names(&group.learners)),
+            "#groups-title",
+        ));
+    }
+    for note in &summary.persistence {
+        lines.push((
+            text::summary_persistence(&note.learner.nickname, &title(&note.unit), note.tries),
+            "#persistence-title",
+        ));
+    }
+    let empty = lines.is_empty();
+    view! {
+        <section class="action-summary" aria-labelledby="summary-title" data-testid="action-summary">
+            <h2 id="summary-title">{text::SUMMARY_TITLE}</h2>
+            {empty.then(|| view! { <p>{text::SUMMARY_NOTHING}</p> })}
+            <ul>
+                {lines
+                    .into_iter()
+                    .map(|(line, detail)| {
+                        view! {
+                            <li>
+                                {line} " "
+                                <a href=detail>{text::SUMMARY_DETAIL}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
