@@ -8,6 +8,11 @@ use serde::{Deserialize, Serialize};
 /// it Mastered: one lucky answer never masters an objective (docs/mastery.md).
 pub const MIN_ANSWERS_TO_MASTER: u32 = 2;
 
+/// The bar of a course challenge, whatever the unit's: a student who was never
+/// taught here masters an objective by a challenge only with every answer right
+/// (the simulation in docs/mastery.md found "4 of 5" too easy to guess there).
+pub const CHALLENGE_BAR_PERCENT: u32 = 100;
+
 /// Ordered from no evidence to mastered; the order is the order of progress. In
 /// files a level is written as its [`MasteryLevel::key`].
 #[derive(

@@ -499,6 +499,43 @@ fn a_course_challenge_does_not_undo_a_failed_readiness_check() {
 }
 
 #[test]
+fn a_course_challenge_needs_every_answer_right() {
+    let mut five = curriculum();
+    five.mastery.unit_test_items_per_objective = 5;
+    let mut student = Student::new(five.clone());
+    student.take(
+        PlanRequest::CourseChallenge {
+            course: "c1".into(),
+        },
+        all,
+        None,
+    );
+    // One wrong answer of five to u1-o1: 80% meets the unit's bar, not the
+    // challenge's.
+    let first = student
+        .log
+        .iter()
+        .position(|a| a.objective == "u1-o1")
+        .unwrap();
+    student.log[first].correct = false;
+    let replay = student.replay();
+    assert_eq!(replay.level("u1-o1"), MasteryLevel::Proficient);
+    assert_eq!(replay.level("u1-o2"), MasteryLevel::Mastered);
+    assert_ne!(replay.stage("u1"), UnitStage::Mastered);
+    assert_eq!(replay.stage("u2"), UnitStage::Mastered);
+    // The same 4 of 5 in a unit test masters it.
+    let mut tested = Student::new(five);
+    tested.take(PlanRequest::UnitTest { unit: unit("u1") }, all, None);
+    let first = tested
+        .log
+        .iter()
+        .position(|a| a.objective == "u1-o1")
+        .unwrap();
+    tested.log[first].correct = false;
+    assert_eq!(tested.replay().level("u1-o1"), MasteryLevel::Mastered);
+}
+
+#[test]
 fn one_answer_never_masters_an_objective() {
     let mut one_item = curriculum();
     one_item.mastery.unit_test_items_per_objective = 1;

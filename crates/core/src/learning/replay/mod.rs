@@ -13,8 +13,9 @@
 //!   even without a formative first. Below the bar, Mastered drops to Proficient and
 //!   Proficient to Familiar (one level, as in spaced-repetition demotion); lower
 //!   levels follow the score. It takes at least two answers to the objective in
-//!   that assessment to make it Mastered (`MIN_ANSWERS_TO_MASTER`), and a course
-//!   challenge cannot master a unit a failed readiness check has locked.
+//!   that assessment to make it Mastered (`MIN_ANSWERS_TO_MASTER`). A course
+//!   challenge needs every answer right (`CHALLENGE_BAR_PERCENT`) and cannot master
+//!   a unit a failed readiness check has locked.
 //! - A right answer given after a hint that shows the answer counts as not right
 //!   (it is not the student's own evidence); the evidence says how many there were.
 //! - A unit is mastered when its part of a unit test or course challenge meets the

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::content::curriculum::MasterySettings;
-use crate::learning::mastery::MIN_ANSWERS_TO_MASTER;
+use crate::learning::mastery::{CHALLENGE_BAR_PERCENT, MIN_ANSWERS_TO_MASTER};
 
 pub(super) fn score_sitting(
     replay: &mut Replay,
@@ -74,6 +74,16 @@ pub(super) fn score_sitting(
                 Vec::new()
             };
             let is_locked = |unit: &Unit| locked.iter().any(|u| std::ptr::eq(*u, unit));
+            // A course challenge tests what was never taught here, where a guess
+            // is likeliest to pass for knowing: it masters only with every answer
+            // right (at the unit's bar an objective is Proficient).
+            let bar_of = |unit: &Unit| {
+                if kind == AssessmentKind::CourseChallenge {
+                    CHALLENGE_BAR_PERCENT
+                } else {
+                    curriculum.bar_percent(unit)
+                }
+            };
             for (objective, unit, tally) in &tallies {
                 apply_score(
                     &mut progress[*objective as usize],
@@ -82,7 +92,9 @@ pub(super) fn score_sitting(
                     at,
                     curriculum.bar_percent(unit),
                     settings,
-                    !is_locked(unit),
+                    !is_locked(unit)
+                        && (kind != AssessmentKind::CourseChallenge
+                            || tally.meets(CHALLENGE_BAR_PERCENT)),
                 );
             }
             // Per unit: count the sitting, and judge the summative part.
@@ -135,7 +147,7 @@ pub(super) fn score_sitting(
                 if kind == AssessmentKind::UnitTest {
                     progress.unit_tests += 1;
                 }
-                if summative && !is_locked(unit) && unit_tally.meets(curriculum.bar_percent(unit)) {
+                if summative && !is_locked(unit) && unit_tally.meets(bar_of(unit)) {
                     progress.summative_passed_at = Some(at);
                     if kind == AssessmentKind::UnitTest && progress.unit_tests_to_pass.is_none() {
                         progress.unit_tests_to_pass = Some(progress.unit_tests);
