@@ -611,11 +611,12 @@ pub fn stuck_reason(
                 and_list(&first)
             )
         }
-        StuckReason::MissedCheckB { unit, times } => {
-            format!("below the bar in check B of {} {times} times in a row", title(unit))
+        // The count is in the grid's notes; the line groups everyone at two or more.
+        StuckReason::MissedCheckB { unit, .. } => {
+            format!("below the bar in check B of {} twice or more in a row", title(unit))
         }
-        StuckReason::MissedUnitTest { unit, times } => {
-            format!("below the bar in the unit test of {} {times} times in a row", title(unit))
+        StuckReason::MissedUnitTest { unit, .. } => {
+            format!("below the bar in the unit test of {} twice or more in a row", title(unit))
         }
         StuckReason::BehindGoal {
             mastered,
@@ -623,7 +624,7 @@ pub fn stuck_reason(
             total,
             ..
         } => format!(
-            "behind the goal: {mastered} of {total} objectives mastered, {expected} by now would keep pace"
+            "far behind the goal: {mastered} of {total} objectives mastered, {expected} by now would keep pace"
         ),
     }
 }
@@ -644,8 +645,13 @@ pub fn summary_not_started(names: &[String]) -> String {
     format!("Not started yet: {}.", and_list(names))
 }
 
-pub fn summary_stuck(name: &str, reasons: &[String]) -> String {
-    format!("{name} may be stuck: {}.", reasons.join("; "))
+/// "Below the bar in check B of Unit one twice or more in a row: Ann and Ben."
+pub fn summary_stuck(reason: &str, names: &[String]) -> String {
+    format!("{}: {}.", capitalise(reason), and_list(names))
+}
+
+pub fn summary_behind(name: &str, reason: &str) -> String {
+    format!("{name} is {reason}.")
 }
 
 pub fn summary_enrichment(unit: &str, learners: &[String]) -> String {

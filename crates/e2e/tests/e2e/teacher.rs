@@ -52,6 +52,17 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
     );
     let rows = ok(browser.texts("[data-testid=grid] tbody th"));
     assert_eq!(rows.len(), 30);
+    // What to do tomorrow comes first, in sentences, each with a link to its detail.
+    let summary = ok(browser.texts("[data-testid=action-summary] li"));
+    assert!(!summary.is_empty());
+    assert!(
+        summary.iter().all(|line| line.ends_with("See the detail")),
+        "{summary:?}"
+    );
+    ok(browser.execute(
+        "document.querySelector('[data-testid=action-summary]').scrollIntoView(); return null;",
+    ));
+    super::save_screenshot(&browser, "teacher what to do tomorrow");
     // The grid is laid out as a grid: each row's cells side by side, one column
     // each, under the column's heading; a level is a badge inside its cell.
     let layout = ok(browser.execute(

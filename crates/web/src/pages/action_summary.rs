@@ -1,8 +1,8 @@
 //! "What to do tomorrow": the core's action summary (masterly_core::teacher::summary)
 //! in sentences, at the top of the teacher's reports. Each line names students and
-//! units by name and links to the report with the detail; students away for a week
-//! or more, and those not started, are one line each, so a class of thirty reads
-//! in a glance.
+//! units by name and links to the report with the detail. Stuck students are
+//! grouped by reason (away for a week or more, not started, locked out of a unit,
+//! missing a check or test again), so a class of thirty reads in a glance.
 
 use crate::text;
 use leptos::prelude::*;
@@ -38,23 +38,33 @@ pub fn ActionSummaryView(summary: ActionSummary, course: Course) -> impl IntoVie
             "#groups-title",
         ));
     }
-    // Students away or not started share a line each; every other reason gets a
-    // line per student.
+    // One line per reason, naming every student it holds for (a student far behind
+    // their goal gets a line of their own, with their figures).
     let mut away: Vec<String> = Vec::new();
     let mut not_started: Vec<String> = Vec::new();
+    let mut by_reason: Vec<(String, Vec<String>)> = Vec::new();
     for student in &summary.stuck {
         let name = &student.learner.nickname;
-        let mut reasons: Vec<String> = Vec::new();
         for reason in &student.reasons {
             match reason {
                 StuckReason::Inactive { days } => away.push(text::name_with_days(name, *days)),
                 StuckReason::NotStarted => not_started.push(name.clone()),
-                other => reasons.push(text::stuck_reason(other, &title)),
+                StuckReason::BehindGoal { .. } => lines.push((
+                    text::summary_behind(name, &text::stuck_reason(reason, &title)),
+                    "#goals-title",
+                )),
+                other => {
+                    let sentence = text::stuck_reason(other, &title);
+                    match by_reason.iter_mut().find(|(s, _)| *s == sentence) {
+                        Some((_, names)) => names.push(name.clone()),
+                        None => by_reason.push((sentence, vec![name.clone()])),
+                    }
+                }
             }
         }
-        if !reasons.is_empty() {
-            lines.push((text::summary_stuck(name, &reasons), "#grid-title"));
-        }
+    }
+    for (reason, names) in by_reason {
+        lines.push((text::summary_stuck(&reason, &names), "#grid-title"));
     }
     if !away.is_empty() {
         lines.push((text::summary_away(&away), "#activity-title"));
