@@ -179,11 +179,14 @@ impl ClassReports {
     /// column's note is the objective's target, each cell's the evidence.
     fn grid_table(&self) -> Table {
         let mut header = strings(&["student", "mastered", "file check"]);
-        header.extend(self.grid.columns.iter().map(|c| c.objective.clone()));
+        header.extend(self.grid.columns.iter().map(|c| short_label(&c.target)));
         let mut header_notes = vec![String::new(), String::new(), FILE_CHECK_NOTE.to_string()];
         header_notes.extend(self.grid.columns.iter().map(|c| c.target.clone()));
+        let mut header_ids = vec![String::new(); 3];
+        header_ids.extend(self.grid.columns.iter().map(|c| c.objective.clone()));
         let mut table = Table::new(header);
         table.header_notes = header_notes;
+        table.header_ids = header_ids;
         for row in &self.grid.rows {
             let (check, check_note) = level_check_cell(&row.level_check);
             let mut cells = vec![
@@ -438,6 +441,9 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     pub header_notes: Vec<String>,
     pub cell_notes: Vec<Vec<String>>,
+    /// The id behind a column named by a title, for tools reading the CSV file:
+    /// written there as "title [id]". Empty for other columns.
+    pub header_ids: Vec<String>,
 }
 
 impl Table {
@@ -450,7 +456,16 @@ impl Table {
 
     pub fn to_csv(&self) -> String {
         let mut rows = Vec::with_capacity(self.rows.len() + 1);
-        rows.push(self.header.clone());
+        rows.push(
+            self.header
+                .iter()
+                .enumerate()
+                .map(|(column, name)| match self.header_ids.get(column) {
+                    Some(id) if !id.is_empty() => format!("{name} [{id}]"),
+                    _ => name.clone(),
+                })
+                .collect(),
+        );
         rows.extend(
             self.rows
                 .iter()
@@ -536,6 +551,34 @@ fn level_check_cell(check: &LevelCheck) -> (String, String) {
             )
         }
     }
+}
+
+/// An objective's learning target, short enough for a column heading: without
+/// "I can" and the full stop, and cut at a word before 32 characters
+/// ("Tell whether a shape is cut into…"). The full target is the heading's note.
+pub fn short_label(target: &str) -> String {
+    const MOST: usize = 32;
+    let trimmed = target.trim().trim_end_matches('.');
+    let without = ["I can ", "i can "]
+        .iter()
+        .find_map(|prefix| trimmed.strip_prefix(prefix))
+        .unwrap_or(trimmed);
+    let mut label = String::new();
+    for word in without.split_whitespace() {
+        let needed = label.len() + usize::from(!label.is_empty()) + word.len();
+        if needed > MOST && !label.is_empty() {
+            label.push('…');
+            break;
+        }
+        if !label.is_empty() {
+            label.push(' ');
+        }
+        label.push_str(word);
+    }
+    if let Some(first) = label.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    label
 }
 
 pub fn counted(pairs: &[(String, u32)]) -> String {

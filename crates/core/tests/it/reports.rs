@@ -292,3 +292,28 @@ fn goal_progress_counts_mastered_objectives_of_the_goal_course() {
     assert_eq!(rows[1].course, None);
     assert_eq!((rows[1].mastered, rows[1].total), (0, 0));
 }
+
+#[test]
+fn the_grid_names_objectives_by_their_targets_and_keeps_ids_for_tools() {
+    use masterly_core::teacher::class::{short_label, ClassReports, Report};
+    let (curriculum, record, now) = class();
+    let reports = ClassReports::build(&curriculum, &curriculum.courses[0], &record, now, 0);
+    let table = reports.table(Report::Grid);
+    // On the page: the target without "I can", the full target as the note.
+    assert_eq!(table.header[3], "Do skill 1");
+    assert_eq!(table.header_notes[3], "I can do skill 1.");
+    // In the CSV file: the same heading with the id beside it.
+    let csv = table.to_csv();
+    let header = csv.split("\r\n").next().unwrap();
+    assert!(
+        header.starts_with("student,mastered,file check,Do skill 1 [u1-o1],Do skill 2 [u1-o2],"),
+        "{header}"
+    );
+    // Long targets are cut at a word, short ones kept whole.
+    assert_eq!(
+        short_label("I can tell whether a shape is cut into equal parts."),
+        "Tell whether a shape is cut into…"
+    );
+    assert_eq!(short_label("Compare fractions"), "Compare fractions");
+    assert_eq!(short_label(""), "");
+}

@@ -421,11 +421,13 @@ pub fn TeacherPage() -> impl IntoView {
 /// (word, shape and colour) inside its cell; notes show on hover.
 #[component]
 fn ReportTable(table: Table, report: Report) -> impl IntoView {
+    // The ids behind headings are for the CSV file only.
     let Table {
         header,
         rows,
         header_notes,
         cell_notes,
+        header_ids: _,
     } = table;
     let note = |notes: Option<&String>| notes.filter(|n| !n.is_empty()).cloned();
     view! {
