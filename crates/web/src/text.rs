@@ -135,9 +135,37 @@ pub fn sitting_name(kind: AssessmentKind) -> &'static str {
     kind.label()
 }
 
+/// A date written `YYYY-MM-DD` in words a child reads: "31 March 2027". Anything
+/// else is shown as it is.
+pub fn date_in_words(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some(days) = masterly_core::time::days_from_date(date) else {
+        return date.to_string();
+    };
+    let (year, month, day) = masterly_core::time::civil_date(days);
+    let name = MONTHS.get(month as usize - 1).copied().unwrap_or("?");
+    format!("{day} {name} {year}")
+}
+
 pub fn course_goal(course_title: &str, target_date: Option<&str>) -> String {
     match target_date {
-        Some(date) => format!("Your goal: master “{course_title}” by {date}."),
+        Some(date) => format!(
+            "Your goal: master “{course_title}” by {}.",
+            date_in_words(date)
+        ),
         None => format!("Your goal: master “{course_title}”."),
     }
 }
@@ -747,7 +775,8 @@ pub fn family_heading(nickname: &str, course_title: &str) -> String {
 pub fn family_goal(mastered: usize, total: usize, target_date: Option<&str>) -> String {
     match target_date {
         Some(date) => format!(
-            "Course goal: {mastered} of {total} objectives mastered, aiming for all by {date}."
+            "Course goal: {mastered} of {total} objectives mastered, aiming for all by {}.",
+            date_in_words(date)
         ),
         None => format!("Course goal: {mastered} of {total} objectives mastered."),
     }

@@ -688,8 +688,10 @@ async fn the_course_map_shows_the_learners_goals() {
     leptos::task::tick().await;
     assert_eq!(
         text_of(&root, "[data-testid=course-goal]"),
-        text::course_goal("Demo: fractions in ten minutes", Some("2027-03-31"))
+        "Your goal: master “Demo: fractions in ten minutes” by 31 March 2027."
     );
+    assert_eq!(text::date_in_words("2028-02-29"), "29 February 2028");
+    assert_eq!(text::date_in_words("2027-02-30"), "2027-02-30");
     assert_eq!(
         text_of(&root, "[data-testid=weekly-minutes]"),
         text::weekly_minutes(0, 60)
