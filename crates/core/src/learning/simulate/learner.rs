@@ -2,6 +2,7 @@
 //! they answer. The defaults are assumptions, stated in docs/mastery.md with the
 //! sources they come from; `make validity` prints results for other values too.
 
+use crate::content::curriculum::evidence;
 use crate::content::item::Item;
 use crate::content::rng::SplitMix64;
 
@@ -40,8 +41,8 @@ impl Default for LearnerModel {
             learn_from_practice: 0.1,
             learn_from_assessment: 0.05,
             forget_per_day: 0.02,
-            slip: 0.1,
-            guess_open: 0.02,
+            slip: evidence::SLIP,
+            guess_open: evidence::GUESS_WRITTEN,
             guess_override: None,
         }
     }

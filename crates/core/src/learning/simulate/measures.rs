@@ -195,18 +195,15 @@ impl Recorder {
         }
         if verdict.after == MasteryLevel::Mastered && verdict.before != MasteryLevel::Mastered {
             measures.precision.count(verdict.knows);
-            match measures
-                .precision_by_kind
-                .iter_mut()
-                .find(|(kind, _)| *kind == verdict.kind)
-            {
-                Some((_, rate)) => rate.count(verdict.knows),
+            let by_kind = &mut measures.precision_by_kind;
+            let place = match by_kind.iter().position(|(kind, _)| *kind == verdict.kind) {
+                Some(place) => place,
                 None => {
-                    let mut rate = Rate::default();
-                    rate.count(verdict.knows);
-                    measures.precision_by_kind.push((verdict.kind, rate));
+                    by_kind.push((verdict.kind, Rate::default()));
+                    by_kind.len() - 1
                 }
-            }
+            };
+            by_kind[place].1.count(verdict.knows);
             if !state.mastered {
                 state.mastered = true;
                 measures.items_to_mastery.add(state.scored_items);
