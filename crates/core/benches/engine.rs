@@ -10,9 +10,10 @@ use masterly_core::content::curriculum::{
     load_curriculum, validate, Curriculum, CURRICULUM_LIMITS,
 };
 use masterly_core::format::limits::check_json_limits;
-use masterly_core::format::progress::CurriculumCheck;
+use masterly_core::format::progress::{load_progress, CurriculumCheck};
 use masterly_core::learning::replay::replay;
-use masterly_core::teacher::class::{import_progress_file, ClassReports};
+use masterly_core::teacher::class::ClassReports;
+use masterly_core::teacher::import::{add_checked_progress, import_progress_file, CheckedProgress};
 use masterly_core::teacher::reports::ClassRecord;
 use masterly_test_kit::synthetic::{
     synthetic_curriculum, synthetic_log, synthetic_progress_files, TEN_THOUSAND_ITEMS,
@@ -184,4 +185,21 @@ fn class_import(runs: usize) {
         &imports,
     );
     report("  of which: replays and reports", 300.0, &reports);
+
+    // What the one-pass reader buys: the same import with every file read by serde
+    // (`load_progress`, as the student's page reads one), in runs of its own.
+    let through_serde = || {
+        let mut class = ClassRecord::default();
+        for file in &files {
+            let checked = CheckedProgress::new(&check, load_progress(file));
+            black_box(add_checked_progress(&mut class, checked));
+        }
+        class
+    };
+    let serde_imports = measure(runs, through_serde);
+    report(
+        "for comparison: the import with serde's reader alone",
+        300.0,
+        &serde_imports,
+    );
 }

@@ -4,15 +4,15 @@
 //! address names. The workbook stays what decides the screen: a reload shows the
 //! screen it saved (which the address names too).
 
-use crate::context::{AppContext, Library};
-use crate::session::Followed;
+use crate::library::Library;
+use crate::student::{Followed, StudentSession};
 use leptos::prelude::*;
 use masterly_core::device::route::Route;
 use masterly_core::device::workbook::Place;
 use wasm_bindgen::JsValue;
 
 /// Keeps the address and the screen in step for the student's page.
-pub fn follow_the_address(context: AppContext) {
+pub fn follow_the_address(session: StudentSession) {
     // A link to a course screen waits until someone is signed in and the library
     // has loaded.
     let waiting = StoredValue::new(read_address().filter(|route| *route != Route::Start));
@@ -25,11 +25,12 @@ pub fn follow_the_address(context: AppContext) {
         written.set_value(Some(route));
     };
     Effect::new(move |_| {
-        let signed_in = context.profiles.with(|profiles| profiles.current.is_some());
-        let ready = context
+        let signed_in = session.profiles.with(|profiles| profiles.current.is_some());
+        let ready = session
+            .device
             .library
             .with(|library| matches!(library, Library::Ready(_)));
-        let shown = context
+        let shown = session
             .workbook
             .with(|workbook| workbook.as_ref().map(Route::of));
         let route = match (signed_in, shown) {
@@ -40,9 +41,9 @@ pub fn follow_the_address(context: AppContext) {
             (true, Some(route)) => route,
         };
         if let Some(link) = waiting.try_update_value(Option::take).flatten() {
-            match untrack(|| context.follow(link)) {
+            match untrack(|| session.follow(link)) {
                 Followed::Later => return,
-                Followed::Shown if context.shown_route().as_ref() != Some(&route) => return,
+                Followed::Shown if session.shown_route().as_ref() != Some(&route) => return,
                 Followed::Shown | Followed::NoSuchCourse => return settle(route),
             }
         }
@@ -56,12 +57,12 @@ pub fn follow_the_address(context: AppContext) {
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let Some(route) = read_address() else {
             // Not a route: the address goes back to the screen shown.
-            if let Some(shown) = context.shown_route() {
+            if let Some(shown) = session.shown_route() {
                 settle(shown);
             }
             return;
         };
-        let Some(before) = context.shown_route() else {
+        let Some(before) = session.shown_route() else {
             return;
         };
         if before == route {
@@ -71,9 +72,9 @@ pub fn follow_the_address(context: AppContext) {
             // Nobody signed in: the start screen asks who is learning first.
             return waiting.set_value(Some(route));
         }
-        match context.follow(route) {
+        match session.follow(route) {
             Followed::Later => {}
-            Followed::Shown if context.shown_route().as_ref() != Some(&before) => {}
+            Followed::Shown if session.shown_route().as_ref() != Some(&before) => {}
             Followed::Shown | Followed::NoSuchCourse => settle(before),
         }
     });

@@ -5,17 +5,17 @@
 //! nothing already answered is lost; this module lets the message also offer the
 //! progress file, if the app can still make it.
 
-use super::context::AppContext;
+use super::student::StudentSession;
 use std::cell::Cell;
 
 thread_local! {
     /// The student's app, once mounted: what the message's export button reaches.
-    static STUDENT_APP: Cell<Option<AppContext>> = const { Cell::new(None) };
+    static STUDENT_APP: Cell<Option<StudentSession>> = const { Cell::new(None) };
 }
 
 /// Remembers the student's app for [`export_progress_after_fault`].
-pub(crate) fn remember(context: AppContext) {
-    STUDENT_APP.with(|app| app.set(Some(context)));
+pub(crate) fn remember(session: StudentSession) {
+    STUDENT_APP.with(|app| app.set(Some(session)));
 }
 
 /// Downloads the current learner's progress file, as the export button does; false
@@ -24,5 +24,5 @@ pub(crate) fn remember(context: AppContext) {
 pub fn export_progress_after_fault() -> bool {
     STUDENT_APP
         .with(Cell::get)
-        .is_some_and(|context| context.export_progress().is_some())
+        .is_some_and(|session| session.export_progress().is_some())
 }

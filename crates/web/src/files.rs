@@ -1,15 +1,36 @@
 //! What a student's device does with the files they open, once they confirm the
-//! preview: join a class from the teacher's class file (picking their name), or
-//! add their own progress file from another device. Courses are added by
-//! [`AppContext::add_curriculum`] in `library.rs`.
+//! preview: open a course from a curriculum file, join a class from the teacher's
+//! class file (picking their name), or add their own progress file from another
+//! device. Courses are kept by [`crate::device::Device::add_curriculum`].
 
-use super::context::{AppContext, CourseChoice, Notice};
+use super::device::Notice;
+use super::library::{CourseChoice, Imported};
+use super::student::StudentSession;
 use super::text;
 use leptos::prelude::*;
+use masterly_core::content::curriculum::load_curriculum;
 use masterly_core::format::class_file::ClassFile;
 use masterly_core::format::progress::{check_against, ProgressBundle};
 
-impl AppContext {
+impl StudentSession {
+    /// Opens a curriculum from a file's text. On success it is saved, listed and
+    /// opened at its first course; otherwise every problem found is returned, each
+    /// with where it is, and nothing changes.
+    pub fn import_curriculum(&self, file_text: &str) -> Result<Imported, Vec<String>> {
+        let curriculum = load_curriculum(file_text)
+            .map_err(|errors| errors.0.iter().map(ToString::to_string).collect::<Vec<_>>())?
+            .curriculum;
+        let first_course = curriculum.courses.first().map(|course| CourseChoice {
+            curriculum_id: curriculum.id.clone(),
+            course_id: course.id.clone(),
+        });
+        let outcome = self.device.add_curriculum(curriculum, file_text);
+        if let Some(choice) = first_course {
+            self.open_course(&choice);
+        }
+        Ok(outcome)
+    }
+
     /// Joins the class of a class file as the student `student_id`: the course is
     /// added (kept on this device), their goal course opened, and their progress
     /// files carry the class from now on. With nobody signed in, the learner of
@@ -33,7 +54,7 @@ impl AppContext {
                     .map_err(|error| text::capitalise(&error.to_string()))?,
             }
         }
-        self.add_carried_curriculum(file.curriculum.clone());
+        self.device.add_carried_curriculum(file.curriculum.clone());
         let course_id = entry
             .goals
             .course
@@ -51,11 +72,7 @@ impl AppContext {
     /// Shows what a file changed in the banner above the page as well as returning
     /// it: opening the course replaces the screen the file was opened from.
     fn confirm(&self, message: String) -> String {
-        self.notify(Notice {
-            text: message.clone(),
-            download: None,
-            offer_export: false,
-        });
+        self.device.notify(Notice::says(message.clone()));
         message
     }
 
@@ -66,7 +83,7 @@ impl AppContext {
     /// student of the same class). A file made with another version of the course
     /// is added with that said. Returns what happened, or why nothing changed.
     pub fn add_own_progress(&self, bundle: ProgressBundle) -> Result<String, Vec<String>> {
-        let curriculum = untrack(|| self.find_curriculum(&bundle.curriculum.id))
+        let curriculum = untrack(|| self.device.find_curriculum(&bundle.curriculum.id))
             .ok_or_else(|| vec![text::progress_needs_course(&bundle.curriculum.id)])?;
         let (warnings, errors): (Vec<_>, Vec<_>) = check_against(&bundle, &curriculum)
             .into_iter()

@@ -4,19 +4,21 @@
 pub mod address;
 pub mod browser;
 pub mod components;
-pub mod context;
+pub mod device;
 pub mod fault;
 pub mod fetch;
 pub mod files;
 pub mod library;
 pub mod pages;
-pub mod session;
 pub mod storage;
+pub mod student;
+pub mod teacher;
 pub mod text;
 
 use components::notices::{ExportButton, Notices};
-use context::{AppContext, Library};
+use device::Device;
 use leptos::prelude::*;
+use library::Library;
 use masterly_core::device::workbook::Place;
 use pages::course_map::CourseMap;
 use pages::results::ResultsPage;
@@ -24,6 +26,8 @@ use pages::sitting::SittingPage;
 use pages::start::StartScreen;
 use pages::teacher::TeacherPage;
 use pages::unit::UnitPage;
+use student::StudentSession;
+use teacher::TeacherSession;
 
 /// How often active time is measured, in milliseconds.
 const TICK_MS: u64 = 5_000;
@@ -33,20 +37,20 @@ const TICK_MS: u64 = 5_000;
 /// a student's browser never downloads it.
 #[component]
 pub fn App() -> impl IntoView {
-    let context = AppContext::new();
-    provide_context(context);
-    fault::remember(context);
-    context.load_bundled_curricula();
-    address::follow_the_address(context);
+    let session = StudentSession::new();
+    provide_student(session);
+    fault::remember(session);
+    session.load_bundled_curricula();
+    address::follow_the_address(session);
     // Another tab of the same learner saved: fold its answers in.
     let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
         if let Some(key) = event.key() {
-            context.storage_changed(&key);
+            session.storage_changed(&key);
         }
     });
     on_cleanup(move || storage_listener.remove());
     let ticker = set_interval_with_handle(
-        move || context.tick(),
+        move || session.tick(),
         std::time::Duration::from_millis(TICK_MS),
     );
     on_cleanup(move || {
@@ -54,15 +58,15 @@ pub fn App() -> impl IntoView {
             handle.clear();
         }
     });
-    let key_listener = window_event_listener(leptos::ev::keydown, move |_| context.interaction());
+    let key_listener = window_event_listener(leptos::ev::keydown, move |_| session.interaction());
     let pointer_listener =
-        window_event_listener(leptos::ev::pointerdown, move |_| context.interaction());
+        window_event_listener(leptos::ev::pointerdown, move |_| session.interaction());
     on_cleanup(move || {
         key_listener.remove();
         pointer_listener.remove();
     });
     let save_on_hide = window_event_listener(leptos::ev::pagehide, move |_| {
-        context.flush_activity();
+        session.flush_activity();
     });
     on_cleanup(move || save_on_hide.remove());
     view! { <Shell /> }
@@ -72,19 +76,32 @@ pub fn App() -> impl IntoView {
 /// this device, then the class reports.
 #[component]
 pub fn TeacherApp() -> impl IntoView {
-    let context = AppContext::new();
-    provide_context(context);
-    context.load_library();
+    let session = TeacherSession::new();
+    provide_teacher(session);
+    session.load_library();
     view! { <TeacherShell /> }
+}
+
+/// Provides the student's session, and its device for the components both pages
+/// use.
+pub fn provide_student(session: StudentSession) {
+    provide_context(session);
+    provide_context(session.device);
+}
+
+/// Provides the teacher's session, and its device for the components both pages
+/// use.
+pub fn provide_teacher(session: TeacherSession) {
+    provide_context(session);
+    provide_context(session.device);
 }
 
 /// The teacher's page in the frame every page shares, with the way back to the
 /// student's side. Separate from [`TeacherApp`] so that browser tests can mount it
-/// over a prepared context.
+/// over a prepared session.
 #[component]
 pub fn TeacherShell() -> impl IntoView {
-    let context = expect_context::<AppContext>();
-    let library_state = library_state(context);
+    let library_state = library_state(expect_context::<Device>());
     let main_view = move || match library_state.get() {
         LibraryState::Loading => loading().into_any(),
         LibraryState::Failed(reason) => load_failed(reason).into_any(),
@@ -129,9 +146,9 @@ enum LibraryState {
     Failed(String),
 }
 
-fn library_state(context: AppContext) -> Memo<LibraryState> {
+fn library_state(device: Device) -> Memo<LibraryState> {
     Memo::new(move |_| {
-        context.library.with(|library| match library {
+        device.library.with(|library| match library {
             Library::Loading => LibraryState::Loading,
             Library::Ready(_) => LibraryState::Ready,
             Library::Failed(reason) => LibraryState::Failed(reason.clone()),
@@ -153,17 +170,17 @@ fn load_failed(reason: String) -> impl IntoView {
 }
 
 /// The student's page: the frame around whatever the library state calls for.
-/// Separate from [`App`] so that browser tests can mount it over a prepared context.
+/// Separate from [`App`] so that browser tests can mount it over a prepared session.
 #[component]
 pub fn Shell() -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     // Pages are rebuilt only when the student moves to another page, not on every
     // change to their workbook, so focus and typed answers stay put. The course map
     // follows a change of course by itself (and keeps what its course file field
     // said); other pages belong to one curriculum.
     let page = Memo::new(move |_| {
-        let learner = context.profiles.with(|profiles| profiles.current.clone());
-        let place = context.workbook.with(|workbook| {
+        let learner = session.profiles.with(|profiles| profiles.current.clone());
+        let place = session.workbook.with(|workbook| {
             workbook.as_ref().map(|w| {
                 let curriculum = (w.place != Place::CourseMap).then(|| w.curriculum.id.clone());
                 (curriculum, w.place.clone())
@@ -171,7 +188,7 @@ pub fn Shell() -> impl IntoView {
         });
         (learner, place)
     });
-    let library_state = library_state(context);
+    let library_state = library_state(session.device);
     // The start screen needs no curriculum, so a new visitor can type their name
     // while the bundled curricula are still loading.
     let signed_in = Memo::new(move |_| page.with(|(learner, _)| learner.is_some()));
@@ -196,7 +213,7 @@ pub fn Shell() -> impl IntoView {
         .into_any(),
     };
     let learner_name = move || {
-        context
+        session
             .profiles
             .with(|profiles| profiles.current().map(|p| p.learner.nickname.clone()))
     };
@@ -214,7 +231,7 @@ pub fn Shell() -> impl IntoView {
                                 type="button"
                                 class="header-button"
                                 data-testid="switch-learner"
-                                on:click=move |_| context.sign_out()
+                                on:click=move |_| session.sign_out()
                             >
                                 {text::SWITCH_LEARNER}
                             </button>

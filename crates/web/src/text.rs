@@ -76,6 +76,7 @@ pub const LEARNER_LIST: &str = "the list of learners";
 pub const IMPORTED_COURSES: &str = "the courses opened from files";
 pub const SAVED_PROGRESS: &str = "your saved progress";
 pub const STORAGE_BLOCKED: &str = "This browser does not let Masterly save anything, so your work is kept only until this tab closes. Export your progress before you leave.";
+pub const TEACHER_STORAGE_BLOCKED: &str = "This browser does not let Masterly save anything. Your class and reports work as usual, but a course opened from a class file is kept only until this tab closes.";
 pub const STORAGE_FULL: &str = "This browser's storage is full, so your latest answers could not be saved. Nothing saved before is lost. Export your progress now to keep everything.";
 pub const DOWNLOAD_DAMAGED: &str = "Download the damaged data";
 pub const DISMISS: &str = "Dismiss";
@@ -96,6 +97,18 @@ pub fn storage_refused(error: &BackendError) -> String {
         BackendError::Refused(reason) => reason.as_str(),
     };
     format!("The browser refused to read saved data ({detail}).")
+}
+
+/// A course opened from a file that this device could not keep.
+pub fn course_not_kept(title: &str, error: &crate::storage::SaveError) -> String {
+    match error {
+        crate::storage::SaveError::QuotaExceeded => format!(
+            "This browser's storage is full, so the course “{title}” is kept only until this tab closes."
+        ),
+        crate::storage::SaveError::Failed(reason) => format!(
+            "The course “{title}” could not be saved on this device ({reason}), so it is kept only until this tab closes."
+        ),
+    }
 }
 
 pub fn save_failed(reason: &str) -> String {

@@ -370,6 +370,14 @@ impl<'c> CurriculumCheck<'c> {
         &self.hash
     }
 
+    /// The curriculum checked against, and its version.
+    pub fn version(&self) -> CurriculumRef {
+        CurriculumRef {
+            id: self.curriculum.id.clone(),
+            hash: self.hash.clone(),
+        }
+    }
+
     /// [`check_against`] with the work shared between files already done.
     pub fn check(&self, bundle: &ProgressBundle) -> Vec<ProgressError> {
         let curriculum = self.curriculum;

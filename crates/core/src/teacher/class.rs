@@ -1,17 +1,13 @@
-//! The teacher's side of the files: students' progress files read into a class
-//! record, all or nothing per file, and every report of one course built at once
-//! and written out as CSV. Pure, like the rest of the core; the shell reads the
-//! files and renders the reports.
+//! Every report of one course built at once from a class record, as tables the
+//! page renders and the CSV files are written from. Pure, like the rest of the
+//! core; the shell renders the tables.
 
 use crate::content::curriculum::{Course, Curriculum};
-use crate::format::progress::{
-    load_progress_quickly, CurriculumCheck, ProgressBundle, ProgressError,
-};
 use crate::learning::mastery::MasteryLevel;
 use crate::teacher::reports::{
     goal_progress, item_analysis, mastery_grid, persistence, to_csv, unit_groups, weekly_activity,
-    ActivityRow, Added, ClassRecord, GoalRow, ItemStats, LevelCheck, MasteryGrid, PersistenceRow,
-    ReplayedLog, UnitGroups,
+    ActivityRow, ClassRecord, GoalRow, ItemStats, LevelCheck, MasteryGrid, PersistenceRow,
+    UnitGroups,
 };
 use crate::teacher::summary::{action_summary, ActionSummary};
 use crate::time::{iso_date, Millis};
@@ -23,111 +19,6 @@ const FILE_CHECK_NOTE: &str = "Whether the levels the student's newest file stat
 pub const REPORT_WEEKS: usize = 6;
 /// Most-missed items listed in the item analysis.
 pub const TOP_ITEMS: usize = 10;
-
-/// What became of one progress file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileOutcome {
-    /// Merged into the class; the warnings (say, an older curriculum version) are
-    /// worth a look but did not stop the file.
-    Added {
-        nickname: String,
-        added: Added,
-        warnings: Vec<String>,
-    },
-    /// Nothing of the file was used; every reason, with where it is in the file.
-    Refused { problems: Vec<String> },
-}
-
-/// Reads one progress file into the class. A file with any error changes nothing;
-/// a good file is merged by attempt id, so importing it twice changes nothing more.
-/// `check` holds the curriculum the files must belong to.
-pub fn import_progress_file(
-    class: &mut ClassRecord,
-    check: &CurriculumCheck,
-    text: &str,
-) -> FileOutcome {
-    import_loaded_progress(class, check, load_progress_quickly(text))
-}
-
-/// The second half of [`import_progress_file`], for a file already loaded with
-/// [`load_progress_quickly`]: loading needs no curriculum, so a reader can load each file
-/// as it arrives and check and merge them all once every file is in.
-pub fn import_loaded_progress(
-    class: &mut ClassRecord,
-    check: &CurriculumCheck,
-    loaded: Result<ProgressBundle, Vec<ProgressError>>,
-) -> FileOutcome {
-    add_checked_progress(class, CheckedProgress::new(check, loaded))
-}
-
-/// A loaded progress file with what checking it against a curriculum found, not
-/// yet merged: the teacher's page checks each file while the next is read. A file
-/// the class will take is replayed here too, so that the reports need not wait for
-/// it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckedProgress {
-    loaded: Result<ProgressBundle, Vec<ProgressError>>,
-    /// What the check found (warnings among them); none for a file that did not load.
-    found: Vec<ProgressError>,
-    /// The log's replay, for a file with no error whose log is in canonical order.
-    replayed: Option<ReplayedLog>,
-}
-
-impl CheckedProgress {
-    pub fn new(
-        check: &CurriculumCheck,
-        loaded: Result<ProgressBundle, Vec<ProgressError>>,
-    ) -> CheckedProgress {
-        let found = loaded
-            .as_ref()
-            .map(|bundle| check.check(bundle))
-            .unwrap_or_default();
-        let replayed = match &loaded {
-            Ok(bundle) if found.iter().all(|problem| problem.kind.is_warning()) => {
-                ReplayedLog::of(check, &bundle.attempts)
-            }
-            _ => None,
-        };
-        CheckedProgress {
-            loaded,
-            found,
-            replayed,
-        }
-    }
-
-    /// The file as loaded, to check against another curriculum.
-    pub fn into_loaded(self) -> Result<ProgressBundle, Vec<ProgressError>> {
-        self.loaded
-    }
-}
-
-/// Merges a checked file into the class, unless loading or the check found an error.
-pub fn add_checked_progress(class: &mut ClassRecord, checked: CheckedProgress) -> FileOutcome {
-    let lines = |errors: &[ProgressError]| errors.iter().map(ToString::to_string).collect();
-    let bundle = match checked.loaded {
-        Ok(bundle) => bundle,
-        Err(errors) => {
-            return FileOutcome::Refused {
-                problems: lines(&errors),
-            }
-        }
-    };
-    let (warnings, errors): (Vec<ProgressError>, Vec<ProgressError>) = checked
-        .found
-        .into_iter()
-        .partition(|problem| problem.kind.is_warning());
-    if !errors.is_empty() {
-        return FileOutcome::Refused {
-            problems: lines(&errors),
-        };
-    }
-    let nickname = bundle.learner.nickname.clone();
-    FileOutcome::Added {
-        nickname,
-        added: class.add_replayed(bundle, checked.replayed),
-        warnings: lines(&warnings),
-    }
-}
 
 /// Every report of one course, recomputed from the class's attempts.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 //! summary of what to do tomorrow.
 
 pub mod class;
+pub mod import;
 pub mod reports;
 pub mod roster;
 pub mod summary;

@@ -3,9 +3,9 @@
 
 use masterly_core::content::curriculum::load_curriculum;
 use masterly_core::format::progress::{load_progress_quickly, CurriculumCheck};
-use masterly_core::teacher::class::{
-    add_checked_progress, import_progress_file, Cell, CheckedProgress, ClassReports, FileOutcome,
-    Report, REPORT_WEEKS,
+use masterly_core::teacher::class::{Cell, ClassReports, Report, REPORT_WEEKS};
+use masterly_core::teacher::import::{
+    import_files, import_progress_file, FileOutcome, IncomingProgress,
 };
 use masterly_core::teacher::reports::ClassRecord;
 use masterly_test_kit::synthetic::synthetic_progress_files;
@@ -100,20 +100,66 @@ fn a_class_of_thirty_students_is_imported_and_every_report_covers_each_of_them()
 #[test]
 fn a_file_checked_against_another_course_is_judged_by_the_course_checked_last() {
     let minimal = curriculum();
-    let demo = load_curriculum(include_str!("../../../../curricula/demo.json"))
-        .unwrap_or_else(|e| panic!("demo curriculum: {e}"))
-        .curriculum;
+    let demo = demo();
     let file = &synthetic_progress_files(&demo, 1, 50, 2)[0];
-    let early = CheckedProgress::new(&CurriculumCheck::new(&minimal), load_progress_quickly(file));
+    let early = IncomingProgress::read(file, Some(&CurriculumCheck::new(&minimal)));
     let mut class = ClassRecord::default();
-    assert!(matches!(
-        add_checked_progress(&mut class, early.clone()),
-        FileOutcome::Refused { .. }
-    ));
+    let outcomes = import_files(
+        &mut class,
+        &CurriculumCheck::new(&minimal),
+        vec![("ada.json".to_string(), early.clone())],
+    );
+    assert!(matches!(outcomes[0].1, FileOutcome::Refused { .. }));
     assert!(class.students.is_empty());
-    let again = CheckedProgress::new(&CurriculumCheck::new(&demo), early.into_loaded());
-    assert_eq!(added(&add_checked_progress(&mut class, again)), 50);
+    let outcomes = import_files(
+        &mut class,
+        &CurriculumCheck::new(&demo),
+        vec![("ada.json".to_string(), early)],
+    );
+    assert_eq!(outcomes[0].0, "ada.json");
+    assert_eq!(added(&outcomes[0].1), 50);
     assert_eq!(class.students.len(), 1);
+}
+
+/// A check is kept only for the very version it was made against: a curriculum
+/// with the same id but other content (a class file's newer copy) checks again.
+#[test]
+fn a_check_against_another_version_of_the_curriculum_is_made_again() {
+    let demo = demo();
+    let mut edited = demo.clone();
+    edited.title.push_str(" (edited)");
+    let file = &synthetic_progress_files(&demo, 1, 20, 7)[0];
+    let warnings = |outcome: &FileOutcome| match outcome {
+        FileOutcome::Added { warnings, .. } => warnings.len(),
+        FileOutcome::Refused { problems } => panic!("refused: {problems:?}"),
+    };
+    let early = IncomingProgress::read(file, Some(&CurriculumCheck::new(&edited)));
+    let as_checked = import_files(
+        &mut ClassRecord::default(),
+        &CurriculumCheck::new(&edited),
+        vec![("a.json".to_string(), early.clone())],
+    );
+    assert_eq!(
+        warnings(&as_checked[0].1),
+        1,
+        "another version is a warning"
+    );
+    let rechecked = import_files(
+        &mut ClassRecord::default(),
+        &CurriculumCheck::new(&demo),
+        vec![("a.json".to_string(), early)],
+    );
+    assert_eq!(
+        warnings(&rechecked[0].1),
+        0,
+        "checked again against its own version"
+    );
+}
+
+fn demo() -> masterly_core::content::curriculum::Curriculum {
+    load_curriculum(include_str!("../../../../curricula/demo.json"))
+        .unwrap_or_else(|e| panic!("demo curriculum: {e}"))
+        .curriculum
 }
 
 #[test]

@@ -12,9 +12,8 @@ use masterly_core::format::progress::{CurriculumCheck, CurriculumRef, Learner, P
 use masterly_core::learning::attempt::Attempt;
 use masterly_core::learning::mastery::MasteryLevel;
 use masterly_core::learning::replay::replay;
-use masterly_core::teacher::class::{
-    import_progress_file, Cell, ClassReports, FileOutcome, Report,
-};
+use masterly_core::teacher::class::{Cell, ClassReports, Report};
+use masterly_core::teacher::import::{import_progress_file, FileOutcome};
 use masterly_core::teacher::reports::ClassRecord;
 use masterly_core::teacher::roster::{student_id, Roster};
 use masterly_test_kit::synthetic::synthetic_log;

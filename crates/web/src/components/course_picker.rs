@@ -1,15 +1,16 @@
 //! The list of courses to choose from, across every curriculum of the library
 //! (a bundled one is fetched when one of its courses is chosen).
 
-use crate::context::{offered_courses, AppContext, Library};
+use crate::library::{offered_courses, Library};
+use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
 
 #[component]
 pub fn CoursePicker() -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     let choices = move || {
-        context.library.with(|library| match library {
+        session.device.library.with(|library| match library {
             Library::Ready(shelves) => offered_courses(shelves),
             _ => Vec::new(),
         })
@@ -23,7 +24,7 @@ pub fn CoursePicker() -> impl IntoView {
                         .map(|(choice, title)| {
                             let this = choice.clone();
                             let is_current = move || {
-                                context.chosen_course().as_ref() == Some(&this)
+                                session.chosen_course().as_ref() == Some(&this)
                             };
                             view! {
                                 <li>
@@ -31,7 +32,7 @@ pub fn CoursePicker() -> impl IntoView {
                                         type="button"
                                         class="course-choice"
                                         aria-current=move || is_current().then_some("page")
-                                        on:click=move |_| context.open_course(&choice)
+                                        on:click=move |_| session.open_course(&choice)
                                     >
                                         {title}
                                     </button>

@@ -1,19 +1,22 @@
-//! Banners about the student's saved work: storage blocked or full, damaged data
+//! Banners about what is kept on this device: storage blocked or full, damaged data
 //! restored, a class joined or answers added from a file. Each says what happened
-//! and offers what helps (download, export).
+//! and offers what helps (download; on the student's page, export).
 
 use crate::browser;
-use crate::context::AppContext;
+use crate::device::Device;
+use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
 
 #[component]
 pub fn Notices() -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let device = expect_context::<Device>();
+    // Only the student's page has a progress file to export.
+    let can_export = use_context::<StudentSession>().is_some();
     view! {
         <div class="notices" role="alert" data-testid="notices">
             {move || {
-                context
+                device
                     .notices
                     .get()
                     .into_iter()
@@ -37,11 +40,11 @@ pub fn Notices() -> impl IntoView {
                                                 </button>
                                             }
                                         })}
-                                    {notice.offer_export.then(|| view! { <ExportButton /> })}
+                                    {(notice.offer_export && can_export).then(|| view! { <ExportButton /> })}
                                     <button
                                         type="button"
                                         class="quiet"
-                                        on:click=move |_| context.dismiss_notice(index)
+                                        on:click=move |_| device.dismiss_notice(index)
                                     >
                                         {text::DISMISS}
                                     </button>
@@ -59,13 +62,13 @@ pub fn Notices() -> impl IntoView {
 /// storage that cannot keep their work.
 #[component]
 pub fn ExportButton(#[prop(optional)] class: &'static str) -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     view! {
         <button
             type="button"
             class=class
             data-testid="export-progress"
-            on:click=move |_| context.export_progress_and_say_so()
+            on:click=move |_| session.export_progress_and_say_so()
         >
             {text::EXPORT_PROGRESS}
         </button>

@@ -7,7 +7,7 @@
 
 use crate::browser::{dropped_files, read_chosen_file, take_chosen_files};
 use crate::components::problem_list::ProblemList;
-use crate::context::AppContext;
+use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::curriculum::LoadedCurriculum;
@@ -47,7 +47,7 @@ fn said(message: impl Into<String>, problems: Vec<String>) -> Stage {
 
 #[component]
 pub fn OpenFile() -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     let stage = RwSignal::new(Stage::Idle);
     let dragging = RwSignal::new(false);
     let open = move |files: Vec<web_sys::File>| {
@@ -66,8 +66,8 @@ pub fn OpenFile() -> impl IntoView {
             // fetched, so that the preview and what the file does compare it with
             // the curriculum itself.
             if let Ok(file) = &read {
-                context.library_loaded().await;
-                context.fetch_listed(file.curriculum_id()).await;
+                session.device.library_loaded().await;
+                session.device.fetch_listed(file.curriculum_id()).await;
             }
             stage.set(match read {
                 Ok(MasterlyFile::Curriculum(loaded)) => Stage::Course {
@@ -161,7 +161,7 @@ fn CoursePreview(
     text: Arc<String>,
     stage: RwSignal<Stage>,
 ) -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     let curriculum = &loaded.curriculum;
     let courses = curriculum
         .courses
@@ -178,7 +178,7 @@ fn CoursePreview(
         .map(|warning| view! { <li>{warning.to_string()}</li> })
         .collect_view();
     let add = move || {
-        stage.set(match context.import_curriculum(&text) {
+        stage.set(match session.import_curriculum(&text) {
             Ok(imported) => said(imported.message(), Vec::new()),
             Err(problems) => said(text::COURSE_NOT_ADDED, problems),
         });
@@ -197,7 +197,7 @@ fn CoursePreview(
 
 #[component]
 fn ClassPreview(file: Arc<ClassFile>, stage: RwSignal<Stage>) -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     let chosen = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
     let names = file
@@ -227,7 +227,7 @@ fn ClassPreview(file: Arc<ClassFile>, stage: RwSignal<Stage>) -> impl IntoView {
         move || match chosen.get_untracked() {
             None => problem.set(Some(text::PICK_YOUR_NAME.to_string())),
             // What changed is said in the banner above the page (the course opens).
-            Some(id) => match context.join_class(&file, &id) {
+            Some(id) => match session.join_class(&file, &id) {
                 Ok(_) => stage.set(Stage::Idle),
                 Err(message) => problem.set(Some(message)),
             },
@@ -248,8 +248,9 @@ fn ClassPreview(file: Arc<ClassFile>, stage: RwSignal<Stage>) -> impl IntoView {
 
 #[component]
 fn ProgressPreview(bundle: Arc<ProgressBundle>, stage: RwSignal<Stage>) -> impl IntoView {
-    let context = expect_context::<AppContext>();
-    let title = context
+    let session = expect_context::<StudentSession>();
+    let title = session
+        .device
         .find_curriculum(&bundle.curriculum.id)
         .map(|c| c.title.clone())
         .unwrap_or_else(|| bundle.curriculum.id.clone());
@@ -260,7 +261,7 @@ fn ProgressPreview(bundle: Arc<ProgressBundle>, stage: RwSignal<Stage>) -> impl 
         &iso_date(bundle.exported_at.div_euclid(DAY_MS)),
     );
     let add = move || {
-        stage.set(match context.add_own_progress((*bundle).clone()) {
+        stage.set(match session.add_own_progress((*bundle).clone()) {
             Ok(_) => Stage::Idle, // said in the banner above the page
             Err(problems) => said(text::PROGRESS_NOT_ADDED, problems),
         })
@@ -276,12 +277,12 @@ fn ProgressPreview(bundle: Arc<ProgressBundle>, stage: RwSignal<Stage>) -> impl 
 /// Downloads the file of the course open now: bundled or opened from a file.
 #[component]
 pub fn CurriculumDownload() -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     let download = move |_| {
-        let Some(curriculum) = context.curriculum() else {
+        let Some(curriculum) = session.curriculum() else {
             return;
         };
-        if let Some(file_text) = context.curriculum_file(&curriculum.id) {
+        if let Some(file_text) = session.device.curriculum_file(&curriculum.id) {
             crate::browser::download(&format!("{}.json", curriculum.id), &file_text);
         }
     };

@@ -5,7 +5,8 @@
 //! student's copy of Masterly will check it before it is offered.
 
 use crate::browser::{download, now, random_u64};
-use crate::context::{AppContext, CourseChoice};
+use crate::library::CourseChoice;
+use crate::teacher::TeacherSession;
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::curriculum::Curriculum;
@@ -14,13 +15,13 @@ use std::sync::Arc;
 
 #[component]
 pub fn ClassSetup(choice: Signal<Option<CourseChoice>>) -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<TeacherSession>();
     let curriculum = Memo::new(move |_| {
         choice
             .get()
-            .and_then(|choice| context.find_curriculum(&choice.curriculum_id))
+            .and_then(|choice| session.device.find_curriculum(&choice.curriculum_id))
     });
-    let roster = context.roster;
+    let roster = session.roster;
     let typed = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<String>::new());
     let said = RwSignal::new(String::new());
@@ -153,8 +154,8 @@ fn RosterRow(
     curriculum: Arc<Curriculum>,
     problems: RwSignal<Vec<String>>,
 ) -> impl IntoView {
-    let context = expect_context::<AppContext>();
-    let roster = context.roster;
+    let session = expect_context::<TeacherSession>();
+    let roster = session.roster;
     let field = {
         let id = id.clone();
         move |read: fn(&RosterStudent) -> String| {

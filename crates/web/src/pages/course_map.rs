@@ -8,7 +8,7 @@ use crate::components::focus::focus_when_mounted;
 use crate::components::level_badge::{LevelBadge, LevelLegend};
 use crate::components::open_file::{CurriculumDownload, OpenFile};
 use crate::components::rich_text::RichText;
-use crate::context::AppContext;
+use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::curriculum::{Course, Curriculum};
@@ -19,12 +19,12 @@ use std::sync::Arc;
 
 #[component]
 pub fn CourseMap() -> impl IntoView {
-    let context = expect_context::<AppContext>();
-    let course_id = move || context.chosen_course().map(|choice| choice.course_id);
+    let session = expect_context::<StudentSession>();
+    let course_id = move || session.chosen_course().map(|choice| choice.course_id);
     view! {
         <CoursePicker />
         <ResumeBanner />
-        {move || match (context.curriculum(), course_id()) {
+        {move || match (session.curriculum(), course_id()) {
             (Some(curriculum), Some(course_id)) if curriculum.course(&course_id).is_some() => {
                 view! { <CourseView curriculum course_id /> }.into_any()
             }
@@ -41,9 +41,9 @@ pub fn CourseMap() -> impl IntoView {
 /// Offers to go back to a sitting left unfinished.
 #[component]
 pub fn ResumeBanner() -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     let unfinished = move || {
-        context.workbook.with(|workbook| {
+        session.workbook.with(|workbook| {
             let sitting = workbook.as_ref()?.sitting.as_ref()?;
             Some((
                 sitting.plan.sitting.kind,
@@ -60,7 +60,7 @@ pub fn ResumeBanner() -> impl IntoView {
                     <button
                         type="button"
                         class="primary"
-                        on:click=move |_| context.go(Place::Sitting)
+                        on:click=move |_| session.go(Place::Sitting)
                     >
                         {text::CONTINUE}
                     </button>
@@ -72,12 +72,12 @@ pub fn ResumeBanner() -> impl IntoView {
 
 #[component]
 fn CourseView(curriculum: Arc<Curriculum>, course_id: String) -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     let Some(course) = curriculum.course(&course_id).cloned() else {
         return view! { <p class="status">{text::NO_COURSE_CHOSEN}</p> }.into_any();
     };
     let course = Arc::new(course);
-    let replay = Memo::new(move |_| context.progress().map(|(_, replay)| replay));
+    let replay = Memo::new(move |_| session.progress().map(|(_, replay)| replay));
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_when_mounted(heading);
     let meta = course_meta(&curriculum, &course);
@@ -125,7 +125,7 @@ fn CourseView(curriculum: Arc<Curriculum>, course_id: String) -> impl IntoView {
                 replay
                     .get()
                     .map(|replay| {
-                        next_step_view(&next_curriculum, &next_course, &replay, context)
+                        next_step_view(&next_curriculum, &next_course, &replay, session)
                     })
             }}
             <ol class="unit-map">
@@ -136,7 +136,7 @@ fn CourseView(curriculum: Arc<Curriculum>, course_id: String) -> impl IntoView {
                         .iter()
                         .enumerate()
                         .map(|(index, unit)| {
-                            unit_card(&units_curriculum, index, unit, &replay, context)
+                            unit_card(&units_curriculum, index, unit, &replay, session)
                         })
                         .collect_view()
                 }}
@@ -151,7 +151,7 @@ fn CourseView(curriculum: Arc<Curriculum>, course_id: String) -> impl IntoView {
                         let request = PlanRequest::CourseChallenge {
                             course: challenge_course.clone(),
                         };
-                        challenge_problem.set(context.start_sitting(request).err());
+                        challenge_problem.set(session.start_sitting(request).err());
                     }
                 >
                     {text::START_CHALLENGE}
@@ -170,13 +170,13 @@ fn CourseView(curriculum: Arc<Curriculum>, course_id: String) -> impl IntoView {
 /// The course the learner aims to master, and by when, when a goal is set.
 #[component]
 fn CourseGoal() -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     let goal = move || {
-        let (course, date) = context.workbook.with(|workbook| {
+        let (course, date) = session.workbook.with(|workbook| {
             let goals = &workbook.as_ref()?.goals;
             Some((goals.course.clone()?, goals.target_date.clone()))
         })?;
-        let title = context
+        let title = session
             .curriculum()
             .and_then(|c| c.course(&course).map(|course| course.title.clone()))
             .unwrap_or(course);
@@ -188,9 +188,9 @@ fn CourseGoal() -> impl IntoView {
 /// Active minutes this week against the weekly goal.
 #[component]
 fn WeeklyGoal() -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     let minutes = move || {
-        context.workbook.with(|workbook| {
+        session.workbook.with(|workbook| {
             workbook.as_ref().map_or((0, 45), |workbook| {
                 let today = local_day(browser::now(), browser::utc_offset_minutes());
                 (
@@ -218,7 +218,7 @@ fn next_step_view(
     curriculum: &Curriculum,
     course: &Course,
     replay: &Replay,
-    context: AppContext,
+    session: StudentSession,
 ) -> AnyView {
     let course_id = course.id.clone();
     match replay.next_step(course) {
@@ -231,7 +231,7 @@ fn next_step_view(
                     class="primary"
                     data-action="start-review"
                     on:click=move |_| {
-                        let _ = context.start_sitting(PlanRequest::Review {
+                        let _ = session.start_sitting(PlanRequest::Review {
                             course: course_id.clone(),
                         });
                     }
@@ -261,7 +261,7 @@ fn next_step_view(
                     <button
                         type="button"
                         class="primary"
-                        on:click=move |_| context.go(Place::Unit { unit: unit.clone() })
+                        on:click=move |_| session.go(Place::Unit { unit: unit.clone() })
                     >
                         {text::open_unit(&title)}
                     </button>
@@ -284,7 +284,7 @@ fn unit_card(
     index: usize,
     unit: &masterly_core::content::curriculum::Unit,
     replay: &Replay,
-    context: AppContext,
+    session: StudentSession,
 ) -> impl IntoView {
     let heading_id = format!("unit-{}", unit.id);
     let builds_on: Vec<String> = unit
@@ -320,7 +320,7 @@ fn unit_card(
             <button
                 type="button"
                 class="open-unit"
-                on:click=move |_| context.go(Place::Unit { unit: unit_id.clone() })
+                on:click=move |_| session.go(Place::Unit { unit: unit_id.clone() })
             >
                 {text::open_unit(&title)}
             </button>

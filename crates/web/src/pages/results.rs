@@ -3,7 +3,7 @@
 
 use crate::components::focus::focus_when_mounted;
 use crate::components::level_badge::LevelBadge;
-use crate::context::AppContext;
+use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::device::workbook::{score_by_objective, Place};
@@ -12,13 +12,13 @@ use masterly_core::learning::replay::UnitStage;
 
 #[component]
 pub fn ResultsPage(sitting_id: String) -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_when_mounted(heading);
-    let Some((curriculum, replay)) = untrack(|| context.progress()) else {
+    let Some((curriculum, replay)) = untrack(|| session.progress()) else {
         return ().into_any();
     };
-    let attempts: Vec<_> = context.workbook.with_untracked(|workbook| {
+    let attempts: Vec<_> = session.workbook.with_untracked(|workbook| {
         workbook
             .as_ref()
             .map(|w| {
@@ -33,7 +33,7 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
         return view! {
             <section class="results">
                 <h1 tabindex="-1" node_ref=heading>{text::NO_RESULTS}</h1>
-                <button type="button" on:click=move |_| context.go(Place::CourseMap)>{text::BACK_TO_MAP}</button>
+                <button type="button" on:click=move |_| session.go(Place::CourseMap)>{text::BACK_TO_MAP}</button>
             </section>
         }
         .into_any();
@@ -80,7 +80,7 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
         .map_or_else(|| text::BACK_TO_MAP.to_string(), text::back_to_unit);
     // A unit just mastered: the way on is the course's next unit the student can
     // start (not mastered, not locked).
-    let course_id = context
+    let course_id = session
         .workbook
         .with_untracked(|w| w.as_ref().and_then(|w| w.course.clone()));
     let next_unit = matches!(stage, Some(UnitStage::Mastered))
@@ -159,7 +159,7 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
                         type="button"
                         class="primary"
                         data-action="next-unit"
-                        on:click=move |_| context.go(Place::Unit { unit: unit.clone() })
+                        on:click=move |_| session.go(Place::Unit { unit: unit.clone() })
                     >
                         {text::next_unit(&title)}
                     </button>
@@ -168,11 +168,11 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
                     type="button"
                     class=if next_unit.is_some() { "" } else { "primary" }
                     data-action="back-to-unit"
-                    on:click=move |_| context.go(back_place.clone())
+                    on:click=move |_| session.go(back_place.clone())
                 >
                     {back_label}
                 </button>
-                <button type="button" on:click=move |_| context.go(Place::CourseMap)>{text::BACK_TO_MAP}</button>
+                <button type="button" on:click=move |_| session.go(Place::CourseMap)>{text::BACK_TO_MAP}</button>
             </div>
         </section>
     }

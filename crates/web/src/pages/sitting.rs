@@ -7,7 +7,8 @@ use crate::browser;
 use crate::components::focus::focus_when_mounted;
 use crate::components::item_player::ItemPlayer;
 use crate::components::rich_text::RichText;
-use crate::context::{AppContext, Notice};
+use crate::device::Notice;
+use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::item::{describe_answer, judge, ItemInstance, Response, ResponseError};
@@ -19,10 +20,10 @@ use wasm_bindgen::JsCast;
 
 #[component]
 pub fn SittingPage() -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     // The item screen is rebuilt only when the student moves to another item.
     let current = Memo::new(move |_| {
-        context.workbook.with(|workbook| {
+        session.workbook.with(|workbook| {
             let sitting = workbook.as_ref()?.sitting.as_ref()?;
             Some((sitting.plan.sitting.id.clone(), sitting.position))
         })
@@ -32,7 +33,7 @@ pub fn SittingPage() -> impl IntoView {
         None => view! {
             <section class="sitting">
                 <p class="status">{text::NO_SITTING}</p>
-                <button type="button" on:click=move |_| context.go(Place::CourseMap)>
+                <button type="button" on:click=move |_| session.go(Place::CourseMap)>
                     {text::BACK_TO_MAP}
                 </button>
             </section>
@@ -43,8 +44,8 @@ pub fn SittingPage() -> impl IntoView {
 
 #[component]
 fn ItemScreen() -> impl IntoView {
-    let context = expect_context::<AppContext>();
-    let Some(sitting) = context
+    let session = expect_context::<StudentSession>();
+    let Some(sitting) = session
         .workbook
         .with_untracked(|workbook| workbook.as_ref().and_then(|w| w.sitting.clone()))
     else {
@@ -53,7 +54,7 @@ fn ItemScreen() -> impl IntoView {
     let Some(planned) = sitting.current().cloned() else {
         return ().into_any();
     };
-    let curriculum = context.curriculum();
+    let curriculum = session.curriculum();
     let item = curriculum.as_ref().and_then(|curriculum| {
         let (_, objective) = curriculum.objective(&planned.objective)?;
         objective.item(&planned.item).cloned()
@@ -66,7 +67,7 @@ fn ItemScreen() -> impl IntoView {
         return view! {
             <section class="sitting">
                 <p class="problem" role="alert">{text::ITEM_MISSING}</p>
-                <button type="button" on:click=move |_| { let _ = context.update(|w| w.advance()); }>
+                <button type="button" on:click=move |_| { let _ = session.update(|w| w.advance()); }>
                     {text::SKIP_ITEM}
                 </button>
             </section>
@@ -85,10 +86,10 @@ fn ItemScreen() -> impl IntoView {
                 .map(|(_, o)| o.target.clone())
         })
         .unwrap_or_default();
-    context.item_shown();
+    session.item_shown();
 
     let hints_shown = Memo::new(move |_| {
-        context.workbook.with(|workbook| {
+        session.workbook.with(|workbook| {
             workbook
                 .as_ref()
                 .and_then(|w| w.sitting.as_ref())
@@ -96,7 +97,7 @@ fn ItemScreen() -> impl IntoView {
         })
     });
     let tries = Memo::new(move |_| {
-        context.workbook.with(|workbook| {
+        session.workbook.with(|workbook| {
             workbook
                 .as_ref()
                 .and_then(|w| w.sitting.as_ref())
@@ -104,7 +105,7 @@ fn ItemScreen() -> impl IntoView {
         })
     });
     let feedback_attempt = Memo::new(move |_| {
-        context.workbook.with(|workbook| {
+        session.workbook.with(|workbook| {
             let workbook = workbook.as_ref()?;
             let id = workbook.sitting.as_ref()?.feedback.clone()?;
             workbook.attempt(&id).cloned()
@@ -130,20 +131,20 @@ fn ItemScreen() -> impl IntoView {
                     judgement.correct,
                     judgement.misconception,
                     hints_shown.get_untracked(),
-                    context.item_active_seconds(),
+                    session.item_active_seconds(),
                 );
                 // Saved before the feedback shows: `update` stores, then renders.
                 // A question another tab already answered keeps that answer.
                 let mut recorded = true;
-                let _ = context.update(|workbook| recorded = workbook.record(attempt));
+                let _ = session.update(|workbook| recorded = workbook.record(attempt));
                 if !recorded {
-                    context.notify(Notice {
+                    session.device.notify(Notice {
                         text: text::ANSWERED_IN_ANOTHER_TAB.to_string(),
                         download: None,
                         offer_export: false,
                     });
                 }
-                context.item_shown();
+                session.item_shown();
             }
         }
     });
@@ -166,7 +167,7 @@ fn ItemScreen() -> impl IntoView {
                     type="button"
                     class="quiet"
                     on:click=move |_| {
-                        let _ = context.update(|workbook| workbook.pause_sitting());
+                        let _ = session.update(|workbook| workbook.pause_sitting());
                     }
                 >
                     {text::PAUSE}
@@ -206,7 +207,7 @@ fn ItemScreen() -> impl IntoView {
                                             || feedback_attempt.with(Option::is_some)
                                     }
                                     on:click=move |_| {
-                                        let _ = context.update(|w| w.show_hint(hint_count));
+                                        let _ = session.update(|w| w.show_hint(hint_count));
                                         // The last hint disables the button: focus goes
                                         // on to the answer instead of the page's top.
                                         if hints_shown.get_untracked() as usize >= hint_count {
@@ -231,7 +232,7 @@ fn ItemScreen() -> impl IntoView {
                                 kind,
                                 tries.get(),
                                 is_last,
-                                context,
+                                session,
                             )
                         })
                 }}
@@ -279,12 +280,12 @@ fn feedback_view(
     kind: AssessmentKind,
     tries: u32,
     is_last: bool,
-    context: AppContext,
+    session: StudentSession,
 ) -> impl IntoView {
     let judgement = judge(instance, &attempt.response).ok();
     let targeted = judgement.as_ref().and_then(|j| j.feedback.clone());
     let misconception = attempt.misconception.as_deref().and_then(|id| {
-        context
+        session
             .curriculum()
             .and_then(|c| c.misconception(id).map(|m| m.feedback.clone()))
     });
@@ -342,7 +343,7 @@ fn feedback_view(
                         data-action="try-again"
                         node_ref=retry_button
                         on:click=move |_| {
-                            let _ = context.update(|w| w.try_again());
+                            let _ = session.update(|w| w.try_again());
                             // Back to the answer, once the field is open again.
                             request_animation_frame(focus_answer);
                         }
@@ -355,7 +356,7 @@ fn feedback_view(
                     class="primary"
                     node_ref=next_button
                     data-testid="next"
-                    on:click=move |_| { let _ = context.update(|w| w.advance()); }
+                    on:click=move |_| { let _ = session.update(|w| w.advance()); }
                 >
                     {next_label}
                 </button>

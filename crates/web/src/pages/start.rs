@@ -3,25 +3,25 @@
 
 use crate::components::focus::focus_when_mounted;
 use crate::components::open_file::OpenFile;
-use crate::context::AppContext;
+use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
 
 #[component]
 pub fn StartScreen() -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     let nickname = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_when_mounted(heading);
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        match context.add_learner(&nickname.get_untracked()) {
+        match session.add_learner(&nickname.get_untracked()) {
             Ok(()) => problem.set(None),
             Err(error) => problem.set(Some(text::capitalise(&error.to_string()))),
         }
     };
-    let learners = move || context.profiles.with(|profiles| profiles.profiles.clone());
+    let learners = move || session.profiles.with(|profiles| profiles.profiles.clone());
     view! {
         <section class="start" aria-labelledby="start-title" data-testid="start-screen">
             <h1 id="start-title" tabindex="-1" node_ref=heading>{text::WHO_IS_LEARNING}</h1>
@@ -40,7 +40,7 @@ pub fn StartScreen() -> impl IntoView {
                                                 <button
                                                     type="button"
                                                     class="learner-choice"
-                                                    on:click=move |_| context.select_learner(&id)
+                                                    on:click=move |_| session.select_learner(&id)
                                                 >
                                                     {profile.learner.nickname.clone()}
                                                 </button>

@@ -4,8 +4,8 @@
 
 use crate::components::focus::focus_when_mounted;
 use crate::components::rich_text::RichText;
-use crate::context::AppContext;
 use crate::pages::course_map::{objective_list, ResumeBanner};
+use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::curriculum::{Curriculum, Objective, Unit};
@@ -15,9 +15,9 @@ use masterly_core::learning::replay::UnitStage;
 
 #[component]
 pub fn UnitPage(unit_id: String) -> impl IntoView {
-    let context = expect_context::<AppContext>();
+    let session = expect_context::<StudentSession>();
     // The unit is looked up in the curriculum where it is needed, not copied.
-    let found = context.curriculum().and_then(|curriculum| {
+    let found = session.curriculum().and_then(|curriculum| {
         let unit = curriculum.unit(&unit_id)?;
         let title = unit.title.clone();
         let lessons = unit.objectives.iter().map(lesson_view).collect_view();
@@ -25,7 +25,7 @@ pub fn UnitPage(unit_id: String) -> impl IntoView {
     });
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_when_mounted(heading);
-    let back = move |_| context.go(Place::CourseMap);
+    let back = move |_| session.go(Place::CourseMap);
     let Some((curriculum, title, lessons)) = found else {
         return view! {
             <section class="unit-page">
@@ -36,7 +36,7 @@ pub fn UnitPage(unit_id: String) -> impl IntoView {
         .into_any();
     };
     let replay = Memo::new(move |_| {
-        context
+        session
             .progress()
             .map(|(_, replay)| replay)
             .unwrap_or_default()
@@ -57,7 +57,7 @@ pub fn UnitPage(unit_id: String) -> impl IntoView {
                 return None;
             }
             let unit = curriculum.unit(&unit_id)?;
-            let actions = stage_actions(&curriculum, unit, &stage, problem, context);
+            let actions = stage_actions(&curriculum, unit, &stage, problem, session);
             Some(view! {
                 {actions}
                 <p class="field-problem" role="alert">{move || problem.get()}</p>
@@ -94,7 +94,7 @@ fn start_button(
     request: PlanRequest,
     primary: bool,
     problem: RwSignal<Option<String>>,
-    context: AppContext,
+    session: StudentSession,
 ) -> impl IntoView {
     // Names the action for tests and for the end-to-end run, whatever the label says.
     let action = match &request {
@@ -111,7 +111,7 @@ fn start_button(
             type="button"
             class=if primary { "primary" } else { "" }
             data-action=action
-            on:click=move |_| problem.set(context.start_sitting(request.clone()).err())
+            on:click=move |_| problem.set(session.start_sitting(request.clone()).err())
         >
             {label}
         </button>
@@ -123,7 +123,7 @@ fn stage_actions(
     unit: &Unit,
     stage: &UnitStage,
     problem: RwSignal<Option<String>>,
-    context: AppContext,
+    session: StudentSession,
 ) -> AnyView {
     let unit_id = unit.id.clone();
     let readiness = PlanRequest::Readiness {
@@ -148,7 +148,7 @@ fn stage_actions(
             .map(|id| {
                 let target = id.clone();
                 view! {
-                    <button type="button" on:click=move |_| context.go(Place::Unit { unit: target.clone() })>
+                    <button type="button" on:click=move |_| session.go(Place::Unit { unit: target.clone() })>
                         {text::open_unit(&title_of(id))}
                     </button>
                 }
@@ -160,27 +160,27 @@ fn stage_actions(
         UnitStage::Locked { missing } => view! {
             <div class="actions">
                 {go_to_units(missing)}
-                {start_button(text::RETAKE_READINESS, readiness, false, problem, context)}
+                {start_button(text::RETAKE_READINESS, readiness, false, problem, session)}
             </div>
         }
         .into_any(),
         UnitStage::PreAssessment { prerequisites } => view! {
             <div class="actions">
-                {start_button(text::START_READINESS, readiness, true, problem, context)}
+                {start_button(text::START_READINESS, readiness, true, problem, session)}
                 {go_to_units(prerequisites)}
             </div>
         }
         .into_any(),
         UnitStage::Instruction => view! {
             <div class="actions">
-                {start_button(text::START_FORMATIVE_A, formative_a, true, problem, context)}
-                {start_button(text::SKIP_AHEAD, unit_test, false, problem, context)}
+                {start_button(text::START_FORMATIVE_A, formative_a, true, problem, session)}
+                {start_button(text::SKIP_AHEAD, unit_test, false, problem, session)}
             </div>
         }
         .into_any(),
         UnitStage::InProgress { .. } => view! {
             <div class="actions">
-                <button type="button" class="primary" on:click=move |_| context.go(Place::Sitting)>
+                <button type="button" class="primary" on:click=move |_| session.go(Place::Sitting)>
                     {text::CONTINUE}
                 </button>
             </div>
@@ -191,10 +191,10 @@ fn stage_actions(
             enrichment,
         } => view! {
             <div class="cycle-step">
-                {correctives_section(unit, objectives, problem, context)}
+                {correctives_section(unit, objectives, problem, session)}
                 {enrichment_section(unit, enrichment)}
                 <div class="actions">
-                    {start_button(text::START_FORMATIVE_B, formative_b, true, problem, context)}
+                    {start_button(text::START_FORMATIVE_B, formative_b, true, problem, session)}
                 </div>
             </div>
         }
@@ -205,7 +205,7 @@ fn stage_actions(
                 <div class="cycle-step">
                     {enrichment_section(unit, &all)}
                     <div class="actions">
-                        {start_button(text::START_UNIT_TEST, unit_test, true, problem, context)}
+                        {start_button(text::START_UNIT_TEST, unit_test, true, problem, session)}
                     </div>
                 </div>
             }
@@ -213,9 +213,9 @@ fn stage_actions(
         }
         UnitStage::Review { objectives } => view! {
             <div class="cycle-step">
-                {correctives_section(unit, objectives, problem, context)}
+                {correctives_section(unit, objectives, problem, session)}
                 <div class="actions">
-                    {start_button(text::START_UNIT_TEST, unit_test, true, problem, context)}
+                    {start_button(text::START_UNIT_TEST, unit_test, true, problem, session)}
                 </div>
             </div>
         }
@@ -226,7 +226,7 @@ fn stage_actions(
                 <div class="cycle-step">
                     {enrichment_section(unit, &all)}
                     <div class="actions">
-                        <button type="button" class="primary" on:click=move |_| context.go(Place::CourseMap)>
+                        <button type="button" class="primary" on:click=move |_| session.go(Place::CourseMap)>
                             {text::BACK_TO_MAP}
                         </button>
                     </div>
@@ -262,7 +262,7 @@ fn lesson_view(objective: &Objective) -> impl IntoView {
 fn corrective_view(
     objective: &Objective,
     problem: RwSignal<Option<String>>,
-    context: AppContext,
+    session: StudentSession,
 ) -> impl IntoView {
     let practice = PlanRequest::Practice {
         objective: objective.id.clone(),
@@ -292,7 +292,7 @@ fn corrective_view(
                     }
                 })
                 .collect_view()}
-            {start_button(text::START_PRACTICE, practice, false, problem, context)}
+            {start_button(text::START_PRACTICE, practice, false, problem, session)}
         </article>
     }
 }
@@ -301,14 +301,14 @@ fn correctives_section(
     unit: &Unit,
     objective_ids: &[String],
     problem: RwSignal<Option<String>>,
-    context: AppContext,
+    session: StudentSession,
 ) -> impl IntoView {
     view! {
         <h2>{text::CORRECTIVES_HEADING}</h2>
         {objective_ids
             .iter()
             .filter_map(|id| unit.objectives.iter().find(|o| &o.id == id))
-            .map(|objective| corrective_view(objective, problem, context))
+            .map(|objective| corrective_view(objective, problem, session))
             .collect_view()}
     }
 }

@@ -11,7 +11,7 @@ use masterly_core::teacher::roster::{student_id, Roster};
 use masterly_test_kit::scans::compare_scans;
 use masterly_test_kit::synthetic::synthetic_progress_files;
 use masterly_web::browser::read_chosen_files;
-use masterly_web::context::AppContext;
+use masterly_web::student::StudentSession;
 use masterly_web::text;
 use std::sync::Arc;
 use wasm_bindgen_test::*;
@@ -45,24 +45,25 @@ fn class_file(curriculum: &Curriculum) -> ClassFile {
 #[wasm_bindgen_test]
 async fn a_student_joins_a_class_from_the_start_screen_and_their_files_carry_it() {
     let curriculum = second();
-    let context = AppContext::with_curricula(vec![curriculum.clone()]);
+    let session = StudentSession::with_curricula(vec![curriculum.clone()]);
     let file = class_file(&curriculum);
     let ana = file.students[0].id.clone();
-    assert!(context.join_class(&file, "s-unknown").is_err());
+    assert!(session.join_class(&file, "s-unknown").is_err());
 
-    let said = context.join_class(&file, &ana).expect("Ana joins");
+    let said = session.join_class(&file, &ana).expect("Ana joins");
     assert_eq!(said, "You joined “5C” as Ana. Your goals are set, and your progress files will say which class you are in.");
     // Said in the banner too, which stays when the course map replaces the screen.
-    let banners: Vec<String> = context
+    let banners: Vec<String> = session
+        .device
         .notices
         .get_untracked()
         .into_iter()
         .map(|notice| notice.text)
         .collect();
     assert_eq!(banners, vec![said.clone()]);
-    let current = context.profiles.get_untracked().current().cloned();
+    let current = session.profiles.get_untracked().current().cloned();
     assert_eq!(current.map(|p| p.learner.nickname), Some("Ana".to_string()));
-    let workbook = context
+    let workbook = session
         .workbook
         .get_untracked()
         .expect("a workbook is open");
@@ -74,46 +75,47 @@ async fn a_student_joins_a_class_from_the_start_screen_and_their_files_carry_it(
     assert_eq!(workbook.goals.weekly_minutes, 70);
 
     // Ana signs out; joining again as Ana on this device finds her, not a new learner.
-    context.sign_out();
-    context.join_class(&file, &ana).expect("Ana joins again");
-    assert_eq!(context.profiles.get_untracked().profiles.len(), 1);
+    session.sign_out();
+    session.join_class(&file, &ana).expect("Ana joins again");
+    assert_eq!(session.profiles.get_untracked().profiles.len(), 1);
 }
 
 #[wasm_bindgen_test]
 async fn a_progress_file_is_added_only_to_its_owner_and_only_once() {
     let curriculum = second();
-    let context = AppContext::with_curricula(vec![curriculum.clone()]);
+    let session = StudentSession::with_curricula(vec![curriculum.clone()]);
     let text = synthetic_progress_files(&curriculum, 1, 40, 8).remove(0);
     let bundle = load_progress(&text).expect("a good progress file");
 
-    context.add_learner("Cy").expect("Cy is added");
-    let refused = context.add_own_progress(bundle.clone());
+    session.add_learner("Cy").expect("Cy is added");
+    let refused = session.add_own_progress(bundle.clone());
     assert_eq!(
         refused,
         Err(vec!["This progress file is Student 1's, and Cy is signed in. To continue Student 1's work on this device, sign out and open the file from the start screen.".to_string()])
     );
     assert_eq!(
-        context.workbook.get_untracked().map(|w| w.attempts.len()),
+        session.workbook.get_untracked().map(|w| w.attempts.len()),
         Some(0),
         "Cy's work is unchanged"
     );
 
     // From the start screen, the file's learner comes to this device with their id.
-    context.sign_out();
-    let added = context.add_own_progress(bundle.clone()).expect("added");
+    session.sign_out();
+    let added = session.add_own_progress(bundle.clone()).expect("added");
     assert_eq!(
         added,
         "Added 40 answers to your work in Fixture; every level is recomputed."
     );
     assert!(
-        context
+        session
+            .device
             .notices
             .get_untracked()
             .iter()
             .any(|notice| notice.text == added),
         "what was added is said in the banner above the course map"
     );
-    let current = context
+    let current = session
         .profiles
         .get_untracked()
         .current()
@@ -121,16 +123,16 @@ async fn a_progress_file_is_added_only_to_its_owner_and_only_once() {
         .expect("signed in");
     assert_eq!(current.learner, bundle.learner);
     assert_eq!(
-        context.workbook.get_untracked().map(|w| w.attempts.len()),
+        session.workbook.get_untracked().map(|w| w.attempts.len()),
         Some(40)
     );
-    let again = context.add_own_progress(bundle).expect("added again");
+    let again = session.add_own_progress(bundle).expect("added again");
     assert_eq!(
         again,
         "Nothing new: every answer in this file is already here for Fixture."
     );
     assert_eq!(
-        context.workbook.get_untracked().map(|w| w.attempts.len()),
+        session.workbook.get_untracked().map(|w| w.attempts.len()),
         Some(40)
     );
 }

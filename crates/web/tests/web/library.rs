@@ -7,8 +7,9 @@ use super::{all_texts, fresh_container, text_of, DEMO, SECOND};
 use leptos::prelude::*;
 use masterly_core::content::curriculum::load_curriculum;
 use masterly_core::format::catalog::{listing_of, Listing};
-use masterly_web::context::{AppContext, Library, Shelf};
+use masterly_web::library::{Library, Shelf};
 use masterly_web::storage::{MemoryStorage, Store};
+use masterly_web::student::StudentSession;
 use masterly_web::{text, Shell};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -73,17 +74,17 @@ async fn until(what: &str, ready: impl Fn() -> bool) {
 }
 
 /// A page over an empty device whose library is `shelves`, mounted.
-fn open_page(shelves: Vec<Shelf>) -> (web_sys::HtmlElement, AppContext) {
+fn open_page(shelves: Vec<Shelf>) -> (web_sys::HtmlElement, StudentSession) {
     let memory = Box::<MemoryStorage>::default();
-    let context = AppContext::with_store(Store::with_backend(memory, false));
-    context.set_curricula(shelves);
+    let session = StudentSession::with_store(Store::with_backend(memory, false));
+    session.set_curricula(shelves);
     let root = fresh_container();
     leptos::mount::mount_to(root.clone(), move || {
-        provide_context(context);
+        masterly_web::provide_student(session);
         view! { <Shell /> }
     })
     .forget();
-    (root, context)
+    (root, session)
 }
 
 fn h1_is<'a>(root: &'a web_sys::HtmlElement, title: &'static str) -> impl Fn() -> bool + 'a {
@@ -103,7 +104,7 @@ async fn a_listed_course_is_fetched_only_when_it_is_opened() {
         ("curricula/demo.json", DEMO),
         ("curricula/second.json", SECOND),
     ]);
-    let (root, context) = open_page(vec![
+    let (root, session) = open_page(vec![
         listed("demo.json", DEMO),
         listed("second.json", SECOND),
     ]);
@@ -112,7 +113,7 @@ async fn a_listed_course_is_fetched_only_when_it_is_opened() {
     assert_eq!(text_of(&root, "h1"), text::WHO_IS_LEARNING);
     assert!(fetched().is_empty(), "{:?}", fetched());
 
-    context.add_learner("Ada").expect("Ada is added");
+    session.add_learner("Ada").expect("Ada is added");
     until(
         "the demo course's map",
         h1_is(&root, "Demo: fractions in ten minutes"),
@@ -125,7 +126,7 @@ async fn a_listed_course_is_fetched_only_when_it_is_opened() {
         vec!["Demo: fractions in ten minutes", "Course one"]
     );
     assert!(matches!(
-        context.find_shelf("fixture"),
+        session.device.find_shelf("fixture"),
         Some(Shelf::Listed(_))
     ));
 
@@ -142,7 +143,7 @@ async fn a_listed_course_is_fetched_only_when_it_is_opened() {
         vec!["curricula/demo.json", "curricula/second.json"]
     );
     assert!(matches!(
-        context.find_shelf("fixture"),
+        session.device.find_shelf("fixture"),
         Some(Shelf::Loaded(_))
     ));
     // Back to the demo: it is loaded already, so nothing more is fetched.
@@ -173,8 +174,8 @@ async fn a_listed_file_that_cannot_be_fetched_is_taken_off_the_list_with_a_notic
             title: "A course whose file is gone".into(),
         }],
     });
-    let (root, context) = open_page(vec![missing, listed("demo.json", DEMO)]);
-    context.add_learner("Ada").expect("Ada is added");
+    let (root, session) = open_page(vec![missing, listed("demo.json", DEMO)]);
+    session.add_learner("Ada").expect("Ada is added");
     // The first course cannot be had, so the next one opens.
     until(
         "the demo course's map",
@@ -206,10 +207,11 @@ async fn a_file_holding_another_curriculum_than_its_listing_is_not_used() {
         unreachable!("listed() lists")
     };
     listing.id = "not-the-demo".into();
-    let (root, context) = open_page(vec![Shelf::Listed(listing)]);
-    context.add_learner("Ada").expect("Ada is added");
+    let (root, session) = open_page(vec![Shelf::Listed(listing)]);
+    session.add_learner("Ada").expect("Ada is added");
     until("the library to fail", || {
-        context
+        session
+            .device
             .library
             .with_untracked(|library| matches!(library, Library::Failed(_)))
     })
@@ -229,10 +231,10 @@ async fn a_file_holding_another_curriculum_than_its_listing_is_not_used() {
 #[wasm_bindgen_test]
 async fn the_start_screen_stays_as_it_is_when_the_library_loads() {
     let memory = Box::<MemoryStorage>::default();
-    let context = AppContext::with_store(Store::with_backend(memory, false));
+    let session = StudentSession::with_store(Store::with_backend(memory, false));
     let root = fresh_container();
     leptos::mount::mount_to(root.clone(), move || {
-        provide_context(context);
+        masterly_web::provide_student(session);
         view! { <Shell /> }
     })
     .forget();
@@ -246,7 +248,7 @@ async fn the_start_screen_stays_as_it_is_when_the_library_loads() {
     let field = name_field("the start screen's name field while the library loads");
     field.set_value("Ad");
     // The courses arrive while the student types (or opens a file).
-    context.set_curricula(vec![listed("demo.json", DEMO)]);
+    session.set_curricula(vec![listed("demo.json", DEMO)]);
     leptos::task::tick().await;
     let now = name_field("the name field");
     assert!(

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use masterly_core::content::curriculum::load_curriculum;
-use masterly_web::context::AppContext;
+use masterly_web::student::StudentSession;
 use masterly_web::Shell;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -52,11 +52,11 @@ fn mount_shell(curricula: &[&str]) -> web_sys::HtmlElement {
         })
         .collect();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        let context = AppContext::with_curricula(loaded.clone());
-        context
+        let session = StudentSession::with_curricula(loaded.clone());
+        session
             .add_learner("Robin")
             .expect("a first learner can be added");
-        provide_context(context);
+        masterly_web::provide_student(session);
         view! { <Shell /> }
     });
     handle.forget();

@@ -11,8 +11,9 @@ use masterly_core::device::workbook::{
     archive_from_stored, archive_key, archive_to_stored, workbook_key, Workbook, ARCHIVE_KIND,
     WORKBOOK_KIND,
 };
-use masterly_web::context::{loaded_shelves, AppContext};
-use masterly_web::storage::{BackendError, KeyValue, MemoryStorage, Store};
+use masterly_web::library::loaded_shelves;
+use masterly_web::storage::{BackendError, KeyValue, MemoryStorage, SaveError, Store};
+use masterly_web::student::StudentSession;
 use masterly_web::{text, Shell};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -28,17 +29,17 @@ fn demo() -> Arc<Curriculum> {
     )
 }
 
-/// A context over `backend`, as a freshly loaded page would make it.
-fn open_page(backend: Box<dyn KeyValue>, in_memory: bool) -> AppContext {
-    let context = AppContext::with_store(Store::with_backend(backend, in_memory));
-    context.set_curricula(loaded_shelves(vec![demo()]));
-    context
+/// A session over `backend`, as a freshly loaded page would make it.
+fn open_page(backend: Box<dyn KeyValue>, in_memory: bool) -> StudentSession {
+    let session = StudentSession::with_store(Store::with_backend(backend, in_memory));
+    session.set_curricula(loaded_shelves(vec![demo()]));
+    session
 }
 
-fn mount(context: AppContext) -> web_sys::HtmlElement {
+fn mount(session: StudentSession) -> web_sys::HtmlElement {
     let root = fresh_container();
     leptos::mount::mount_to(root.clone(), move || {
-        provide_context(context);
+        masterly_web::provide_student(session);
         view! { <Shell /> }
     })
     .forget();
@@ -123,17 +124,17 @@ async fn start_check_a(root: &web_sys::HtmlElement) {
 }
 
 /// A new page over `backend` where Ada signs up and starts check A of unit 1.
-async fn ada_in_check_a(backend: Box<dyn KeyValue>) -> (web_sys::HtmlElement, AppContext) {
-    let context = open_page(backend, false);
-    context.add_learner("Ada").expect("Ada is added");
-    let root = mount(context);
+async fn ada_in_check_a(backend: Box<dyn KeyValue>) -> (web_sys::HtmlElement, StudentSession) {
+    let session = open_page(backend, false);
+    session.add_learner("Ada").expect("Ada is added");
+    let root = mount(session);
     leptos::task::tick().await;
     start_check_a(&root).await;
-    (root, context)
+    (root, session)
 }
 
-fn stored_workbook(memory: &MemoryStorage, context: &AppContext) -> Workbook {
-    let (learner, curriculum) = context
+fn stored_workbook(memory: &MemoryStorage, session: &StudentSession) -> Workbook {
+    let (learner, curriculum) = session
         .workbook
         .with_untracked(|w| {
             w.as_ref()
@@ -148,15 +149,15 @@ fn stored_workbook(memory: &MemoryStorage, context: &AppContext) -> Workbook {
 }
 
 /// How many answers the page holds for the open workbook.
-fn attempts_in(context: &AppContext) -> Option<usize> {
-    context
+fn attempts_in(session: &StudentSession) -> Option<usize> {
+    session
         .workbook
         .with_untracked(|w| w.as_ref().map(|w| w.attempts.len()))
 }
 
 /// The storage key of the open workbook.
-fn key_of(context: &AppContext) -> String {
-    context
+fn key_of(session: &StudentSession) -> String {
+    session
         .workbook
         .with_untracked(|w| {
             w.as_ref()
@@ -184,8 +185,8 @@ async fn sign_up(root: &web_sys::HtmlElement, nickname: &str) {
 
 #[wasm_bindgen_test]
 async fn a_new_device_asks_who_is_learning_and_refuses_a_name_already_taken() {
-    let context = open_page(Box::<MemoryStorage>::default(), false);
-    let root = mount(context);
+    let session = open_page(Box::<MemoryStorage>::default(), false);
+    let root = mount(session);
     leptos::task::tick().await;
     assert_eq!(text_of(&root, "h1"), text::WHO_IS_LEARNING);
     assert!(!exists(&root, ".learner-choice"));
@@ -217,12 +218,12 @@ async fn a_new_device_asks_who_is_learning_and_refuses_a_name_already_taken() {
 #[wasm_bindgen_test]
 async fn one_learners_work_never_shows_in_anothers_views() {
     let memory = MemoryStorage::default();
-    let (root, context) = ada_in_check_a(Box::new(memory.clone())).await;
+    let (root, session) = ada_in_check_a(Box::new(memory.clone())).await;
     answer(&root, true).await;
-    assert_eq!(stored_workbook(&memory, &context).attempts.len(), 1);
+    assert_eq!(stored_workbook(&memory, &session).attempts.len(), 1);
 
-    context.sign_out();
-    context.add_learner("Ben").expect("Ben is added");
+    session.sign_out();
+    session.add_learner("Ben").expect("Ben is added");
     leptos::task::tick().await;
     assert_eq!(
         text_of(&root, "[data-testid=learner-name]"),
@@ -232,10 +233,10 @@ async fn one_learners_work_never_shows_in_anothers_views() {
         !exists(&root, "[data-testid=resume]"),
         "Ben sees Ada's check"
     );
-    assert_eq!(attempts_in(&context), Some(0));
+    assert_eq!(attempts_in(&session), Some(0));
 
-    context.sign_out();
-    let ada = context
+    session.sign_out();
+    let ada = session
         .profiles
         .with_untracked(|p| {
             p.profiles
@@ -244,25 +245,25 @@ async fn one_learners_work_never_shows_in_anothers_views() {
                 .map(|p| p.learner.id.clone())
         })
         .expect("Ada is still listed");
-    context.select_learner(&ada);
+    session.select_learner(&ada);
     leptos::task::tick().await;
     // Ada comes back to her unfinished check, answer and all.
     assert!(exists(&root, "[data-testid=sitting]"));
-    assert_eq!(attempts_in(&context), Some(1));
+    assert_eq!(attempts_in(&session), Some(1));
     root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn an_answer_is_saved_before_its_feedback_and_a_reload_returns_to_it() {
     let memory = MemoryStorage::default();
-    let (root, context) = ada_in_check_a(Box::new(memory.clone())).await;
+    let (root, session) = ada_in_check_a(Box::new(memory.clone())).await;
     let before = item_on_screen(&root);
     let count = text_of(&root, "[data-testid=item-count]");
     answer(&root, false).await;
 
     let feedback = text_of(&root, "[data-testid=feedback] .verdict");
     assert!(!feedback.is_empty(), "no feedback shown");
-    let stored = stored_workbook(&memory, &context);
+    let stored = stored_workbook(&memory, &session);
     assert_eq!(stored.attempts.len(), 1, "the answer is in storage");
     assert_eq!(stored.attempts[0].item, before.0);
     assert!(!stored.attempts[0].correct);
@@ -293,9 +294,9 @@ async fn an_answer_is_saved_before_its_feedback_and_a_reload_returns_to_it() {
 
 #[wasm_bindgen_test]
 async fn blocked_storage_runs_in_memory_with_a_visible_warning() {
-    let context = open_page(Box::<MemoryStorage>::default(), true);
-    context.add_learner("Ada").expect("Ada is added");
-    let root = mount(context);
+    let session = open_page(Box::<MemoryStorage>::default(), true);
+    session.add_learner("Ada").expect("Ada is added");
+    let root = mount(session);
     leptos::task::tick().await;
     assert_eq!(notice_texts(&root), vec![text::STORAGE_BLOCKED]);
     assert!(all_texts(&root, ".notice button").contains(&text::EXPORT_PROGRESS.to_string()));
@@ -344,7 +345,7 @@ impl KeyValue for Filling {
 #[wasm_bindgen_test]
 async fn a_full_storage_is_reported_with_an_export_offer_and_keeps_what_was_saved() {
     let storage = Filling::new(None);
-    let (root, context) = ada_in_check_a(Box::new(storage.clone())).await;
+    let (root, session) = ada_in_check_a(Box::new(storage.clone())).await;
     answer(&root, true).await;
     assert!(notice_texts(&root).is_empty());
 
@@ -357,7 +358,7 @@ async fn a_full_storage_is_reported_with_an_export_offer_and_keeps_what_was_save
     // The student is not stopped: the feedback shows.
     assert!(!text_of(&root, "[data-testid=feedback] .verdict").is_empty());
     // What was saved before the storage filled up is all there.
-    assert_eq!(stored_workbook(&storage.inner, &context).attempts.len(), 1);
+    assert_eq!(stored_workbook(&storage.inner, &session).attempts.len(), 1);
     root.remove();
 }
 
@@ -368,9 +369,9 @@ async fn a_full_storage_is_reported_with_an_export_offer_and_keeps_what_was_save
 async fn an_archive_the_storage_refuses_leaves_every_answer_in_the_workbook() {
     let storage = Filling::new(Some(".archive"));
     storage.full.set(true);
-    let (root, context) = ada_in_check_a(Box::new(storage.clone())).await;
+    let (root, session) = ada_in_check_a(Box::new(storage.clone())).await;
     answer(&root, true).await;
-    let _ = context.update(|workbook| {
+    let _ = session.update(|workbook| {
         let first = workbook.attempts[0].clone();
         for n in 0..250 {
             let mut copy = first.clone();
@@ -380,7 +381,7 @@ async fn an_archive_the_storage_refuses_leaves_every_answer_in_the_workbook() {
     });
     assert_eq!(storage.refused.get(), 1);
     assert_eq!(
-        stored_workbook(&storage.inner, &context).attempts.len(),
+        stored_workbook(&storage.inner, &session).attempts.len(),
         251
     );
     click(&root, "[data-testid=next]");
@@ -388,7 +389,7 @@ async fn an_archive_the_storage_refuses_leaves_every_answer_in_the_workbook() {
     answer(&root, false).await;
     assert_eq!(storage.refused.get(), 1, "no second try on this page");
     assert_eq!(
-        stored_workbook(&storage.inner, &context).attempts.len(),
+        stored_workbook(&storage.inner, &session).attempts.len(),
         252
     );
     assert!(notice_texts(&root).is_empty(), "{:?}", notice_texts(&root));
@@ -398,12 +399,12 @@ async fn an_archive_the_storage_refuses_leaves_every_answer_in_the_workbook() {
 #[wasm_bindgen_test]
 async fn damaged_progress_is_restored_from_the_last_good_copy_and_offered_for_download() {
     let memory = MemoryStorage::default();
-    let (root, context) = ada_in_check_a(Box::new(memory.clone())).await;
+    let (root, session) = ada_in_check_a(Box::new(memory.clone())).await;
     answer(&root, true).await;
     click(&root, "[data-testid=next]");
     leptos::task::tick().await;
     answer(&root, true).await;
-    let key = key_of(&context);
+    let key = key_of(&session);
     root.remove();
     memory
         .set(
@@ -497,7 +498,7 @@ async fn a_question_answered_in_one_tab_is_not_answered_again_in_another() {
 #[wasm_bindgen_test]
 async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
     let memory = MemoryStorage::default();
-    let (root, context) = ada_in_check_a(Box::new(memory.clone())).await;
+    let (root, session) = ada_in_check_a(Box::new(memory.clone())).await;
     answer(&root, true).await;
     // 250 more answers (copies of the first with ids of their own) join the log.
     let copies = |prefix: &str, count: usize| {
@@ -511,9 +512,9 @@ async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
             }
         }
     };
-    context.update(copies("earlier", 250)).expect("saved");
+    session.update(copies("earlier", 250)).expect("saved");
     // All 251 went to the archive, and the workbook key holds none of them.
-    let key = key_of(&context);
+    let key = key_of(&session);
     let store = Store::with_backend(Box::new(memory.clone()), false);
     let archived = |store: &Store| {
         let (text, _) = store
@@ -522,13 +523,13 @@ async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
         archive_from_stored(&text.expect("an archive")).expect("the archive reads back")
     };
     assert_eq!(archived(&store).len(), 251);
-    assert_eq!(stored_workbook(&memory, &context).attempts.len(), 0);
+    assert_eq!(stored_workbook(&memory, &session).attempts.len(), 0);
 
     // The next answer is saved beside the archive, alone.
     click(&root, "[data-testid=next]");
     leptos::task::tick().await;
     answer(&root, false).await;
-    assert_eq!(stored_workbook(&memory, &context).attempts.len(), 1);
+    assert_eq!(stored_workbook(&memory, &session).attempts.len(), 1);
     assert_eq!(archived(&store).len(), 251);
 
     // A reload sees every answer; a second tab's answer reaches the first tab.
@@ -537,8 +538,8 @@ async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
     second
         .update(copies("second-tab", 1))
         .expect("the second tab saves");
-    context.storage_changed(&key);
-    assert_eq!(attempts_in(&context), Some(253));
+    session.storage_changed(&key);
+    assert_eq!(attempts_in(&session), Some(253));
     // Another tab archives an answer this tab has not heard of.
     let mut in_archive = archived(&store);
     let mut unheard = in_archive[0].clone();
@@ -555,9 +556,9 @@ async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
         .expect("the other tab saves");
     // Once enough gather, the first tab archives them all: the second tab's, and
     // the one it had not heard of, read from the archive before it is rewritten.
-    context.update(copies("later", 210)).expect("saved");
+    session.update(copies("later", 210)).expect("saved");
     assert_eq!(archived(&store).len(), 464);
-    assert_eq!(stored_workbook(&memory, &context).attempts.len(), 0);
+    assert_eq!(stored_workbook(&memory, &session).attempts.len(), 0);
     let third = open_page(Box::new(memory.clone()), false);
     assert_eq!(attempts_in(&third), Some(464));
     // With the workbook key and its last good copy both damaged, the archive's
@@ -582,8 +583,9 @@ mod course_files {
     const DUPLICATE_IDS_EXPECTED: &str =
         include_str!("../../../core/tests/fixtures/curricula/bad/duplicate-ids.expected");
 
-    fn course_titles(context: &AppContext) -> Vec<String> {
-        context
+    fn course_titles(session: &StudentSession) -> Vec<String> {
+        session
+            .device
             .curricula()
             .iter()
             .flat_map(|c| c.courses.iter().map(|course| course.title.clone()))
@@ -593,26 +595,26 @@ mod course_files {
     #[wasm_bindgen_test]
     async fn a_course_file_is_added_kept_and_opened() {
         let memory = MemoryStorage::default();
-        let context = open_page(Box::new(memory.clone()), false);
-        context.add_learner("Ada").expect("Ada is added");
-        let root = mount(context);
+        let session = open_page(Box::new(memory.clone()), false);
+        session.add_learner("Ada").expect("Ada is added");
+        let root = mount(session);
         leptos::task::tick().await;
 
         assert_eq!(
-            context.import_curriculum(MINIMAL),
+            session.import_curriculum(MINIMAL),
             Ok(Imported::Added {
                 title: "Fixture".into()
             })
         );
         leptos::task::tick().await;
         assert_eq!(
-            course_titles(&context),
+            course_titles(&session),
             vec!["Demo: fractions in ten minutes", "Course one"]
         );
         // Opened at its first course.
         assert_eq!(text_of(&root, "h1"), "Course one");
         assert_eq!(
-            context.import_curriculum(MINIMAL),
+            session.import_curriculum(MINIMAL),
             Ok(Imported::AlreadyHere {
                 title: "Fixture".into()
             })
@@ -638,24 +640,62 @@ mod course_files {
         assert_eq!(course_titles(&reloaded).len(), 2);
     }
 
+    /// A course file opened on a full device is still opened for this visit, and
+    /// the banner says exactly that (not that answers were lost).
+    #[wasm_bindgen_test]
+    async fn a_course_file_on_a_full_device_is_kept_for_this_visit_and_says_so() {
+        let storage = Filling::new(None);
+        let session = open_page(Box::new(storage.clone()), false);
+        session.add_learner("Ada").expect("Ada is added");
+        let root = mount(session);
+        leptos::task::tick().await;
+        storage.full.set(true);
+        assert_eq!(
+            session.import_curriculum(MINIMAL),
+            Ok(Imported::Added {
+                title: "Fixture".into()
+            })
+        );
+        leptos::task::tick().await;
+        assert_eq!(
+            course_titles(&session),
+            vec!["Demo: fractions in ten minutes", "Course one"]
+        );
+        assert_eq!(text_of(&root, "h1"), "Course one");
+        assert!(
+            notice_texts(&root)
+                .contains(&text::course_not_kept("Fixture", &SaveError::QuotaExceeded)),
+            "{:?}",
+            notice_texts(&root)
+        );
+        assert!(storage.refused.get() > 0, "the storage really refused");
+        root.remove();
+        storage.full.set(false);
+        let reloaded = open_page(Box::new(storage.clone()), false);
+        assert_eq!(
+            course_titles(&reloaded),
+            vec!["Demo: fractions in ten minutes"]
+        );
+    }
+
     #[wasm_bindgen_test]
     async fn a_bad_course_file_lists_every_problem_and_changes_nothing() {
         let memory = MemoryStorage::default();
-        let context = open_page(Box::new(memory.clone()), false);
-        context.add_learner("Ada").expect("Ada is added");
+        let session = open_page(Box::new(memory.clone()), false);
+        session.add_learner("Ada").expect("Ada is added");
         let keys_before = memory.keys();
-        let problems = context
+        let problems = session
             .import_curriculum(DUPLICATE_IDS)
             .expect_err("the file is refused");
         let expected: Vec<&str> = DUPLICATE_IDS_EXPECTED.lines().collect();
         assert_eq!(problems, expected);
         assert_eq!(
-            course_titles(&context),
+            course_titles(&session),
             vec!["Demo: fractions in ten minutes"]
         );
         assert_eq!(memory.keys(), keys_before, "nothing was stored");
 
-        let problems = context
+        let problems = session
             .import_curriculum("{\"format\": \"masterly-curriculum\", ")
             .expect_err("a truncated file is refused");
         assert_eq!(problems.len(), 1);
@@ -665,9 +705,9 @@ mod course_files {
 
 #[wasm_bindgen_test]
 async fn the_course_map_shows_the_learners_goals() {
-    let context = open_page(Box::<MemoryStorage>::default(), false);
-    context.add_learner("Ada").expect("Ada is added");
-    let root = mount(context);
+    let session = open_page(Box::<MemoryStorage>::default(), false);
+    session.add_learner("Ada").expect("Ada is added");
+    let root = mount(session);
     leptos::task::tick().await;
     assert_eq!(
         text_of(&root, "[data-testid=weekly-minutes]"),
@@ -678,7 +718,7 @@ async fn the_course_map_shows_the_learners_goals() {
         "no goal set yet"
     );
     let course = demo().courses[0].id.clone();
-    context
+    session
         .update(|workbook| {
             workbook.goals.course = Some(course);
             workbook.goals.target_date = Some("2027-03-31".into());
@@ -800,9 +840,9 @@ async fn a_wrong_practice_answer_gets_a_step_to_think_with_and_focus_goes_to_try
 /// A new learner opens the demo's second unit, whose readiness check stands before
 /// it, and answers every question of that check right or wrong; gives the page.
 async fn readiness_check_answered(nickname: &str, right: bool) -> web_sys::HtmlElement {
-    let context = open_page(Box::new(MemoryStorage::default()), false);
-    context.add_learner(nickname).expect("the learner is added");
-    let root = mount(context);
+    let session = open_page(Box::new(MemoryStorage::default()), false);
+    session.add_learner(nickname).expect("the learner is added");
+    let root = mount(session);
     leptos::task::tick().await;
     let second_unit: web_sys::HtmlElement = root
         .query_selector_all(".unit-card .open-unit")
@@ -840,9 +880,9 @@ async fn readiness_results_say_what_the_check_showed_and_what_comes_next() {
 
 #[wasm_bindgen_test]
 async fn the_lessons_come_before_the_button_that_starts_check_a() {
-    let context = open_page(Box::new(MemoryStorage::default()), false);
-    context.add_learner("Ada").expect("Ada is added");
-    let root = mount(context);
+    let session = open_page(Box::new(MemoryStorage::default()), false);
+    session.add_learner("Ada").expect("Ada is added");
+    let root = mount(session);
     leptos::task::tick().await;
     click(&root, ".unit-card .open-unit");
     leptos::task::tick().await;
@@ -878,9 +918,9 @@ async fn the_lessons_come_before_the_button_that_starts_check_a() {
 #[wasm_bindgen_test]
 async fn an_exported_progress_file_is_named_and_the_student_told_what_to_do() {
     let memory = MemoryStorage::default();
-    let context = open_page(Box::new(memory), false);
-    context.add_learner("Ada").expect("Ada is added");
-    let root = mount(context);
+    let session = open_page(Box::new(memory), false);
+    session.add_learner("Ada").expect("Ada is added");
+    let root = mount(session);
     leptos::task::tick().await;
     click(&root, "[data-testid=export-progress]");
     leptos::task::tick().await;

@@ -6,10 +6,14 @@ use leptos::prelude::*;
 use masterly_core::content::curriculum::{load_curriculum, Curriculum};
 use masterly_core::format::progress::load_progress;
 use masterly_core::learning::mastery::MasteryLevel;
-use masterly_core::teacher::class::{ClassReports, FileOutcome, Report};
+use masterly_core::teacher::class::{ClassReports, Report};
+use masterly_core::teacher::import::FileOutcome;
 use masterly_core::teacher::summary::StuckReason;
 use masterly_test_kit::synthetic::synthetic_progress_files;
-use masterly_web::context::AppContext;
+use masterly_web::device::Device;
+use masterly_web::library::loaded_shelves;
+use masterly_web::storage::{MemoryStorage, Store};
+use masterly_web::teacher::TeacherSession;
 use masterly_web::TeacherShell;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -22,7 +26,7 @@ async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
         .expect("fixture curriculum loads")
         .curriculum;
     let files = synthetic_progress_files(&curriculum, 30, 80, 21);
-    let (container, context, handle) = mount_teacher(vec![Arc::new(curriculum.clone())]).await;
+    let (container, session, handle) = mount_teacher(vec![Arc::new(curriculum.clone())]).await;
 
     assert_eq!(text_of(&container, "h1"), "Teacher view: class reports");
     // The way back is a link to the student's page.
@@ -43,7 +47,7 @@ async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
         .map(|(i, text)| (format!("student-{i}.json"), load_progress(text)))
         .collect();
     named.push(("broken.json".to_string(), load_progress("{\"format\": ")));
-    let outcomes = context.import_progress_files(&curriculum.id, named);
+    let outcomes = session.import_progress_files(&curriculum.id, named);
     assert_eq!(outcomes.len(), 31);
     let refused: Vec<&String> = outcomes
         .iter()
@@ -81,7 +85,7 @@ async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
     );
     assert_eq!(
         all_texts(&container, "[data-testid=groups] tbody tr").len(),
-        reports_rows(&context, &curriculum, Report::Groups)
+        reports_rows(&session, &curriculum, Report::Groups)
     );
     assert!(!all_texts(&container, "[data-testid=items] tbody tr").is_empty());
 
@@ -89,7 +93,7 @@ async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
     // enrichment group and persistence note of the core's summary, each naming
     // students by nickname and linking to its report.
     // The page's summary is for today; the files were made months ago.
-    let summary = context.class.with_untracked(|class| {
+    let summary = session.class.with_untracked(|class| {
         ClassReports::build(
             &curriculum,
             &curriculum.courses[0],
@@ -185,7 +189,7 @@ async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
     }
 
     // The CSV the download button offers holds what the page shows.
-    let reports = build(&context, &curriculum);
+    let reports = build(&session, &curriculum);
     let csv = reports.table(Report::Grid).to_csv();
     assert_eq!(csv.split("\r\n").filter(|l| !l.is_empty()).count(), 31);
     for name in rows {
@@ -196,7 +200,7 @@ async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
     }
 
     // Reading the same files again adds no answers and no students.
-    let again = context.import_progress_files(
+    let again = session.import_progress_files(
         &curriculum.id,
         vec![("student-0.json".to_string(), load_progress(&files[0]))],
     );
@@ -223,7 +227,7 @@ async fn a_course_added_to_the_library_keeps_the_course_chosen() {
         .expect("the demo loads")
         .curriculum;
     let demo_value = format!("{}:{}", demo.id, demo.courses[0].id);
-    let (container, context, handle) =
+    let (container, session, handle) =
         mount_teacher(vec![Arc::new(second), Arc::new(demo.clone())]).await;
 
     let select = container
@@ -244,7 +248,7 @@ async fn a_course_added_to_the_library_keeps_the_course_chosen() {
     leptos::task::tick().await;
     assert_eq!(value_of(&select).as_deref(), Some(demo_value.as_str()));
 
-    context.add_carried_curriculum(demo);
+    session.device.add_carried_curriculum(demo);
     leptos::task::tick().await;
     let select = container
         .query_selector("#class-course")
@@ -255,36 +259,69 @@ async fn a_course_added_to_the_library_keeps_the_course_chosen() {
     container.remove();
 }
 
-/// The teacher's page mounted over a context in memory holding these curricula.
+/// The teacher's page shares the device's banners but has no progress file to
+/// export: a banner that offers one on the student's page (storage blocked) shows
+/// there without the export button, and the page still works.
+#[wasm_bindgen_test]
+async fn a_storage_banner_on_the_teachers_page_offers_no_student_export() {
+    let curriculum = load_curriculum(SECOND)
+        .expect("fixture curriculum loads")
+        .curriculum;
+    let container = fresh_container();
+    let blocked = Store::with_backend(Box::<MemoryStorage>::default(), true);
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        let session = TeacherSession::on(Device::with_store(blocked));
+        session
+            .device
+            .set_library(loaded_shelves(vec![Arc::new(curriculum.clone())]));
+        masterly_web::provide_teacher(session);
+        view! { <TeacherShell /> }
+    });
+    leptos::task::tick().await;
+    let notices = text_of(&container, "[data-testid=notices]");
+    assert!(
+        notices.contains("a course opened from a class file is kept only until this tab closes"),
+        "the blocked-storage banner shows: {notices}"
+    );
+    assert!(container
+        .query_selector("[data-testid=export-progress]")
+        .expect("valid selector")
+        .is_none());
+    assert_eq!(text_of(&container, "h1"), "Teacher view: class reports");
+    handle.forget();
+    container.remove();
+}
+
+/// The teacher's page mounted over a session in memory holding these curricula.
 async fn mount_teacher(
     curricula: Vec<Arc<Curriculum>>,
 ) -> (
     web_sys::HtmlElement,
-    AppContext,
+    TeacherSession,
     UnmountHandle<impl Mountable>,
 ) {
     let container = fresh_container();
-    let shared: Rc<Cell<Option<AppContext>>> = Rc::new(Cell::new(None));
+    let shared: Rc<Cell<Option<TeacherSession>>> = Rc::new(Cell::new(None));
     let handle = {
         let shared = shared.clone();
         leptos::mount::mount_to(container.clone(), move || {
-            let context = AppContext::with_curricula(curricula.clone());
-            shared.set(Some(context));
-            provide_context(context);
+            let session = TeacherSession::with_curricula(curricula.clone());
+            shared.set(Some(session));
+            masterly_web::provide_teacher(session);
             view! { <TeacherShell /> }
         })
     };
-    let context = shared.get().expect("the shell made its context");
+    let session = shared.get().expect("the shell made its session");
     leptos::task::tick().await;
-    (container, context, handle)
+    (container, session, handle)
 }
 
-fn build(context: &AppContext, curriculum: &Curriculum) -> ClassReports {
-    context.class.with_untracked(|class| {
+fn build(session: &TeacherSession, curriculum: &Curriculum) -> ClassReports {
+    session.class.with_untracked(|class| {
         ClassReports::build(curriculum, &curriculum.courses[0], class, 0, 0)
     })
 }
 
-fn reports_rows(context: &AppContext, curriculum: &Curriculum, report: Report) -> usize {
-    build(context, curriculum).table(report).rows.len()
+fn reports_rows(session: &TeacherSession, curriculum: &Curriculum, report: Report) -> usize {
+    build(session, curriculum).table(report).rows.len()
 }

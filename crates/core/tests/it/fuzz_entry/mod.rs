@@ -33,7 +33,8 @@ use masterly_core::format::progress::{
     load_progress, load_progress_quickly, CurriculumCheck, ProgressBundle, PROGRESS_LIMITS,
 };
 use masterly_core::format::progress_reader::read_progress_as_written;
-use masterly_core::teacher::class::{import_progress_file, ClassReports, FileOutcome, Report};
+use masterly_core::teacher::class::{ClassReports, Report};
+use masterly_core::teacher::import::{import_progress_file, FileOutcome};
 use masterly_core::teacher::reports::ClassRecord;
 use std::borrow::Cow;
 use std::sync::OnceLock;

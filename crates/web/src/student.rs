@@ -1,11 +1,12 @@
 //! The learner's session: who is learning, their workbook, and keeping both safe in
-//! storage. Every change to a workbook goes through [`AppContext::update`], which
+//! storage. Every change to a workbook goes through [`StudentSession::update`], which
 //! merges what another tab saved, saves, and only then shows the change, so an
 //! answer is stored before its feedback appears.
 
 use super::browser;
-use super::context::{offered_courses, AppContext, CourseChoice, Notice, Shelf};
-use super::storage::{LoadNotice, SaveError};
+use super::device::{Device, Notice};
+use super::library::{loaded_shelves, offered_courses, CourseChoice, Fetch, Shelf};
+use super::storage::{SaveError, Store};
 use super::text;
 use leptos::prelude::*;
 use masterly_core::content::curriculum::Curriculum;
@@ -15,8 +16,8 @@ use masterly_core::device::profiles::{
 };
 use masterly_core::device::route::Route;
 use masterly_core::device::workbook::{
-    archive_from_stored, archive_key, archive_to_stored, local_day, workbook_key, Place, Workbook,
-    ARCHIVE_AFTER, ARCHIVE_KIND, WORKBOOK_KIND,
+    archive_from_stored, archive_key, archive_to_stored, local_day, workbook_key, ActivityMeter,
+    Place, Workbook, ARCHIVE_AFTER, ARCHIVE_KIND, WORKBOOK_KIND,
 };
 use masterly_core::format::progress::CurriculumRef;
 use masterly_core::learning::attempt::{merge_logs, Attempt};
@@ -25,106 +26,119 @@ use masterly_core::learning::replay::{replay, Replay};
 use masterly_core::time::MINUTE_MS;
 use std::sync::Arc;
 
-impl AppContext {
-    pub(crate) fn notify(&self, notice: Notice) {
-        self.notices.update(|notices| {
-            if !notices.contains(&notice) {
-                notices.push(notice);
-            }
+/// The student's page: who is learning, their workbook, and the active time being
+/// measured, over the [`Device`] both pages share.
+#[derive(Clone, Copy)]
+pub struct StudentSession {
+    pub device: Device,
+    pub profiles: RwSignal<Profiles>,
+    /// The current learner's workbook for the chosen curriculum.
+    pub workbook: RwSignal<Option<Workbook>>,
+    meter: StoredValue<ActivityMeter>,
+    /// Active milliseconds on the item on screen, for its attempt's active seconds.
+    item_active_ms: StoredValue<i64>,
+    /// Active milliseconds not yet added to the workbook.
+    unsaved_active_ms: StoredValue<i64>,
+    /// The workbook key and the ids of the attempts its archive holds, as this tab
+    /// last read or wrote it.
+    archived: StoredValue<Option<(String, FastSet<String>)>>,
+    /// The storage refused an archive on this page; the workbook key keeps all.
+    archive_refused: StoredValue<bool>,
+}
+
+impl StudentSession {
+    /// A session over the browser's local storage (memory when it is blocked).
+    pub fn new() -> Self {
+        StudentSession::with_store(Store::open_browser())
+    }
+
+    pub fn with_store(store: Store) -> Self {
+        StudentSession::on(Device::with_store(store))
+    }
+
+    /// A session on this device, with the learners stored there.
+    pub fn on(device: Device) -> Self {
+        let session = StudentSession {
+            device,
+            profiles: RwSignal::new(Profiles::default()),
+            workbook: RwSignal::new(None),
+            meter: StoredValue::new(ActivityMeter::new(browser::now())),
+            item_active_ms: StoredValue::new(0),
+            unsaved_active_ms: StoredValue::new(0),
+            archived: StoredValue::new(None),
+            archive_refused: StoredValue::new(false),
+        };
+        session.load_profiles();
+        session
+    }
+
+    /// A session in memory holding these curricula: for browser tests.
+    pub fn with_curricula(curricula: Vec<Arc<Curriculum>>) -> Self {
+        StudentSession::with_shelves(loaded_shelves(curricula))
+    }
+
+    /// A session in memory with this library: for browser tests.
+    pub fn with_shelves(shelves: Vec<Shelf>) -> Self {
+        let session = StudentSession::on(Device::in_memory());
+        session.set_curricula(shelves);
+        session
+    }
+
+    /// Makes these (bundled) curricula and those opened from files on this device
+    /// the library, and opens the current learner's course.
+    pub fn set_curricula(&self, bundled: Vec<Shelf>) {
+        self.device.set_library(bundled);
+        self.open_current_learner();
+    }
+
+    /// Fetches the catalog, and the curricula it gives no listing for, from the
+    /// app's own files, then opens the current learner's course. A listed
+    /// curriculum is fetched when a course of it is opened.
+    pub fn load_bundled_curricula(&self) {
+        let session = *self;
+        self.device.fetch_library(Fetch::Unlisted, move |shelves| {
+            session.set_curricula(shelves)
         });
     }
 
-    pub fn dismiss_notice(&self, index: usize) {
-        self.notices.update(|notices| {
-            if index < notices.len() {
-                notices.remove(index);
-            }
-        });
+    /// The curriculum of the open workbook.
+    pub fn curriculum(&self) -> Option<Arc<Curriculum>> {
+        let id = self.workbook.with(|workbook| {
+            workbook
+                .as_ref()
+                .map(|workbook| workbook.curriculum.id.clone())
+        })?;
+        self.device.find_curriculum(&id)
     }
 
-    /// Reads a key, telling the student when damaged data was found.
-    pub(crate) fn load_text(&self, key: &str, kind: &str, what: &str) -> Option<String> {
-        let loaded = self.store.with_value(|store| store.load(key, kind));
-        match loaded {
-            Ok((text, LoadNotice::None)) => text,
-            Ok((text, LoadNotice::Restored { damaged, .. })) => {
-                self.notify(Notice {
-                    text: text::restored(what),
-                    download: Some((format!("{key}.damaged.txt"), damaged)),
-                    offer_export: false,
-                });
-                text
-            }
-            Ok((_, LoadNotice::Unreadable { damaged, problem })) => {
-                self.notify(Notice {
-                    text: text::unreadable(what, &problem.to_string()),
-                    download: Some((format!("{key}.damaged.txt"), damaged)),
-                    offer_export: false,
-                });
-                None
-            }
-            Err(error) => {
-                self.notify(Notice {
-                    text: text::storage_refused(&error),
-                    download: None,
-                    offer_export: false,
-                });
-                None
-            }
-        }
+    /// The learners of this device as stored, if the list reads.
+    fn stored_profiles(&self) -> Option<Profiles> {
+        self.device
+            .load_text(PROFILES_KEY, PROFILES_KIND, text::LEARNER_LIST)
+            .and_then(|text| Profiles::from_stored(&text).ok())
     }
 
-    pub(crate) fn save_text(&self, key: &str, kind: &str, payload: &str) -> Result<(), SaveError> {
-        let result = self.save_quietly(key, kind, payload);
-        match &result {
-            Ok(()) => {}
-            Err(SaveError::QuotaExceeded) => self.notify(Notice {
-                text: text::STORAGE_FULL.to_string(),
-                download: None,
-                offer_export: true,
-            }),
-            Err(SaveError::Failed(reason)) => self.notify(Notice {
-                text: text::save_failed(reason),
-                download: None,
-                offer_export: true,
-            }),
-        }
-        result
-    }
-
-    /// Saves without telling the student anything.
-    fn save_quietly(&self, key: &str, kind: &str, payload: &str) -> Result<(), SaveError> {
-        let generation = self.generation.get_value() + 1;
-        self.generation.set_value(generation);
-        self.store
-            .with_value(|store| store.save(key, kind, payload, browser::now(), generation))
-    }
-
-    pub(crate) fn load_profiles(&self) {
-        if self.store.with_value(|store| store.in_memory) {
-            self.notify(Notice {
+    fn load_profiles(&self) {
+        if self.device.storage_blocked() {
+            self.device.notify(Notice {
                 text: text::STORAGE_BLOCKED.to_string(),
                 download: None,
                 offer_export: true,
             });
         }
-        let profiles = self
-            .load_text(PROFILES_KEY, PROFILES_KIND, text::LEARNER_LIST)
-            .and_then(|text| Profiles::from_stored(&text).ok())
-            .unwrap_or_default();
-        self.profiles.set(profiles);
+        self.profiles
+            .set(self.stored_profiles().unwrap_or_default());
     }
 
     pub(crate) fn save_profiles(&self, profiles: &Profiles) {
         // Learners added in another tab are kept.
         let mut merged = profiles.clone();
-        if let Some(stored) = self
-            .load_text(PROFILES_KEY, PROFILES_KIND, text::LEARNER_LIST)
-            .and_then(|text| Profiles::from_stored(&text).ok())
-        {
+        if let Some(stored) = self.stored_profiles() {
             merged.merge_from(&stored);
         }
-        let _ = self.save_text(PROFILES_KEY, PROFILES_KIND, &merged.to_stored());
+        let _ = self
+            .device
+            .save_text(PROFILES_KEY, PROFILES_KIND, &merged.to_stored());
         self.profiles.set(merged);
     }
 
@@ -157,7 +171,7 @@ impl AppContext {
     /// the first one), once the curricula are loaded; a bundled curriculum not
     /// fetched yet is fetched first.
     pub(crate) fn open_current_learner(&self) {
-        let shelves = untrack(|| self.shelves());
+        let shelves = untrack(|| self.device.shelves());
         let Some(profile) = self.profiles.get_untracked().current().cloned() else {
             self.workbook.set(None);
             return;
@@ -173,7 +187,9 @@ impl AppContext {
                 self.open_workbook(&profile.learner, &curriculum.id, None)
             }
             Some(Shelf::Listed(listing)) => {
-                self.load_listed(&listing.id, AppContext::open_current_learner)
+                let session = *self;
+                self.device
+                    .load_listed(&listing.id, move || session.open_current_learner())
             }
         }
     }
@@ -193,7 +209,10 @@ impl AppContext {
     ) -> (Option<Workbook>, Vec<Attempt>) {
         let key = workbook_key(learner_id, curriculum_id);
         let archive = self.stored_archive(&key);
-        let Some(text) = self.load_text(&key, WORKBOOK_KIND, text::SAVED_PROGRESS) else {
+        let Some(text) = self
+            .device
+            .load_text(&key, WORKBOOK_KIND, text::SAVED_PROGRESS)
+        else {
             return (None, archive);
         };
         match Workbook::from_stored(&text, learner_id, curriculum_id) {
@@ -209,7 +228,10 @@ impl AppContext {
     /// archive), remembered as the archive this tab knows.
     fn stored_archive(&self, key: &str) -> Vec<Attempt> {
         let archive = archive_key(key);
-        let attempts = match self.load_text(&archive, ARCHIVE_KIND, text::SAVED_PROGRESS) {
+        let attempts = match self
+            .device
+            .load_text(&archive, ARCHIVE_KIND, text::SAVED_PROGRESS)
+        {
             None => Vec::new(),
             Some(text) => archive_from_stored(&text).unwrap_or_else(|problem| {
                 self.notify_unreadable(&archive, &problem, text);
@@ -222,7 +244,7 @@ impl AppContext {
     }
 
     fn notify_unreadable(&self, key: &str, problem: &str, text: String) {
-        self.notify(Notice {
+        self.device.notify(Notice {
             text: text::unreadable(text::SAVED_PROGRESS, problem),
             download: Some((format!("{key}.damaged.txt"), text)),
             offer_export: false,
@@ -244,7 +266,7 @@ impl AppContext {
         curriculum_id: &str,
         course: Option<&str>,
     ) {
-        let Some(curriculum) = self.find_curriculum(curriculum_id) else {
+        let Some(curriculum) = self.device.find_curriculum(curriculum_id) else {
             return;
         };
         // With the workbook key empty or damaged past repair, the archive still
@@ -297,20 +319,26 @@ impl AppContext {
     }
 
     /// Opens a course, then does `then` with it open.
-    fn open_course_then(&self, choice: &CourseChoice, then: impl FnOnce(&AppContext) + 'static) {
+    fn open_course_then(
+        &self,
+        choice: &CourseChoice,
+        then: impl FnOnce(&StudentSession) + 'static,
+    ) {
         let choice = choice.clone();
-        self.load_listed(&choice.curriculum_id.clone(), move |context| {
-            let Some(profile) = context.profiles.get_untracked().current().cloned() else {
-                return;
-            };
-            context.flush_activity();
-            context.open_workbook(
-                &profile.learner,
-                &choice.curriculum_id,
-                Some(&choice.course_id),
-            );
-            then(context);
-        });
+        let session = *self;
+        self.device
+            .load_listed(&choice.curriculum_id.clone(), move || {
+                let Some(profile) = session.profiles.get_untracked().current().cloned() else {
+                    return;
+                };
+                session.flush_activity();
+                session.open_workbook(
+                    &profile.learner,
+                    &choice.curriculum_id,
+                    Some(&choice.course_id),
+                );
+                then(&session);
+            });
     }
 
     /// Shows the screen an address names (Back, Forward, a link), opening its
@@ -327,7 +355,7 @@ impl AppContext {
         };
         let course = course.clone();
         let course_id = course.clone();
-        let show = move |context: &AppContext| {
+        let show = move |context: &StudentSession| {
             let Some(curriculum) = context.curriculum() else {
                 return;
             };
@@ -349,7 +377,7 @@ impl AppContext {
             show(self);
             return Followed::Shown;
         }
-        let choice = untrack(|| offered_courses(&self.shelves()))
+        let choice = untrack(|| offered_courses(&self.device.shelves()))
             .into_iter()
             .map(|(choice, _)| choice)
             .find(|choice| choice.course_id == *course);
@@ -357,7 +385,7 @@ impl AppContext {
             return Followed::NoSuchCourse;
         };
         let fetched_first = matches!(
-            untrack(|| self.find_shelf(&choice.curriculum_id)),
+            untrack(|| self.device.find_shelf(&choice.curriculum_id)),
             Some(Shelf::Listed(_))
         );
         self.open_course_then(&choice, show);
@@ -385,6 +413,7 @@ impl AppContext {
     fn merge_if_another_tab_saved(&self, workbook: &mut Workbook) {
         let key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
         if !self
+            .device
             .store
             .with_value(|store| store.unchanged_since_last_use(&key))
         {
@@ -423,13 +452,18 @@ impl AppContext {
             // Only this write can drop what is in the archive, so only here is the
             // whole archive read to take in what another tab archived since.
             if !self
+                .device
                 .store
                 .with_value(|store| store.nothing_new_at(&archive))
             {
                 self.merge_stored(workbook);
             }
             let attempts = archive_to_stored(&workbook.attempts);
-            if self.save_quietly(&archive, ARCHIVE_KIND, &attempts).is_ok() {
+            if self
+                .device
+                .save_quietly(&archive, ARCHIVE_KIND, &attempts)
+                .is_ok()
+            {
                 let ids = workbook.attempts.iter().map(|a| a.id.clone()).collect();
                 self.archived.set_value(Some((key.clone(), ids)));
             } else {
@@ -437,7 +471,7 @@ impl AppContext {
             }
         }
         let stored = self.with_archived_ids(&key, |archived| workbook.to_stored_beside(archived));
-        self.save_text(&key, WORKBOOK_KIND, &stored)
+        self.device.save_text(&key, WORKBOOK_KIND, &stored)
     }
 
     /// Changes the workbook and saves it before the change shows. When saving fails
@@ -486,10 +520,7 @@ impl AppContext {
     /// Another tab saved: fold its attempts into this tab's view.
     pub fn storage_changed(&self, key: &str) {
         if key == PROFILES_KEY {
-            if let Some(stored) = self
-                .load_text(PROFILES_KEY, PROFILES_KIND, text::LEARNER_LIST)
-                .and_then(|text| Profiles::from_stored(&text).ok())
-            {
+            if let Some(stored) = self.stored_profiles() {
                 self.profiles
                     .update(|profiles| profiles.merge_from(&stored));
             }
@@ -575,7 +606,7 @@ impl AppContext {
     /// Downloads the progress file and says where it went and what to do with it.
     pub fn export_progress_and_say_so(&self) {
         if let Some(name) = self.export_progress() {
-            self.notify(Notice {
+            self.device.notify(Notice {
                 text: text::progress_exported(&name),
                 download: None,
                 offer_export: false,
@@ -584,7 +615,7 @@ impl AppContext {
     }
 }
 
-impl AppContext {
+impl StudentSession {
     /// The open curriculum and the learner's replayed progress in it, now.
     /// Reading it subscribes to the workbook.
     pub fn progress(&self) -> Option<(Arc<Curriculum>, Replay)> {
@@ -645,4 +676,10 @@ pub enum Followed {
     Later,
     /// It names no course in the library: nothing changed.
     NoSuchCourse,
+}
+
+impl Default for StudentSession {
+    fn default() -> Self {
+        StudentSession::new()
+    }
 }
