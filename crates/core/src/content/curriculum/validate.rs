@@ -212,6 +212,9 @@ fn check_unit<'a>(
     }
 }
 
+/// How many items per objective an assessment may ask.
+pub(super) const ITEMS_PER_OBJECTIVE: std::ops::RangeInclusive<u32> = 1..=10;
+
 fn check_thresholds(problems: &mut Vec<CurriculumError>, curriculum: &Curriculum) {
     let settings = &curriculum.mastery;
     for (what, path, found) in [
@@ -231,7 +234,7 @@ fn check_thresholds(problems: &mut Vec<CurriculumError>, curriculum: &Curriculum
             settings.review_items_per_objective,
         ),
     ] {
-        if !(1..=10).contains(&found) {
+        if !ITEMS_PER_OBJECTIVE.contains(&found) {
             problems.push(CurriculumError::at(
                 path,
                 CurriculumErrorKind::CountOutOfRange {

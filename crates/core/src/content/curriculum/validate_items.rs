@@ -4,7 +4,7 @@
 //! formative B and the unit test never to repeat a question.
 
 use super::error::{CurriculumError, CurriculumErrorKind as Kind, Severity};
-use super::validate::Owner;
+use super::validate::{Owner, ITEMS_PER_OBJECTIVE};
 use super::{Curriculum, Objective};
 use crate::content::expr::{Expr, ExprError, NO_VARIABLES};
 use crate::content::item::{
@@ -35,8 +35,24 @@ pub(super) fn check_objective_items<'a>(
     let formative = settings.formative_items_per_objective as usize;
     let unit_test = settings.unit_test_items_per_objective as usize;
     let review = settings.review_items_per_objective as usize;
-    let needed = 2 * formative + unit_test;
-    let wanted = 3 * formative + 2 * unit_test + 2 * review;
+    // With a count out of range (reported by `check_thresholds`) the pool's size is
+    // not judged, and nothing is sized by that count: 222,222,222 items per
+    // formative would ask for room for two thirds of a billion questions.
+    let in_range = [
+        settings.formative_items_per_objective,
+        settings.unit_test_items_per_objective,
+        settings.review_items_per_objective,
+    ]
+    .iter()
+    .all(|count| ITEMS_PER_OBJECTIVE.contains(count));
+    let (needed, wanted) = if in_range {
+        (
+            2 * formative + unit_test,
+            3 * formative + 2 * unit_test + 2 * review,
+        )
+    } else {
+        (0, 0)
+    };
 
     let mut keys: HashSet<InstanceKey> =
         HashSet::with_capacity_and_hasher(objective.items.len().max(wanted), Default::default());
