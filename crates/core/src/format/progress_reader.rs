@@ -6,7 +6,9 @@
 //! string, a number written as a float, a null, an unknown or repeated field — makes
 //! it give up, and the caller reads the file with serde instead, which accepts every
 //! valid file and words every problem. So whenever it answers, it answers what serde
-//! would (`tests::the_reader_agrees_with_serde…`); it only answers faster.
+//! would (`tests::the_reader_agrees_with_serde…`); it only answers faster. The
+//! names of enum variants (a sitting's kind, a level, a response's kind) are read by
+//! the types' own derived serde readers, so they are spelled in one place.
 //!
 //! It also answers only for files within [`PROGRESS_LIMITS`], so that a file it
 //! reads needs no separate pass for them: strings are at most `max_string_bytes`,
@@ -17,9 +19,11 @@ use crate::content::item::Response;
 use crate::format::progress::{
     ClassRef, CurriculumRef, Goals, Learner, ProgressBundle, MAX_ATTEMPTS, PROGRESS_LIMITS,
 };
+use crate::format::tagged::ResponseKind;
 use crate::learning::attempt::{AssessmentKind, Attempt, Sitting};
 use crate::learning::mastery::MasteryLevel;
 use crate::learning::shared_id::SharedId;
+use serde::de::value::BorrowedStrDeserializer;
 use std::collections::BTreeMap;
 
 // Each attempt is at most four objects and arrays (itself, its sitting, its
@@ -409,7 +413,7 @@ impl<'a> Cursor<'a> {
         self.field("id")?;
         let id = self.shared_id()?;
         self.next_field("kind")?;
-        let kind = assessment_kind(self.str()?)?;
+        let kind = variant::<AssessmentKind>(self.str()?)?;
         self.next_field("size")?;
         let size = self.u32()?;
         let mut sitting = Sitting {
@@ -434,22 +438,22 @@ impl<'a> Cursor<'a> {
     fn response(&mut self) -> Option<Response> {
         self.take(b'{')?;
         self.field("kind")?;
-        let kind = self.str()?;
+        let kind = variant::<ResponseKind>(self.str()?)?;
         self.take(b',')?;
         let response = match (kind, self.key()?) {
-            ("choice", "index") => Response::Choice {
+            (ResponseKind::Choice, "index") => Response::Choice {
                 index: self.usize()?,
             },
-            ("choices", "indices") => Response::Choices {
+            (ResponseKind::Choices, "indices") => Response::Choices {
                 indices: self.usizes()?,
             },
-            ("number", "text") => Response::Number {
+            (ResponseKind::Number, "text") => Response::Number {
                 text: self.string()?,
             },
-            ("text", "text") => Response::Text {
+            (ResponseKind::Text, "text") => Response::Text {
                 text: self.string()?,
             },
-            ("order", "order") => Response::Order {
+            (ResponseKind::Order, "order") => Response::Order {
                 order: self.usizes()?,
             },
             _ => return None,
@@ -489,7 +493,7 @@ impl<'a> Cursor<'a> {
         }
         loop {
             let objective = self.key()?;
-            let level = mastery_level(self.str()?)?;
+            let level = variant::<MasteryLevel>(self.str()?)?;
             if levels.insert(objective.to_string(), level).is_some() {
                 return None;
             }
@@ -595,28 +599,13 @@ fn needing_a_look(word: u64) -> u64 {
         | below(word, 0x20)
 }
 
-fn assessment_kind(name: &str) -> Option<AssessmentKind> {
-    Some(match name {
-        "readiness" => AssessmentKind::Readiness,
-        "formative_a" => AssessmentKind::FormativeA,
-        "formative_b" => AssessmentKind::FormativeB,
-        "unit_test" => AssessmentKind::UnitTest,
-        "course_challenge" => AssessmentKind::CourseChallenge,
-        "review" => AssessmentKind::Review,
-        "practice" => AssessmentKind::Practice,
-        _ => return None,
-    })
-}
-
-fn mastery_level(name: &str) -> Option<MasteryLevel> {
-    Some(match name {
-        "not-started" => MasteryLevel::NotStarted,
-        "attempted" => MasteryLevel::Attempted,
-        "familiar" => MasteryLevel::Familiar,
-        "proficient" => MasteryLevel::Proficient,
-        "mastered" => MasteryLevel::Mastered,
-        _ => return None,
-    })
+/// The unit variant of an enum named `name`, read by the enum's own derived serde
+/// reader: the spellings live in one place, the type's `#[serde]` attributes.
+fn variant<'a, T: serde::Deserialize<'a>>(name: &'a str) -> Option<T> {
+    T::deserialize(BorrowedStrDeserializer::<serde::de::value::Error>::new(
+        name,
+    ))
+    .ok()
 }
 
 #[cfg(test)]

@@ -47,9 +47,11 @@ enum ResponseField {
     Order,
 }
 
+/// The kinds of [`Response`], spelled as its `#[serde(tag = "kind", rename_all =
+/// "snake_case")]` spells them (`tests::every_kind_reads_back_what_it_writes_with_the_kind_anywhere`).
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
-enum ResponseKind {
+pub(crate) enum ResponseKind {
     Choice,
     Choices,
     Number,
