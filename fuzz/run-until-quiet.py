@@ -5,11 +5,13 @@
 
 Starts the target built by `cargo fuzz build --debug-assertions` on its corpus
 (`fuzz/corpus/TARGET/`), with the dictionary `docs/fuzzing.md` gives it, on one
-core. It stops the fuzzer when no new coverage edge (libFuzzer's `cov`) has come
-for `--quiet` seconds, or after `--cap` seconds in all, whichever is first, and
-prints one line: the target, the CPU seconds (user + sys, from the kernel), the
-inputs run, cov / ft at the start and the end, when the last new edge came, and
-why the run stopped. A crash, a timeout or an out-of-memory stops the run with
+core. Its clock is the fuzzer's own CPU time (user + sys, from the kernel), so a
+run that shares the machine is neither cut short nor called quiet while it waits
+for a core. It stops the fuzzer when no new coverage edge (libFuzzer's `cov`) has
+come for `--quiet` CPU seconds, or after `--cap` CPU seconds in all, whichever is
+first, and prints one line: the target, the CPU and wall seconds, the inputs run,
+cov / ft at the start and the end, the CPU second of the last new edge, and why
+the run stopped. A crash, a timeout or an out-of-memory stops the run with
 its artifact in `fuzz/artifacts/TARGET/`.
 """
 
@@ -23,9 +25,21 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+TICKS = os.sysconf("SC_CLK_TCK")
 DICTIONARIES = {"expr": "expr.dict", "markdown": None, "responses": None}
 STATUS = re.compile(r"#(\d+)\s+(\w+)\s+cov: (\d+) ft: (\d+)")
 ARTIFACT = re.compile(r"artifact_prefix='[^']*'; Test unit written to (\S+)")
+
+
+def cpu_seconds(pid):
+    """The user + sys CPU seconds the process has used so far (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            # The command name in brackets may hold spaces: count fields after it.
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICKS
 
 
 def main():
@@ -55,7 +69,7 @@ def main():
     fuzzer = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
     first = last = None
     runs = 0
-    last_new_edge = started
+    last_new_edge = 0.0
     reason = "the fuzzer ended"
     artifact = None
     buffered = b""
@@ -76,9 +90,9 @@ def main():
                     cov, ft = int(status.group(3)), int(status.group(4))
                     if first is None and status.group(2) in ("INITED", "DONE"):
                         first = (cov, ft)
-                        last_new_edge = time.monotonic()
+                        last_new_edge = cpu_seconds(fuzzer.pid)
                     if last is not None and cov > last[0]:
-                        last_new_edge = time.monotonic()
+                        last_new_edge = cpu_seconds(fuzzer.pid)
                     last = (cov, ft) if last is None else (max(cov, last[0]), max(ft, last[1]))
                 found = ARTIFACT.search(text)
                 if found:
@@ -86,13 +100,13 @@ def main():
                 if "ERROR: libFuzzer" in text or "ERROR: AddressSanitizer" in text:
                     reason = "it found a failure"
                 print(text, file=sys.stderr)
-        now = time.monotonic()
-        if not stopping and first is not None:
+        now = cpu_seconds(fuzzer.pid)
+        if not stopping and first is not None and now > 0:
             if now - last_new_edge >= args.quiet:
-                reason = f"no new edge for {args.quiet:.0f} s"
+                reason = f"no new edge for {args.quiet:.0f} CPU s"
                 stopping = True
-            elif now - started >= args.cap:
-                reason = f"the cap of {args.cap:.0f} s (still finding edges)"
+            elif now >= args.cap:
+                reason = f"the cap of {args.cap:.0f} CPU s (still finding edges)"
                 stopping = True
             if stopping:
                 fuzzer.send_signal(signal.SIGINT)
@@ -103,7 +117,7 @@ def main():
     summary = (
         f"{args.target}: cpu {usage.ru_utime:.0f} + {usage.ru_stime:.0f} s, wall {wall:.0f} s, "
         f"{runs} inputs, cov/ft {first[0]}/{first[1]} -> {last[0]}/{last[1]}, "
-        f"last new edge at {last_new_edge - started:.0f} s, stopped: {reason}"
+        f"last new edge at {last_new_edge:.0f} CPU s, stopped: {reason}"
         + (f", artifact {artifact}" if artifact else "")
         + f", exit {os.waitstatus_to_exitcode(status)}"
     )

@@ -2,7 +2,7 @@
 # Run by Trunk's post-build hook (scripts/post-build.sh). In release builds it writes
 # the bundled curricula in dist/ (curricula/*.json, the catalog too) without the white
 # space between tokens: the same JSON values, fewer bytes to download (the demo course
-# a new student opens first: 5,530 → 5,072 B gzipped; docs/benchmarks.md). Text inside
+# a new student opens first: 5,530 → 5,072 B gzipped; docs/size.md). Text inside
 # strings is left exactly as it is. The sources in curricula/ stay indented for
 # authors; debug builds copy them as they are.
 set -euo pipefail

@@ -4,7 +4,7 @@
 # (Trunk's own minification leaves that file alone) with terser from tools/, and
 # gives the pages' subresource-integrity attributes the minified files' hashes, so
 # that browsers still check what they load. About 2 KB gzipped less per page
-# (docs/benchmarks.md). Debug builds are left as they are.
+# (docs/size.md). Debug builds are left as they are.
 set -euo pipefail
 [ "$TRUNK_PROFILE" = release ] || exit 0
 staging="$TRUNK_STAGING_DIR"

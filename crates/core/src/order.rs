@@ -1,6 +1,6 @@
 //! Sorting with one compiled copy of the algorithm. The standard library's sorts
 //! are compiled again for every element type and every comparison, about 2 KB
-//! gzipped each in the student's download (docs/benchmarks.md); here only a short
+//! gzipped each in the student's download (docs/size.md); here only a short
 //! adapter is, and the merge sort itself is compiled once, over positions.
 //!
 //! Every sort here is stable and takes linear time on input already in order, the

@@ -414,7 +414,7 @@ pub fn cannot_start(reason: &str) -> String {
 /// The shell's own English text with its first letter capitalised. ASCII only:
 /// every text passed here starts with an English word or a quotation mark, and
 /// Unicode's uppercase tables would add about 6 KB gzipped to every student's
-/// download (docs/benchmarks.md).
+/// download (docs/size.md).
 pub fn capitalise(text: &str) -> String {
     let mut capitalised = text.to_string();
     if let Some(first) = capitalised.get_mut(..1) {

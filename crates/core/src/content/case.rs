@@ -1,7 +1,7 @@
 //! Lowercasing for comparisons: short answers, nicknames. It gives the same text as
 //! `str::to_lowercase` for the letters people type, from a table of runs about a
 //! tenth the size of the standard library's (the student's download is the reason:
-//! docs/benchmarks.md). The table is checked against the standard library, for
+//! docs/size.md). The table is checked against the standard library, for
 //! every character, by the tests below; they print a new table when Unicode
 //! changes under a new Rust.
 

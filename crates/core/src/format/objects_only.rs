@@ -6,7 +6,7 @@
 //! and its file formats (docs/curriculum-format.md, the progress and class files) say
 //! so. `ObjectsOnly` sits between a derived reader and serde_json and asks for a map
 //! wherever a struct is read, so that only the object copy is compiled: the student's
-//! wasm is about 8 KB smaller gzipped (docs/benchmarks.md). A struct written as an
+//! wasm is about 7 KB smaller gzipped (docs/size.md). A struct written as an
 //! array is refused with serde_json's usual message ("invalid type: sequence, expected
 //! struct …"), at its line and column.
 //!
