@@ -2,12 +2,16 @@
 //! and load tests. The same parameters always give the same text and log, so
 //! figures from different runs measure the same work.
 
-use masterly_core::content::curriculum::Curriculum;
-use masterly_core::content::item::Response;
+use masterly_core::content::curriculum::{Curriculum, Objective, Unit};
+use masterly_core::content::item::{
+    judge, model_answer, wrong_answer, CompiledItem, Item, Response,
+};
 use masterly_core::content::rng::SplitMix64;
+use masterly_core::device::compact::{id_prefix, numbered_id, sitting_id};
 use masterly_core::format::json::FileKind;
 use masterly_core::format::progress::{CurriculumRef, Goals, Learner, ProgressBundle};
 use masterly_core::learning::attempt::{AssessmentKind, Attempt, Sitting};
+use masterly_core::learning::plan::SEED_MASK;
 use masterly_core::learning::replay::replay;
 use masterly_core::time::{Millis, DAY_MS};
 use serde_json::{json, Value};
@@ -145,21 +149,12 @@ pub fn synthetic_log(curriculum: &Curriculum, count: usize, seed: u64) -> Vec<At
                     .filter(|_| kind != AssessmentKind::FormativeB || rng.below(3) == 0)
                     .flat_map(|objective| (0..2).map(move |_| objective))
                     .collect();
-                let sitting = Sitting {
-                    id: format!("s{sitting_number}").into(),
-                    kind,
-                    size: planned.len() as u32,
-                    unit: (kind != AssessmentKind::Review).then(|| unit.id.as_str().into()),
-                    course: None,
-                };
+                let sitting = unit_sitting(format!("s{sitting_number}"), kind, planned.len(), unit);
                 for objective in planned {
                     if log.len() >= count {
                         break 'outer;
                     }
-                    let Some(item) = objective
-                        .items
-                        .get(rng.below(objective.items.len() as u64) as usize)
-                    else {
+                    let Some(item) = random_item(&mut rng, objective) else {
                         continue;
                     };
                     now += 20_000 + rng.below(40_000) as Millis;
@@ -186,6 +181,24 @@ pub fn synthetic_log(curriculum: &Curriculum, count: usize, seed: u64) -> Vec<At
         }
     }
     log
+}
+
+/// A sitting of `size` items on `unit` (a review is on no unit).
+fn unit_sitting(id: String, kind: AssessmentKind, size: usize, unit: &Unit) -> Sitting {
+    Sitting {
+        id: id.into(),
+        kind,
+        size: size as u32,
+        unit: (kind != AssessmentKind::Review).then(|| unit.id.as_str().into()),
+        course: None,
+    }
+}
+
+/// One of the objective's items, at random.
+fn random_item<'c>(rng: &mut SplitMix64, objective: &'c Objective) -> Option<&'c Item> {
+    objective
+        .items
+        .get(rng.below(objective.items.len() as u64) as usize)
 }
 
 /// Progress files of a synthetic class, as JSON text: `students` learners with
@@ -220,4 +233,104 @@ pub fn synthetic_progress_files(
             serde_json::to_string(&bundle).unwrap_or_default()
         })
         .collect()
+}
+
+/// A log as the student's page writes one, for measuring what storing it costs:
+/// a student works through `curriculum`'s units in order (check A, practice on one
+/// objective, check B, the unit test, a review), answering real instances of the
+/// items — right four times in five with the model answer, otherwise with a wrong
+/// one, judged as the page judges — with ids made as the page makes them (a new
+/// [`id_prefix`] every 25 answers, as if the page were opened again) and sitting ids
+/// and seeds as the page draws them.
+pub fn app_like_log(curriculum: &Curriculum, count: usize, seed: u64) -> Vec<Attempt> {
+    let mut rng = SplitMix64::new(seed);
+    let mut log = Vec::with_capacity(count);
+    let mut now: Millis = 1_767_225_600_000;
+    let mut prefix = id_prefix(rng.next_u64());
+    let mut numbered = 0u64;
+    let units: Vec<_> = curriculum.units().map(|(_, unit)| unit).collect();
+    let settings = &curriculum.mastery;
+    let sittings = [
+        (
+            AssessmentKind::FormativeA,
+            settings.formative_items_per_objective,
+        ),
+        (AssessmentKind::Practice, 2),
+        (
+            AssessmentKind::FormativeB,
+            settings.formative_items_per_objective,
+        ),
+        (
+            AssessmentKind::UnitTest,
+            settings.unit_test_items_per_objective,
+        ),
+        (AssessmentKind::Review, settings.review_items_per_objective),
+    ];
+    'outer: loop {
+        for unit in &units {
+            for (kind, per_objective) in sittings {
+                let objectives: Vec<_> = match kind {
+                    AssessmentKind::Practice => unit.objectives.iter().take(1).collect(),
+                    _ => unit.objectives.iter().collect(),
+                };
+                let planned: Vec<_> = objectives
+                    .iter()
+                    .flat_map(|objective| (0..per_objective).map(move |_| *objective))
+                    .collect();
+                let sitting = unit_sitting(sitting_id(rng.next_u64()), kind, planned.len(), unit);
+                for objective in planned {
+                    if log.len() >= count {
+                        break 'outer;
+                    }
+                    let Some(item) = random_item(&mut rng, objective) else {
+                        continue;
+                    };
+                    let item_seed = rng.next_u64() & SEED_MASK;
+                    let Some(instance) = CompiledItem::compile(item)
+                        .ok()
+                        .and_then(|compiled| compiled.instance(item_seed).ok())
+                    else {
+                        continue;
+                    };
+                    let response = if rng.below(5) < 4 {
+                        model_answer(&instance)
+                    } else {
+                        wrong_answer(&instance)
+                    };
+                    let Ok(judgement) = judge(&instance, &response) else {
+                        continue;
+                    };
+                    if numbered == 25 {
+                        prefix = id_prefix(rng.next_u64());
+                        numbered = 0;
+                    }
+                    now += 20_000 + rng.below(40_000) as Millis;
+                    log.push(Attempt {
+                        id: numbered_id(&prefix, numbered),
+                        at: now,
+                        sitting: sitting.clone(),
+                        unit: unit.id.as_str().into(),
+                        objective: objective.id.as_str().into(),
+                        item: item.id.as_str().into(),
+                        seed: item_seed,
+                        response,
+                        correct: judgement.correct,
+                        misconception: judgement.misconception,
+                        hints_used: if kind == AssessmentKind::Practice {
+                            rng.below(3) as u32
+                        } else {
+                            0
+                        },
+                        active_seconds: 10 + rng.below(80) as u32,
+                    });
+                    numbered += 1;
+                }
+                now += DAY_MS / 4;
+            }
+        }
+        if units.is_empty() {
+            break;
+        }
+    }
+    log
 }

@@ -11,6 +11,7 @@ use super::text;
 use leptos::prelude::*;
 use masterly_core::content::curriculum::Curriculum;
 use masterly_core::content::rng::FastSet;
+use masterly_core::device::compact::{id_prefix, numbered_id, sitting_id};
 use masterly_core::device::profiles::{
     learner_id, ProfileError, Profiles, PROFILES_KEY, PROFILES_KIND,
 };
@@ -44,6 +45,8 @@ pub struct StudentSession {
     archived: StoredValue<Option<(String, FastSet<String>)>>,
     /// The storage refused an archive on this page; the workbook key keeps all.
     archive_refused: StoredValue<bool>,
+    /// This page's beginning of attempt ids, and how many attempts it has made.
+    attempt_ids: StoredValue<(String, u64)>,
 }
 
 impl StudentSession {
@@ -67,6 +70,7 @@ impl StudentSession {
             unsaved_active_ms: StoredValue::new(0),
             archived: StoredValue::new(None),
             archive_refused: StoredValue::new(false),
+            attempt_ids: StoredValue::new((id_prefix(browser::random_u64()), 0)),
         };
         session.load_profiles();
         session
@@ -579,6 +583,18 @@ impl StudentSession {
         }
     }
 
+    /// A new attempt's id: this page's beginning and the next number, so that ids
+    /// are short to store and never the same on two pages or devices.
+    pub fn next_attempt_id(&self) -> String {
+        self.attempt_ids
+            .try_update_value(|(prefix, made)| {
+                let id = numbered_id(prefix, *made);
+                *made += 1;
+                id
+            })
+            .unwrap_or_default()
+    }
+
     /// Starts timing a new item.
     pub fn item_shown(&self) {
         self.item_active_ms.set_value(0);
@@ -639,7 +655,7 @@ impl StudentSession {
             .workbook
             .with_untracked(|workbook| workbook.as_ref().map(|w| w.attempts.clone()))
             .unwrap_or_default();
-        let sitting_id = format!("s-{:016x}", browser::random_u64());
+        let sitting_id = sitting_id(browser::random_u64());
         let plan = plan_sitting(
             &curriculum,
             &replayed,

@@ -79,8 +79,10 @@ pub enum PlanError {
     Instance(#[from] InstanceError),
 }
 
-/// Seeds are kept below 2^53 so that progress files survive JavaScript tools.
-const SEED_MASK: u64 = (1 << 53) - 1;
+/// Seeds are drawn below 2^24: far more questions than any template has, in four
+/// digits of the compact stored log (`device/compact.rs`), and safe in JavaScript
+/// tools, which read numbers only up to 2^53 exactly.
+pub const SEED_MASK: u64 = (1 << 24) - 1;
 /// Tries per item to find an unseen instance of a template before moving on.
 const TRIES_PER_ITEM: u32 = 24;
 

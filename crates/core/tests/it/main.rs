@@ -10,6 +10,7 @@ mod bundled_items;
 mod class_file;
 mod class_import;
 mod class_round_trip;
+mod compact_storage;
 mod curriculum_fixtures;
 mod demo_course;
 mod docs;

@@ -11,7 +11,9 @@ use crate::device::Notice;
 use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
-use masterly_core::content::item::{describe_answer, judge, ItemInstance, Response, ResponseError};
+use masterly_core::content::item::{
+    describe_answer, judge, ItemInstance, Judgement, Response, ResponseError,
+};
 use masterly_core::device::workbook::Place;
 use masterly_core::learning::attempt::{AssessmentKind, Attempt};
 use masterly_core::learning::plan::PlannedItem;
@@ -125,11 +127,11 @@ fn ItemScreen() -> impl IntoView {
             Ok(judgement) => {
                 problem.set(None);
                 let attempt = new_attempt(
+                    session.next_attempt_id(),
                     &submit_planned,
                     submit_sitting.clone(),
                     response,
-                    judgement.correct,
-                    judgement.misconception,
+                    judgement,
                     hints_shown.get_untracked(),
                     session.item_active_seconds(),
                 );
@@ -250,16 +252,16 @@ fn response_problem(error: &ResponseError) -> String {
 }
 
 fn new_attempt(
+    id: String,
     planned: &PlannedItem,
     sitting: masterly_core::learning::attempt::Sitting,
     response: Response,
-    correct: bool,
-    misconception: Option<String>,
+    judgement: Judgement,
     hints_used: u32,
     active_seconds: u32,
 ) -> Attempt {
     Attempt {
-        id: format!("a-{:016x}", browser::random_u64()),
+        id,
         at: browser::now(),
         sitting,
         unit: planned.unit.as_str().into(),
@@ -267,8 +269,8 @@ fn new_attempt(
         item: planned.item.as_str().into(),
         seed: planned.seed,
         response,
-        correct,
-        misconception,
+        correct: judgement.correct,
+        misconception: judgement.misconception,
         hints_used,
         active_seconds,
     }
