@@ -292,6 +292,70 @@ async fn an_answer_is_saved_before_its_feedback_and_a_reload_returns_to_it() {
     root.remove();
 }
 
+/// Every value as a version 1 envelope would hold it: the payload as a JSON string.
+fn as_version_1(memory: &MemoryStorage) -> usize {
+    let mut rewritten = 0;
+    for key in memory.keys() {
+        let Ok(Some(text)) = memory.get(&key) else {
+            continue;
+        };
+        let Some(start) = text.find(r#","payload":"#) else {
+            continue;
+        };
+        let payload = &text[start + r#","payload":"#.len()..text.len() - 1];
+        let head = text[..start].replace(r#""version":2"#, r#""version":1"#);
+        let quoted = serde_json::to_string(payload).expect("a string");
+        memory
+            .set(&key, &format!(r#"{head},"payload":{quoted}}}"#))
+            .expect("memory takes it");
+        rewritten += 1;
+    }
+    rewritten
+}
+
+/// What the release before stored (each payload a JSON string inside a version 1
+/// envelope, every quote escaped again) still loads, and the next save writes
+/// version 2, with nothing lost.
+#[wasm_bindgen_test]
+async fn work_stored_by_the_release_before_loads_and_is_written_again_in_version_2() {
+    let memory = MemoryStorage::default();
+    let (root, session) = ada_in_check_a(Box::new(memory.clone())).await;
+    answer(&root, true).await;
+    let before = item_on_screen(&root);
+    let key = key_of(&session);
+    root.remove();
+    assert!(
+        as_version_1(&memory) >= 2,
+        "the learner list and the workbook"
+    );
+    let stored = memory.get(&key).ok().flatten().unwrap_or_default();
+    assert!(
+        stored.contains(r#""version":1"#) && stored.contains(r#"\""#),
+        "{stored}"
+    );
+
+    let reloaded = open_page(Box::new(memory.clone()), false);
+    let root = mount(reloaded);
+    leptos::task::tick().await;
+    assert_eq!(attempts_in(&reloaded), Some(1), "the answer is there");
+    assert_eq!(
+        item_on_screen(&root),
+        before,
+        "the same question, its feedback shown"
+    );
+    click(&root, "[data-testid=next]");
+    leptos::task::tick().await;
+    answer(&root, false).await;
+    let stored = memory.get(&key).ok().flatten().unwrap_or_default();
+    assert!(stored.contains(r#""version":2"#), "{stored}");
+    assert!(
+        !stored.contains(r#"\""#),
+        "no quote escaped again: {stored}"
+    );
+    assert_eq!(stored_workbook(&memory, &reloaded).attempts.len(), 2);
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn blocked_storage_runs_in_memory_with_a_visible_warning() {
     let session = open_page(Box::<MemoryStorage>::default(), true);
