@@ -19,8 +19,12 @@
 //! Run with `make bench-browser` (builds dist/ first).
 
 use masterly_core::content::curriculum::load_curriculum;
+use masterly_core::device::compact::{id_prefix, numbered_id};
 use masterly_core::device::store::{open, seal};
-use masterly_core::device::workbook::{ARCHIVE_KIND, WORKBOOK_KIND};
+use masterly_core::device::workbook::{
+    archive_from_stored, archive_to_stored, ARCHIVE_KIND, WORKBOOK_KIND,
+};
+use masterly_core::learning::attempt::Attempt;
 use masterly_e2e::server::{dist_dir, write_student_files, StaticServer};
 use masterly_e2e::webdriver::{self, Browser};
 use masterly_test_kit::synthetic::synthetic_progress_files;
@@ -120,68 +124,107 @@ fn time_a_challenge(browser: &Browser, samples: &mut Vec<f64>) {
     check(browser.find("[data-testid=course-map]"));
 }
 
-fn stored_attempts(browser: &Browser) -> u64 {
+/// Every workbook and archive key of this page's storage with its current text.
+fn stored_logs(browser: &Browser) -> Vec<(String, String)> {
+    let found = check(browser.execute(
+        "const found = []; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); \
+         if (k.startsWith('masterly.workbook.') && !k.endsWith('.previous') && !k.endsWith('.damaged')) \
+         found.push([k, localStorage.getItem(k)]); } return found;",
+    ));
+    found
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| {
+            Some((
+                entry[0].as_str()?.to_string(),
+                entry[1].as_str()?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+/// The attempts a stored workbook or archive holds, in whichever form it is stored.
+fn attempts_of(key: &str, text: &str) -> Vec<Attempt> {
+    let (kind, archive) = if key.ends_with(".archive") {
+        (ARCHIVE_KIND, true)
+    } else {
+        (WORKBOOK_KIND, false)
+    };
+    let payload = open(text, kind)
+        .unwrap_or_else(|e| panic!("{key}: {e}"))
+        .payload;
+    let log = if archive {
+        payload
+    } else {
+        let book: Value = serde_json::from_str(&payload).unwrap_or_else(|e| panic!("{key}: {e}"));
+        book["attempts"].to_string()
+    };
+    archive_from_stored(&log).unwrap_or_else(|e| panic!("{key}: {e}"))
+}
+
+fn stored_attempts(browser: &Browser) -> usize {
+    stored_logs(browser)
+        .iter()
+        .map(|(key, text)| attempts_of(key, text).len())
+        .sum()
+}
+
+/// Characters of local storage in use: every key and value, every copy.
+fn storage_characters(browser: &Browser) -> u64 {
     check(browser.execute(
         "let n = 0; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); \
-         if (k.startsWith('masterly.workbook.') && !k.endsWith('.previous') && !k.endsWith('.damaged')) \
-         { const saved = JSON.parse(JSON.parse(localStorage.getItem(k)).payload); \
-           n += k.endsWith('.archive') ? saved.length : saved.attempts.length; } } return n;",
+         n += k.length + localStorage.getItem(k).length; } return n;",
     ))
     .as_u64()
     .unwrap_or(0)
 }
 
-/// Copies the learner's attempts (with new ids) into the archive beside their
-/// workbook until the saved log holds at least `target`, as a long history is kept
-/// (older answers in the archive, the latest in the workbook), sealing the result
-/// with the app's own envelope code.
+fn print_storage(browser: &Browser) {
+    let answers = stored_attempts(browser);
+    let characters = storage_characters(browser);
+    println!(
+        "local storage: {characters} characters for {answers} answers saved ({:.1} per answer, every key and copy)",
+        characters as f64 / answers.max(1) as f64
+    );
+}
+
+/// Copies the learner's attempts (with new ids, made as a page makes them) into the
+/// archive beside their workbook until the saved log holds at least `target`, as a
+/// long history is kept (older answers in the archive, the latest in the workbook),
+/// sealing the result with the app's own code.
 fn grow_history(browser: &Browser, target: usize) {
-    let saved = check(browser.execute(
-        "const found = []; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); \
-         if (k.startsWith('masterly.workbook.') && !k.endsWith('.previous') && !k.endsWith('.damaged') \
-           && !k.endsWith('.archive')) \
-         found.push([k, localStorage.getItem(k), localStorage.getItem(k + '.archive')]); } \
-         return found;",
-    ));
-    for entry in saved.as_array().into_iter().flatten() {
-        let (Some(key), Some(raw)) = (entry[0].as_str(), entry[1].as_str()) else {
-            continue;
-        };
+    let logs = stored_logs(browser);
+    for (key, raw) in logs.iter().filter(|(key, _)| !key.ends_with(".archive")) {
         let envelope = open(raw, WORKBOOK_KIND).unwrap_or_else(|e| panic!("{key}: {e}"));
-        let book: Value =
-            serde_json::from_str(&envelope.payload).unwrap_or_else(|e| panic!("{key}: {e}"));
-        let base: Vec<Value> = book["attempts"].as_array().cloned().unwrap_or_default();
+        let base = attempts_of(key, raw);
         assert!(!base.is_empty(), "{key} holds no answers to copy");
-        let mut archive: Vec<Value> = match entry[2].as_str() {
-            Some(raw) => {
-                let envelope = open(raw, ARCHIVE_KIND).unwrap_or_else(|e| panic!("{key}: {e}"));
-                serde_json::from_str(&envelope.payload).unwrap_or_else(|e| panic!("{key}: {e}"))
-            }
-            None => Vec::new(),
-        };
-        for copy in 0.. {
+        let archive_key = format!("{key}.archive");
+        let mut archive: Vec<Attempt> = logs
+            .iter()
+            .find(|(other, _)| *other == archive_key)
+            .map(|(other, text)| attempts_of(other, text))
+            .unwrap_or_default();
+        for copy in 0u64.. {
             if archive.len() + base.len() >= target {
                 break;
             }
-            for attempt in &base {
+            let prefix = id_prefix(target as u64 * 1_000 + copy);
+            for (number, attempt) in base.iter().enumerate() {
                 let mut attempt = attempt.clone();
-                let id = format!(
-                    "{}-copy-{target}-{copy}",
-                    attempt["id"].as_str().unwrap_or("a")
-                );
-                attempt["id"] = Value::String(id);
+                attempt.id = numbered_id(&prefix, number as u64);
                 archive.push(attempt);
             }
         }
         let sealed = seal(
             ARCHIVE_KIND,
-            &Value::Array(archive).to_string(),
+            &archive_to_stored(&archive),
             envelope.saved_at,
             envelope.generation + 1,
         );
         check(browser.execute(&format!(
             "localStorage.setItem({}, {}); return true;",
-            serde_json::to_string(&format!("{key}.archive")).unwrap_or_default(),
+            serde_json::to_string(&archive_key).unwrap_or_default(),
             serde_json::to_string(&sealed).unwrap_or_default()
         )));
     }
@@ -232,6 +275,7 @@ fn main() {
         stored_attempts(&browser),
         summary(fresh)
     );
+    print_storage(&browser);
 
     // Answer to feedback and reloads with a longer history: a term of daily work,
     // and a year of it.
@@ -259,6 +303,7 @@ fn main() {
             stored_attempts(&browser),
             summary(reloads)
         );
+        print_storage(&browser);
     }
 
     class_import(&browser, &server, runs);

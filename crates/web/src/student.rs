@@ -47,6 +47,9 @@ pub struct StudentSession {
     archive_refused: StoredValue<bool>,
     /// This page's beginning of attempt ids, and how many attempts it has made.
     attempt_ids: StoredValue<(String, u64)>,
+    /// The archive read last is in the form Masterly stored before the compact
+    /// log: the next save writes it again.
+    archive_outdated: StoredValue<bool>,
 }
 
 impl StudentSession {
@@ -71,6 +74,7 @@ impl StudentSession {
             archived: StoredValue::new(None),
             archive_refused: StoredValue::new(false),
             attempt_ids: StoredValue::new((id_prefix(browser::random_u64()), 0)),
+            archive_outdated: StoredValue::new(false),
         };
         session.load_profiles();
         session
@@ -237,10 +241,14 @@ impl StudentSession {
             .load_text(&archive, ARCHIVE_KIND, text::SAVED_PROGRESS)
         {
             None => Vec::new(),
-            Some(text) => archive_from_stored(&text).unwrap_or_else(|problem| {
-                self.notify_unreadable(&archive, &problem, text);
-                Vec::new()
-            }),
+            Some(text) => {
+                // A list of attempts: stored by a Masterly before the compact log.
+                self.archive_outdated.set_value(text.starts_with('['));
+                archive_from_stored(&text).unwrap_or_else(|problem| {
+                    self.notify_unreadable(&archive, &problem, text);
+                    Vec::new()
+                })
+            }
         };
         let ids = attempts.iter().map(|attempt| attempt.id.clone()).collect();
         self.archived.set_value(Some((key.to_string(), ids)));
@@ -452,7 +460,10 @@ impl StudentSession {
         // Should the archive not save (say a log saved whole by an older Masterly
         // fills the storage when written a second time), the workbook key keeps
         // every attempt as before, nothing is lost, and this page does not try again.
-        if not_archived > ARCHIVE_AFTER && !self.archive_refused.get_value() {
+        // An archive in the form stored before is written again at once (the page's
+        // first save of the workbook), in the compact form.
+        let archive_due = not_archived > ARCHIVE_AFTER || self.archive_outdated.get_value();
+        if archive_due && !self.archive_refused.get_value() {
             // Only this write can drop what is in the archive, so only here is the
             // whole archive read to take in what another tab archived since.
             if !self
@@ -470,6 +481,7 @@ impl StudentSession {
             {
                 let ids = workbook.attempts.iter().map(|a| a.id.clone()).collect();
                 self.archived.set_value(Some((key.clone(), ids)));
+                self.archive_outdated.set_value(false);
             } else {
                 self.archive_refused.set_value(true);
             }

@@ -641,6 +641,55 @@ fn unescape(field: &str) -> Option<String> {
     Some(text)
 }
 
+/// A log as stored in a workbook or an archive (`#[serde(with = "stored_log")]`):
+/// written in the compact form, read from it or from the list of attempts that
+/// Masterly stored before it.
+pub mod stored_log {
+    use super::CompactLog;
+    use crate::learning::attempt::Attempt;
+    use serde::de::{self, MapAccess, SeqAccess, Visitor};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::fmt;
+
+    pub fn serialize<S: Serializer>(
+        attempts: &[Attempt],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        CompactLog::of(attempts).serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<Attempt>, D::Error> {
+        deserializer.deserialize_any(LogVisitor)
+    }
+
+    struct LogVisitor;
+
+    impl<'de> Visitor<'de> for LogVisitor {
+        type Value = Vec<Attempt>;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+            formatter.write_str("a stored log of answers")
+        }
+
+        /// The list of attempts, as Masterly stored them before the compact form.
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut attempts = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+            while let Some(attempt) = seq.next_element::<Attempt>()? {
+                attempts.push(attempt);
+            }
+            Ok(attempts)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            CompactLog::deserialize(de::value::MapAccessDeserializer::new(map))?
+                .attempts()
+                .map_err(de::Error::custom)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

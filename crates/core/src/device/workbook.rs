@@ -6,6 +6,7 @@
 //! tab ever drops another's answers.
 
 use crate::content::rng::FastSet;
+use crate::device::compact::CompactLog;
 use crate::format::class_file::RosterEntry;
 use crate::format::json::FileKind;
 use crate::format::progress::{ClassRef, CurriculumRef, Goals, Learner, ProgressBundle};
@@ -39,14 +40,18 @@ pub fn archive_key(workbook_key: &str) -> String {
 /// Attempts kept in the workbook itself before they are moved to the archive.
 pub const ARCHIVE_AFTER: usize = 200;
 
-/// A list of attempts as stored in an archive.
+/// A list of attempts as stored in an archive: the compact form (`compact.rs`).
 pub fn archive_to_stored(attempts: &[Attempt]) -> String {
-    serde_json::to_string(attempts).unwrap_or_default()
+    serde_json::to_string(&CompactLog::of(attempts)).unwrap_or_default()
 }
 
-/// Reads an archive back.
+/// Reads an archive back, in the compact form or as the list of attempts stored
+/// before it.
 pub fn archive_from_stored(text: &str) -> Result<Vec<Attempt>, String> {
-    crate::format::objects_only::from_str(text)
+    #[derive(serde::Deserialize)]
+    struct Archive(#[serde(with = "crate::device::compact::stored_log")] Vec<Attempt>);
+    crate::format::objects_only::from_str::<Archive>(text)
+        .map(|archive| archive.0)
         .map_err(|error| format!("the saved older answers could not be read: {error}"))
 }
 
@@ -120,6 +125,9 @@ pub struct Workbook {
     /// The course being studied.
     #[serde(default)]
     pub course: Option<String>,
+    /// Stored in the compact form (`compact.rs`); the list of attempts stored
+    /// before it is still read.
+    #[serde(with = "crate::device::compact::stored_log")]
     pub attempts: Vec<Attempt>,
     #[serde(default)]
     pub goals: Goals,
@@ -662,6 +670,35 @@ mod tests {
         let refused = Workbook::from_stored(&text, "l-2", "c");
         assert!(refused.is_err_and(|e| e.contains("\"l-1\"")));
         assert!(Workbook::from_stored("{", "l-1", "c").is_err());
+    }
+
+    /// The log is stored compact; what Masterly stored before (the attempts as a
+    /// list, in the workbook and in the archive) still reads, to the same attempts.
+    #[test]
+    fn the_log_is_stored_compact_and_the_list_stored_before_still_reads() {
+        let mut workbook = Workbook::new(learner(), curriculum());
+        workbook.start_sitting(plan(3));
+        workbook.record(attempt("a-1"));
+        workbook.record(attempt("a-2"));
+        let text = workbook.to_stored();
+        assert!(text.contains(r#""attempts":{"#), "{text}");
+        let as_list = serde_json::to_string(&workbook.attempts).unwrap_or_default();
+        assert!(!text.contains(&as_list));
+        let mut before = serde_json::to_value(&workbook).unwrap_or_default();
+        before["attempts"] = serde_json::to_value(&workbook.attempts).unwrap_or_default();
+        let before = before.to_string();
+        assert!(before.contains(r#""attempts":[{"#), "{before}");
+        assert_eq!(
+            Workbook::from_stored(&before, "l-1", "c"),
+            Ok(workbook.clone())
+        );
+
+        let archive = archive_to_stored(&workbook.attempts);
+        assert!(archive.starts_with('{'), "{archive}");
+        assert_eq!(archive_from_stored(&archive), Ok(workbook.attempts.clone()));
+        assert_eq!(archive_from_stored(&as_list), Ok(workbook.attempts.clone()));
+        assert!(archive_from_stored("[{\"id\":1}]").is_err());
+        assert!(archive_from_stored(r#"{"r":"Z;"}"#).is_err_and(|e| e.contains("stored answer 1")));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use masterly_core::device::workbook::{
     archive_from_stored, archive_key, archive_to_stored, workbook_key, Workbook, ARCHIVE_KIND,
     WORKBOOK_KIND,
 };
+use masterly_core::learning::replay::replay;
 use masterly_web::library::loaded_shelves;
 use masterly_web::storage::{BackendError, KeyValue, MemoryStorage, SaveError, Store};
 use masterly_web::student::StudentSession;
@@ -354,6 +355,99 @@ async fn work_stored_by_the_release_before_loads_and_is_written_again_in_version
     );
     assert_eq!(stored_workbook(&memory, &reloaded).attempts.len(), 2);
     root.remove();
+}
+
+/// `payload` sealed as the release before sealed it: a version 1 envelope holding
+/// the payload as a JSON string.
+fn version_1_envelope(kind: &str, payload: &str) -> String {
+    format!(
+        r#"{{"format":"masterly-store","version":1,"kind":"{kind}","saved_at":1,"generation":1,"checksum":"{}","payload":{}}}"#,
+        masterly_core::device::store::checksum(payload),
+        serde_json::to_string(payload).expect("a string")
+    )
+}
+
+/// A long history as the release before kept it — 400 answers in the archive and
+/// 50 in the workbook, each a list of attempts, in version 1 envelopes — loads
+/// whole, is written again at once in the compact form, and replays to the same
+/// levels.
+#[wasm_bindgen_test]
+async fn a_long_history_stored_by_the_release_before_loads_whole_and_is_rewritten() {
+    let curriculum = demo();
+    let memory = MemoryStorage::default();
+    let first = open_page(Box::new(memory.clone()), false);
+    first.add_learner("Ada").expect("Ada is added");
+    let (learner, hash) = first
+        .workbook
+        .with_untracked(|w| {
+            w.as_ref()
+                .map(|w| (w.learner.clone(), w.curriculum.clone()))
+        })
+        .expect("Ada's workbook is open");
+    let key = workbook_key(&learner.id, &curriculum.id);
+    let log = masterly_test_kit::synthetic::app_like_log(&curriculum, 450, 17);
+    let mut workbook = Workbook::new(learner.clone(), hash);
+    workbook.attempts = log[400..].to_vec();
+    let mut payload = serde_json::to_value(&workbook).expect("a workbook");
+    payload["attempts"] = serde_json::to_value(&workbook.attempts).expect("a list");
+    let list = serde_json::to_string(&log[..400]).expect("a list");
+    for (key, kind, payload) in [
+        (key.clone(), WORKBOOK_KIND, payload.to_string()),
+        (archive_key(&key), ARCHIVE_KIND, list),
+    ] {
+        memory
+            .set(&key, &version_1_envelope(kind, &payload))
+            .expect("memory takes it");
+    }
+
+    let reloaded = open_page(Box::new(memory.clone()), false);
+    let mut loaded = reloaded
+        .workbook
+        .with_untracked(|w| w.as_ref().map(|w| w.attempts.clone()))
+        .expect("Ada's workbook is open");
+    let mut expected = log.clone();
+    loaded.sort_by(|a, b| a.id.cmp(&b.id));
+    expected.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(loaded.len(), 450);
+    assert_eq!(loaded, expected, "every answer, exactly");
+    let now = log.last().map_or(0, |a| a.at) + 1;
+    let (before, after) = (
+        replay(&curriculum, &log, now),
+        replay(&curriculum, &loaded, now),
+    );
+    for (_, unit) in curriculum.units() {
+        for objective in &unit.objectives {
+            assert_eq!(
+                after.level(&objective.id),
+                before.level(&objective.id),
+                "{}",
+                objective.id
+            );
+        }
+    }
+    // Written again at once, compact, in version 2.
+    for key in [key.clone(), archive_key(&key)] {
+        let text = memory.get(&key).ok().flatten().unwrap_or_default();
+        assert!(
+            text.contains(r#""version":2"#),
+            "{key}: {}",
+            &text[..80.min(text.len())]
+        );
+        assert!(
+            !text.contains(r#""attempts":["#) && !text.contains(r#""payload":["#),
+            "{key}"
+        );
+    }
+    let archive = memory
+        .get(&archive_key(&key))
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(
+        archive.len() < 450 * 40,
+        "{} characters for 450 answers",
+        archive.len()
+    );
 }
 
 #[wasm_bindgen_test]
