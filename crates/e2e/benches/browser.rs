@@ -19,7 +19,6 @@
 //! Run with `make bench-browser` (builds dist/ first).
 
 use masterly_core::content::curriculum::load_curriculum;
-use masterly_core::device::compact::{id_prefix, numbered_id};
 use masterly_core::device::store::{open, seal};
 use masterly_core::device::workbook::{
     archive_from_stored, archive_to_stored, ARCHIVE_KIND, WORKBOOK_KIND,
@@ -27,7 +26,7 @@ use masterly_core::device::workbook::{
 use masterly_core::learning::attempt::Attempt;
 use masterly_e2e::server::{dist_dir, write_student_files, StaticServer};
 use masterly_e2e::webdriver::{self, Browser};
-use masterly_test_kit::synthetic::synthetic_progress_files;
+use masterly_test_kit::synthetic::{app_like_log, synthetic_progress_files};
 use serde_json::Value;
 
 fn runs() -> usize {
@@ -189,36 +188,47 @@ fn print_storage(browser: &Browser) {
     );
 }
 
-/// Copies the learner's attempts (with new ids, made as a page makes them) into the
-/// archive beside their workbook until the saved log holds at least `target`, as a
-/// long history is kept (older answers in the archive, the latest in the workbook),
-/// sealing the result with the app's own code.
+/// Fills the archive beside each workbook until the saved log holds at least
+/// `target` answers, as a long history is kept (older answers in the archive, the
+/// latest in the workbook): the answers a student of the workbook's curriculum would
+/// have given (`app_like_log`: real instances, ids and sittings made as the page
+/// makes them), sealed with the app's own code. The archive is written once, so
+/// the storage figure after it has no last good copy of the archive, which the app
+/// keeps after it has written the archive itself.
 fn grow_history(browser: &Browser, target: usize) {
     let logs = stored_logs(browser);
     for (key, raw) in logs.iter().filter(|(key, _)| !key.ends_with(".archive")) {
         let envelope = open(raw, WORKBOOK_KIND).unwrap_or_else(|e| panic!("{key}: {e}"));
         let base = attempts_of(key, raw);
-        assert!(!base.is_empty(), "{key} holds no answers to copy");
         let archive_key = format!("{key}.archive");
-        let mut archive: Vec<Attempt> = logs
+        let archived = logs
             .iter()
             .find(|(other, _)| *other == archive_key)
-            .map(|(other, text)| attempts_of(other, text))
-            .unwrap_or_default();
-        for copy in 0u64.. {
-            if archive.len() + base.len() >= target {
-                break;
-            }
-            let prefix = id_prefix(target as u64 * 1_000 + copy);
-            for (number, attempt) in base.iter().enumerate() {
-                let mut attempt = attempt.clone();
-                attempt.id = numbered_id(&prefix, number as u64);
-                archive.push(attempt);
-            }
+            .map_or(0, |(other, text)| attempts_of(other, text).len());
+        let curriculum_id = key.rsplit('.').next().unwrap_or_default();
+        let curriculum = ["demo", "fractions"]
+            .into_iter()
+            .map(|name| {
+                let path = masterly_e2e::repo_path(&format!("curricula/{name}.json"));
+                let text = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                load_curriculum(&text)
+                    .unwrap_or_else(|e| panic!("{e}"))
+                    .curriculum
+            })
+            .find(|curriculum| curriculum.id == curriculum_id)
+            .unwrap_or_else(|| panic!("{key}: no bundled curriculum {curriculum_id}"));
+        let wanted = target.saturating_sub(base.len()).max(archived);
+        let earliest = base.iter().map(|a| a.at).min().unwrap_or(0);
+        // The history comes before the answers the page has made.
+        let mut history = app_like_log(&curriculum, wanted, target as u64);
+        let shift = history.last().map_or(0, |a| a.at) - earliest + 60_000;
+        for attempt in &mut history {
+            attempt.at -= shift;
         }
         let sealed = seal(
             ARCHIVE_KIND,
-            &archive_to_stored(&archive),
+            &archive_to_stored(&history),
             envelope.saved_at,
             envelope.generation + 1,
         );
