@@ -10,7 +10,9 @@
 //! quote escaped, spending quota that students' work needs.
 
 use masterly_core::content::rng::FastMap;
-use masterly_core::device::store::{load, plan_write, seal, Loaded, StoreError};
+use masterly_core::device::room::answers_in;
+use masterly_core::device::store::{load, open, plan_write, seal, Loaded, StoreError};
+use masterly_core::device::workbook::{ARCHIVE_KIND, WORKBOOK_KIND, WORKBOOK_PREFIX};
 use masterly_core::time::Millis;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,6 +32,10 @@ pub trait KeyValue {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError>;
     fn set(&self, key: &str, value: &str) -> Result<(), BackendError>;
     fn remove(&self, key: &str) -> Result<(), BackendError>;
+    /// Every key held (none when the backend cannot list them).
+    fn keys(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// The browser's `localStorage`.
@@ -75,6 +81,13 @@ impl KeyValue for BrowserStorage {
     fn remove(&self, key: &str) -> Result<(), BackendError> {
         self.0.remove_item(key).map_err(refusal)
     }
+
+    fn keys(&self) -> Vec<String> {
+        let count = self.0.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|index| self.0.key(index).ok().flatten())
+            .collect()
+    }
 }
 
 /// Storage in memory, for when the browser's is blocked (and for tests).
@@ -105,6 +118,10 @@ impl KeyValue for MemoryStorage {
     fn remove(&self, key: &str) -> Result<(), BackendError> {
         self.0.borrow_mut().remove(key);
         Ok(())
+    }
+
+    fn keys(&self) -> Vec<String> {
+        MemoryStorage::keys(self)
     }
 }
 
@@ -285,6 +302,44 @@ impl Store {
     }
 
     /// Damaged text kept for the student to download, if any.
+    /// Characters in use, as the browser counts them against its quota: every key
+    /// and value, every copy.
+    pub fn characters_in_use(&self) -> u64 {
+        self.backend
+            .keys()
+            .iter()
+            .map(|key| {
+                let value = self.backend.get(key).ok().flatten().unwrap_or_default();
+                (key.encode_utf16().count() + value.encode_utf16().count()) as u64
+            })
+            .sum()
+    }
+
+    /// The answers stored in every learner's workbooks and archives on this device
+    /// (in current copies; one that does not open counts none), and the characters
+    /// those keys take, every copy.
+    pub fn stored_answers(&self) -> (u64, u64) {
+        let mut answers = 0;
+        let mut characters = 0;
+        for key in self.backend.keys() {
+            if !key.starts_with(WORKBOOK_PREFIX) {
+                continue;
+            }
+            let text = self.backend.get(&key).ok().flatten().unwrap_or_default();
+            characters += (key.encode_utf16().count() + text.encode_utf16().count()) as u64;
+            if key.ends_with(".previous") || key.ends_with(".damaged") {
+                continue;
+            }
+            let kind = if key.ends_with(".archive") {
+                ARCHIVE_KIND
+            } else {
+                WORKBOOK_KIND
+            };
+            answers += open(&text, kind).map_or(0, |envelope| answers_in(&envelope.payload) as u64);
+        }
+        (answers, characters)
+    }
+
     pub fn damaged(&self, key: &str) -> Option<String> {
         self.backend.get(&damaged_key(key)).ok().flatten()
     }

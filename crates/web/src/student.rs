@@ -15,6 +15,7 @@ use masterly_core::device::compact::{id_prefix, numbered_id, sitting_id};
 use masterly_core::device::profiles::{
     learner_id, ProfileError, Profiles, PROFILES_KEY, PROFILES_KIND,
 };
+use masterly_core::device::room::Room;
 use masterly_core::device::route::Route;
 use masterly_core::device::workbook::{
     archive_from_stored, archive_key, archive_to_stored, local_day, workbook_key, ActivityMeter,
@@ -605,6 +606,21 @@ impl StudentSession {
                 id
             })
             .unwrap_or_default()
+    }
+
+    /// About how many more answers this device has room for, once 70% of its
+    /// storage is in use (None before that, and when storage is blocked).
+    pub fn room_left(&self) -> Option<u64> {
+        if self.device.storage_blocked() {
+            return None;
+        }
+        self.device.store.with_value(|store| {
+            let room = Room::of(store.characters_in_use());
+            room.is_filling().then(|| {
+                let (answers, work) = store.stored_answers();
+                room.answers_left(answers, work)
+            })
+        })
     }
 
     /// Starts timing a new item.

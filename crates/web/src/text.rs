@@ -99,6 +99,35 @@ pub fn storage_refused(error: &BackendError) -> String {
     format!("The browser refused to read saved data ({detail}).")
 }
 
+/// How much room the device has left, on the start screen once 70% is in use.
+pub fn room_left(answers: u64) -> String {
+    if answers == 0 {
+        return "This computer's storage is full. Ask your teacher to collect progress files before anyone answers more questions.".to_string();
+    }
+    format!(
+        "This computer has room for about {} more answers. Ask your teacher to collect progress files.",
+        about(answers)
+    )
+}
+
+/// A count rounded down to two significant digits, with thousands separated by
+/// commas: 23,333 is "23,000", 1,284 is "1,200", 87 is "87".
+pub fn about(count: u64) -> String {
+    let mut scale = 1;
+    while count / scale >= 100 {
+        scale *= 10;
+    }
+    let rounded = (count / scale * scale).to_string();
+    let mut grouped = String::new();
+    for (position, digit) in rounded.chars().enumerate() {
+        if position > 0 && (rounded.len() - position).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 /// A course opened from a file that this device could not keep.
 pub fn course_not_kept(title: &str, error: &crate::storage::SaveError) -> String {
     match error {

@@ -3,6 +3,7 @@
 
 pub mod compact;
 pub mod profiles;
+pub mod room;
 pub mod route;
 pub mod store;
 pub mod workbook;

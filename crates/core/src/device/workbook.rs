@@ -22,9 +22,12 @@ use serde::{Deserialize, Serialize};
 /// The kind written into the storage envelope of a workbook.
 pub const WORKBOOK_KIND: &str = "workbook";
 
+/// What every workbook's storage key (and its archive's) begins with.
+pub const WORKBOOK_PREFIX: &str = "masterly.workbook.";
+
 /// The storage key of a learner's workbook for a curriculum.
 pub fn workbook_key(learner_id: &str, curriculum_id: &str) -> String {
-    format!("masterly.workbook.{learner_id}.{curriculum_id}")
+    format!("{WORKBOOK_PREFIX}{learner_id}.{curriculum_id}")
 }
 
 /// What the archive of a workbook is stored as: a list of its older attempts.

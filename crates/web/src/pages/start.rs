@@ -22,9 +22,18 @@ pub fn StartScreen() -> impl IntoView {
         }
     };
     let learners = move || session.profiles.with(|profiles| profiles.profiles.clone());
+    // Measured once as the screen opens: it reads all that is stored.
+    let room = session.room_left().map(|left| {
+        view! {
+            <p class="room-left" role="status" data-testid="room-left">
+                {text::room_left(left)}
+            </p>
+        }
+    });
     view! {
         <section class="start" aria-labelledby="start-title" data-testid="start-screen">
             <h1 id="start-title" tabindex="-1" node_ref=heading>{text::WHO_IS_LEARNING}</h1>
+            {room}
             {move || {
                 let learners = learners();
                 (!learners.is_empty())

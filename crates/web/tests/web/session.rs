@@ -450,6 +450,69 @@ async fn a_long_history_stored_by_the_release_before_loads_whole_and_is_rewritte
     );
 }
 
+/// Past 70% of the storage a browser gives, the start screen says how many more
+/// answers fit, counted at what an answer has cost on this device; below it, it
+/// says nothing.
+#[wasm_bindgen_test]
+async fn the_start_screen_says_how_much_room_is_left_once_storage_fills() {
+    assert_eq!(text::about(23_333), "23,000");
+    assert_eq!(text::about(1_284), "1,200");
+    assert_eq!(text::about(87), "87");
+    assert_eq!(text::about(1_000_000), "1,000,000");
+    let curriculum = demo();
+    let memory = MemoryStorage::default();
+    let first = open_page(Box::new(memory.clone()), false);
+    first.add_learner("Ada").expect("Ada is added");
+    let key = key_of(&first);
+    let log = masterly_test_kit::synthetic::app_like_log(&curriculum, 300, 23);
+    memory
+        .set(
+            &archive_key(&key),
+            &masterly_core::device::store::seal(ARCHIVE_KIND, &archive_to_stored(&log), 1, 1),
+        )
+        .expect("memory takes it");
+    first.sign_out();
+    let characters = |memory: &MemoryStorage, only: &str| -> u64 {
+        memory
+            .keys()
+            .iter()
+            .filter(|key| key.starts_with(only))
+            .map(|key| {
+                let value = memory.get(key).ok().flatten().unwrap_or_default();
+                (key.encode_utf16().count() + value.encode_utf16().count()) as u64
+            })
+            .sum()
+    };
+    let used = |memory: &MemoryStorage| characters(memory, "");
+    let root = mount(open_page(Box::new(memory.clone()), false));
+    leptos::task::tick().await;
+    assert!(!exists(&root, "[data-testid=room-left]"), "plenty of room");
+    root.remove();
+
+    // Another site's worth of data, or thirty learners' years: past 70%.
+    let filler = 3_600_000 - used(&memory) as usize;
+    memory
+        .set("masterly.other", &"x".repeat(filler))
+        .expect("memory takes it");
+    let room = masterly_core::device::room::Room::of(used(&memory));
+    assert!(room.is_filling());
+    let root = mount(open_page(Box::new(memory.clone()), false));
+    leptos::task::tick().await;
+    let work = characters(&memory, "masterly.workbook.");
+    assert!(
+        work > 300 * 20 && work < 300 * 60,
+        "{work} characters for 300 answers"
+    );
+    assert_eq!(
+        text_of(&root, "[data-testid=room-left]"),
+        text::room_left(room.answers_left(300, work))
+    );
+    // 1.4 million characters left at well under 100 an answer.
+    let left = room.answers_left(300, work);
+    assert!(left > 14_000, "{left}");
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn blocked_storage_runs_in_memory_with_a_visible_warning() {
     let session = open_page(Box::<MemoryStorage>::default(), true);
