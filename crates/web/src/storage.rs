@@ -12,7 +12,9 @@
 use masterly_core::content::rng::FastMap;
 use masterly_core::device::room::answers_in;
 use masterly_core::device::store::{load, open, plan_write, seal, Loaded, StoreError};
-use masterly_core::device::workbook::{ARCHIVE_KIND, WORKBOOK_KIND, WORKBOOK_PREFIX};
+use masterly_core::device::workbook::{
+    holds_archive, ARCHIVE_KIND, WORKBOOK_KIND, WORKBOOK_PREFIX,
+};
 use masterly_core::time::Millis;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -203,13 +205,6 @@ impl Store {
             .is_ok_and(|current| self.is_remembered(key, current.as_deref()))
     }
 
-    /// True when the key holds nothing, or what this tab last read or wrote there.
-    pub fn nothing_new_at(&self, key: &str) -> bool {
-        self.backend
-            .get(key)
-            .is_ok_and(|current| current.is_none() || self.is_remembered(key, current.as_deref()))
-    }
-
     /// True when `current` is the intact text this tab last read or wrote at `key`.
     fn is_remembered(&self, key: &str, current: Option<&str>) -> bool {
         current.is_some_and(|current| {
@@ -302,6 +297,30 @@ impl Store {
     }
 
     /// Damaged text kept for the student to download, if any.
+    /// The keys that begin with `prefix`, current copies only (no last good or
+    /// damaged copies), sorted.
+    pub fn keys_starting(&self, prefix: &str) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .backend
+            .keys()
+            .into_iter()
+            .filter(|key| {
+                key.starts_with(prefix) && !key.ends_with(".previous") && !key.ends_with(".damaged")
+            })
+            .collect();
+        masterly_core::order::sort(&mut keys);
+        keys
+    }
+
+    /// Removes a key and its last good copy (a damaged copy kept for download
+    /// stays).
+    pub fn remove(&self, key: &str) -> Result<(), BackendError> {
+        self.backend.remove(key)?;
+        self.backend.remove(&previous_key(key))?;
+        self.verified.borrow_mut().remove(key);
+        Ok(())
+    }
+
     /// Characters in use, as the browser counts them against its quota: every key
     /// and value, every copy.
     pub fn characters_in_use(&self) -> u64 {
@@ -330,7 +349,7 @@ impl Store {
             if key.ends_with(".previous") || key.ends_with(".damaged") {
                 continue;
             }
-            let kind = if key.ends_with(".archive") {
+            let kind = if holds_archive(&key) {
                 ARCHIVE_KIND
             } else {
                 WORKBOOK_KIND

@@ -18,8 +18,8 @@ use masterly_core::device::profiles::{
 use masterly_core::device::room::Room;
 use masterly_core::device::route::Route;
 use masterly_core::device::workbook::{
-    archive_from_stored, archive_key, archive_to_stored, local_day, workbook_key, ActivityMeter,
-    Place, Workbook, ARCHIVE_AFTER, ARCHIVE_KIND, WORKBOOK_KIND,
+    archive_from_stored, archive_key, archive_to_stored, chunk_key, chunk_prefix, local_day,
+    workbook_key, ActivityMeter, Place, Workbook, ARCHIVE_AFTER, ARCHIVE_KIND, WORKBOOK_KIND,
 };
 use masterly_core::format::progress::CurriculumRef;
 use masterly_core::learning::attempt::{merge_logs, Attempt};
@@ -48,9 +48,11 @@ pub struct StudentSession {
     archive_refused: StoredValue<bool>,
     /// This page's beginning of attempt ids, and how many attempts it has made.
     attempt_ids: StoredValue<(String, u64)>,
-    /// The archive read last is in the form Masterly stored before the compact
-    /// log: the next save writes it again.
+    /// The single archive kept before chunks is stored beside the open workbook:
+    /// the next save moves it into a chunk.
     archive_outdated: StoredValue<bool>,
+    /// Archive chunks this page has written.
+    chunks_written: StoredValue<u64>,
 }
 
 impl StudentSession {
@@ -76,6 +78,7 @@ impl StudentSession {
             archive_refused: StoredValue::new(false),
             attempt_ids: StoredValue::new((id_prefix(browser::random_u64()), 0)),
             archive_outdated: StoredValue::new(false),
+            chunks_written: StoredValue::new(0),
         };
         session.load_profiles();
         session
@@ -233,24 +236,34 @@ impl StudentSession {
         }
     }
 
-    /// The attempts in the archive beside a workbook key (none when there is no
-    /// archive), remembered as the archive this tab knows.
+    /// The attempts archived beside a workbook key — in its chunks, and in the
+    /// single archive a Masterly before chunks kept — remembered as the archive
+    /// this tab knows. A chunk that does not open is reported (its text offered for
+    /// download) and the others still count.
     fn stored_archive(&self, key: &str) -> Vec<Attempt> {
-        let archive = archive_key(key);
-        let attempts = match self
+        let legacy = archive_key(key);
+        let mut keys = self
             .device
-            .load_text(&archive, ARCHIVE_KIND, text::SAVED_PROGRESS)
-        {
-            None => Vec::new(),
-            Some(text) => {
-                // A list of attempts: stored by a Masterly before the compact log.
-                self.archive_outdated.set_value(text.starts_with('['));
-                archive_from_stored(&text).unwrap_or_else(|problem| {
-                    self.notify_unreadable(&archive, &problem, text);
-                    Vec::new()
-                })
+            .store
+            .with_value(|store| store.keys_starting(&chunk_prefix(key)));
+        keys.push(legacy.clone());
+        let mut attempts = Vec::new();
+        let mut outdated = false;
+        for archive in keys {
+            let Some(text) = self
+                .device
+                .load_text(&archive, ARCHIVE_KIND, text::SAVED_PROGRESS)
+            else {
+                continue;
+            };
+            // The single archive kept before chunks is moved into a chunk.
+            outdated |= archive == legacy;
+            match archive_from_stored(&text) {
+                Ok(log) => attempts = merge_logs(&attempts, &log).0,
+                Err(problem) => self.notify_unreadable(&archive, &problem, text),
             }
-        };
+        }
+        self.archive_outdated.set_value(outdated);
         let ids = attempts.iter().map(|attempt| attempt.id.clone()).collect();
         self.archived.set_value(Some((key.to_string(), ids)));
         attempts
@@ -443,52 +456,82 @@ impl StudentSession {
 
     /// Merges in what another tab saved, then saves.
     /// The workbook key holds the attempts not yet archived; once more than
-    /// [`ARCHIVE_AFTER`] have gathered, every attempt is written to the archive
-    /// first, so an answer's save stays small however long the log grows. Another
-    /// tab's archive is merged when it is heard of (`storage_changed`), and at the
-    /// latest before this tab writes the archive.
+    /// [`ARCHIVE_AFTER`] have gathered, they are written first as a new archive
+    /// chunk of this page's own, so an answer's save stays small however long the
+    /// log grows, and no write ever replaces archived answers. A chunk another tab
+    /// writes is merged when it is heard of (`storage_changed`), or when that tab's
+    /// save of the workbook key is.
     fn save_workbook(&self, workbook: &mut Workbook) -> Result<(), SaveError> {
         let key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
-        let archive = archive_key(&key);
         self.merge_if_another_tab_saved(workbook);
-        let not_archived = self.with_archived_ids(&key, |archived| {
+        // The single archive kept before chunks goes into a chunk at the page's first
+        // save, with every attempt it or the workbook holds.
+        let outdated = self.archive_outdated.get_value();
+        let not_archived = |archived: &FastSet<String>, attempt: &&Attempt| {
+            outdated || !archived.contains(&attempt.id)
+        };
+        let count = self.with_archived_ids(&key, |archived| {
             workbook
                 .attempts
                 .iter()
-                .filter(|attempt| !archived.contains(&attempt.id))
+                .filter(|attempt| not_archived(archived, attempt))
                 .count()
         });
-        // Should the archive not save (say a log saved whole by an older Masterly
-        // fills the storage when written a second time), the workbook key keeps
-        // every attempt as before, nothing is lost, and this page does not try again.
-        // An archive in the form stored before is written again at once (the page's
-        // first save of the workbook), in the compact form.
-        let archive_due = not_archived > ARCHIVE_AFTER || self.archive_outdated.get_value();
-        if archive_due && !self.archive_refused.get_value() {
-            // Only this write can drop what is in the archive, so only here is the
-            // whole archive read to take in what another tab archived since.
-            if !self
-                .device
-                .store
-                .with_value(|store| store.nothing_new_at(&archive))
-            {
-                self.merge_stored(workbook);
-            }
-            let attempts = archive_to_stored(&workbook.attempts);
+        // Should the chunk not save (the storage full), the workbook key keeps every
+        // attempt as before, nothing is lost, and this page does not try again.
+        if (count > ARCHIVE_AFTER || outdated) && !self.archive_refused.get_value() {
+            let chunk: Vec<Attempt> = self.with_archived_ids(&key, |archived| {
+                workbook
+                    .attempts
+                    .iter()
+                    .filter(|attempt| not_archived(archived, attempt))
+                    .cloned()
+                    .collect()
+            });
+            let name = self.next_chunk_name();
+            let stored = archive_to_stored(&chunk);
             if self
                 .device
-                .save_quietly(&archive, ARCHIVE_KIND, &attempts)
+                .save_quietly(&chunk_key(&key, &name), ARCHIVE_KIND, &stored)
                 .is_ok()
             {
-                let ids = workbook.attempts.iter().map(|a| a.id.clone()).collect();
-                self.archived.set_value(Some((key.clone(), ids)));
-                self.archive_outdated.set_value(false);
+                self.archived.update_value(|archived| match archived {
+                    Some((known, ids)) if *known == key => {
+                        ids.extend(chunk.iter().map(|a| a.id.clone()));
+                    }
+                    other => {
+                        let ids = chunk.iter().map(|a| a.id.clone()).collect();
+                        *other = Some((key.clone(), ids));
+                    }
+                });
+                if outdated {
+                    let legacy = archive_key(&key);
+                    let _ = self.device.store.with_value(|store| store.remove(&legacy));
+                    self.archive_outdated.set_value(false);
+                }
             } else {
                 self.archive_refused.set_value(true);
             }
         }
         let stored = self.with_archived_ids(&key, |archived| workbook.to_stored_beside(archived));
         self.device.save_text(&key, WORKBOOK_KIND, &stored)
+    }
+
+    /// A name for this page's next archive chunk: its id prefix and a count, so
+    /// that no two pages or devices write the same chunk.
+    fn next_chunk_name(&self) -> String {
+        self.chunks_written
+            .try_update_value(|written| {
+                *written += 1;
+                *written
+            })
+            .map(|written| {
+                let prefix = self
+                    .attempt_ids
+                    .with_value(|(prefix, _)| prefix.trim_end_matches('.').to_string());
+                format!("{prefix}-{written}")
+            })
+            .unwrap_or_default()
     }
 
     /// Changes the workbook and saves it before the change shows. When saving fails
@@ -547,7 +590,10 @@ impl StudentSession {
             return;
         };
         let own_key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
-        if key != own_key && key != archive_key(&own_key) {
+        if key != own_key
+            && key != archive_key(&own_key)
+            && !key.starts_with(&chunk_prefix(&own_key))
+        {
             return;
         }
         if let Some(stored) = self.stored_workbook(&workbook.learner.id, &workbook.curriculum.id) {

@@ -30,17 +30,36 @@ pub fn workbook_key(learner_id: &str, curriculum_id: &str) -> String {
     format!("{WORKBOOK_PREFIX}{learner_id}.{curriculum_id}")
 }
 
-/// What the archive of a workbook is stored as: a list of its older attempts.
+/// What an archive chunk of a workbook is stored as: a log of its older attempts.
 pub const ARCHIVE_KIND: &str = "workbook-archive";
 
-/// The storage key of the archive beside a workbook's key. The workbook itself
-/// keeps only the attempts not yet archived, so saving an answer writes little
-/// however long the log has grown; now and then the attempts are moved over.
+/// The storage key of the single archive a Masterly before archive chunks kept
+/// beside a workbook's key (read, then moved into a chunk).
 pub fn archive_key(workbook_key: &str) -> String {
     format!("{workbook_key}.archive")
 }
 
-/// Attempts kept in the workbook itself before they are moved to the archive.
+/// What the keys of a workbook's archive chunks begin with. The workbook itself
+/// keeps only the attempts not yet archived, so saving an answer writes little
+/// however long the log has grown; now and then they are moved into a new chunk,
+/// which is written once and never again, so it needs no last good copy.
+pub fn chunk_prefix(workbook_key: &str) -> String {
+    format!("{workbook_key}.chunk.")
+}
+
+/// The key of a workbook's archive chunk `name` (a page's own, so that two tabs
+/// never write the same chunk).
+pub fn chunk_key(workbook_key: &str, name: &str) -> String {
+    format!("{}{name}", chunk_prefix(workbook_key))
+}
+
+/// Whether `key` holds archived attempts of some workbook: a chunk, or the single
+/// archive kept before chunks.
+pub fn holds_archive(key: &str) -> bool {
+    key.starts_with(WORKBOOK_PREFIX) && (key.ends_with(".archive") || key.contains(".chunk."))
+}
+
+/// Attempts kept in the workbook itself before they are moved to a chunk.
 pub const ARCHIVE_AFTER: usize = 200;
 
 /// A list of attempts as stored in an archive: the compact form (`compact.rs`).

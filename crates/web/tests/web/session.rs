@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use masterly_core::content::curriculum::{load_curriculum, Curriculum};
 use masterly_core::content::item::{judge, model_answer, wrong_answer, ItemInstance};
 use masterly_core::device::workbook::{
-    archive_from_stored, archive_key, archive_to_stored, workbook_key, Workbook, ARCHIVE_KIND,
-    WORKBOOK_KIND,
+    archive_from_stored, archive_key, archive_to_stored, chunk_key, chunk_prefix, workbook_key,
+    Workbook, ARCHIVE_KIND, WORKBOOK_KIND,
 };
+use masterly_core::learning::attempt::merge_logs;
 use masterly_core::learning::replay::replay;
 use masterly_web::library::loaded_shelves;
 use masterly_web::storage::{BackendError, KeyValue, MemoryStorage, SaveError, Store};
@@ -425,8 +426,17 @@ async fn a_long_history_stored_by_the_release_before_loads_whole_and_is_rewritte
             );
         }
     }
-    // Written again at once, compact, in version 2.
-    for key in [key.clone(), archive_key(&key)] {
+    // Written again at once, compact, in version 2: the workbook key, and the
+    // archive moved into a chunk (the single archive of the release before gone).
+    let store = Store::with_backend(Box::new(memory.clone()), false);
+    let chunks = store.keys_starting(&chunk_prefix(&key));
+    assert_eq!(chunks.len(), 1, "{chunks:?}");
+    assert_eq!(memory.get(&archive_key(&key)), Ok(None));
+    assert_eq!(
+        memory.get(&format!("{}.previous", archive_key(&key))),
+        Ok(None)
+    );
+    for key in [key.clone(), chunks[0].clone()] {
         let text = memory.get(&key).ok().flatten().unwrap_or_default();
         assert!(
             text.contains(r#""version":2"#),
@@ -438,15 +448,20 @@ async fn a_long_history_stored_by_the_release_before_loads_whole_and_is_rewritte
             "{key}"
         );
     }
-    let archive = memory
-        .get(&archive_key(&key))
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let chunk = memory.get(&chunks[0]).ok().flatten().unwrap_or_default();
     assert!(
-        archive.len() < 450 * 40,
+        chunk.len() < 450 * 40,
         "{} characters for 450 answers",
-        archive.len()
+        chunk.len()
+    );
+    assert_eq!(
+        archive_from_stored(
+            &masterly_core::device::store::open(&chunk, ARCHIVE_KIND)
+                .expect("opens")
+                .payload
+        )
+        .map(|log| log.len()),
+        Ok(450)
     );
 }
 
@@ -532,16 +547,17 @@ async fn blocked_storage_runs_in_memory_with_a_visible_warning() {
 struct Filling {
     inner: MemoryStorage,
     full: Rc<Cell<bool>>,
-    only_ending: Option<&'static str>,
+    /// Refuse only keys containing this (every key when None).
+    only_with: Option<&'static str>,
     refused: Rc<Cell<usize>>,
 }
 
 impl Filling {
-    fn new(only_ending: Option<&'static str>) -> Filling {
+    fn new(only_with: Option<&'static str>) -> Filling {
         Filling {
             inner: MemoryStorage::default(),
             full: Rc::new(Cell::new(false)),
-            only_ending,
+            only_with,
             refused: Rc::new(Cell::new(0)),
         }
     }
@@ -552,7 +568,7 @@ impl KeyValue for Filling {
         self.inner.get(key)
     }
     fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
-        if self.full.get() && self.only_ending.is_none_or(|ending| key.ends_with(ending)) {
+        if self.full.get() && self.only_with.is_none_or(|part| key.contains(part)) {
             self.refused.set(self.refused.get() + 1);
             return Err(BackendError::QuotaExceeded);
         }
@@ -560,6 +576,9 @@ impl KeyValue for Filling {
     }
     fn remove(&self, key: &str) -> Result<(), BackendError> {
         self.inner.remove(key)
+    }
+    fn keys(&self) -> Vec<String> {
+        self.inner.keys()
     }
 }
 
@@ -588,7 +607,7 @@ async fn a_full_storage_is_reported_with_an_export_offer_and_keeps_what_was_save
 /// before, the student is not troubled, and the page does not try again.
 #[wasm_bindgen_test]
 async fn an_archive_the_storage_refuses_leaves_every_answer_in_the_workbook() {
-    let storage = Filling::new(Some(".archive"));
+    let storage = Filling::new(Some(".chunk."));
     storage.full.set(true);
     let (root, session) = ada_in_check_a(Box::new(storage.clone())).await;
     answer(&root, true).await;
@@ -734,15 +753,20 @@ async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
         }
     };
     session.update(copies("earlier", 250)).expect("saved");
-    // All 251 went to the archive, and the workbook key holds none of them.
+    // All 251 went into an archive chunk, and the workbook key holds none of them.
     let key = key_of(&session);
     let store = Store::with_backend(Box::new(memory.clone()), false);
+    let chunks = |store: &Store| store.keys_starting(&chunk_prefix(&key));
     let archived = |store: &Store| {
-        let (text, _) = store
-            .load(&archive_key(&key), ARCHIVE_KIND)
-            .expect("storage answers");
-        archive_from_stored(&text.expect("an archive")).expect("the archive reads back")
+        let mut all = Vec::new();
+        for chunk in chunks(store) {
+            let (text, _) = store.load(&chunk, ARCHIVE_KIND).expect("storage answers");
+            let log = archive_from_stored(&text.expect("a chunk")).expect("the chunk reads back");
+            all = merge_logs(&all, &log).0;
+        }
+        all
     };
+    assert_eq!(chunks(&store).len(), 1);
     assert_eq!(archived(&store).len(), 251);
     assert_eq!(stored_workbook(&memory, &session).attempts.len(), 0);
 
@@ -761,25 +785,33 @@ async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
         .expect("the second tab saves");
     session.storage_changed(&key);
     assert_eq!(attempts_in(&session), Some(253));
-    // Another tab archives an answer this tab has not heard of.
-    let mut in_archive = archived(&store);
-    let mut unheard = in_archive[0].clone();
+    // Another tab archives an answer this tab has not heard of, in a chunk of its
+    // own.
+    let mut unheard = archived(&store)[0].clone();
     unheard.id = "unheard".to_string();
-    in_archive.push(unheard);
     store
         .save(
-            &archive_key(&key),
+            &chunk_key(&key, "other-tab-1"),
             ARCHIVE_KIND,
-            &archive_to_stored(&in_archive),
+            &archive_to_stored(&[unheard]),
             9,
             9,
         )
         .expect("the other tab saves");
-    // Once enough gather, the first tab archives them all: the second tab's, and
-    // the one it had not heard of, read from the archive before it is rewritten.
+    // Once enough gather, the first tab writes a new chunk; nothing is written
+    // over another, so the answer it had not heard of stays.
     session.update(copies("later", 210)).expect("saved");
+    assert_eq!(chunks(&store).len(), 3);
     assert_eq!(archived(&store).len(), 464);
     assert_eq!(stored_workbook(&memory, &session).attempts.len(), 0);
+    // A chunk is written once: no last good copy of it is kept.
+    for chunk in chunks(&store) {
+        assert_eq!(
+            memory.get(&format!("{chunk}.previous")),
+            Ok(None),
+            "{chunk}"
+        );
+    }
     let third = open_page(Box::new(memory.clone()), false);
     assert_eq!(attempts_in(&third), Some(464));
     // With the workbook key and its last good copy both damaged, the archive's
