@@ -826,6 +826,65 @@ async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
     root.remove();
 }
 
+/// Damage in one archive chunk loses nothing outside it: a reload has every other
+/// answer, says what was found, and offers the damaged text for download.
+#[wasm_bindgen_test]
+async fn a_damaged_chunk_loses_nothing_outside_it_and_is_reported() {
+    let memory = MemoryStorage::default();
+    let (root, session) = ada_in_check_a(Box::new(memory.clone())).await;
+    answer(&root, true).await;
+    root.remove();
+    let copies = |prefix: &'static str, count: usize| {
+        move |workbook: &mut Workbook| {
+            let first = workbook.attempts[0].clone();
+            for n in 0..count {
+                let mut copy = first.clone();
+                copy.id = format!("{prefix}-{n}");
+                workbook.attempts.push(copy);
+            }
+        }
+    };
+    session.update(copies("first", 220)).expect("saved");
+    session.update(copies("second", 210)).expect("saved");
+    session.update(copies("latest", 5)).expect("saved");
+    let key = key_of(&session);
+    let store = Store::with_backend(Box::new(memory.clone()), false);
+    let chunks = store.keys_starting(&chunk_prefix(&key));
+    assert_eq!(chunks.len(), 2, "{chunks:?}");
+    let damaged_chunk = chunks[1].clone();
+    let damaged_count = archive_from_stored(
+        &store
+            .load(&damaged_chunk, ARCHIVE_KIND)
+            .expect("storage answers")
+            .0
+            .expect("a chunk"),
+    )
+    .map(|log| log.len())
+    .expect("the chunk reads");
+    memory
+        .set(
+            &damaged_chunk,
+            r#"{"format":"masterly-store","version":2,"payl"#,
+        )
+        .expect("damage");
+
+    let reloaded = open_page(Box::new(memory.clone()), false);
+    let root = mount(reloaded);
+    leptos::task::tick().await;
+    assert_eq!(attempts_in(&reloaded), Some(436 - damaged_count));
+    assert_eq!(notice_texts(&root).len(), 1, "{:?}", notice_texts(&root));
+    assert!(all_texts(&root, ".notice button").contains(&text::DOWNLOAD_DAMAGED.to_string()));
+    // Nothing is written over the damaged chunk.
+    let _ = reloaded.update(copies("after", 250));
+    assert_eq!(
+        memory.get(&damaged_chunk),
+        Ok(Some(
+            r#"{"format":"masterly-store","version":2,"payl"#.to_string()
+        ))
+    );
+    root.remove();
+}
+
 mod course_files {
     use super::*;
     use masterly_web::library::Imported;
