@@ -26,9 +26,11 @@
 //! 9. the index of the misconception named (empty: none);
 //! 10. the active seconds.
 //!
-//! A row of the questions' table is `unit,objective,item`; a sitting's is
-//! `id,kind,size,unit,course`, the kind a digit ([`KINDS`]), a unit or course that
-//! is there written after a `+` and one that is not left empty.
+//! Units and objectives are named once, in a table of names. A row of the
+//! questions' table is `unit,objective,item`, the unit and objective by their index
+//! in the names; a sitting's is `id,kind,size,unit,course`, the kind a digit
+//! ([`KINDS`]), a unit (by its index in the names) or course that is there written
+//! after a `+` and one that is not left empty.
 //!
 //! Text (an id's rest, a typed answer, a table's fields) is kept as written, with
 //! `~` put before each `,`, `;` and `~` in it. Reading a log back gives the attempts
@@ -118,7 +120,11 @@ pub struct CompactLog {
     /// The beginnings of attempt ids.
     #[serde(rename = "p", default)]
     prefixes: Vec<String>,
-    /// What attempts answered: `unit,objective,item`.
+    /// Units and objectives, named once.
+    #[serde(rename = "n", default)]
+    names: Vec<String>,
+    /// What attempts answered: `unit,objective,item`, the unit and objective by
+    /// their index in `names`.
     #[serde(rename = "q", default)]
     questions: Vec<String>,
     /// The sittings: `id,kind,size,unit,course`.
@@ -167,15 +173,16 @@ impl CompactLog {
     pub fn attempts(&self) -> Result<Vec<Attempt>, CompactError> {
         let row_problem = |problem| CompactError { record: 0, problem };
         // Ids that the tables repeat are shared copies of one text.
+        let names: Vec<SharedId> = self.names.iter().map(SharedId::from).collect();
         let questions = self
             .questions
             .iter()
-            .map(|row| question(row).ok_or(row_problem("a question in the table")))
+            .map(|row| question(row, &names).ok_or(row_problem("a question in the table")))
             .collect::<Result<Vec<_>, _>>()?;
         let sittings = self
             .sittings
             .iter()
-            .map(|row| sitting(row).ok_or(row_problem("a sitting in the table")))
+            .map(|row| sitting(row, &names).ok_or(row_problem("a sitting in the table")))
             .collect::<Result<Vec<_>, _>>()?;
         let mut attempts = Vec::new();
         let mut previous_at = 0i64;
@@ -258,23 +265,29 @@ impl CompactLog {
 }
 
 /// A question row read back: (unit, objective, item).
-fn question(row: &str) -> Option<(SharedId, SharedId, SharedId)> {
+fn question(row: &str, names: &[SharedId]) -> Option<(SharedId, SharedId, SharedId)> {
     let mut fields = Fields::of(row);
     let question = (
-        SharedId::from(fields.text()?),
-        SharedId::from(fields.text()?),
+        names.get(fields.index()?)?.clone(),
+        names.get(fields.index()?)?.clone(),
         SharedId::from(fields.text()?),
     );
     fields.done().then_some(question)
 }
 
 /// A sitting row read back.
-fn sitting(row: &str) -> Option<Sitting> {
+fn sitting(row: &str, names: &[SharedId]) -> Option<Sitting> {
     let mut fields = Fields::of(row);
     let id = SharedId::from(fields.text()?);
     let kind = *KINDS.get(fields.index()?)?;
     let size = u32::try_from(fields.number()?).ok()?;
-    let unit = fields.optional_text()?.map(SharedId::from);
+    let unit = match fields.raw()? {
+        "" => None,
+        field => {
+            let index = usize::try_from(number(field.strip_prefix(PRESENT)?)?).ok()?;
+            Some(names.get(index)?.clone())
+        }
+    };
     let course = fields.optional_text()?;
     fields.done().then_some(Sitting {
         id,
@@ -290,6 +303,7 @@ fn sitting(row: &str) -> Option<Sitting> {
 struct Writer {
     log: CompactLog,
     prefixes: FastMap<String, usize>,
+    names: FastMap<String, usize>,
     questions: FastMap<String, usize>,
     sittings: FastMap<String, usize>,
     misconceptions: FastMap<String, usize>,
@@ -300,6 +314,11 @@ struct Writer {
 }
 
 impl Writer {
+    /// A unit's or objective's index in the names.
+    fn name(&mut self, name: &str) -> u64 {
+        row(&mut self.log.names, &mut self.names, name.to_string()) as u64
+    }
+
     fn record(&mut self, attempt: &Attempt, previous_at: i64) {
         let split = attempt.id.rfind(LIST_SEPARATOR).map_or(0, |dot| dot + 1);
         let (prefix, rest) = attempt.id.split_at(split);
@@ -309,17 +328,17 @@ impl Writer {
             prefix.to_string(),
         );
         let mut question = String::new();
-        for field in [&attempt.unit, &attempt.objective, &attempt.item] {
-            if !question.is_empty() {
-                question.push(FIELD_END);
-            }
-            push_text(&mut question, field);
-        }
+        push_number(&mut question, self.name(&attempt.unit));
+        question.push(FIELD_END);
+        push_number(&mut question, self.name(&attempt.objective));
+        question.push(FIELD_END);
+        push_text(&mut question, &attempt.item);
         let question = row(&mut self.log.questions, &mut self.questions, question);
+        let unit = attempt.sitting.unit.as_ref().map(|unit| self.name(unit));
         let sitting = row(
             &mut self.log.sittings,
             &mut self.sittings,
-            sitting_row(&attempt.sitting),
+            sitting_row(&attempt.sitting, unit),
         );
         let misconception = attempt.misconception.as_ref().map(|named| {
             row(
@@ -372,8 +391,8 @@ impl Writer {
     }
 }
 
-/// A sitting's row: `id,kind,size,unit,course`.
-fn sitting_row(sitting: &Sitting) -> String {
+/// A sitting's row: `id,kind,size,unit,course`, with the unit's index in the names.
+fn sitting_row(sitting: &Sitting, unit: Option<u64>) -> String {
     let mut row = String::new();
     push_text(&mut row, &sitting.id);
     row.push(FIELD_END);
@@ -381,9 +400,9 @@ fn sitting_row(sitting: &Sitting) -> String {
     row.push(FIELD_END);
     push_number(&mut row, u64::from(sitting.size));
     row.push(FIELD_END);
-    if let Some(unit) = &sitting.unit {
+    if let Some(unit) = unit {
         row.push(PRESENT);
-        push_text(&mut row, unit);
+        push_number(&mut row, unit);
     }
     row.push(FIELD_END);
     if let Some(course) = &sitting.course {

@@ -1,16 +1,22 @@
 //! What a stored answer costs: a log of the bundled courses as the student's page
-//! writes one, as the list of attempts stored before and in the compact form
-//! (`device/compact.rs`), and that the compact form reads back exactly.
+//! writes one, as the list of attempts stored before, in the compact form
+//! (`device/compact.rs`), and as the page stores it — sealed archive chunks of the
+//! 201 answers gathered when one is written — and that the compact form reads back
+//! exactly.
 
 use masterly_core::content::curriculum::load_curriculum;
 use masterly_core::device::compact::CompactLog;
+use masterly_core::device::store::seal;
+use masterly_core::device::workbook::{
+    archive_to_stored, chunk_key, workbook_key, ARCHIVE_AFTER, ARCHIVE_KIND,
+};
 use masterly_test_kit::synthetic::app_like_log;
 
-/// The compact log's share of the 40 characters a stored answer may cost in all
+/// The archive chunks' share of the 40 characters a stored answer may cost in all
 /// (issue: a classroom computer holds a school year for thirty learners); the rest
-/// is for the envelope, the workbook around the log and the copy kept while a
-/// write is checked.
-const LOG_CHARACTERS_PER_ANSWER: f64 = 32.0;
+/// is for the workbook key, which holds the answers not yet in a chunk in two
+/// copies (the current one and the last good one).
+const CHUNK_CHARACTERS_PER_ANSWER: f64 = 36.0;
 
 #[test]
 fn a_year_of_answers_costs_a_few_dozen_characters_each_and_reads_back_exactly() {
@@ -27,29 +33,31 @@ fn a_year_of_answers_costs_a_few_dozen_characters_each_and_reads_back_exactly() 
         for answers in [2_000, 3_000] {
             let log = app_like_log(&curriculum, answers, 11);
             assert_eq!(log.len(), answers, "{name}");
+            let per_answer = |characters: usize| characters as f64 / answers as f64;
             // The list of attempts, as the archive stored them before the compact form.
-            let json = serde_json::to_string(&log)
-                .unwrap_or_default()
-                .chars()
-                .count() as f64
-                / answers as f64;
+            let list = per_answer(serde_json::to_string(&log).unwrap_or_default().len());
             let compact = CompactLog::of(&log);
             let stored = serde_json::to_string(&compact).unwrap_or_default();
-            let v: serde_json::Value = serde_json::from_str(&stored).unwrap();
-            for k in ["p", "q", "s", "m", "r"] {
-                println!(
-                    "  {k}: {:.1}",
-                    serde_json::to_string(&v[k]).unwrap().len() as f64 / answers as f64
-                );
-            }
-            println!("  sample: {}", &v["r"].as_str().unwrap()[..300]);
-            let per_answer = stored.chars().count() as f64 / answers as f64;
+            let whole = per_answer(stored.chars().count());
+            let key = workbook_key("l-0123456789abcdef", &curriculum.id);
+            let chunked = per_answer(
+                log.chunks(ARCHIVE_AFTER + 1)
+                    .enumerate()
+                    .map(|(n, chunk)| {
+                        let name = chunk_key(&key, &format!("aK3x_9QzA-{}", n + 1));
+                        let sealed = seal(ARCHIVE_KIND, &archive_to_stored(chunk), 1, 1);
+                        name.chars().count() + sealed.chars().count()
+                    })
+                    .sum(),
+            );
             println!(
-                "{name}, {answers} answers: {json:.1} characters per answer as a list, {per_answer:.1} compact"
+                "{name}, {answers} answers, characters per answer: {list:.1} as a list, \
+                 {whole:.1} as one compact log, {chunked:.1} in sealed chunks of {}",
+                ARCHIVE_AFTER + 1
             );
             assert!(
-                per_answer <= LOG_CHARACTERS_PER_ANSWER,
-                "{name}: {per_answer:.1} characters per answer"
+                chunked <= CHUNK_CHARACTERS_PER_ANSWER,
+                "{name}: {chunked:.1} characters per answer"
             );
             let read: CompactLog = masterly_core::format::objects_only::from_str(&stored)
                 .unwrap_or_else(|e| panic!("{name}: {e}"));

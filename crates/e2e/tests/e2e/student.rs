@@ -8,6 +8,9 @@ use masterly_core::content::curriculum::{load_curriculum, Curriculum};
 use masterly_core::content::item::{
     model_answer, wrong_answer, InstanceKey, ItemInstance, Response,
 };
+use masterly_core::device::room::answers_in;
+use masterly_core::device::store::open;
+use masterly_core::device::workbook::{holds_archive, ARCHIVE_KIND, WORKBOOK_KIND};
 use masterly_e2e::webdriver::Browser;
 use std::collections::HashSet;
 
@@ -407,23 +410,36 @@ fn a_student_gets_correctives_then_passes_check_b_on_new_items_and_masters_the_u
     assert_no_policy_violations(&browser, "a whole unit");
 }
 
-/// Counts the attempts in local storage, read from the saved envelopes: the
-/// workbooks and their archives (which never hold the same attempt).
+/// Counts the attempts in local storage, read from the saved envelopes with the
+/// engine's own readers: the workbooks and their archive chunks (which never hold
+/// the same attempt).
 fn stored_attempts(browser: &Browser) -> u64 {
-    let count = ok(browser.execute(
-        "let n = 0; \
+    let stored = ok(browser.execute(
+        "const found = []; \
          for (let i = 0; i < localStorage.length; i++) { \
            const key = localStorage.key(i); \
-           if (key.startsWith('masterly.workbook.') && !key.includes('.previous') && !key.includes('.damaged')) { \
-             const saved = JSON.parse(JSON.parse(localStorage.getItem(key)).payload); \
-             n += key.endsWith('.archive') ? saved.length : saved.attempts.length; \
-           } \
+           if (key.startsWith('masterly.workbook.') && !key.endsWith('.previous') && !key.endsWith('.damaged')) \
+             found.push([key, localStorage.getItem(key)]); \
          } \
-         return n;",
+         return found;",
     ));
-    count
-        .as_u64()
-        .unwrap_or_else(|| panic!("no count: {count}"))
+    stored
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|entry| {
+            let (Some(key), Some(text)) = (entry[0].as_str(), entry[1].as_str()) else {
+                panic!("no key and text: {entry}");
+            };
+            let kind = if holds_archive(key) {
+                ARCHIVE_KIND
+            } else {
+                WORKBOOK_KIND
+            };
+            let envelope = open(text, kind).unwrap_or_else(|e| panic!("{key}: {e}"));
+            answers_in(&envelope.payload) as u64
+        })
+        .sum()
 }
 
 #[test]
