@@ -9,7 +9,7 @@ use masterly_core::content::curriculum::{load_curriculum, Curriculum};
 use masterly_core::content::item::{judge, model_answer, wrong_answer, ItemInstance};
 use masterly_core::device::workbook::{
     archive_from_stored, archive_key, archive_to_stored, chunk_key, chunk_prefix, workbook_key,
-    Workbook, ARCHIVE_KIND, WORKBOOK_KIND,
+    Workbook, ARCHIVE_AFTER, ARCHIVE_KIND, WORKBOOK_KIND,
 };
 use masterly_core::learning::attempt::merge_logs;
 use masterly_core::learning::replay::replay;
@@ -883,6 +883,61 @@ async fn a_damaged_chunk_loses_nothing_outside_it_and_is_reported() {
         ))
     );
     root.remove();
+}
+
+/// A classroom computer holds a school year for thirty learners: 3,000 answers each,
+/// kept as the page keeps them (archive chunks of 201, sealed), fit the browser's
+/// real local storage with room to spare, and a learner's page loads them all.
+#[wasm_bindgen_test]
+async fn thirty_learners_with_3000_answers_each_fit_real_local_storage() {
+    let local = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("local storage in the test browser");
+    local.clear().expect("a clean start");
+    let curriculum = demo();
+    let log = masterly_test_kit::synthetic::app_like_log(&curriculum, 3_000, 29);
+    let page = StudentSession::with_store(Store::open_browser());
+    page.set_curricula(loaded_shelves(vec![curriculum.clone()]));
+    for learner in 0..30u64 {
+        page.add_learner(&format!("Learner {learner}"))
+            .expect("a learner is added");
+        let key = key_of(&page);
+        let mut own = log.clone();
+        for (number, attempt) in own.iter_mut().enumerate() {
+            let prefix =
+                masterly_core::device::compact::id_prefix(learner * 1_000 + number as u64 / 25);
+            attempt.id = masterly_core::device::compact::numbered_id(&prefix, number as u64 % 25);
+        }
+        for (number, chunk) in own.chunks(ARCHIVE_AFTER + 1).enumerate() {
+            let sealed =
+                masterly_core::device::store::seal(ARCHIVE_KIND, &archive_to_stored(chunk), 1, 1);
+            local
+                .set_item(&chunk_key(&key, &format!("a{learner}-{number}")), &sealed)
+                .unwrap_or_else(|_| panic!("learner {learner}, chunk {number}: refused"));
+        }
+    }
+    let mut characters = 0;
+    for index in 0..local.length().unwrap_or(0) {
+        let key = local.key(index).ok().flatten().unwrap_or_default();
+        let value = local.get_item(&key).ok().flatten().unwrap_or_default();
+        characters += key.encode_utf16().count() + value.encode_utf16().count();
+    }
+    web_sys::console::log_1(
+        &format!(
+            "30 learners x 3,000 answers: {characters} characters of local storage, {:.1} per answer",
+            characters as f64 / 90_000.0
+        )
+        .into(),
+    );
+    assert!(
+        characters < 3_600_000,
+        "{characters} characters: past 70% of 5 million"
+    );
+    // The last learner's page (a reload) has every one of their answers.
+    let reloaded = StudentSession::with_store(Store::open_browser());
+    reloaded.set_curricula(loaded_shelves(vec![curriculum]));
+    assert_eq!(attempts_in(&reloaded), Some(3_000));
+    local.clear().expect("clean up");
 }
 
 mod course_files {
