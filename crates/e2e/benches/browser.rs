@@ -21,7 +21,7 @@
 use masterly_core::content::curriculum::load_curriculum;
 use masterly_core::device::store::{open, seal};
 use masterly_core::device::workbook::{
-    archive_from_stored, archive_to_stored, ARCHIVE_KIND, WORKBOOK_KIND,
+    archive_from_stored, archive_to_stored, holds_archive, ARCHIVE_KIND, WORKBOOK_KIND,
 };
 use masterly_core::learning::attempt::Attempt;
 use masterly_e2e::server::{dist_dir, write_student_files, StaticServer};
@@ -145,7 +145,7 @@ fn stored_logs(browser: &Browser) -> Vec<(String, String)> {
 
 /// The attempts a stored workbook or archive holds, in whichever form it is stored.
 fn attempts_of(key: &str, text: &str) -> Vec<Attempt> {
-    let (kind, archive) = if key.ends_with(".archive") {
+    let (kind, archive) = if holds_archive(key) {
         (ARCHIVE_KIND, true)
     } else {
         (WORKBOOK_KIND, false)
@@ -188,23 +188,23 @@ fn print_storage(browser: &Browser) {
     );
 }
 
-/// Fills the archive beside each workbook until the saved log holds at least
-/// `target` answers, as a long history is kept (older answers in the archive, the
-/// latest in the workbook): the answers a student of the workbook's curriculum would
-/// have given (`app_like_log`: real instances, ids and sittings made as the page
-/// makes them), sealed with the app's own code. The archive is written once, so
-/// the storage figure after it has no last good copy of the archive, which the app
-/// keeps after it has written the archive itself.
+/// Adds older answers beside each workbook until the saved log holds at least
+/// `target`: the answers a student of the workbook's curriculum would have given
+/// (`app_like_log`: real instances, ids and sittings made as the page makes them),
+/// sealed with the app's own code as the single archive a Masterly before archive
+/// chunks kept, which the page moves into a chunk of its own as it opens, as it
+/// would a history stored before.
 fn grow_history(browser: &Browser, target: usize) {
     let logs = stored_logs(browser);
-    for (key, raw) in logs.iter().filter(|(key, _)| !key.ends_with(".archive")) {
+    for (key, raw) in logs.iter().filter(|(key, _)| !holds_archive(key)) {
         let envelope = open(raw, WORKBOOK_KIND).unwrap_or_else(|e| panic!("{key}: {e}"));
         let base = attempts_of(key, raw);
         let archive_key = format!("{key}.archive");
-        let archived = logs
+        let archived: usize = logs
             .iter()
-            .find(|(other, _)| *other == archive_key)
-            .map_or(0, |(other, text)| attempts_of(other, text).len());
+            .filter(|(other, _)| holds_archive(other) && other.starts_with(key.as_str()))
+            .map(|(other, text)| attempts_of(other, text).len())
+            .sum();
         let curriculum_id = key.rsplit('.').next().unwrap_or_default();
         let curriculum = ["demo", "fractions"]
             .into_iter()
@@ -218,7 +218,7 @@ fn grow_history(browser: &Browser, target: usize) {
             })
             .find(|curriculum| curriculum.id == curriculum_id)
             .unwrap_or_else(|| panic!("{key}: no bundled curriculum {curriculum_id}"));
-        let wanted = target.saturating_sub(base.len()).max(archived);
+        let wanted = target.saturating_sub(base.len() + archived);
         let earliest = base.iter().map(|a| a.at).min().unwrap_or(0);
         // The history comes before the answers the page has made.
         let mut history = app_like_log(&curriculum, wanted, target as u64);

@@ -248,6 +248,7 @@ impl StudentSession {
             .with_value(|store| store.keys_starting(&chunk_prefix(key)));
         keys.push(legacy.clone());
         let mut attempts = Vec::new();
+        let mut in_chunks = FastSet::default();
         let mut outdated = false;
         for archive in keys {
             let Some(text) = self
@@ -256,16 +257,22 @@ impl StudentSession {
             else {
                 continue;
             };
-            // The single archive kept before chunks is moved into a chunk.
-            outdated |= archive == legacy;
             match archive_from_stored(&text) {
-                Ok(log) => attempts = merge_logs(&attempts, &log).0,
+                Ok(log) => {
+                    // The single archive kept before chunks is moved into a chunk: its
+                    // attempts do not count as archived until then.
+                    if archive == legacy {
+                        outdated = true;
+                    } else {
+                        in_chunks.extend(log.iter().map(|attempt| attempt.id.clone()));
+                    }
+                    attempts = merge_logs(&attempts, &log).0;
+                }
                 Err(problem) => self.notify_unreadable(&archive, &problem, text),
             }
         }
         self.archive_outdated.set_value(outdated);
-        let ids = attempts.iter().map(|attempt| attempt.id.clone()).collect();
-        self.archived.set_value(Some((key.to_string(), ids)));
+        self.archived.set_value(Some((key.to_string(), in_chunks)));
         attempts
     }
 
@@ -465,11 +472,10 @@ impl StudentSession {
         let key = workbook_key(&workbook.learner.id, &workbook.curriculum.id);
         self.merge_if_another_tab_saved(workbook);
         // The single archive kept before chunks goes into a chunk at the page's first
-        // save, with every attempt it or the workbook holds.
+        // save, with every attempt not in a chunk yet.
         let outdated = self.archive_outdated.get_value();
-        let not_archived = |archived: &FastSet<String>, attempt: &&Attempt| {
-            outdated || !archived.contains(&attempt.id)
-        };
+        let not_archived =
+            |archived: &FastSet<String>, attempt: &&Attempt| !archived.contains(&attempt.id);
         let count = self.with_archived_ids(&key, |archived| {
             workbook
                 .attempts

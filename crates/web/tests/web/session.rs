@@ -465,6 +465,45 @@ async fn a_long_history_stored_by_the_release_before_loads_whole_and_is_rewritte
     );
 }
 
+/// An old archive found beside chunks (a tab of the release before still open) is
+/// moved into a chunk without doubling what the chunks already hold.
+#[wasm_bindgen_test]
+async fn an_old_archive_beside_chunks_is_moved_in_without_doubling_them() {
+    let curriculum = demo();
+    let memory = MemoryStorage::default();
+    let first = open_page(Box::new(memory.clone()), false);
+    first.add_learner("Ada").expect("Ada is added");
+    let key = key_of(&first);
+    let log = masterly_test_kit::synthetic::app_like_log(&curriculum, 300, 31);
+    let seal = |log: &[masterly_core::learning::attempt::Attempt]| {
+        masterly_core::device::store::seal(ARCHIVE_KIND, &archive_to_stored(log), 1, 1)
+    };
+    memory
+        .set(&chunk_key(&key, "other-1"), &seal(&log[..200]))
+        .expect("memory takes it");
+    // The old archive holds the chunk's answers and 100 more.
+    memory
+        .set(&archive_key(&key), &seal(&log))
+        .expect("memory takes it");
+    let reloaded = open_page(Box::new(memory.clone()), false);
+    assert_eq!(attempts_in(&reloaded), Some(300));
+    assert_eq!(
+        memory.get(&archive_key(&key)),
+        Ok(None),
+        "moved into a chunk"
+    );
+    let store = Store::with_backend(Box::new(memory.clone()), false);
+    let held: usize = store
+        .keys_starting(&chunk_prefix(&key))
+        .iter()
+        .map(|chunk| {
+            let (text, _) = store.load(chunk, ARCHIVE_KIND).expect("storage answers");
+            archive_from_stored(&text.expect("a chunk")).map_or(0, |log| log.len())
+        })
+        .sum();
+    assert_eq!(held, 300, "each answer in one chunk");
+}
+
 /// Past 70% of the storage a browser gives, the start screen says how many more
 /// answers fit, counted at what an answer has cost on this device; below it, it
 /// says nothing.
