@@ -998,14 +998,9 @@ mod course_files {
             .collect()
     }
 
-    #[wasm_bindgen_test]
-    async fn a_course_file_is_added_kept_and_opened() {
-        let memory = MemoryStorage::default();
-        let session = open_page(Box::new(memory.clone()), false);
-        session.add_learner("Ada").expect("Ada is added");
-        let root = mount(session);
-        leptos::task::tick().await;
-
+    /// Opens the fixture's course file: added, listed after the bundled course, and
+    /// opened at its first course.
+    async fn opens_the_fixture_course(session: StudentSession, root: &web_sys::HtmlElement) {
         assert_eq!(
             session.import_curriculum(MINIMAL),
             Ok(Imported::Added {
@@ -1017,8 +1012,18 @@ mod course_files {
             course_titles(&session),
             vec!["Demo: fractions in ten minutes", "Course one"]
         );
-        // Opened at its first course.
-        assert_eq!(text_of(&root, "h1"), "Course one");
+        assert_eq!(text_of(root, "h1"), "Course one");
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_course_file_is_added_kept_and_opened() {
+        let memory = MemoryStorage::default();
+        let session = open_page(Box::new(memory.clone()), false);
+        session.add_learner("Ada").expect("Ada is added");
+        let root = mount(session);
+        leptos::task::tick().await;
+
+        opens_the_fixture_course(session, &root).await;
         assert_eq!(
             session.import_curriculum(MINIMAL),
             Ok(Imported::AlreadyHere {
@@ -1056,18 +1061,7 @@ mod course_files {
         let root = mount(session);
         leptos::task::tick().await;
         storage.full.set(true);
-        assert_eq!(
-            session.import_curriculum(MINIMAL),
-            Ok(Imported::Added {
-                title: "Fixture".into()
-            })
-        );
-        leptos::task::tick().await;
-        assert_eq!(
-            course_titles(&session),
-            vec!["Demo: fractions in ten minutes", "Course one"]
-        );
-        assert_eq!(text_of(&root, "h1"), "Course one");
+        opens_the_fixture_course(session, &root).await;
         assert!(
             notice_texts(&root)
                 .contains(&text::course_not_kept("Fixture", &SaveError::QuotaExceeded)),
