@@ -780,17 +780,6 @@ async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
     let (root, session) = ada_in_check_a(Box::new(memory.clone())).await;
     answer(&root, true).await;
     // 250 more answers (copies of the first with ids of their own) join the log.
-    let copies = |prefix: &str, count: usize| {
-        let prefix = prefix.to_string();
-        move |workbook: &mut Workbook| {
-            let first = workbook.attempts[0].clone();
-            for n in 0..count {
-                let mut copy = first.clone();
-                copy.id = format!("{prefix}-{n}");
-                workbook.attempts.push(copy);
-            }
-        }
-    };
     session.update(copies("earlier", 250)).expect("saved");
     // All 251 went into an archive chunk, and the workbook key holds none of them.
     let key = key_of(&session);
@@ -865,6 +854,19 @@ async fn a_long_log_moves_to_the_archive_and_every_answer_comes_back() {
     root.remove();
 }
 
+/// A change that adds `count` copies of the first answer, with ids of their own
+/// (`prefix-0`, `prefix-1`, …).
+fn copies(prefix: &'static str, count: usize) -> impl FnOnce(&mut Workbook) {
+    move |workbook: &mut Workbook| {
+        let first = workbook.attempts[0].clone();
+        for n in 0..count {
+            let mut copy = first.clone();
+            copy.id = format!("{prefix}-{n}");
+            workbook.attempts.push(copy);
+        }
+    }
+}
+
 /// Damage in one archive chunk loses nothing outside it: a reload has every other
 /// answer, says what was found, and offers the damaged text for download.
 #[wasm_bindgen_test]
@@ -873,16 +875,6 @@ async fn a_damaged_chunk_loses_nothing_outside_it_and_is_reported() {
     let (root, session) = ada_in_check_a(Box::new(memory.clone())).await;
     answer(&root, true).await;
     root.remove();
-    let copies = |prefix: &'static str, count: usize| {
-        move |workbook: &mut Workbook| {
-            let first = workbook.attempts[0].clone();
-            for n in 0..count {
-                let mut copy = first.clone();
-                copy.id = format!("{prefix}-{n}");
-                workbook.attempts.push(copy);
-            }
-        }
-    };
     session.update(copies("first", 220)).expect("saved");
     session.update(copies("second", 210)).expect("saved");
     session.update(copies("latest", 5)).expect("saved");
