@@ -392,6 +392,28 @@ fn axe_core_finds_no_accessibility_violations_on_the_first_screens() {
     assert_accessible(&browser, "course map");
 }
 
+/// A classroom computer whose storage is 72% full: the start screen says how many
+/// more answers fit and what to do, readable on a phone's width.
+#[test]
+fn a_filling_computer_says_how_much_room_is_left_on_the_start_screen() {
+    let (server, browser) = open_start_screen("/");
+    assert!(ok(browser.texts("[data-testid=room-left]")).is_empty());
+    ok(browser
+        .execute("localStorage.setItem('masterly.other', 'x'.repeat(3600000)); return true;"));
+    ok(browser.goto(&server.base_url));
+    ok(browser.find("[data-testid=start-screen] h1"));
+    let said = ok(browser.texts("[data-testid=room-left]")).join("");
+    assert!(
+        said.starts_with("This computer has room for about ")
+            && said.ends_with(" more answers. Ask your teacher to collect progress files."),
+        "{said}"
+    );
+    assert_accessible(&browser, "start screen with little room left");
+    ok(browser.set_window_size(320, 700));
+    save_screenshot(&browser, "start screen with little room left at 320 px");
+    ok(browser.execute("localStorage.clear(); return true;"));
+}
+
 #[test]
 fn keyboard_focus_reaches_the_course_picker_and_is_visible() {
     let (_server, browser) = open_app("/");
