@@ -867,6 +867,29 @@ fn copies(prefix: &'static str, count: usize) -> impl FnOnce(&mut Workbook) {
     }
 }
 
+/// Two tabs of one learner that both move answers into chunks, turn and turn
+/// about: each writes chunks of its own, neither drops the other's answers, and a
+/// third page sees every answer once.
+#[wasm_bindgen_test]
+async fn two_tabs_writing_chunks_by_turns_lose_nothing() {
+    let memory = MemoryStorage::default();
+    let (root, first) = ada_in_check_a(Box::new(memory.clone())).await;
+    answer(&root, true).await;
+    root.remove();
+    let second = open_page(Box::new(memory.clone()), false);
+    first.update(copies("first-a", 150)).expect("saved");
+    second.update(copies("second-a", 150)).expect("saved");
+    first.update(copies("first-b", 120)).expect("saved");
+    second.update(copies("second-b", 130)).expect("saved");
+    first.update(copies("first-c", 1)).expect("saved");
+    let key = key_of(&first);
+    let store = Store::with_backend(Box::new(memory.clone()), false);
+    let chunks = store.keys_starting(&chunk_prefix(&key));
+    assert!(chunks.len() >= 2, "each tab wrote its own: {chunks:?}");
+    let third = open_page(Box::new(memory.clone()), false);
+    assert_eq!(attempts_in(&third), Some(1 + 150 + 150 + 120 + 130 + 1));
+}
+
 /// Damage in one archive chunk loses nothing outside it: a reload has every other
 /// answer, says what was found, and offers the damaged text for download.
 #[wasm_bindgen_test]
