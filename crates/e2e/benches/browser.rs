@@ -21,7 +21,7 @@
 use masterly_core::content::curriculum::load_curriculum;
 use masterly_core::device::store::{open, seal};
 use masterly_core::device::workbook::{
-    archive_from_stored, archive_to_stored, holds_archive, ARCHIVE_KIND, WORKBOOK_KIND,
+    archive_from_stored, archive_to_stored, holds_archive, stored_kind, ARCHIVE_KIND, WORKBOOK_KIND,
 };
 use masterly_core::learning::attempt::Attempt;
 use masterly_e2e::server::{dist_dir, write_student_files, StaticServer};
@@ -145,15 +145,10 @@ fn stored_logs(browser: &Browser) -> Vec<(String, String)> {
 
 /// The attempts a stored workbook or archive holds, in whichever form it is stored.
 fn attempts_of(key: &str, text: &str) -> Vec<Attempt> {
-    let (kind, archive) = if holds_archive(key) {
-        (ARCHIVE_KIND, true)
-    } else {
-        (WORKBOOK_KIND, false)
-    };
-    let payload = open(text, kind)
+    let payload = open(text, stored_kind(key))
         .unwrap_or_else(|e| panic!("{key}: {e}"))
         .payload;
-    let log = if archive {
+    let log = if holds_archive(key) {
         payload
     } else {
         let book: Value = serde_json::from_str(&payload).unwrap_or_else(|e| panic!("{key}: {e}"));

@@ -12,9 +12,7 @@
 use masterly_core::content::rng::FastMap;
 use masterly_core::device::room::answers_in;
 use masterly_core::device::store::{load, open, plan_write, seal, Loaded, StoreError};
-use masterly_core::device::workbook::{
-    holds_archive, ARCHIVE_KIND, WORKBOOK_KIND, WORKBOOK_PREFIX,
-};
+use masterly_core::device::workbook::{stored_kind, WORKBOOK_PREFIX};
 use masterly_core::time::Millis;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -349,12 +347,8 @@ impl Store {
             if key.ends_with(".previous") || key.ends_with(".damaged") {
                 continue;
             }
-            let kind = if holds_archive(&key) {
-                ARCHIVE_KIND
-            } else {
-                WORKBOOK_KIND
-            };
-            answers += open(&text, kind).map_or(0, |envelope| answers_in(&envelope.payload) as u64);
+            answers += open(&text, stored_kind(&key))
+                .map_or(0, |envelope| answers_in(&envelope.payload) as u64);
         }
         (answers, characters)
     }

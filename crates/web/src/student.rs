@@ -702,11 +702,8 @@ impl StudentSession {
     /// Downloads the progress file and says where it went and what to do with it.
     pub fn export_progress_and_say_so(&self) {
         if let Some(name) = self.export_progress() {
-            self.device.notify(Notice {
-                text: text::progress_exported(&name),
-                download: None,
-                offer_export: false,
-            });
+            self.device
+                .notify(Notice::says(text::progress_exported(&name)));
         }
     }
 }

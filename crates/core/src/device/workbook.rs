@@ -59,6 +59,15 @@ pub fn holds_archive(key: &str) -> bool {
     key.starts_with(WORKBOOK_PREFIX) && (key.ends_with(".archive") || key.contains(".chunk."))
 }
 
+/// The kind of stored value a workbook's key, or its archive's, holds.
+pub fn stored_kind(key: &str) -> &'static str {
+    if holds_archive(key) {
+        ARCHIVE_KIND
+    } else {
+        WORKBOOK_KIND
+    }
+}
+
 /// Attempts kept in the workbook itself before they are moved to a chunk.
 pub const ARCHIVE_AFTER: usize = 200;
 

@@ -10,7 +10,7 @@ use masterly_core::content::item::{
 };
 use masterly_core::device::room::answers_in;
 use masterly_core::device::store::open;
-use masterly_core::device::workbook::{holds_archive, ARCHIVE_KIND, WORKBOOK_KIND};
+use masterly_core::device::workbook::stored_kind;
 use masterly_e2e::webdriver::Browser;
 use std::collections::HashSet;
 
@@ -431,12 +431,7 @@ fn stored_attempts(browser: &Browser) -> u64 {
             let (Some(key), Some(text)) = (entry[0].as_str(), entry[1].as_str()) else {
                 panic!("no key and text: {entry}");
             };
-            let kind = if holds_archive(key) {
-                ARCHIVE_KIND
-            } else {
-                WORKBOOK_KIND
-            };
-            let envelope = open(text, kind).unwrap_or_else(|e| panic!("{key}: {e}"));
+            let envelope = open(text, stored_kind(key)).unwrap_or_else(|e| panic!("{key}: {e}"));
             answers_in(&envelope.payload) as u64
         })
         .sum()

@@ -140,11 +140,9 @@ fn ItemScreen() -> impl IntoView {
                 let mut recorded = true;
                 let _ = session.update(|workbook| recorded = workbook.record(attempt));
                 if !recorded {
-                    session.device.notify(Notice {
-                        text: text::ANSWERED_IN_ANOTHER_TAB.to_string(),
-                        download: None,
-                        offer_export: false,
-                    });
+                    session
+                        .device
+                        .notify(Notice::says(text::ANSWERED_IN_ANOTHER_TAB.to_string()));
                 }
                 session.item_shown();
             }
