@@ -18,6 +18,7 @@
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage as _};
 use masterly_core::content::rng::FastMap;
+use masterly_core::device::free_space::StoredValue;
 use masterly_core::device::room::answers_in;
 use masterly_core::device::store::{load, open, plan_write, seal, Loaded, StoreError};
 use masterly_core::device::workbook::{stored_kind, WORKBOOK_PREFIX};
@@ -364,25 +365,46 @@ impl Store {
             .sum()
     }
 
+    /// Every learner's stored work on this device: each workbook or archive key
+    /// (current copies), its payload if it opens, and the characters it takes with
+    /// its last good and damaged copies.
+    pub fn stored_work(&self) -> Vec<StoredValue> {
+        let characters = |key: &str| {
+            self.backend.get(key).ok().flatten().map_or(0, |text| {
+                (key.encode_utf16().count() + text.encode_utf16().count()) as u64
+            })
+        };
+        self.keys_starting(WORKBOOK_PREFIX)
+            .into_iter()
+            .map(|key| {
+                let payload = self
+                    .backend
+                    .get(&key)
+                    .ok()
+                    .flatten()
+                    .and_then(|text| open(&text, stored_kind(&key)).ok())
+                    .map(|envelope| envelope.payload);
+                StoredValue {
+                    characters: characters(&key)
+                        + characters(&previous_key(&key))
+                        + characters(&damaged_key(&key)),
+                    payload,
+                    key,
+                }
+            })
+            .collect()
+    }
+
     /// The answers stored in every learner's workbooks and archives on this device
     /// (in current copies; one that does not open counts none), and the characters
     /// those keys take, every copy.
     pub fn stored_answers(&self) -> (u64, u64) {
-        let mut answers = 0;
-        let mut characters = 0;
-        for key in self.backend.keys() {
-            if !key.starts_with(WORKBOOK_PREFIX) {
-                continue;
-            }
-            let text = self.backend.get(&key).ok().flatten().unwrap_or_default();
-            characters += (key.encode_utf16().count() + text.encode_utf16().count()) as u64;
-            if key.ends_with(".previous") || key.ends_with(".damaged") {
-                continue;
-            }
-            answers += open(&text, stored_kind(&key))
-                .map_or(0, |envelope| answers_in(&envelope.payload) as u64);
-        }
-        (answers, characters)
+        self.stored_work()
+            .iter()
+            .fold((0, 0), |(answers, characters), value| {
+                let held = value.payload.as_deref().map_or(0, answers_in) as u64;
+                (answers + held, characters + value.characters)
+            })
     }
 
     pub fn damaged(&self, key: &str) -> Option<String> {

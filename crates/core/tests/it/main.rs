@@ -15,6 +15,7 @@ mod curriculum_fixtures;
 mod demo_course;
 mod docs;
 mod format_reference;
+mod free_space;
 mod fuzz_corpus;
 mod golden;
 mod hostile_input;
