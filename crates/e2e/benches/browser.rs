@@ -296,8 +296,8 @@ fn main() {
     print_storage(&browser);
 
     // Answer to feedback and reloads with a longer history: a term of daily work,
-    // and a year of it.
-    for target in [1_000, 5_000] {
+    // a year or two of it, and far more than any year.
+    for target in [2_000, 5_000, 20_000] {
         grow_history(&browser, target);
         check(browser.goto(&server.base_url));
         check(browser.find("[data-testid=course-map]"));
