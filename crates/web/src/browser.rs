@@ -33,6 +33,18 @@ pub fn utc_offset_minutes() -> i64 {
     -(js_sys::Date::new_0().get_timezone_offset() as i64)
 }
 
+/// True on the first page of this tab since the browser was opened: the tab's
+/// session storage (kept across reloads, emptied when the browser closes) does not
+/// yet hold the mark this sets. False when session storage is blocked.
+pub fn first_page_since_the_browser_opened() -> bool {
+    const MARK: &str = "masterly.open";
+    let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) else {
+        return false;
+    };
+    let first = matches!(storage.get_item(MARK), Ok(None));
+    first && storage.set_item(MARK, "1").is_ok()
+}
+
 pub fn page_visible() -> bool {
     web_sys::window()
         .and_then(|window| window.document())

@@ -39,6 +39,9 @@ const TICK_MS: u64 = 5_000;
 #[component]
 pub fn App() -> impl IntoView {
     let session = StudentSession::new();
+    if browser::first_page_since_the_browser_opened() {
+        session.browser_reopened();
+    }
     provide_student(session);
     fault::remember(session);
     session.load_bundled_curricula();

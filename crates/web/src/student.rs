@@ -168,6 +168,25 @@ impl StudentSession {
         }
     }
 
+    /// Whether the learner signed in now stays signed in when the browser closes.
+    pub fn keep_signed_in(&self, keep: bool) {
+        let mut profiles = self.profiles.get_untracked();
+        if profiles.current().is_some_and(|p| p.keep_signed_in != keep) {
+            profiles.keep_signed_in(keep);
+            self.save_profiles(&profiles);
+        }
+    }
+
+    /// The browser was closed since the last visit: on a shared computer the next
+    /// student is asked who is learning, unless the one signed in chose to stay.
+    pub fn browser_reopened(&self) {
+        let mut profiles = self.profiles.get_untracked();
+        if profiles.browser_reopened() {
+            self.save_profiles(&profiles);
+            self.workbook.set(None);
+        }
+    }
+
     /// Back to the start screen, so the next student can pick their name.
     pub fn sign_out(&self) {
         self.flush_activity();

@@ -38,6 +38,8 @@ pub const NICKNAME_LABEL: &str = "New learner: your nickname";
 pub const NICKNAME_HINT: &str =
     "Use a nickname, not your full name. It stays on this device unless you export your progress.";
 pub const ADD_LEARNER: &str = "Start learning";
+pub const KEEP_SIGNED_IN: &str = "Keep me signed in after the browser is closed";
+pub const KEEP_SIGNED_IN_HINT: &str = "Only tick this on a computer that is just yours. On a shared computer, leave it empty: then the next person is asked who they are.";
 pub const SWITCH_LEARNER: &str = "Switch learner";
 pub const EXPORT_PROGRESS: &str = "Export my progress";
 

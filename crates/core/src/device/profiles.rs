@@ -19,6 +19,11 @@ pub struct Profile {
     /// The curriculum this learner last worked in.
     #[serde(default)]
     pub curriculum: Option<String>,
+    /// The learner chose to stay signed in when the browser is closed (on a
+    /// computer that is theirs alone); otherwise the next visit asks who is
+    /// learning.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub keep_signed_in: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -103,6 +108,7 @@ impl Profiles {
         self.profiles.push(Profile {
             learner: learner.clone(),
             curriculum: None,
+            keep_signed_in: false,
         });
         self.current = Some(learner.id.clone());
         Ok(())
@@ -118,6 +124,30 @@ impl Profiles {
 
     pub fn sign_out(&mut self) {
         self.current = None;
+    }
+
+    /// Whether the learner signed in now stays signed in when the browser closes.
+    pub fn keep_signed_in(&mut self, keep: bool) {
+        let current = self.current.clone();
+        if let Some(profile) = self
+            .profiles
+            .iter_mut()
+            .find(|profile| Some(&profile.learner.id) == current.as_ref())
+        {
+            profile.keep_signed_in = keep;
+        }
+    }
+
+    /// The browser was closed since the last visit: the learner signed in then is
+    /// signed out, unless they chose to stay signed in. True when that changed
+    /// anything.
+    pub fn browser_reopened(&mut self) -> bool {
+        let kept = self.current().is_some_and(|profile| profile.keep_signed_in);
+        let signed_out = self.current.is_some() && !kept;
+        if signed_out {
+            self.sign_out();
+        }
+        signed_out
     }
 
     /// Takes a learner off the list (signed out, if they were signed in); false
@@ -199,6 +229,28 @@ mod tests {
             Err(ProfileError::BadNickname)
         );
         assert_eq!(profiles.profiles.len(), 1);
+    }
+
+    #[test]
+    fn a_reopened_browser_asks_who_is_learning_unless_they_chose_to_stay() {
+        let mut profiles = Profiles::default();
+        let sam = profiles.add("Sam", learner_id(1)).expect("added");
+        assert!(profiles.browser_reopened());
+        assert_eq!(profiles.current(), None);
+        assert!(!profiles.browser_reopened(), "nobody to sign out");
+        assert!(profiles.select(&sam.id));
+        profiles.keep_signed_in(true);
+        assert!(!profiles.browser_reopened());
+        assert_eq!(profiles.current().map(|p| &p.learner), Some(&sam));
+        // Stored and read back, the choice stays; a learner who did not choose is
+        // stored as before.
+        let stored = profiles.to_stored();
+        assert!(stored.contains("\"keep_signed_in\":true"), "{stored}");
+        let mut read = Profiles::from_stored(&stored).expect("reads back");
+        assert!(!read.browser_reopened());
+        read.keep_signed_in(false);
+        assert!(!read.to_stored().contains("keep_signed_in"));
+        assert!(read.browser_reopened());
     }
 
     #[test]

@@ -449,6 +449,29 @@ fn a_filling_computer_says_how_much_room_is_left_on_the_start_screen() {
     ok(browser.execute("localStorage.clear(); return true;"));
 }
 
+/// The browser closed (its session storage emptied) on a shared computer: the next
+/// visit asks who is learning; a learner who ticked "Keep me signed in" stays.
+#[test]
+fn a_reopened_browser_asks_who_is_learning_unless_they_chose_to_stay() {
+    let (server, browser) = open_app("/");
+    let reopen = || {
+        ok(browser.execute("sessionStorage.clear(); return true;"));
+        ok(browser.goto(&server.base_url));
+    };
+    // A reload keeps the learner signed in.
+    ok(browser.goto(&server.base_url));
+    ok(browser.find("[data-testid=course-map] h1"));
+    reopen();
+    ok(browser.find("[data-testid=start-screen] h1"));
+    ok(browser.click("#keep-signed-in"));
+    assert_accessible(&browser, "start screen with the choice to stay signed in");
+    ok(browser.click(".learner-choice"));
+    ok(browser.find("[data-testid=course-map] h1"));
+    reopen();
+    ok(browser.find("[data-testid=course-map] h1"));
+    ok(browser.execute("localStorage.clear(); return true;"));
+}
+
 #[test]
 fn keyboard_focus_reaches_the_course_picker_and_is_visible() {
     let (_server, browser) = open_app("/");

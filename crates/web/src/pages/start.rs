@@ -12,12 +12,18 @@ pub fn StartScreen() -> impl IntoView {
     let session = expect_context::<StudentSession>();
     let nickname = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
+    // Off unless the learner ticks it: on a shared computer the next visit after
+    // the browser closes asks who is learning.
+    let keep = RwSignal::new(false);
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_when_mounted(heading);
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         match session.add_learner(&nickname.get_untracked()) {
-            Ok(()) => problem.set(None),
+            Ok(()) => {
+                problem.set(None);
+                session.keep_signed_in(keep.get_untracked());
+            }
             Err(error) => problem.set(Some(text::capitalise(&error.to_string()))),
         }
     };
@@ -49,7 +55,10 @@ pub fn StartScreen() -> impl IntoView {
                                                 <button
                                                     type="button"
                                                     class="learner-choice"
-                                                    on:click=move |_| session.select_learner(&id)
+                                                    on:click=move |_| {
+                                                        session.select_learner(&id);
+                                                        session.keep_signed_in(keep.get_untracked());
+                                                    }
                                                 >
                                                     {profile.learner.nickname.clone()}
                                                 </button>
@@ -61,6 +70,17 @@ pub fn StartScreen() -> impl IntoView {
                         }
                     })
             }}
+            <p class="keep-signed-in">
+                <input
+                    id="keep-signed-in"
+                    type="checkbox"
+                    aria-describedby="keep-signed-in-hint"
+                    prop:checked=move || keep.get()
+                    on:change=move |event| keep.set(event_target_checked(&event))
+                />
+                <label for="keep-signed-in">{text::KEEP_SIGNED_IN}</label>
+                <span class="hint" id="keep-signed-in-hint">{text::KEEP_SIGNED_IN_HINT}</span>
+            </p>
             <form class="add-learner" on:submit=add>
                 <label for="nickname">{text::NICKNAME_LABEL}</label>
                 <p class="hint" id="nickname-hint">{text::NICKNAME_HINT}</p>

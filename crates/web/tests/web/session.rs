@@ -1481,3 +1481,37 @@ async fn a_learner_whose_exported_file_holds_all_their_work_can_be_removed_from_
         .collect();
     assert_eq!(names, ["Ben"]);
 }
+
+/// On a shared computer, the first page after the browser was closed asks who is
+/// learning, unless the learner ticked "Keep me signed in" on the start screen.
+#[wasm_bindgen_test]
+async fn a_reopened_browser_asks_who_is_learning_unless_they_chose_to_stay() {
+    let memory = MemoryStorage::default();
+    let session = open_page(Box::new(memory.clone()), false);
+    session.add_learner("Ada").expect("Ada is added");
+    assert!(attempts_in(&session).is_some(), "Ada's workbook is open");
+    session.browser_reopened();
+    assert_eq!(attempts_in(&session), None);
+    let reopened = open_page(Box::new(memory.clone()), false);
+    assert_eq!(attempts_in(&reopened), None, "the start screen, stored");
+
+    // Ada ticks the box and picks her name on the start screen.
+    let root = mount(reopened);
+    leptos::task::tick().await;
+    let keep: web_sys::HtmlInputElement = root
+        .query_selector("#keep-signed-in")
+        .ok()
+        .flatten()
+        .expect("the choice to stay signed in")
+        .unchecked_into();
+    assert!(!keep.checked(), "off unless chosen");
+    keep.click();
+    leptos::task::tick().await;
+    click(&root, ".learner-choice");
+    leptos::task::tick().await;
+    assert!(exists(&root, "[data-testid=course-map]"));
+    root.remove();
+    let later = open_page(Box::new(memory.clone()), false);
+    later.browser_reopened();
+    assert!(attempts_in(&later).is_some(), "Ada stays signed in");
+}
