@@ -14,7 +14,6 @@ use crate::content::rng::fnv1a64;
 use crate::time::Millis;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use thiserror::Error;
 
 pub const ENVELOPE_FORMAT: &str = "masterly-store";
 pub const ENVELOPE_VERSION: u32 = 2;
@@ -49,15 +48,11 @@ struct Stored<P> {
     payload: P,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
-    #[error("the stored text is not a Masterly storage envelope")]
     NotAnEnvelope,
-    #[error("the stored data was written by a newer Masterly (storage version {found}); open it there, or export it from there")]
     NewerVersion { found: u32 },
-    #[error("the stored data is \"{found}\", not \"{expected}\"")]
     WrongKind { expected: String, found: String },
-    #[error("the stored data is damaged: its checksum does not match")]
     ChecksumMismatch,
 }
 

@@ -9,7 +9,6 @@
 
 use crate::content::curriculum::Curriculum;
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 pub const CATALOG_FORMAT: &str = "masterly-catalog";
 
@@ -82,18 +81,11 @@ pub fn listed_courses(curriculum: &Curriculum) -> Vec<ListedCourse> {
         .collect()
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CatalogError {
-    #[error("the curriculum list is not valid: {0}")]
     Parse(String),
-    #[error("the curriculum list has format \"{0}\", expected \"masterly-catalog\"")]
     WrongFormat(String),
-    #[error("curricula[{index}]: \"{file}\" must be a plain .json file name in the same folder")]
     BadFileName { index: usize, file: String },
-    #[error(
-        "curricula[{index}]: \"{file}\" gives only one of \"id\" and \"courses\"; \
-         give both, or neither to have the file fetched as the page opens"
-    )]
     HalfListed { index: usize, file: String },
 }
 
@@ -147,7 +139,7 @@ mod tests {
         let text = r#"{"format":"masterly-catalog","curricula":[
             {"file":"a.json","id":"a","courses":[{"id":"c1","title":"Course one"}]},
             {"file":"b.json"}]}"#;
-        let catalog = parse_catalog(text).unwrap_or_else(|e| panic!("{e}"));
+        let catalog = parse_catalog(text).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(
             catalog.curricula[0].listing(),
             Some(Listing {
@@ -179,9 +171,6 @@ mod tests {
                 }),
                 "{entry}"
             );
-            assert!(error
-                .map(|e| e.to_string())
-                .is_some_and(|m| m.starts_with("curricula[0]: \"a.json\" gives only one")));
         }
     }
 

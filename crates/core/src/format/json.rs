@@ -203,53 +203,37 @@ impl FileKind {
     pub fn newest_version(self) -> u32 {
         1
     }
-
-    fn noun(self) -> &'static str {
-        match self {
-            FileKind::Curriculum => "curriculum",
-            FileKind::Progress => "progress file",
-            FileKind::Class => "class file",
-        }
-    }
-
-    fn other_kinds(self) -> &'static str {
-        match self {
-            FileKind::Curriculum => "a progress or class file",
-            FileKind::Progress => "a curriculum or class file",
-            FileKind::Class => "a curriculum or progress file",
-        }
-    }
 }
 
 /// What can be wrong with any Masterly file as a whole, before its content is read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileProblem {
-    #[error("{0}")]
     Limit(crate::format::limits::LimitError),
-    #[error("line {line}, column {column}: this is not valid JSON ({detail})")]
     Syntax {
         line: usize,
         column: usize,
         detail: String,
     },
-    #[error("line {line}, column {column}: {detail}")]
     Shape {
         line: usize,
         column: usize,
         detail: String,
     },
-    #[error("this file has no \"format\" field, so it is not a Masterly {} (expected \"format\": \"{}\")", .kind.noun(), .kind.format())]
-    MissingFormat { kind: FileKind },
-    #[error("expected format \"{}\", found \"{found}\"; is this {}?", .kind.format(), .kind.other_kinds())]
-    WrongFormat { kind: FileKind, found: String },
-    #[error("this file uses {} format version {found}, but this copy of Masterly reads versions up to {supported}; open it with a newer Masterly", .kind.noun())]
+    MissingFormat {
+        kind: FileKind,
+    },
+    WrongFormat {
+        kind: FileKind,
+        found: String,
+    },
     NewerFormatVersion {
         kind: FileKind,
         found: u32,
         supported: u32,
     },
-    #[error("format version {found} does not exist; the first version is 1")]
-    UnknownFormatVersion { found: u32 },
+    UnknownFormatVersion {
+        found: u32,
+    },
 }
 
 impl JsonProblem {

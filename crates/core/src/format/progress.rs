@@ -15,8 +15,6 @@ use crate::learning::shared_id::SharedIdMemo;
 use crate::time::Millis;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
-use thiserror::Error;
 
 /// A year of daily practice is a few thousand attempts; these limits leave room
 /// for ten times that while refusing files that could exhaust the tab.
@@ -98,34 +96,43 @@ impl Default for Goals {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProgressErrorKind {
     /// A problem with the file as a whole (size, syntax, format, version).
-    #[error("{0}")]
     File(FileProblem),
-    #[error("\"{found}\" is not a valid {what}: use 1 to 64 letters, digits, '-' or '_'")]
-    BadId { what: &'static str, found: String },
-    #[error("the nickname must be 1 to {MAX_NICKNAME_CHARS} characters, without < > or control characters")]
+    BadId {
+        what: &'static str,
+        found: String,
+    },
     BadNickname,
-    #[error("the file holds {found} attempts; the most a progress file may hold is {limit}")]
-    TooManyAttempts { found: usize, limit: usize },
-    #[error("attempt id \"{id}\" is already used at {first}; each attempt must appear once")]
-    DuplicateAttempt { id: String, first: String },
-    #[error("{what} is {found}, expected {expected}")]
+    TooManyAttempts {
+        found: usize,
+        limit: usize,
+    },
+    DuplicateAttempt {
+        id: String,
+        first: String,
+    },
     OutOfRange {
         what: &'static str,
         found: u64,
         expected: &'static str,
     },
-    #[error("this file is for curriculum \"{found}\", not \"{expected}\"")]
-    OtherCurriculum { expected: String, found: String },
-    #[error("this file was made with another version of the curriculum ({found}, here {expected}); levels are recomputed against this version")]
-    OtherCurriculumVersion { expected: String, found: String },
-    #[error("objective \"{id}\" is not in this curriculum")]
-    UnknownObjective { id: String },
-    #[error("item \"{item}\" is not in objective \"{objective}\"")]
-    ItemNotInObjective { item: String, objective: String },
-    #[error("objective \"{objective}\" belongs to unit \"{expected}\", not \"{found}\"")]
+    OtherCurriculum {
+        expected: String,
+        found: String,
+    },
+    OtherCurriculumVersion {
+        expected: String,
+        found: String,
+    },
+    UnknownObjective {
+        id: String,
+    },
+    ItemNotInObjective {
+        item: String,
+        objective: String,
+    },
     WrongUnit {
         objective: String,
         expected: String,
@@ -144,16 +151,6 @@ impl ProgressErrorKind {
 pub struct ProgressError {
     pub path: String,
     pub kind: ProgressErrorKind,
-}
-
-impl fmt::Display for ProgressError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.kind)
-        } else {
-            write!(f, "{}: {}", self.path, self.kind)
-        }
-    }
 }
 
 fn at(path: impl Into<String>, kind: ProgressErrorKind) -> ProgressError {

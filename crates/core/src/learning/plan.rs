@@ -14,7 +14,6 @@ use crate::learning::mastery::{MasteryLevel, MIN_ANSWERS_TO_MASTER};
 use crate::learning::replay::Replay;
 use crate::learning::shared_id::SharedId;
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 /// What to plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,20 +62,21 @@ pub struct SittingPlan {
     pub items: Vec<PlannedItem>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanError {
-    #[error("there is no unit \"{0}\" in this curriculum")]
     UnknownUnit(String),
-    #[error("there is no course \"{0}\" in this curriculum")]
     UnknownCourse(String),
-    #[error("there is no objective \"{0}\" in this curriculum")]
     UnknownObjective(String),
-    #[error("there is nothing to assess: {0}")]
     NothingToAssess(&'static str),
-    #[error("objective \"{0}\" has no items")]
     NoItems(String),
-    #[error("{0}")]
-    Instance(#[from] InstanceError),
+    Instance(InstanceError),
+}
+
+/// A planned item that cannot be instantiated fails the plan (`?` in planning).
+impl From<InstanceError> for PlanError {
+    fn from(error: InstanceError) -> Self {
+        PlanError::Instance(error)
+    }
 }
 
 /// Seeds are drawn below 2^24: far more questions than any template has, in four

@@ -16,7 +16,7 @@ use support::fixtures;
 
 fn curriculum() -> masterly_core::content::curriculum::Curriculum {
     load_curriculum(include_str!("../fixtures/curricula/good/minimal.json"))
-        .unwrap_or_else(|e| panic!("fixture curriculum: {e}"))
+        .unwrap_or_else(|e| panic!("fixture curriculum: {e:?}"))
         .curriculum
 }
 
@@ -158,7 +158,7 @@ fn a_check_against_another_version_of_the_curriculum_is_made_again() {
 
 fn demo() -> masterly_core::content::curriculum::Curriculum {
     load_curriculum(include_str!("../../../../curricula/demo.json"))
-        .unwrap_or_else(|e| panic!("demo curriculum: {e}"))
+        .unwrap_or_else(|e| panic!("demo curriculum: {e:?}"))
         .curriculum
 }
 

@@ -22,7 +22,7 @@ const NOW: i64 = 1_800_000_000_000;
 
 fn demo() -> Curriculum {
     load_curriculum(include_str!("../../../../curricula/demo.json"))
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
         .curriculum
 }
 

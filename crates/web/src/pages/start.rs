@@ -6,6 +6,7 @@ use crate::components::open_file::OpenFile;
 use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
+use masterly_text::Say;
 
 #[component]
 pub fn StartScreen() -> impl IntoView {
@@ -18,7 +19,7 @@ pub fn StartScreen() -> impl IntoView {
         event.prevent_default();
         match session.add_learner(&nickname.get_untracked()) {
             Ok(()) => problem.set(None),
-            Err(error) => problem.set(Some(text::capitalise(&error.to_string()))),
+            Err(error) => problem.set(Some(text::capitalise(&error.say()))),
         }
     };
     let learners = move || session.profiles.with(|profiles| profiles.profiles.clone());

@@ -77,10 +77,7 @@ pub(super) fn check_objective_items<'a>(
             Err(InstanceError::Parse { field, text, error }) => {
                 let kind = match error {
                     ExprError::UnknownVariable(name) => Kind::UnknownVariable { text, name },
-                    error => Kind::BadExpression {
-                        text,
-                        detail: error.to_string(),
-                    },
+                    error => Kind::BadExpression { text, error },
                 };
                 problems.push(CurriculumError::at(format!("{path}.{field}"), kind));
                 with_errors += 1;
@@ -264,14 +261,14 @@ fn instance_problem(
             format!("{path}.template"),
             Kind::TemplateFails {
                 seed,
-                detail: error.to_string(),
+                error: Box::new(error),
             },
         )
     } else {
         CurriculumError::at(
             path.to_string(),
             Kind::ItemFails {
-                detail: error.to_string(),
+                error: Box::new(error),
             },
         )
     }
@@ -476,7 +473,7 @@ fn check_fields(
                         at,
                         Kind::BadExpression {
                             text: value.clone(),
-                            detail: error.to_string(),
+                            error,
                         },
                     ));
                 }

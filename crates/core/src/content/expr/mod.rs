@@ -20,45 +20,42 @@
 //! Functions: gcd, lcm, min, max, abs, floor, ceil, round, num, den, mod.
 
 use crate::content::rational::{gcd, ArithmeticError, Rational};
-use thiserror::Error;
 
 /// Longest expression accepted, in bytes, and deepest nesting.
 pub const MAX_EXPRESSION_BYTES: usize = 400;
 pub const MAX_EXPRESSION_DEPTH: usize = 24;
-const MAX_EXPONENT: i64 = 64;
+pub const MAX_EXPONENT: i64 = 64;
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExprError {
-    #[error("the expression is longer than {MAX_EXPRESSION_BYTES} characters")]
     TooLong,
-    #[error("the expression nests more than {MAX_EXPRESSION_DEPTH} levels deep")]
     TooDeep,
-    #[error("at character {at}: expected {expected}, found {found}")]
     Syntax {
         at: usize,
         expected: &'static str,
         found: String,
     },
-    #[error("unknown function \"{0}\"; known: gcd, lcm, min, max, abs, floor, ceil, round, num, den, mod")]
     UnknownFunction(String),
-    #[error("{name}() takes {expected} argument(s), found {found}")]
     Arity {
         name: String,
         expected: &'static str,
         found: usize,
     },
-    #[error("unknown variable \"{0}\"")]
     UnknownVariable(String),
-    #[error("expected a number but found true/false")]
     NotANumber,
-    #[error("expected true/false but found a number")]
     NotABoolean,
-    #[error("{0}")]
-    Arithmetic(#[from] ArithmeticError),
-    #[error("{name}() needs whole numbers")]
-    NotInteger { name: &'static str },
-    #[error("exponents must be whole numbers from -{MAX_EXPONENT} to {MAX_EXPONENT}")]
+    Arithmetic(ArithmeticError),
+    NotInteger {
+        name: &'static str,
+    },
     BadExponent,
+}
+
+/// A template's arithmetic failing is an expression failing (`?` in evaluation).
+impl From<ArithmeticError> for ExprError {
+    fn from(error: ArithmeticError) -> Self {
+        ExprError::Arithmetic(error)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -231,7 +231,7 @@ fn an_expression_written_back_out_parses_to_the_same_expression() {
         ("- - a", "--a"),
         ("max(a, b, 1/2)", "max(a, b, 1 / 2)"),
     ] {
-        let expr = Expr::parse_in(text, &names).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let expr = Expr::parse_in(text, &names).unwrap_or_else(|e| panic!("{text}: {e:?}"));
         let source = expr.source(scope.as_slice());
         assert_eq!(source, written, "{text}");
         assert_eq!(

@@ -8,7 +8,6 @@ use crate::content::case::lowercase;
 use crate::content::rational::{parse_number, Rational};
 use crate::order;
 use serde::Serialize;
-use thiserror::Error;
 
 /// What a student answered. Choice positions are in the author's order. Read by
 /// hand (`crate::format::tagged`), written by serde.
@@ -41,17 +40,12 @@ pub struct Judgement {
     pub feedback: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResponseError {
-    #[error("this question needs {expected}")]
     WrongKind { expected: &'static str },
-    #[error("\"{text}\" is not a number; write it like 3, 0.75, 3/4 or 1 1/2")]
     NotANumber { text: String },
-    #[error("the answer is empty")]
     Empty,
-    #[error("there is no choice {index}")]
     UnknownChoice { index: usize },
-    #[error("the arrangement must use every entry exactly once")]
     NotAnArrangement,
 }
 

@@ -6,7 +6,7 @@ fn item(json: &str) -> Item {
 }
 
 fn instance(json: &str, seed: u64) -> ItemInstance {
-    ItemInstance::generate(&item(json), seed).unwrap_or_else(|error| panic!("instance: {error}"))
+    ItemInstance::generate(&item(json), seed).unwrap_or_else(|error| panic!("instance: {error:?}"))
 }
 
 fn number(text: &str) -> Response {

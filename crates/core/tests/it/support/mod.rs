@@ -1,8 +1,5 @@
-//! Helpers shared by the fixture tests: listing fixture files and comparing the
-//! messages a file produces with the `.expected` file beside it.
-//!
-//! To rewrite `.expected` files after changing a message on purpose, run the test
-//! with `MASTERLY_BLESS=1` and review the diff.
+//! Helpers shared by the fixture tests: listing fixture files. (The `.expected`
+//! messages beside them are checked by masterly-text's tests.)
 
 pub mod bundled;
 pub mod student;
@@ -23,24 +20,4 @@ pub fn fixtures(folder: &str) -> Vec<PathBuf> {
     files.sort();
     assert!(!files.is_empty(), "no fixtures in {}", dir.display());
     files
-}
-
-/// Compares the produced lines with the `.expected` file beside `fixture`.
-pub fn check_expected(fixture: &Path, produced: &[String]) -> Result<(), String> {
-    let expected_path = fixture.with_extension("expected");
-    let produced_text: String = produced.iter().map(|line| format!("{line}\n")).collect();
-    if std::env::var_os("MASTERLY_BLESS").is_some() {
-        fs::write(&expected_path, &produced_text).map_err(|error| error.to_string())?;
-        return Ok(());
-    }
-    let expected = fs::read_to_string(&expected_path)
-        .map_err(|error| format!("{}: {error}", expected_path.display()))?;
-    if expected == produced_text {
-        Ok(())
-    } else {
-        Err(format!(
-            "{}\n--- expected\n{expected}--- produced\n{produced_text}",
-            fixture.display()
-        ))
-    }
 }
