@@ -64,11 +64,17 @@ pub struct SittingPlan {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanError {
+    /// The request names a unit, course or objective the curriculum does not have
+    /// (a stale place from another version of it).
     UnknownUnit(String),
     UnknownCourse(String),
     UnknownObjective(String),
-    NothingToAssess(&'static str),
+    /// This kind of sitting has nothing to ask now (no review due, every
+    /// objective already at the bar…).
+    NothingToAssess(AssessmentKind),
+    /// An objective to assess has no items at all.
     NoItems(String),
+    /// An item planned could not be made for its seed.
     Instance(InstanceError),
 }
 
@@ -205,12 +211,7 @@ pub fn plan_sitting(
         }
     };
     if wanted.is_empty() {
-        return Err(PlanError::NothingToAssess(match kind {
-            AssessmentKind::Readiness => "the prerequisites are already mastered",
-            AssessmentKind::FormativeB => "every objective is already at the bar",
-            AssessmentKind::Review => "no review is due",
-            _ => "the unit or course has no objectives",
-        }));
+        return Err(PlanError::NothingToAssess(kind));
     }
 
     let mut rng = SplitMix64::new(entropy);

@@ -201,7 +201,7 @@ fn main_result() -> Result<(), String> {
                 println!(
                     "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                     setting.name,
-                    path.name(),
+                    path.say(),
                     percent(measures.precision),
                     short(measures.recall_within_2),
                     short(measures.recall_within_4),
@@ -214,7 +214,7 @@ fn main_result() -> Result<(), String> {
                 for (kind, rate) in &measures.precision_by_kind {
                     println!(
                         "|  | … Mastered by a {} | {} |  |  |  |  |  |  |  |",
-                        kind.label(),
+                        kind.say(),
                         percent(*rate)
                     );
                 }

@@ -38,14 +38,6 @@ pub enum Path {
 
 impl Path {
     pub const ALL: [Path; 3] = [Path::FullCycle, Path::SkipAhead, Path::CourseChallenge];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Path::FullCycle => "full cycle",
-            Path::SkipAhead => "skip ahead (unit test first)",
-            Path::CourseChallenge => "course challenge first",
-        }
-    }
 }
 
 /// One simulation: who the students are, how they move, and for how long.

@@ -371,7 +371,11 @@ pub fn progress(data: &[u8]) {
     for course in &curriculum.courses {
         let reports = ClassReports::build(curriculum, course, &class, now, offset_minutes);
         for report in Report::ALL {
-            let _ = reports.table(report).to_csv();
+            let table = reports.table(report);
+            assert!(table
+                .rows
+                .iter()
+                .all(|row| row.len() == table.columns.len()));
         }
         for student in &class.students {
             let _ = reports.family_summary(course, &student.learner.id);
