@@ -1,6 +1,6 @@
-//! What can be wrong with a curriculum file, said so that an author can fix it:
-//! where (a JSON path such as `$.courses[0].units[2]`, or line:column for syntax),
-//! what was expected, and what was found.
+//! What can be wrong with a curriculum file, typed so that it can be said to an
+//! author (masterly-text): where (a JSON path such as `$.courses[0].units[2]`, or
+//! line:column for syntax), what was expected, and what was found.
 
 use crate::content::expr::ExprError;
 use crate::content::item::InstanceError;
