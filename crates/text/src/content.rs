@@ -2,14 +2,70 @@
 //! items that do not compile, expressions, arithmetic and answers a student gives.
 
 use crate::{located, Say};
-use masterly_core::content::curriculum::{CurriculumError, CurriculumErrorKind, CurriculumErrors};
+use masterly_core::content::curriculum::{
+    Count, CurriculumError, CurriculumErrorKind, CurriculumErrors, Part, Threshold,
+};
 use masterly_core::content::expr::{
-    ExprError, MAX_EXPONENT, MAX_EXPRESSION_BYTES, MAX_EXPRESSION_DEPTH,
+    ExprError, Found, Takes, Wanted, MAX_EXPONENT, MAX_EXPRESSION_BYTES, MAX_EXPRESSION_DEPTH,
 };
 use masterly_core::content::item::{
-    InstanceError, ResponseError, MAX_RANGE_VALUES, MAX_TEMPLATE_DRAWS,
+    InstanceError, ItemKind, ResponseError, MAX_RANGE_VALUES, MAX_TEMPLATE_DRAWS,
 };
 use masterly_core::content::rational::ArithmeticError;
+
+/// What must not be empty, as a sentence names it.
+fn part(part: Part) -> &'static str {
+    match part {
+        Part::CurriculumTitle => "the curriculum title",
+        Part::Version => "the version",
+        Part::Licence => "the licence",
+        Part::Authors => "the list of authors",
+        Part::MisconceptionName => "a misconception's name",
+        Part::MisconceptionFeedback => "a misconception's feedback",
+        Part::Courses => "the list of courses",
+        Part::CourseTitle => "a course title",
+        Part::CourseUnits => "a course's list of units",
+        Part::UnitTitle => "a unit title",
+        Part::UnitObjectives => "a unit's list of objectives",
+        Part::Corrective => "a corrective",
+        Part::EnrichmentTask => "an enrichment task",
+        Part::LearningTarget => "a learning target",
+        Part::Lesson => "a lesson",
+        Part::MasteryLooksLike => "what mastery looks like",
+        Part::ReviewIntervals => "the list of review intervals (each at least 1 day)",
+        Part::Prompt => "an item's prompt",
+        Part::Choice => "a choice",
+        Part::AcceptedAnswers => "the list of accepted answers",
+    }
+}
+
+/// A threshold's name and its range.
+fn threshold(threshold: Threshold) -> (&'static str, &'static str) {
+    match threshold {
+        Threshold::UnitBar => (
+            "the unit's mastery bar",
+            "above the curriculum's familiar threshold and at most 100",
+        ),
+        Threshold::Bar => ("the mastery bar", "from 1 to 100"),
+        Threshold::Familiar => ("the familiar threshold", "below the mastery bar"),
+    }
+}
+
+/// A count's name and its range.
+fn count(count: Count) -> (&'static str, &'static str) {
+    match count {
+        Count::FormativeItems => ("items per objective in a formative assessment", "1 to 10"),
+        Count::UnitTestItems => ("items per objective in the unit test", "1 to 10"),
+        Count::ReviewItems => ("items per objective in a review", "1 to 10"),
+        Count::RevealingHint => (
+            "the revealing hint",
+            "0 (no hint gives the answer away) up to the number of hints",
+        ),
+        Count::Choices => ("the number of choices", "2 to 8"),
+        Count::EntriesToOrder => ("the number of entries to order", "2 to 10"),
+        Count::Items => ("the number of items in the curriculum", "at most 50,000"),
+    }
+}
 
 /// Tenths of a percent as "12.5".
 fn tenths(value: u32) -> String {
@@ -21,7 +77,7 @@ impl Say for CurriculumErrorKind {
         use CurriculumErrorKind as Kind;
         match self {
             Kind::File(problem) => problem.say(),
-            Kind::Empty { what } => format!("{what} must not be empty"),
+            Kind::Empty { what } => format!("{} must not be empty", part(*what)),
             Kind::BadId { id } => format!(
                 "id \"{id}\" must be 1 to 64 characters of letters, digits, '-', '_' or '.'"
             ),
@@ -36,13 +92,15 @@ impl Say for CurriculumErrorKind {
                 "prerequisites form a cycle, so none of these units could ever be started: {}",
                 cycle.join(" → ")
             ),
-            Kind::ThresholdOutOfRange { what, found, expected } => {
+            Kind::ThresholdOutOfRange { what, found } => {
+                let (what, expected) = threshold(*what);
                 format!("{what} is {found}%, expected {expected}")
             }
             Kind::UnusualObjectiveCount { unit, found } => format!(
                 "unit \"{unit}\" has {found} objective(s); mastery learning works best with 3 to 5 per unit"
             ),
-            Kind::CountOutOfRange { what, found, expected } => {
+            Kind::CountOutOfRange { what, found } => {
+                let (what, expected) = count(*what);
                 format!("{what} is {found}, expected {expected}")
             }
             Kind::MissingCorrective { objective } => format!(
@@ -55,8 +113,15 @@ impl Say for CurriculumErrorKind {
             Kind::ForeignItemField { kind, field } => {
                 format!("\"{field}\" is not used by {kind} items")
             }
-            Kind::CorrectChoiceCount { kind, expected, found } => {
-                format!("a {kind} item needs {expected} correct choice(s), found {found}")
+            Kind::CorrectChoiceCount { kind, found } => {
+                let expected = match kind {
+                    ItemKind::SingleChoice => "exactly one",
+                    _ => "at least one",
+                };
+                format!(
+                    "a {} item needs {expected} correct choice(s), found {found}",
+                    kind.name()
+                )
             }
             Kind::UnknownMisconception { id } => format!(
                 "misconception \"{id}\" is not defined in the curriculum's \"misconceptions\""
@@ -141,12 +206,30 @@ impl Say for ExprError {
                 format!("the expression nests more than {MAX_EXPRESSION_DEPTH} levels deep")
             }
             ExprError::Syntax { at, expected, found } => {
+                let expected = match expected {
+                    Wanted::OperatorOrEnd => "an operator or the end",
+                    Wanted::Number => "a number",
+                    Wanted::Token => "a number, a name, an operator or a bracket",
+                    Wanted::LogicOrEnd => "and, or, or the end after a comparison",
+                    Wanted::Operand => "a number, a name or \"(\"",
+                    Wanted::Close => "\")\"",
+                };
+                let found = match found {
+                    Found::Number(n) => format!("number {n}"),
+                    Found::Quoted(text) => format!("\"{text}\""),
+                    Found::End => "the end".to_string(),
+                };
                 format!("at character {at}: expected {expected}, found {found}")
             }
             ExprError::UnknownFunction(name) => format!(
                 "unknown function \"{name}\"; known: gcd, lcm, min, max, abs, floor, ceil, round, num, den, mod"
             ),
             ExprError::Arity { name, expected, found } => {
+                let expected = match expected {
+                    Takes::One => "1",
+                    Takes::Two => "2",
+                    Takes::TwoOrMore => "2 or more",
+                };
                 format!("{name}() takes {expected} argument(s), found {found}")
             }
             ExprError::UnknownVariable(name) => format!("unknown variable \"{name}\""),
@@ -198,7 +281,16 @@ impl Say for InstanceError {
 impl Say for ResponseError {
     fn say(&self) -> String {
         match self {
-            ResponseError::WrongKind { expected } => format!("this question needs {expected}"),
+            ResponseError::WrongKind { expected } => {
+                let answer = match expected {
+                    ItemKind::SingleChoice => "one choice",
+                    ItemKind::MultipleSelect => "a set of choices",
+                    ItemKind::Numeric => "a number",
+                    ItemKind::ShortText => "a short text",
+                    ItemKind::Ordering => "an arrangement",
+                };
+                format!("this question needs {answer}")
+            }
             ResponseError::NotANumber { text } => {
                 format!("\"{text}\" is not a number; write it like 3, 0.75, 3/4 or 1 1/2")
             }

@@ -9,7 +9,9 @@ use masterly_core::format::class_file::{
 use masterly_core::format::files::FileError;
 use masterly_core::format::json::{FileKind, FileProblem};
 use masterly_core::format::limits::LimitError;
-use masterly_core::format::progress::{ProgressError, ProgressErrorKind, MAX_NICKNAME_CHARS};
+use masterly_core::format::progress::{
+    Field, IdOf, ProgressError, ProgressErrorKind, MAX_NICKNAME_CHARS,
+};
 
 /// What a file of this kind is called in a sentence.
 fn noun(kind: FileKind) -> &'static str {
@@ -98,6 +100,10 @@ impl Say for ProgressErrorKind {
         match self {
             ProgressErrorKind::File(problem) => problem.say(),
             ProgressErrorKind::BadId { what, found } => {
+                let what = match what {
+                    IdOf::Learner => "learner id",
+                    IdOf::Attempt => "attempt id",
+                };
                 format!("\"{found}\" is not a valid {what}: use 1 to 64 letters, digits, '-' or '_'")
             }
             ProgressErrorKind::BadNickname => format!(
@@ -109,7 +115,13 @@ impl Say for ProgressErrorKind {
             ProgressErrorKind::DuplicateAttempt { id, first } => format!(
                 "attempt id \"{id}\" is already used at {first}; each attempt must appear once"
             ),
-            ProgressErrorKind::OutOfRange { what, found, expected } => {
+            ProgressErrorKind::OutOfRange { what, found } => {
+                let (what, expected) = match what {
+                    Field::SittingSize => ("the sitting size", "1 to 500"),
+                    Field::HintsUsed => ("the hints used", "at most 100"),
+                    Field::ActiveSeconds => ("the active seconds", "at most a day (86400)"),
+                    Field::Time => ("the time", "a time after 1970"),
+                };
                 format!("{what} is {found}, expected {expected}")
             }
             ProgressErrorKind::OtherCurriculum { expected, found } => {

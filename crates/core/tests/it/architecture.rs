@@ -114,15 +114,13 @@ fn the_core_does_not_depend_on_thiserror() {
 
 /// ... and no `Display` but for values written the same in any language. Each
 /// type allowed, with why:
-const DISPLAY_ALLOWED: [(&str, &str); 5] = [
+const DISPLAY_ALLOWED: [(&str, &str); 4] = [
     // A fraction written "3/4" or "-1 1/2": a number format, not words.
     ("content/rational.rs", "Rational"),
     // An id shared by many attempts, written as the id itself.
     ("learning/shared_id.rs", "SharedId"),
     // A JSON path such as "$.courses[0].units[1]".
     ("content/curriculum/validate.rs", "Owner"),
-    // An expression's token as the parser quotes it back in ExprError::Syntax.
-    ("content/expr/parse.rs", "Token"),
     // A stored log is read inside serde, which carries a problem only as text
     // (`de::Error::custom`); it reaches a person inside StoredError's detail.
     ("device/compact.rs", "CompactError"),

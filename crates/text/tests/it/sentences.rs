@@ -3,7 +3,7 @@
 //! figures it is about, and a truncated or damaged file is never refused in silence.
 
 use masterly_core::content::curriculum::{load_curriculum, CurriculumError, CurriculumErrorKind};
-use masterly_core::content::expr::ExprError;
+use masterly_core::content::expr::{ExprError, Found, Wanted};
 use masterly_core::content::item::InstanceError;
 use masterly_core::device::workbook::StoredError;
 use masterly_core::format::catalog::{parse_catalog, CatalogError};
@@ -77,13 +77,13 @@ fn an_item_that_fails_says_the_field_and_the_expression_that_fail() {
         text: "a <".into(),
         error: ExprError::Syntax {
             at: 3,
-            expected: "a number, a name or (",
-            found: "the end".into(),
+            expected: Wanted::Operand,
+            found: Found::End,
         },
     };
     assert_eq!(
         parse.say(),
-        "template.constraints[0]: \"a <\" does not parse: at character 3: expected a number, a name or (, found the end"
+        "template.constraints[0]: \"a <\" does not parse: at character 3: expected a number, a name or \"(\", found the end"
     );
     let fails = CurriculumErrorKind::TemplateFails {
         seed: 7,
@@ -193,4 +193,40 @@ fn every_truncation_of_a_valid_curriculum_is_refused_with_something_to_say() {
         }
     }
     assert!(refused > 100, "only {refused} truncations refused");
+}
+
+#[test]
+fn an_expression_mistake_quotes_what_was_found_where() {
+    use masterly_core::content::expr::Expr;
+    let said = |text: &str| Expr::parse(text).err().map(|error| error.say());
+    assert_eq!(
+        said("a + * b").as_deref(),
+        Some("at character 5: expected a number, a name or \"(\", found \"*\"")
+    );
+    assert_eq!(
+        said("(a + b").as_deref(),
+        Some("at character 7: expected \")\", found the end")
+    );
+    assert_eq!(
+        said("a 3/4").as_deref(),
+        Some("at character 3: expected an operator or the end, found number 3")
+    );
+    assert_eq!(
+        said("gcd(4)").as_deref(),
+        Some("gcd() takes 2 argument(s), found 1")
+    );
+}
+
+#[test]
+fn a_count_out_of_range_says_its_range() {
+    use masterly_core::content::curriculum::{Count, MAX_ITEMS};
+    let too_many = CurriculumErrorKind::CountOutOfRange {
+        what: Count::Items,
+        found: MAX_ITEMS + 1,
+    };
+    assert_eq!(MAX_ITEMS, 50_000, "the sentence says \"at most 50,000\"");
+    assert_eq!(
+        too_many.say(),
+        "the number of items in the curriculum is 50001, expected at most 50,000"
+    );
 }

@@ -3,7 +3,7 @@
 //! line:column for syntax), what was expected, and what was found.
 
 use crate::content::expr::ExprError;
-use crate::content::item::InstanceError;
+use crate::content::item::{InstanceError, ItemKind};
 use crate::format::json::FileProblem;
 
 /// Errors stop a curriculum from loading; warnings are shown to the author but the
@@ -18,8 +18,9 @@ pub enum Severity {
 pub enum CurriculumErrorKind {
     /// A problem with the file as a whole (size, syntax, format, version).
     File(FileProblem),
+    /// A text or list that must say something.
     Empty {
-        what: &'static str,
+        what: Part,
     },
     BadId {
         id: String,
@@ -37,19 +38,19 @@ pub enum CurriculumErrorKind {
     PrerequisiteCycle {
         cycle: Vec<String>,
     },
+    /// A percentage outside its range (each threshold has its own).
     ThresholdOutOfRange {
-        what: &'static str,
+        what: Threshold,
         found: u32,
-        expected: &'static str,
     },
     UnusualObjectiveCount {
         unit: String,
         found: usize,
     },
+    /// A number of things outside its range (each count has its own).
     CountOutOfRange {
-        what: &'static str,
+        what: Count,
         found: usize,
-        expected: &'static str,
     },
     MissingCorrective {
         objective: String,
@@ -65,9 +66,10 @@ pub enum CurriculumErrorKind {
         kind: &'static str,
         field: &'static str,
     },
+    /// A single-choice item needs exactly one correct choice, a multiple-select
+    /// item at least one.
     CorrectChoiceCount {
-        kind: &'static str,
-        expected: &'static str,
+        kind: ItemKind,
         found: usize,
     },
     UnknownMisconception {
@@ -136,6 +138,61 @@ pub enum CurriculumErrorKind {
         guess_passes: u32,
         precision: u32,
     },
+}
+
+/// A text or list of the curriculum that must not be empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    CurriculumTitle,
+    Version,
+    Licence,
+    Authors,
+    MisconceptionName,
+    MisconceptionFeedback,
+    Courses,
+    CourseTitle,
+    CourseUnits,
+    UnitTitle,
+    UnitObjectives,
+    Corrective,
+    EnrichmentTask,
+    LearningTarget,
+    Lesson,
+    MasteryLooksLike,
+    /// The review intervals, each at least one day.
+    ReviewIntervals,
+    Prompt,
+    Choice,
+    AcceptedAnswers,
+}
+
+/// A percentage of the mastery settings, each with its range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Threshold {
+    /// A unit's own bar: above the curriculum's familiar threshold, at most 100.
+    UnitBar,
+    /// The mastery bar: 1 to 100.
+    Bar,
+    /// The familiar threshold: below the mastery bar.
+    Familiar,
+}
+
+/// A count of the curriculum, each with its range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    /// Items per objective in a formative assessment, the unit test, a review:
+    /// 1 to 10.
+    FormativeItems,
+    UnitTestItems,
+    ReviewItems,
+    /// The revealing hint: 0 (none) up to the number of hints.
+    RevealingHint,
+    /// Choices of an item: 2 to 8.
+    Choices,
+    /// Entries of an ordering item: 2 to 10.
+    EntriesToOrder,
+    /// Items in the whole curriculum: at most [`crate::content::curriculum::MAX_ITEMS`].
+    Items,
 }
 
 impl CurriculumErrorKind {

@@ -2,7 +2,7 @@
 //! from a newer Masterly is explained rather than mis-parsed), then the typed parse,
 //! then the semantic checks. All or nothing: a curriculum with errors is not returned.
 
-use super::error::{CurriculumError, CurriculumErrorKind, CurriculumErrors, Severity};
+use super::error::{Count, CurriculumError, CurriculumErrorKind, CurriculumErrors, Severity};
 use super::validate::validate;
 use super::Curriculum;
 use crate::format::json::{self, check_format, check_header, FileKind, FileProblem};
@@ -68,9 +68,8 @@ pub fn load_curriculum(text: &str) -> Result<LoadedCurriculum, CurriculumErrors>
         return Err(one(CurriculumError::at(
             "$.courses",
             CurriculumErrorKind::CountOutOfRange {
-                what: "the number of items in the curriculum",
+                what: Count::Items,
                 found: items,
-                expected: "at most 50,000",
             },
         )));
     }

@@ -3,7 +3,7 @@
 //! questions, and the pool holds enough distinct instances for formative A,
 //! formative B and the unit test never to repeat a question.
 
-use super::error::{CurriculumError, CurriculumErrorKind as Kind, Severity};
+use super::error::{Count, CurriculumError, CurriculumErrorKind as Kind, Part, Severity};
 use super::validate::{Owner, ITEMS_PER_OBJECTIVE};
 use super::{Curriculum, Objective};
 use crate::content::expr::{Expr, ExprError, NO_VARIABLES};
@@ -357,9 +357,7 @@ fn check_fields(
     if item.prompt.trim().is_empty() {
         problems.push(CurriculumError::at(
             format!("{path}.prompt"),
-            Kind::Empty {
-                what: "an item's prompt",
-            },
+            Kind::Empty { what: Part::Prompt },
         ));
     }
     if item.solution.trim().is_empty() {
@@ -375,9 +373,8 @@ fn check_fields(
             problems.push(CurriculumError::at(
                 format!("{path}.revealing_hint"),
                 Kind::CountOutOfRange {
-                    what: "the revealing hint",
+                    what: Count::RevealingHint,
                     found: hint as usize,
-                    expected: "0 (no hint gives the answer away) up to the number of hints",
                 },
             ));
         }
@@ -387,23 +384,21 @@ fn check_fields(
             problems.push(CurriculumError::at(
                 format!("{path}.choices"),
                 Kind::CountOutOfRange {
-                    what: "the number of choices",
+                    what: Count::Choices,
                     found: choices.len(),
-                    expected: "2 to 8",
                 },
             ));
         }
         let correct = choices.iter().filter(|choice| choice.correct).count();
-        let (ok, expected) = match item.kind {
-            ItemKind::SingleChoice => (correct == 1, "exactly one"),
-            _ => (correct >= 1, "at least one"),
+        let ok = match item.kind {
+            ItemKind::SingleChoice => correct == 1,
+            _ => correct >= 1,
         };
         if !ok {
             problems.push(CurriculumError::at(
                 format!("{path}.choices"),
                 Kind::CorrectChoiceCount {
-                    kind,
-                    expected,
+                    kind: item.kind,
                     found: correct,
                 },
             ));
@@ -412,7 +407,7 @@ fn check_fields(
             if choice.text.trim().is_empty() {
                 problems.push(CurriculumError::at(
                     format!("{path}.choices[{c}].text"),
-                    Kind::Empty { what: "a choice" },
+                    Kind::Empty { what: Part::Choice },
                 ));
             }
             check_misconception(
@@ -435,7 +430,7 @@ fn check_fields(
             problems.push(CurriculumError::at(
                 format!("{path}.accepted"),
                 Kind::Empty {
-                    what: "the list of accepted answers",
+                    what: Part::AcceptedAnswers,
                 },
             ));
         }
@@ -445,9 +440,8 @@ fn check_fields(
             problems.push(CurriculumError::at(
                 format!("{path}.sequence"),
                 Kind::CountOutOfRange {
-                    what: "the number of entries to order",
+                    what: Count::EntriesToOrder,
                     found: sequence.len(),
-                    expected: "2 to 10",
                 },
             ));
         }

@@ -26,19 +26,24 @@ pub const MAX_EXPRESSION_BYTES: usize = 400;
 pub const MAX_EXPRESSION_DEPTH: usize = 24;
 pub const MAX_EXPONENT: i64 = 64;
 
+/// Why an expression does not parse or cannot be evaluated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExprError {
+    /// Longer than [`MAX_EXPRESSION_BYTES`].
     TooLong,
+    /// Nested deeper than [`MAX_EXPRESSION_DEPTH`].
     TooDeep,
+    /// At character `at` (from 1): what the grammar wanted there, what was found.
     Syntax {
         at: usize,
-        expected: &'static str,
-        found: String,
+        expected: Wanted,
+        found: Found,
     },
     UnknownFunction(String),
+    /// A function called with the wrong number of arguments.
     Arity {
         name: String,
-        expected: &'static str,
+        expected: Takes,
         found: usize,
     },
     UnknownVariable(String),
@@ -49,6 +54,40 @@ pub enum ExprError {
         name: &'static str,
     },
     BadExponent,
+}
+
+/// What the grammar wanted where a syntax mistake is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wanted {
+    /// After a whole expression.
+    OperatorOrEnd,
+    /// Digits with a decimal point that do not make a number.
+    Number,
+    /// A character that starts no token.
+    Token,
+    /// After a comparison: `a < b < c` means nothing here.
+    LogicOrEnd,
+    /// A number, a name or an opening bracket.
+    Operand,
+    /// A closing bracket.
+    Close,
+}
+
+/// What a syntax mistake found: a number, a token or character quoted as
+/// written, or the end of the expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    Number(Rational),
+    Quoted(String),
+    End,
+}
+
+/// How many arguments a function takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Takes {
+    One,
+    Two,
+    TwoOrMore,
 }
 
 /// A template's arithmetic failing is an expression failing (`?` in evaluation).
@@ -185,11 +224,11 @@ impl Function {
         }
     }
 
-    fn arity_ok(self, count: usize) -> Result<(), &'static str> {
+    fn arity_ok(self, count: usize) -> Result<(), Takes> {
         let (ok, expected) = match self {
-            Function::Gcd | Function::Lcm | Function::Mod => (count == 2, "2"),
-            Function::Min | Function::Max => (count >= 2, "2 or more"),
-            _ => (count == 1, "1"),
+            Function::Gcd | Function::Lcm | Function::Mod => (count == 2, Takes::Two),
+            Function::Min | Function::Max => (count >= 2, Takes::TwoOrMore),
+            _ => (count == 1, Takes::One),
         };
         if ok {
             Ok(())

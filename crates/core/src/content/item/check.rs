@@ -4,6 +4,7 @@
 //! the student to fix, not a wrong answer.
 
 use super::instance::{Expected, ItemInstance};
+use super::ItemKind;
 use crate::content::case::lowercase;
 use crate::content::rational::{parse_number, Rational};
 use crate::order;
@@ -40,12 +41,24 @@ pub struct Judgement {
     pub feedback: Option<String>,
 }
 
+/// Why a response cannot be judged (the student is asked again; nothing is
+/// recorded).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResponseError {
-    WrongKind { expected: &'static str },
-    NotANumber { text: String },
+    /// A response of another kind than the question's (`expected`).
+    WrongKind {
+        expected: ItemKind,
+    },
+    /// A numeric answer that does not read as a number.
+    NotANumber {
+        text: String,
+    },
     Empty,
-    UnknownChoice { index: usize },
+    /// A choice index the question does not have.
+    UnknownChoice {
+        index: usize,
+    },
+    /// An ordering that does not use every entry exactly once.
     NotAnArrangement,
 }
 
@@ -174,11 +187,11 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
         }
         (expected, _) => Err(ResponseError::WrongKind {
             expected: match expected {
-                Expected::Single(_) => "one choice",
-                Expected::Multiple(_) => "a set of choices",
-                Expected::Numeric { .. } => "a number",
-                Expected::Text { .. } => "a short text",
-                Expected::Ordering => "an arrangement",
+                Expected::Single(_) => ItemKind::SingleChoice,
+                Expected::Multiple(_) => ItemKind::MultipleSelect,
+                Expected::Numeric { .. } => ItemKind::Numeric,
+                Expected::Text { .. } => ItemKind::ShortText,
+                Expected::Ordering => ItemKind::Ordering,
             },
         }),
     }

@@ -136,7 +136,7 @@ fn text_that_is_not_a_number_is_refused_rather_than_marked_wrong() {
     assert_eq!(
         judge(&shown, &Response::Choice { index: 0 }),
         Err(ResponseError::WrongKind {
-            expected: "a number"
+            expected: ItemKind::Numeric
         })
     );
 }
