@@ -13,6 +13,30 @@ use masterly_core::format::progress::{
     Field, IdOf, ProgressError, ProgressErrorKind, MAX_NICKNAME_CHARS,
 };
 
+/// serde_json ends its messages with " at line L column C"; the position is said
+/// separately, so drop it. Rust type names mean nothing to an author or teacher, so
+/// they are said in JSON terms.
+pub fn plain_words(message: &str) -> String {
+    let message = match message.rfind(" at line ") {
+        Some(index) => &message[..index],
+        None => message,
+    };
+    const PLAIN_WORDS: [(&str, &str); 7] = [
+        ("expected u32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected i64", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a string", "expected text in quotes"),
+        ("expected a sequence", "expected a list in [ ]"),
+        ("expected struct ", "expected an object { } for "),
+    ];
+    PLAIN_WORDS
+        .iter()
+        .fold(message.to_string(), |text, (from, to)| {
+            text.replace(from, to)
+        })
+}
+
 /// What a file of this kind is called in a sentence.
 fn noun(kind: FileKind) -> &'static str {
     match kind {
@@ -68,11 +92,15 @@ impl Say for FileProblem {
     fn say(&self) -> String {
         match self {
             FileProblem::Limit(limit) => limit.say(),
-            FileProblem::Syntax { line, column, detail } => {
-                format!("line {line}, column {column}: this is not valid JSON ({detail})")
-            }
+            FileProblem::Syntax { line, column, detail } => format!(
+                "line {line}, column {column}: this is not valid JSON ({})",
+                plain_words(detail)
+            ),
             FileProblem::Shape { line, column, detail } => {
-                format!("line {line}, column {column}: {detail}")
+                format!("line {line}, column {column}: {}", plain_words(detail))
+            }
+            FileProblem::Unreadable => {
+                "line 1, column 1: this is not valid JSON (the file could not be read)".to_string()
             }
             FileProblem::MissingFormat { kind } => format!(
                 "this file has no \"format\" field, so it is not a Masterly {} (expected \"format\": \"{}\")",

@@ -7,7 +7,7 @@ use masterly_core::learning::attempt::AssessmentKind;
 use masterly_core::learning::mastery::MasteryLevel;
 use masterly_core::learning::plan::PlanError;
 use masterly_core::learning::replay::{Evidence, Ignored, LevelChange, ObjectiveProgress};
-use masterly_core::learning::simulate::Path;
+use masterly_core::learning::simulate::{Observer, Path};
 use masterly_core::time::{civil_date, Millis, DAY_MS};
 
 /// The name shown next to a level's colour, so the level never depends on colour
@@ -156,6 +156,17 @@ impl Say for Path {
             Path::FullCycle => "full cycle",
             Path::SkipAhead => "skip ahead (unit test first)",
             Path::CourseChallenge => "course challenge first",
+        }
+        .to_string()
+    }
+}
+
+impl Say for Observer {
+    fn say(&self) -> String {
+        match self {
+            Observer::ThreeInARow => "3 correct in a row",
+            Observer::FourInARow => "4 correct in a row",
+            Observer::KnowledgeTracing => "knowledge tracing ≥ 0.95",
         }
         .to_string()
     }

@@ -254,7 +254,7 @@ fn main_result() -> Result<(), String> {
             for observer in &measures.observers {
                 println!(
                     "| {name} | {} | {} | {} | {} |",
-                    observer.name,
+                    observer.rule.say(),
                     short(observer.precision),
                     short(observer.reached),
                     mean(observer.items_to_mastery.value())

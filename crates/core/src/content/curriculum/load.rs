@@ -44,11 +44,7 @@ pub fn load_curriculum(text: &str) -> Result<LoadedCurriculum, CurriculumErrors>
             return Err(one(match parse_located::<Curriculum>(text) {
                 Err(located) => located,
                 Ok(_) => {
-                    CurriculumError::whole_file(CurriculumErrorKind::File(FileProblem::Syntax {
-                        line: 1,
-                        column: 1,
-                        detail: "the file could not be read".to_string(),
-                    }))
+                    CurriculumError::whole_file(CurriculumErrorKind::File(FileProblem::Unreadable))
                 }
             }));
         }

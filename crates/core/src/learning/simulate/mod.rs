@@ -13,7 +13,7 @@ mod learner;
 mod measures;
 
 pub use learner::LearnerModel;
-pub use measures::{Measures, ObserverMeasures, Rate};
+pub use measures::{Measures, Observer, ObserverMeasures, Rate};
 
 use crate::content::curriculum::{Course, Curriculum};
 use crate::content::rng::{FastMap, SplitMix64};
