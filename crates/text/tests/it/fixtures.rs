@@ -18,14 +18,7 @@ fn fixtures(folder: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../core/tests/fixtures")
         .join(folder);
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap_or_else(|error| panic!("cannot read {}: {error}", dir.display()))
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no fixtures in {}", dir.display());
-    files
+    masterly_test_kit::fixtures::json_files(&dir)
 }
 
 /// Compares the produced lines with the `.expected` file beside `fixture`.
@@ -52,54 +45,45 @@ fn said(values: &[impl Say]) -> Vec<String> {
     values.iter().map(Say::say).collect()
 }
 
-#[test]
-fn every_bad_curriculum_is_refused_with_its_exact_messages() {
+/// Reads every fixture of `folder` with `read` (whether the file can be used,
+/// and every problem said) and checks each is used or refused as `usable` says,
+/// with exactly the lines of its `.expected` file.
+fn check_folder(folder: &str, usable: bool, read: impl Fn(&str) -> (bool, Vec<String>)) {
     let mut failures = Vec::new();
-    for fixture in fixtures("curricula/bad") {
-        let text = fs::read_to_string(&fixture).unwrap_or_default();
-        match load_curriculum(&text) {
-            Ok(_) => failures.push(format!("{} loaded, but must be refused", fixture.display())),
-            Err(errors) => {
-                if let Err(failure) = check_expected(&fixture, &said(&errors.0)) {
-                    failures.push(failure);
-                }
-            }
+    for fixture in fixtures(folder) {
+        let (used, lines) = read(&fs::read_to_string(&fixture).unwrap_or_default());
+        if used != usable {
+            failures.push(format!("{}: used {used}, {lines:?}", fixture.display()));
+        } else if let Err(failure) = check_expected(&fixture, &lines) {
+            failures.push(failure);
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+fn curriculum_messages(text: &str) -> (bool, Vec<String>) {
+    match load_curriculum(text) {
+        Ok(loaded) => (true, said(&loaded.warnings)),
+        Err(errors) => (false, said(&errors.0)),
+    }
+}
+
+#[test]
+fn every_bad_curriculum_is_refused_with_its_exact_messages() {
+    check_folder("curricula/bad", false, curriculum_messages);
 }
 
 #[test]
 fn every_good_curriculum_loads_with_its_exact_warnings() {
-    let mut failures = Vec::new();
-    for fixture in fixtures("curricula/good") {
-        let text = fs::read_to_string(&fixture).unwrap_or_default();
-        match load_curriculum(&text) {
-            Err(errors) => failures.push(format!("{}: {}", fixture.display(), errors.say())),
-            Ok(loaded) => {
-                if let Err(failure) = check_expected(&fixture, &said(&loaded.warnings)) {
-                    failures.push(failure);
-                }
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    check_folder("curricula/good", true, curriculum_messages);
 }
 
 #[test]
 fn every_bad_class_file_is_refused_with_its_exact_messages() {
-    let mut failures = Vec::new();
-    for fixture in fixtures("class/bad") {
-        match load_class_file(&fs::read_to_string(&fixture).unwrap_or_default()) {
-            Ok(_) => failures.push(format!("{} was accepted", fixture.display())),
-            Err(problems) => {
-                if let Err(failure) = check_expected(&fixture, &said(&problems)) {
-                    failures.push(failure);
-                }
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    check_folder("class/bad", false, |text| match load_class_file(text) {
+        Ok(_) => (true, Vec::new()),
+        Err(problems) => (false, said(&problems)),
+    });
 }
 
 fn fixture_curriculum() -> Curriculum {
@@ -125,34 +109,15 @@ fn progress_messages(text: &str, curriculum: &Curriculum) -> (bool, Vec<String>)
 #[test]
 fn every_bad_progress_file_is_refused_with_its_exact_messages() {
     let curriculum = fixture_curriculum();
-    let mut failures = Vec::new();
-    for fixture in fixtures("progress/bad") {
-        let text = fs::read_to_string(&fixture).unwrap_or_default();
-        let (usable, lines) = progress_messages(&text, &curriculum);
-        if usable {
-            failures.push(format!(
-                "{} was accepted, but must be refused",
-                fixture.display()
-            ));
-        } else if let Err(failure) = check_expected(&fixture, &lines) {
-            failures.push(failure);
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    check_folder("progress/bad", false, |text| {
+        progress_messages(text, &curriculum)
+    });
 }
 
 #[test]
 fn every_good_progress_file_loads_with_its_exact_warnings() {
     let curriculum = fixture_curriculum();
-    let mut failures = Vec::new();
-    for fixture in fixtures("progress/good") {
-        let text = fs::read_to_string(&fixture).unwrap_or_default();
-        let (usable, lines) = progress_messages(&text, &curriculum);
-        if !usable {
-            failures.push(format!("{}: {lines:?}", fixture.display()));
-        } else if let Err(failure) = check_expected(&fixture, &lines) {
-            failures.push(failure);
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    check_folder("progress/good", true, |text| {
+        progress_messages(text, &curriculum)
+    });
 }

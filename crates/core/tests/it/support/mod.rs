@@ -4,7 +4,6 @@
 pub mod bundled;
 pub mod student;
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The `.json` files of `tests/fixtures/<folder>`, sorted.
@@ -12,12 +11,5 @@ pub fn fixtures(folder: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(folder);
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap_or_else(|error| panic!("cannot read {}: {error}", dir.display()))
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no fixtures in {}", dir.display());
-    files
+    masterly_test_kit::fixtures::json_files(&dir)
 }
