@@ -31,8 +31,11 @@ pub struct Profiles {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProfileError {
+    /// A nickname that is empty, too long or holds markup.
     BadNickname,
+    /// Another learner of this device has this nickname (in any case).
     Taken(String),
+    /// The device holds as many learners as it can.
     Full,
 }
 

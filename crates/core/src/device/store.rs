@@ -50,9 +50,13 @@ struct Stored<P> {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
+    /// Stored text that is not Masterly's envelope (another program's, or damaged).
     NotAnEnvelope,
+    /// Written by a newer Masterly: never overwritten by this one.
     NewerVersion { found: u32 },
+    /// An envelope of another kind of value than the key holds.
     WrongKind { expected: String, found: String },
+    /// The payload does not match its checksum: damaged.
     ChecksumMismatch,
 }
 

@@ -83,9 +83,13 @@ pub fn listed_courses(curriculum: &Curriculum) -> Vec<ListedCourse> {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CatalogError {
+    /// `index.json` is not JSON of the catalog's shape (serde_json's message).
     Parse(String),
+    /// Its format is not "masterly-catalog".
     WrongFormat(String),
+    /// An entry's file is not a plain `.json` name in the same folder.
     BadFileName { index: usize, file: String },
+    /// An entry gives only one of "id" and "courses".
     HalfListed { index: usize, file: String },
 }
 

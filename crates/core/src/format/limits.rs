@@ -16,20 +16,21 @@ pub struct JsonLimits {
 /// A limit the text broke, with where (line:column) when there is a place to name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LimitError {
-    TooLarge {
-        found: usize,
-        limit: usize,
-    },
+    /// More bytes than files of this kind may have.
+    TooLarge { found: usize, limit: usize },
+    /// Values nested deeper than the limit (at the first place that is).
     TooDeep {
         line: usize,
         column: usize,
         limit: usize,
     },
+    /// A text value longer than the limit.
     StringTooLong {
         line: usize,
         column: usize,
         limit: usize,
     },
+    /// More objects and lists than the limit.
     TooManyValues {
         line: usize,
         column: usize,

@@ -19,97 +19,70 @@ pub enum CurriculumErrorKind {
     /// A problem with the file as a whole (size, syntax, format, version).
     File(FileProblem),
     /// A text or list that must say something.
-    Empty {
-        what: Part,
-    },
-    BadId {
-        id: String,
-    },
-    DuplicateId {
-        id: String,
-        first: String,
-    },
-    UnknownPrerequisite {
-        id: String,
-    },
-    SelfPrerequisite {
-        id: String,
-    },
-    PrerequisiteCycle {
-        cycle: Vec<String>,
-    },
+    Empty { what: Part },
+    /// An id that is not 1 to 64 letters, digits, '-', '_' or '.'.
+    BadId { id: String },
+    /// Ids are unique in the whole curriculum; `first` is the path of the first use.
+    DuplicateId { id: String, first: String },
+    /// A prerequisite that is no unit of the curriculum.
+    UnknownPrerequisite { id: String },
+    /// A unit that names itself as a prerequisite.
+    SelfPrerequisite { id: String },
+    /// Units whose prerequisites go round in a circle: none could ever start.
+    PrerequisiteCycle { cycle: Vec<String> },
     /// A percentage outside its range (each threshold has its own).
-    ThresholdOutOfRange {
-        what: Threshold,
-        found: u32,
-    },
-    UnusualObjectiveCount {
-        unit: String,
-        found: usize,
-    },
+    ThresholdOutOfRange { what: Threshold, found: u32 },
+    /// A warning: mastery learning works best with 3 to 5 objectives a unit.
+    UnusualObjectiveCount { unit: String, found: usize },
     /// A number of things outside its range (each count has its own).
-    CountOutOfRange {
-        what: Count,
-        found: usize,
-    },
-    MissingCorrective {
-        objective: String,
-    },
-    MissingEnrichment {
-        objective: String,
-    },
+    CountOutOfRange { what: Count, found: usize },
+    /// Students below the bar need another explanation than the lesson.
+    MissingCorrective { objective: String },
+    /// A warning: students at the bar need something to go on with.
+    MissingEnrichment { objective: String },
+    /// A field an item of this kind needs (kind and field as the format names them).
     MissingItemField {
         kind: &'static str,
         field: &'static str,
     },
+    /// A field items of this kind do not use.
     ForeignItemField {
         kind: &'static str,
         field: &'static str,
     },
     /// A single-choice item needs exactly one correct choice, a multiple-select
     /// item at least one.
-    CorrectChoiceCount {
-        kind: ItemKind,
-        found: usize,
-    },
-    UnknownMisconception {
-        id: String,
-    },
-    BadExpression {
-        text: String,
-        error: ExprError,
-    },
-    BadVariableName {
-        name: String,
-    },
-    UnknownVariable {
-        text: String,
-        name: String,
-    },
-    DuplicateVariable {
-        name: String,
-    },
-    ItemFails {
-        error: Box<InstanceError>,
-    },
+    CorrectChoiceCount { kind: ItemKind, found: usize },
+    /// A misconception not defined in the curriculum's list.
+    UnknownMisconception { id: String },
+    /// An expression (a variable's value) that does not parse or evaluate.
+    BadExpression { text: String, error: ExprError },
+    /// A template variable named like a function, a keyword or not as a name.
+    BadVariableName { name: String },
+    /// An expression reading a name that is no variable or earlier derived value.
+    UnknownVariable { text: String, name: String },
+    /// Two variables or derived values of one template with the same name.
+    DuplicateVariable { name: String },
+    /// A fixed item that cannot be made.
+    ItemFails { error: Box<InstanceError> },
+    /// A template that cannot be made for this seed.
     TemplateFails {
         seed: u64,
         error: Box<InstanceError>,
     },
-    TemplateUnsatisfiable {
-        draws: u32,
-        last_seed: u64,
-    },
+    /// A template whose constraints no seed tried could meet.
+    TemplateUnsatisfiable { draws: u32, last_seed: u64 },
+    /// Two choices of an instance that read the same.
     DuplicateChoices {
         seed: u64,
         first: usize,
         second: usize,
         text: String,
     },
-    WrongAnswerIsRight {
-        seed: u64,
-        index: usize,
-    },
+    /// A listed wrong answer that equals the right one.
+    WrongAnswerIsRight { seed: u64, index: usize },
+    /// Too few distinct instances for formative A, B and the unit test without a
+    /// repeat.
     PoolTooSmall {
         objective: String,
         found: usize,
@@ -124,15 +97,18 @@ pub enum CurriculumErrorKind {
         found: usize,
         needed: usize,
     },
+    /// A warning: enough for one cycle, not for a second formative B, a retake and
+    /// reviews without repeats.
     PoolSmallForRetakes {
         objective: String,
         found: usize,
         wanted: usize,
     },
-    MissingSolution {
-        item: String,
-    },
-    /// Figures in tenths of a percent.
+    /// A warning: an item with no worked solution to show after it is answered.
+    MissingSolution { item: String },
+    /// A warning: blind guessing passes the objective's part of the unit test so
+    /// often that a "Mastered" would too often be wrong. Figures in tenths of a
+    /// percent.
     WeakEvidence {
         objective: String,
         guess_passes: u32,

@@ -39,6 +39,7 @@ pub enum ExprError {
         expected: Wanted,
         found: Found,
     },
+    /// A call of a function the language does not have.
     UnknownFunction(String),
     /// A function called with the wrong number of arguments.
     Arity {
@@ -46,13 +47,18 @@ pub enum ExprError {
         expected: Takes,
         found: usize,
     },
+    /// A name that is not one the expression may read.
     UnknownVariable(String),
+    /// A number wanted, true/false found.
     NotANumber,
+    /// true/false wanted (a constraint, `and`, `or`), a number found.
     NotABoolean,
+    /// Division by zero or a number past the exact range.
     Arithmetic(ArithmeticError),
-    NotInteger {
-        name: &'static str,
-    },
+    /// A function of whole numbers given a fraction.
+    NotInteger { name: &'static str },
+    /// An exponent that is not a whole number from -[`MAX_EXPONENT`] to
+    /// [`MAX_EXPONENT`].
     BadExponent,
 }
 

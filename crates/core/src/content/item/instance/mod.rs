@@ -35,30 +35,28 @@ pub enum InstanceError {
         expression: String,
         error: ExprError,
     },
-    UnclosedPlaceholder {
-        field: String,
-    },
-    UnknownFormat {
-        field: String,
-        format: String,
-    },
+    /// A `{` with no matching `}` in a text.
+    UnclosedPlaceholder { field: String },
+    /// A placeholder's format that is not mixed, decimal or fraction.
+    UnknownFormat { field: String, format: String },
+    /// The template's constraints were not met in [`MAX_TEMPLATE_DRAWS`] draws.
     Unsatisfiable,
-    BadVariable {
-        name: String,
-    },
+    /// A variable with neither from/to nor one_of.
+    BadVariable { name: String },
+    /// A range that is empty or has more than [`super::MAX_RANGE_VALUES`] values.
     BadRange {
         name: String,
         from: i64,
         to: i64,
         step: i64,
     },
+    /// A field an item of this kind needs (as the format names them).
     MissingField {
         kind: &'static str,
         field: &'static str,
     },
-    NegativeTolerance {
-        field: String,
-    },
+    /// A numeric tolerance below zero.
+    NegativeTolerance { field: String },
 }
 
 /// A choice as shown: its text, and its position in the author's list (responses
