@@ -16,12 +16,22 @@
 //!   reading the files, checking and merging them, replaying every log and
 //!   building every report.
 //!
-//! Run with `make bench-browser` (builds dist/ first).
+//! - a device filling up (issue 31): thirty and more learners' logs of 3,000
+//!   answers, stored as the page stores them (sealed archive chunks of 201), written
+//!   into empty local storage until the start screen's notice shows (70% in use),
+//!   then until the browser refuses a write: the answers a fresh device holds.
+//!
+//! Run with `make bench-browser` (builds dist/ first); `MASTERLY_BENCH_ONLY=class`
+//! or `=fill` runs one part alone.
 
 use masterly_core::content::curriculum::load_curriculum;
+use masterly_core::device::compact::{id_prefix, numbered_id};
+use masterly_core::device::profiles::learner_id;
+use masterly_core::device::room::Room;
 use masterly_core::device::store::{open, seal};
 use masterly_core::device::workbook::{
-    archive_from_stored, archive_to_stored, holds_archive, stored_kind, ARCHIVE_KIND, WORKBOOK_KIND,
+    archive_from_stored, archive_to_stored, chunk_key, holds_archive, stored_kind, workbook_key,
+    ARCHIVE_AFTER, ARCHIVE_KIND, WORKBOOK_KIND,
 };
 use masterly_core::learning::attempt::Attempt;
 use masterly_e2e::server::{dist_dir, write_student_files, StaticServer};
@@ -249,6 +259,9 @@ fn main() {
         check(browser.click(".add-learner button[type=submit]"));
         return class_import(&browser, &server, runs);
     }
+    if std::env::var("MASTERLY_BENCH_ONLY").as_deref() == Ok("fill") {
+        return fill_a_device(&browser, &server);
+    }
 
     // A first visit: a browser just started, empty storage, the start screen.
     check(browser.goto(&server.base_url));
@@ -283,8 +296,8 @@ fn main() {
     print_storage(&browser);
 
     // Answer to feedback and reloads with a longer history: a term of daily work,
-    // and a year of it.
-    for target in [1_000, 5_000] {
+    // a year or two of it, and far more than any year.
+    for target in [2_000, 5_000, 20_000] {
         grow_history(&browser, target);
         check(browser.goto(&server.base_url));
         check(browser.find("[data-testid=course-map]"));
@@ -311,7 +324,70 @@ fn main() {
         print_storage(&browser);
     }
 
+    fill_a_device(&browser, &server);
     class_import(&browser, &server, runs);
+}
+
+/// Fills empty local storage with learners' logs as the page stores them, and
+/// prints how many answers it held when the start screen began to warn and when
+/// the browser refused a write.
+fn fill_a_device(browser: &Browser, server: &StaticServer) {
+    check(browser.goto(&server.base_url));
+    check(browser.execute("localStorage.clear(); return true;"));
+    let path = masterly_e2e::repo_path("curricula/fractions.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let curriculum = load_curriculum(&text)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .curriculum;
+    let log = app_like_log(&curriculum, 3_000, 31);
+    let mut answers = 0;
+    let mut at_warning = None;
+    let mut refused = None;
+    'learners: for learner in 0..500u64 {
+        let key = workbook_key(&learner_id(learner + 1), &curriculum.id);
+        // Each learner's attempts have ids of their own, as each page makes them.
+        let mut own = log.clone();
+        for (number, attempt) in own.iter_mut().enumerate() {
+            let prefix = id_prefix(learner * 1_000 + number as u64 / 25);
+            attempt.id = numbered_id(&prefix, number as u64 % 25);
+        }
+        for (number, chunk) in own.chunks(ARCHIVE_AFTER + 1).enumerate() {
+            let sealed = seal(ARCHIVE_KIND, &archive_to_stored(chunk), 1, 1);
+            let name = chunk_key(&key, &format!("a{learner}-{number}"));
+            let written = check(browser.execute(&format!(
+                "try {{ localStorage.setItem({}, {}); return 'stored'; }} catch (e) {{ return e.name; }}",
+                serde_json::to_string(&name).unwrap_or_default(),
+                serde_json::to_string(&sealed).unwrap_or_default()
+            )));
+            if written != "stored" {
+                refused = Some(written.as_str().unwrap_or_default().to_string());
+                break 'learners;
+            }
+            answers += chunk.len();
+            if at_warning.is_none() && Room::of(storage_characters(browser)).is_filling() {
+                // The notice really shows at this fill (the page counts it itself).
+                check(browser.goto(&server.base_url));
+                let said = check(browser.texts("[data-testid=room-left]")).join("");
+                at_warning = Some((answers, learner + 1, said));
+            }
+        }
+    }
+    let characters = storage_characters(browser);
+    match at_warning {
+        Some((warned, learners, said)) => {
+            println!(
+                "a fresh device: the start screen warns after {warned} answers ({learners} learners of 3,000): {said}"
+            );
+        }
+        None => println!("a fresh device: the start screen never warned"),
+    }
+    println!(
+        "a fresh device: full after {answers} answers ({characters} characters, {:.1} per answer; \
+         the next write refused with {})",
+        characters as f64 / answers.max(1) as f64,
+        refused.as_deref().unwrap_or("nothing")
+    );
+    check(browser.execute("localStorage.clear(); return true;"));
 }
 
 /// Times the teacher's import of 40 files of 5,000 attempts and every report.

@@ -8,6 +8,7 @@ pub mod device;
 pub mod fault;
 pub mod fetch;
 pub mod files;
+pub mod free_space;
 pub mod library;
 pub mod pages;
 pub mod storage;
@@ -15,7 +16,7 @@ pub mod student;
 pub mod teacher;
 pub mod text;
 
-use components::notices::{ExportButton, Notices};
+use components::notices::{ExportButton, ExportProgress, Notices};
 use device::Device;
 use leptos::prelude::*;
 use library::Library;
@@ -87,6 +88,9 @@ pub fn TeacherApp() -> impl IntoView {
 pub fn provide_student(session: StudentSession) {
     provide_context(session);
     provide_context(session.device);
+    provide_context(ExportProgress(Callback::new(move |()| {
+        session.export_progress_and_say_so()
+    })));
 }
 
 /// Provides the teacher's session, and its device for the components both pages

@@ -3,17 +3,27 @@
 //! `masterly_core::device::store`; this module does the input and output, and degrades to
 //! memory when storage is blocked, so the app still works, with a warning.
 //!
-//! It calls `web_sys::Storage` directly rather than through gloo-storage: in
-//! gloo-storage 0.4, `LocalStorage::raw()` and `get` throw when storage is blocked
-//! (private windows, disabled site data), where Masterly must fall back to memory,
-//! and values are JSON-encoded again, so an envelope would be stored with every
-//! quote escaped, spending quota that students' work needs.
+//! Local storage is reached through gloo-storage's `LocalStorage`, with three care
+//! points:
+//! - gloo's `LocalStorage::raw()` throws when storage is blocked (a private window,
+//!   site data turned off), so `BrowserStorage::probe` looks through `web_sys` first
+//!   and the app runs in memory, with its warning, when the probe fails;
+//! - gloo's typed `get` and `set` encode values as JSON. A sealed envelope already
+//!   is JSON, so it is written as the typed value it is (a `&RawValue`), encoded once;
+//!   a string would be encoded again, with every quote escaped, spending quota that
+//!   students' work needs. Reads take the text through `raw()`: the store checks its
+//!   checksum over that exact text, and keeps damaged text that is not JSON;
+//! - a full storage is recognised by the exception's name in Chromium and Firefox.
 
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage as _};
 use masterly_core::content::rng::FastMap;
+use masterly_core::device::free_space::StoredValue;
 use masterly_core::device::room::answers_in;
 use masterly_core::device::store::{load, open, plan_write, seal, Loaded, StoreError};
 use masterly_core::device::workbook::{stored_kind, WORKBOOK_PREFIX};
 use masterly_core::time::Millis;
+use serde_json::value::RawValue;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -38,54 +48,77 @@ pub trait KeyValue {
     }
 }
 
-/// The browser's `localStorage`.
-pub struct BrowserStorage(web_sys::Storage);
+/// The browser's `localStorage`, once a probe has found that it can be written.
+pub struct BrowserStorage(());
 
+/// The names browsers give the full-storage exception: Chromium's and today's
+/// Firefox's, and older Firefox's.
+const QUOTA_EXCEEDED: [&str; 2] = ["QuotaExceededError", "NS_ERROR_DOM_QUOTA_REACHED"];
+
+fn refused(name: &str, message: String) -> BackendError {
+    if QUOTA_EXCEEDED.contains(&name) {
+        BackendError::QuotaExceeded
+    } else {
+        BackendError::Refused(message)
+    }
+}
+
+/// An exception thrown by a call through `LocalStorage::raw()`.
 fn refusal(error: wasm_bindgen::JsValue) -> BackendError {
     match error.dyn_ref::<web_sys::DomException>() {
-        // Browsers name the full-storage error differently; these are the known names.
-        Some(exception)
-            if matches!(
-                exception.name().as_str(),
-                "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
-            ) =>
-        {
-            BackendError::QuotaExceeded
+        Some(exception) => refused(&exception.name(), exception.message()),
+        None => BackendError::Refused(error.as_string().unwrap_or_default()),
+    }
+}
+
+/// A refused typed write.
+fn write_refusal(error: StorageError) -> BackendError {
+    match error {
+        StorageError::JsError(error) => refused(&error.name, error.message),
+        StorageError::SerdeError(_) | StorageError::KeyNotFound(_) => {
+            BackendError::Refused(String::new())
         }
-        Some(exception) => BackendError::Refused(exception.message()),
-        None => BackendError::Refused(error.as_string().unwrap_or_else(|| "unknown".into())),
     }
 }
 
 impl BrowserStorage {
     /// The page's local storage if it can really be written (a probe key is written
-    /// and removed), or None when it is blocked.
+    /// and removed), or None when it is blocked. Until this has succeeded, nothing
+    /// calls gloo's `LocalStorage`, which throws when storage is blocked.
     pub fn probe() -> Option<BrowserStorage> {
         let storage = web_sys::window()?.local_storage().ok()??;
         let probe = "masterly.probe";
         storage.set_item(probe, "1").ok()?;
         storage.remove_item(probe).ok()?;
-        Some(BrowserStorage(storage))
+        Some(BrowserStorage(()))
     }
 }
 
 impl KeyValue for BrowserStorage {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
-        self.0.get_item(key).map_err(refusal)
+        LocalStorage::raw().get_item(key).map_err(refusal)
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
-        self.0.set_item(key, value).map_err(refusal)
+        match masterly_core::format::objects_only::from_str::<&RawValue>(value) {
+            // JSON with nothing around it (every envelope): written as the value it is.
+            Ok(json) if json.get().len() == value.len() => {
+                LocalStorage::set(key, json).map_err(write_refusal)
+            }
+            // Other text (a damaged copy kept for download) is kept exactly.
+            _ => LocalStorage::raw().set_item(key, value).map_err(refusal),
+        }
     }
 
     fn remove(&self, key: &str) -> Result<(), BackendError> {
-        self.0.remove_item(key).map_err(refusal)
+        LocalStorage::delete(key);
+        Ok(())
     }
 
     fn keys(&self) -> Vec<String> {
-        let count = self.0.length().unwrap_or(0);
-        (0..count)
-            .filter_map(|index| self.0.key(index).ok().flatten())
+        let storage = LocalStorage::raw();
+        (0..LocalStorage::length())
+            .filter_map(|index| storage.key(index).ok().flatten())
             .collect()
     }
 }
@@ -332,25 +365,46 @@ impl Store {
             .sum()
     }
 
+    /// Every learner's stored work on this device: each workbook or archive key
+    /// (current copies), its payload if it opens, and the characters it takes with
+    /// its last good and damaged copies.
+    pub fn stored_work(&self) -> Vec<StoredValue> {
+        let characters = |key: &str| {
+            self.backend.get(key).ok().flatten().map_or(0, |text| {
+                (key.encode_utf16().count() + text.encode_utf16().count()) as u64
+            })
+        };
+        self.keys_starting(WORKBOOK_PREFIX)
+            .into_iter()
+            .map(|key| {
+                let payload = self
+                    .backend
+                    .get(&key)
+                    .ok()
+                    .flatten()
+                    .and_then(|text| open(&text, stored_kind(&key)).ok())
+                    .map(|envelope| envelope.payload);
+                StoredValue {
+                    characters: characters(&key)
+                        + characters(&previous_key(&key))
+                        + characters(&damaged_key(&key)),
+                    payload,
+                    key,
+                }
+            })
+            .collect()
+    }
+
     /// The answers stored in every learner's workbooks and archives on this device
     /// (in current copies; one that does not open counts none), and the characters
     /// those keys take, every copy.
     pub fn stored_answers(&self) -> (u64, u64) {
-        let mut answers = 0;
-        let mut characters = 0;
-        for key in self.backend.keys() {
-            if !key.starts_with(WORKBOOK_PREFIX) {
-                continue;
-            }
-            let text = self.backend.get(&key).ok().flatten().unwrap_or_default();
-            characters += (key.encode_utf16().count() + text.encode_utf16().count()) as u64;
-            if key.ends_with(".previous") || key.ends_with(".damaged") {
-                continue;
-            }
-            answers += open(&text, stored_kind(&key))
-                .map_or(0, |envelope| answers_in(&envelope.payload) as u64);
-        }
-        (answers, characters)
+        self.stored_work()
+            .iter()
+            .fold((0, 0), |(answers, characters), value| {
+                let held = value.payload.as_deref().map_or(0, answers_in) as u64;
+                (answers + held, characters + value.characters)
+            })
     }
 
     pub fn damaged(&self, key: &str) -> Option<String> {

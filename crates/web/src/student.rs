@@ -19,7 +19,8 @@ use masterly_core::device::room::Room;
 use masterly_core::device::route::Route;
 use masterly_core::device::workbook::{
     archive_from_stored, archive_key, archive_to_stored, chunk_key, chunk_prefix, local_day,
-    workbook_key, ActivityMeter, Place, Workbook, ARCHIVE_AFTER, ARCHIVE_KIND, WORKBOOK_KIND,
+    workbook_key, ActivityMeter, Exported, Place, Workbook, ARCHIVE_AFTER, ARCHIVE_KIND,
+    WORKBOOK_KIND,
 };
 use masterly_core::format::progress::CurriculumRef;
 use masterly_core::learning::attempt::{merge_logs, Attempt};
@@ -124,11 +125,8 @@ impl StudentSession {
         self.device.find_curriculum(&id)
     }
 
-    /// The learners of this device as stored, if the list reads.
     fn stored_profiles(&self) -> Option<Profiles> {
-        self.device
-            .load_text(PROFILES_KEY, PROFILES_KIND, text::LEARNER_LIST)
-            .and_then(|text| Profiles::from_stored(&text).ok())
+        self.device.stored_profiles()
     }
 
     fn load_profiles(&self) {
@@ -686,7 +684,6 @@ impl StudentSession {
         (self.item_active_ms.get_value() / 1_000).max(1) as u32
     }
 
-    /// Downloads the current learner's progress file.
     /// Downloads the learner's progress file; gives its name if the browser took it.
     pub fn export_progress(&self) -> Option<String> {
         let workbook = self.workbook.get_untracked()?;
@@ -697,7 +694,15 @@ impl StudentSession {
         // indented (docs/progress-format.md), so quicker to hand in and for the teacher to read.
         let text = serde_json::to_string(&bundle).unwrap_or_default();
         let name = text::progress_file_name(&workbook.learner.nickname, &workbook.curriculum.id);
-        browser::download(&name, &text).then_some(name)
+        let downloaded = browser::download(&name, &text);
+        if downloaded {
+            // Once a file holds every answer, a teacher may free this space
+            // (`free_space.rs`). When storage is full this save fails too, and the
+            // banner already says so.
+            let answers = bundle.attempts.len();
+            let _ = self.update(|workbook| workbook.exported = Some(Exported { answers, at: now }));
+        }
+        downloaded.then_some(name)
     }
 
     /// Downloads the progress file and says where it went and what to do with it.

@@ -827,3 +827,90 @@ pub fn family_goal(mastered: usize, total: usize, target_date: Option<&str>) -> 
 pub fn family_time(goal: u32) -> String {
     format!("Time on task (goal: {goal} minutes a week)")
 }
+
+// Freeing space on a shared computer (the teacher's page, `pages/this_computer.rs`).
+
+pub const THIS_COMPUTER_TITLE: &str = "Students' work on this computer";
+pub const FREE_SPACE_HOW: &str = "A shared computer keeps each student's work until someone removes it, and the browser gives Masterly room for a few million characters in all. To free space safely, ask each student to press “Export my progress” on their course map and give you the file. A student whose file holds all their work can then be removed here. Nothing is lost: the file holds it, and they carry on by opening it on the start screen.";
+pub const NO_STORED_LEARNERS: &str = "No student's work is kept in this browser.";
+pub const KEEP: &str = "Keep";
+
+/// A learner's stored work: "250 answers · 3% of the storage".
+pub fn stored_figures(answers: usize, share: &str) -> String {
+    format!("{} · {share} of the storage", count(answers, "answer"))
+}
+
+/// How full this browser's storage is, and the room left in answers.
+pub fn computer_room(percent: u64, answers_left: u64) -> String {
+    format!(
+        "This browser's storage for Masterly is {percent}% full: room for about {} more answers.",
+        about(answers_left)
+    )
+}
+
+/// A share of the storage, in whole percent, at least "<1%" for any work at all.
+pub fn share_of_storage(characters: u64, capacity: u64) -> String {
+    match (characters.saturating_mul(100) / capacity.max(1), characters) {
+        (_, 0) => "0%".to_string(),
+        (0, _) => "under 1%".to_string(),
+        (percent, _) => format!("{percent}%"),
+    }
+}
+
+/// When a progress file was saved, in the teacher's time: "2 December 2026, 14:05".
+pub fn saved_when(at: masterly_core::time::Millis, offset_minutes: i64) -> String {
+    use masterly_core::time::{iso_date, DAY_MS, MINUTE_MS};
+    let local = at + offset_minutes * MINUTE_MS;
+    let minutes = local.rem_euclid(DAY_MS) / MINUTE_MS;
+    format!(
+        "{}, {:02}:{:02}",
+        date_in_words(&iso_date(local.div_euclid(DAY_MS))),
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+/// What a learner's saved progress files hold, in the list of stored work
+/// (nothing to say when they have no answers).
+pub fn file_status(
+    stored: &masterly_core::device::free_space::StoredLearner,
+    saved: Option<String>,
+) -> String {
+    match saved {
+        _ if stored.unread => "Some of this student's saved work cannot be checked here: sign in as them once on the student's page, which repairs it or reports what is damaged.".to_string(),
+        _ if stored.answers == 0 => String::new(),
+        Some(when) if stored.files_hold_everything => format!("Exported {when}; it holds every answer."),
+        Some(when) => format!("Exported {when}, but there are answers since: export again before removing."),
+        None => "Not exported yet.".to_string(),
+    }
+}
+
+pub fn remove_learner(nickname: &str) -> String {
+    format!("Remove {nickname}…")
+}
+
+pub fn confirm_removal(nickname: &str, answers: usize, saved: Option<String>) -> String {
+    match saved {
+        Some(when) => format!(
+            "Remove {nickname} and their {} from this computer? The progress file exported {when} holds them all. Keep that file safe: this cannot be undone.",
+            count(answers, "answer")
+        ),
+        None => format!("Remove {nickname} from this computer? They have no answers yet."),
+    }
+}
+
+pub fn confirm_remove_button(nickname: &str) -> String {
+    format!("Remove {nickname}")
+}
+
+pub fn learner_removed(nickname: &str) -> String {
+    format!("{nickname} was removed from this computer.")
+}
+
+pub fn learner_not_removed(nickname: &str, reason: &crate::free_space::NotRemoved) -> String {
+    use crate::free_space::NotRemoved;
+    match reason {
+        NotRemoved::NoLongerSafe => format!("{nickname} was not removed: there is work that their exported file does not hold. Ask them to export again."),
+        NotRemoved::NotSaved(_) => format!("Nothing was removed: the browser refused to save the list of students, so {nickname} is still here."),
+    }
+}

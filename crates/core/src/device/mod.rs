@@ -2,6 +2,7 @@
 //! profiles of a shared computer, and the rules that keep stored values safe.
 
 pub mod compact;
+pub mod free_space;
 pub mod profiles;
 pub mod room;
 pub mod route;

@@ -27,7 +27,14 @@ pub struct Profiles {
     /// The learner using the app now; None shows the start screen.
     #[serde(default)]
     pub current: Option<String>,
+    /// Learners removed from this device (their ids), so that a tab that still
+    /// lists them does not bring them back when it merges.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<String>,
 }
+
+/// Removed learners remembered; beyond this, the longest removed are forgotten.
+const REMEMBERED_REMOVALS: usize = 200;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProfileError {
@@ -83,6 +90,8 @@ impl Profiles {
         if self.select(&learner.id) {
             return Ok(());
         }
+        // A learner removed earlier and brought back from their progress file.
+        self.removed.retain(|id| *id != learner.id);
         if self.by_nickname(&learner.nickname).is_some() {
             return Err(ProfileError::Taken(learner.nickname.clone()));
         }
@@ -109,6 +118,24 @@ impl Profiles {
         self.current = None;
     }
 
+    /// Takes a learner off the list (signed out, if they were signed in); false
+    /// when they were not on it.
+    pub fn remove(&mut self, learner_id: &str) -> bool {
+        let before = self.profiles.len();
+        self.profiles
+            .retain(|profile| profile.learner.id != learner_id);
+        if self.current.as_deref() == Some(learner_id) {
+            self.current = None;
+        }
+        if !self.removed.iter().any(|id| id == learner_id) {
+            self.removed.push(learner_id.to_string());
+        }
+        if self.removed.len() > REMEMBERED_REMOVALS {
+            self.removed.remove(0);
+        }
+        self.profiles.len() < before
+    }
+
     pub fn set_curriculum(&mut self, learner_id: &str, curriculum_id: &str) {
         if let Some(profile) = self
             .profiles
@@ -119,13 +146,24 @@ impl Profiles {
         }
     }
 
-    /// Folds in the list another tab saved: learners added there are kept; who is
-    /// current in this tab does not change.
+    /// Folds in the stored list, which another tab may have saved: learners
+    /// added there are kept, and learners removed there are removed here too;
+    /// who is current in this tab does not change, unless they were removed. The
+    /// stored list is the newer word on a learner it lists: every save merges it
+    /// first, so it never goes back to an older list.
     pub fn merge_from(&mut self, other: &Profiles) {
         for profile in &other.profiles {
-            if self.get(&profile.learner.id).is_none() {
+            let id = &profile.learner.id;
+            if !other.removed.contains(id) {
+                // Brought back from their progress file since this tab removed them.
+                self.removed.retain(|removed| removed != id);
+            }
+            if self.get(id).is_none() && !self.removed.contains(id) {
                 self.profiles.push(profile.clone());
             }
+        }
+        for id in &other.removed {
+            self.remove(id);
         }
     }
 }

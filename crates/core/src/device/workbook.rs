@@ -201,6 +201,37 @@ pub struct Workbook {
     /// The class joined from a teacher's class file; progress files carry it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class: Option<ClassRef>,
+    /// The progress file of this workbook last saved on this device: a teacher
+    /// may free the space once it holds every answer (`free_space.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported: Option<Exported>,
+    /// What the whole log held at the last save, archived answers included,
+    /// written so that the teacher's page can tell whether a saved progress file
+    /// holds everything without reading the log (`free_space.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holds: Option<Holds>,
+}
+
+/// A progress file saved from this device: how many answers it held, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Exported {
+    pub answers: usize,
+    pub at: Millis,
+}
+
+/// How many answers a workbook's whole log holds, and when the newest was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Holds {
+    pub answers: usize,
+    pub newest: Millis,
+}
+
+impl Exported {
+    /// Whether this file holds every answer of a log that holds `holds`: it was
+    /// saved after the newest, with at least as many.
+    pub fn holds_all(self, holds: Holds) -> bool {
+        self.at >= holds.newest && self.answers >= holds.answers
+    }
 }
 
 impl Workbook {
@@ -215,6 +246,8 @@ impl Workbook {
             sitting: None,
             activity: Vec::new(),
             class: None,
+            exported: None,
+            holds: None,
         }
     }
 
@@ -241,8 +274,12 @@ impl Workbook {
     }
 
     /// The workbook as stored beside an archive: only the attempts whose ids are
-    /// not in `archived`.
+    /// not in `archived`, with what the whole log holds.
     pub fn to_stored_beside(&mut self, archived: &FastSet<String>) -> String {
+        self.holds = Some(Holds {
+            answers: self.attempts.len(),
+            newest: self.attempts.iter().map(|a| a.at).max().unwrap_or(0),
+        });
         let all = std::mem::take(&mut self.attempts);
         self.attempts = all
             .iter()
@@ -396,6 +433,7 @@ impl Workbook {
             }
         }
         order::sort_by_key(&mut self.activity, |entry| entry.day);
+        self.exported = self.exported.max(other.exported);
         if self.class.is_none() && other.class.is_some() {
             self.class = other.class.clone();
             self.goals = other.goals.clone();

@@ -14,6 +14,7 @@ mod compact_storage;
 mod demo_course;
 mod docs;
 mod format_reference;
+mod free_space;
 mod fuzz_corpus;
 mod golden;
 mod hostile_input;

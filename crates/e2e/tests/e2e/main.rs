@@ -411,6 +411,41 @@ fn a_filling_computer_says_how_much_room_is_left_on_the_start_screen() {
     assert_accessible(&browser, "start screen with little room left");
     ok(browser.set_window_size(320, 700));
     save_screenshot(&browser, "start screen with little room left at 320 px");
+
+    // The teacher's page on this computer says how to free space, lists whose work
+    // is kept, and removes a learner only when asked twice.
+    ok(browser.set_window_size(1280, 900));
+    ok(browser.type_into("#nickname", "Robin"));
+    ok(browser.click(".add-learner button[type=submit]"));
+    ok(browser.find("[data-testid=course-map] h1"));
+    ok(browser.goto(&format!("{}teacher.html", server.base_url)));
+    ok(browser.find("[data-testid=stored-learner]"));
+    let room = ok(browser.texts("[data-testid=computer-room]")).join("");
+    assert!(
+        room.starts_with("This browser's storage for Masterly is 7"),
+        "{room}"
+    );
+    let rows = ok(browser.texts("[data-testid=stored-learner]"));
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(
+        rows[0].starts_with("Robin") && rows[0].contains("0 answers"),
+        "{rows:?}"
+    );
+    ok(browser.click("[data-testid=remove-learner]"));
+    ok(browser.find("[data-testid=confirm-removal]"));
+    ok(browser.execute(
+        "document.querySelector('[data-testid=this-computer]').scrollIntoView(); return true;",
+    ));
+    assert_accessible(&browser, "teacher page students on this computer");
+    ok(browser.set_window_size(320, 700));
+    ok(browser.execute(
+        "document.querySelector('[data-testid=this-computer]').scrollIntoView(); return true;",
+    ));
+    save_screenshot(&browser, "teacher page students on this computer at 320 px");
+    ok(browser.click("[data-testid=confirm-removal]"));
+    let status = ok(browser.texts("[data-testid=removal-status]")).join("");
+    assert_eq!(status, "Robin was removed from this computer.");
+    assert!(ok(browser.texts("[data-testid=stored-learner]")).is_empty());
     ok(browser.execute("localStorage.clear(); return true;"));
 }
 

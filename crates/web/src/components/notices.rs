@@ -4,15 +4,20 @@
 
 use crate::browser;
 use crate::device::Device;
-use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
+
+/// Downloading the learner's progress file. Only the student's page provides it
+/// (`provide_student`), so that the teacher's page, which shares these banners,
+/// carries none of the student's saving code.
+#[derive(Clone, Copy)]
+pub struct ExportProgress(pub Callback<()>);
 
 #[component]
 pub fn Notices() -> impl IntoView {
     let device = expect_context::<Device>();
     // Only the student's page has a progress file to export.
-    let can_export = use_context::<StudentSession>().is_some();
+    let can_export = use_context::<ExportProgress>().is_some();
     view! {
         <div class="notices" role="alert" data-testid="notices">
             {move || {
@@ -62,13 +67,13 @@ pub fn Notices() -> impl IntoView {
 /// storage that cannot keep their work.
 #[component]
 pub fn ExportButton(#[prop(optional)] class: &'static str) -> impl IntoView {
-    let session = expect_context::<StudentSession>();
+    let export = expect_context::<ExportProgress>();
     view! {
         <button
             type="button"
             class=class
             data-testid="export-progress"
-            on:click=move |_| session.export_progress_and_say_so()
+            on:click=move |_| export.0.run(())
         >
             {text::EXPORT_PROGRESS}
         </button>

@@ -8,4 +8,5 @@ pub mod results;
 pub mod sitting;
 pub mod start;
 pub mod teacher;
+pub mod this_computer;
 pub mod unit;

@@ -12,6 +12,7 @@ use crate::library::{course_choices, CourseChoice};
 use crate::pages::action_summary::ActionSummaryView;
 use crate::pages::class_setup::ClassSetup;
 use crate::pages::family::{report_picture, FamilySummaries};
+use crate::pages::this_computer::ThisComputer;
 use crate::teacher::{FileLine, TeacherSession};
 use crate::text;
 use leptos::prelude::*;
@@ -208,6 +209,7 @@ pub fn TeacherPage() -> impl IntoView {
                         .into_any()
                 }
             }}
+            {(!device.storage_blocked()).then(|| view! { <ThisComputer device /> })}
         </section>
     }
 }

@@ -256,12 +256,15 @@ mod storage {
             store.load(key, KIND),
             Ok((Some(r#"{"attempts":[1]}"#.to_string()), LoadNotice::None))
         );
-        // The raw value is an envelope, not the bare payload.
+        // The raw value is an envelope, not the bare payload, and the payload sits in
+        // it as JSON, encoded once: no quote is escaped.
         let raw = local().get_item(key).ok().flatten().unwrap_or_default();
         assert!(
             raw.contains("masterly-store") && raw.contains("checksum"),
             "{raw}"
         );
+        assert!(raw.contains(r#""payload":{"attempts":[1]}"#), "{raw}");
+        assert!(!raw.contains('\\'), "{raw}");
         clear(key);
     }
 
@@ -299,9 +302,14 @@ mod storage {
         let key = "masterly.test.quota";
         let storage = BrowserStorage::probe().expect("storage is available");
         let big = "x".repeat(12 * 1024 * 1024);
+        // Text that is not JSON, and a JSON value (written through gloo's typed set).
         let result = storage.set(key, &big);
         let _ = storage.remove(key);
         assert_eq!(result, Err(BackendError::QuotaExceeded));
+        let result = storage.set(key, &format!("\"{big}\""));
+        let _ = storage.remove(key);
+        assert_eq!(result, Err(BackendError::QuotaExceeded));
+        assert_eq!(storage.get(key), Ok(None));
     }
 
     #[wasm_bindgen_test]

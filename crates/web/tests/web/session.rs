@@ -1360,3 +1360,124 @@ fn a_refused_read_says_the_browser_s_reason_in_plain_words() {
         "The browser refused to read saved data (its storage is full)."
     );
 }
+
+/// The teacher's page on a shared computer lists whose work it keeps, offers to
+/// remove only a learner whose exported progress file holds every answer, asks
+/// first, and removes nothing else; a student's tab that still lists the learner
+/// does not bring them back.
+#[wasm_bindgen_test]
+async fn a_learner_whose_exported_file_holds_all_their_work_can_be_removed_from_the_teachers_page()
+{
+    use masterly_core::device::profiles::{Profiles, PROFILES_KEY, PROFILES_KIND};
+    use masterly_web::device::Device;
+    use masterly_web::free_space::NotRemoved;
+    use masterly_web::teacher::TeacherSession;
+
+    let memory = MemoryStorage::default();
+    let (root, ada) = ada_in_check_a(Box::new(memory.clone())).await;
+    answer(&root, true).await;
+    root.remove();
+    // More than a chunk's worth, so that Ada's work is in a chunk and the workbook.
+    ada.update(copies("early", ARCHIVE_AFTER + 20))
+        .expect("saved");
+    let ada_id = ada
+        .workbook
+        .with_untracked(|w| w.as_ref().map(|w| w.learner.id.clone()))
+        .expect("Ada's workbook");
+    let ada_keys = || {
+        memory
+            .keys()
+            .into_iter()
+            .filter(|key| key.starts_with(&format!("masterly.workbook.{ada_id}.")))
+            .count()
+    };
+    assert!(ada_keys() >= 3, "workbook, its last good copy and a chunk");
+    let ben = open_page(Box::new(memory.clone()), false);
+    ben.add_learner("Ben").expect("Ben is added");
+
+    let device = Device::with_store(Store::with_backend(Box::new(memory.clone()), false));
+    let teacher = TeacherSession::on(device);
+    teacher.device.set_library(loaded_shelves(vec![demo()]));
+    let (learners, _) = teacher.device.stored_learners();
+    let names: Vec<&str> = learners
+        .iter()
+        .map(|l| l.learner.nickname.as_str())
+        .collect();
+    assert_eq!(names, ["Ada", "Ben"]);
+    assert_eq!(learners[0].answers, ARCHIVE_AFTER + 21);
+    assert!(!learners[0].can_be_removed(), "nothing exported yet");
+    assert!(learners[1].can_be_removed(), "Ben has no answers");
+    assert_eq!(
+        teacher.device.remove_learner(&ada_id),
+        Err(NotRemoved::NoLongerSafe)
+    );
+
+    // Exported, then one more answer: still not removable, and nothing goes.
+    assert!(ada.export_progress().is_some());
+    assert!(teacher.device.stored_learners().0[0].can_be_removed());
+    ada.update(copies("late", 1)).expect("saved");
+    assert!(!teacher.device.stored_learners().0[0].can_be_removed());
+    let before = ada_keys();
+    assert_eq!(
+        teacher.device.remove_learner(&ada_id),
+        Err(NotRemoved::NoLongerSafe)
+    );
+    assert_eq!(ada_keys(), before);
+    assert!(ada.export_progress().is_some());
+
+    // On the page: Ada's row offers removal, asks first, and "Keep" keeps her.
+    let root = fresh_container();
+    leptos::mount::mount_to(root.clone(), move || {
+        masterly_web::provide_teacher(teacher);
+        view! { <masterly_web::TeacherShell /> }
+    })
+    .forget();
+    leptos::task::tick().await;
+    let rows = all_texts(&root, "[data-testid=stored-learner]");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows[0].contains("holds every answer"), "{rows:?}");
+    click(
+        &root,
+        "[data-testid=stored-learner] [data-testid=remove-learner]",
+    );
+    leptos::task::tick().await;
+    assert!(
+        text_of(&root, ".confirm-removal p").contains("Keep that file safe"),
+        "the teacher is asked first"
+    );
+    click(&root, ".confirm-removal button:not(.danger)");
+    leptos::task::tick().await;
+    assert!(!exists(&root, ".confirm-removal"));
+    assert_eq!(teacher.device.stored_learners().0.len(), 2);
+    click(
+        &root,
+        "[data-testid=stored-learner] [data-testid=remove-learner]",
+    );
+    leptos::task::tick().await;
+    click(&root, "[data-testid=confirm-removal]");
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=removal-status]"),
+        text::learner_removed("Ada")
+    );
+    assert_eq!(ada_keys(), 0, "every key of Ada's work is gone");
+    assert_eq!(
+        all_texts(&root, "[data-testid=stored-learner] strong"),
+        ["Ben"]
+    );
+    root.remove();
+
+    // Ada's own tab, still open, saves its list: she does not come back.
+    ada.sign_out();
+    let store = Store::with_backend(Box::new(memory.clone()), false);
+    let (stored, _) = store
+        .load(PROFILES_KEY, PROFILES_KIND)
+        .expect("storage answers");
+    let profiles = Profiles::from_stored(&stored.expect("a learner list")).expect("it reads");
+    let names: Vec<&str> = profiles
+        .profiles
+        .iter()
+        .map(|p| p.learner.nickname.as_str())
+        .collect();
+    assert_eq!(names, ["Ben"]);
+}
