@@ -23,7 +23,7 @@ tools:
 tools-test:
 	scripts/install-tools.sh test
 
-# The shipped crates (masterly-core and masterly-web) are linted with the size
+# The shipped crates (masterly-core, masterly-text and masterly-web) are linted with the size
 # rules of clippy.toml and no unwrap (docs/size.md); tests, benchmarks and the
 # dev-only crates (test-kit, e2e) may sort with std as a reference or unwrap a
 # fixture. The shell is linted for the browser only: it is never built natively.
@@ -35,8 +35,9 @@ WASM := --target wasm32-unknown-unknown
 lint:
 	cargo fmt --check
 	cargo clippy -p masterly-core --lib -- -D warnings
+	cargo clippy -p masterly-text --lib -- -D warnings
 	cargo clippy $(NATIVE) --all-targets --test e2e -- -D warnings $(TEST_LINT_ALLOWS)
-	cargo clippy $(WASM) -p masterly-core -p masterly-web --lib --bins -- -D warnings
+	cargo clippy $(WASM) -p masterly-core -p masterly-text -p masterly-web --lib --bins -- -D warnings
 	cargo clippy $(WASM) -p masterly-web --tests -- -D warnings $(TEST_LINT_ALLOWS)
 
 # Native tests never compile the shell (leptos, web-sys): it is tested in the browser.

@@ -103,7 +103,7 @@ fn main() {
     let curriculum = match load_curriculum(&text) {
         Ok(loaded) => loaded.curriculum,
         Err(errors) => {
-            eprintln!("the synthetic curriculum does not load: {errors}");
+            eprintln!("the synthetic curriculum does not load: {errors:?}");
             std::process::exit(1);
         }
     };
@@ -151,7 +151,7 @@ fn class_import(runs: usize) {
     let curriculum = match load_curriculum(text) {
         Ok(loaded) => loaded.curriculum,
         Err(errors) => {
-            eprintln!("the fractions pathway does not load: {errors}");
+            eprintln!("the fractions pathway does not load: {errors:?}");
             std::process::exit(1);
         }
     };

@@ -53,16 +53,6 @@ pub fn iso_date(days_since_epoch: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-/// "3 Mar 2026", in UTC.
-pub fn format_date(at: Millis) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let (year, month, day) = civil_date(at.div_euclid(DAY_MS));
-    let name = MONTHS.get(month as usize - 1).copied().unwrap_or("?");
-    format!("{day} {name} {year}")
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
@@ -81,17 +71,5 @@ mod tests {
         for bad in ["2026-02-30", "2026-13-01", "2026-00-10", "soon", "2026-1"] {
             assert_eq!(days_from_date(bad), None, "{bad}");
         }
-    }
-
-    use super::*;
-
-    #[test]
-    fn dates_print_in_day_month_year_order() {
-        assert_eq!(format_date(0), "1 Jan 1970");
-        // 2026-03-03T10:00:00Z
-        assert_eq!(format_date(1_772_532_000_000), "3 Mar 2026");
-        // 2024-02-29, a leap day
-        assert_eq!(format_date(1_709_164_800_000), "29 Feb 2024");
-        assert_eq!(format_date(-DAY_MS), "31 Dec 1969");
     }
 }

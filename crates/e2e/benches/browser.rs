@@ -156,7 +156,7 @@ fn stored_logs(browser: &Browser) -> Vec<(String, String)> {
 /// The attempts a stored workbook or archive holds, in whichever form it is stored.
 fn attempts_of(key: &str, text: &str) -> Vec<Attempt> {
     let payload = open(text, stored_kind(key))
-        .unwrap_or_else(|e| panic!("{key}: {e}"))
+        .unwrap_or_else(|e| panic!("{key}: {e:?}"))
         .payload;
     let log = if holds_archive(key) {
         payload
@@ -164,7 +164,7 @@ fn attempts_of(key: &str, text: &str) -> Vec<Attempt> {
         let book: Value = serde_json::from_str(&payload).unwrap_or_else(|e| panic!("{key}: {e}"));
         book["attempts"].to_string()
     };
-    archive_from_stored(&log).unwrap_or_else(|e| panic!("{key}: {e}"))
+    archive_from_stored(&log).unwrap_or_else(|e| panic!("{key}: {e:?}"))
 }
 
 fn stored_attempts(browser: &Browser) -> usize {
@@ -202,7 +202,7 @@ fn print_storage(browser: &Browser) {
 fn grow_history(browser: &Browser, target: usize) {
     let logs = stored_logs(browser);
     for (key, raw) in logs.iter().filter(|(key, _)| !holds_archive(key)) {
-        let envelope = open(raw, WORKBOOK_KIND).unwrap_or_else(|e| panic!("{key}: {e}"));
+        let envelope = open(raw, WORKBOOK_KIND).unwrap_or_else(|e| panic!("{key}: {e:?}"));
         let base = attempts_of(key, raw);
         let archive_key = format!("{key}.archive");
         let archived: usize = logs
@@ -218,7 +218,7 @@ fn grow_history(browser: &Browser, target: usize) {
                 let text = std::fs::read_to_string(&path)
                     .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
                 load_curriculum(&text)
-                    .unwrap_or_else(|e| panic!("{e}"))
+                    .unwrap_or_else(|e| panic!("{e:?}"))
                     .curriculum
             })
             .find(|curriculum| curriculum.id == curriculum_id)
@@ -400,7 +400,7 @@ fn class_import(browser: &Browser, server: &StaticServer, runs: usize) {
     let path = path.display();
     let text = std::fs::read_to_string(path.to_string()).unwrap_or_else(|e| panic!("{path}: {e}"));
     let curriculum = load_curriculum(&text)
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
         .curriculum;
     let files = synthetic_progress_files(&curriculum, 40, 5_000, 99);
     let bytes: usize = files.iter().map(String::len).sum();

@@ -44,7 +44,7 @@ pub fn golden_differences(golden_json: &str) -> Result<(usize, Vec<String>), Str
     for golden_item in &golden.items {
         for pinned in &golden_item.instances {
             let shown = ItemInstance::generate(&golden_item.item, pinned.seed)
-                .map_err(|e| format!("{} seed {}: {e}", golden_item.item.id, pinned.seed))?;
+                .map_err(|e| format!("{} seed {}: {e:?}", golden_item.item.id, pinned.seed))?;
             let mut compare = |what: &str, expected: &Option<String>, found: String| {
                 if let Some(expected) = expected {
                     compared += 1;

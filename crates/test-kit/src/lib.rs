@@ -1,6 +1,7 @@
 //! Generators and checks shared by Masterly's tests and benchmarks, natively and in
 //! the browser. Never a dependency of what the pages ship.
 
+pub mod fixtures;
 pub mod golden;
 pub mod scans;
 pub mod synthetic;

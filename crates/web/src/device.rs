@@ -8,6 +8,7 @@ use super::library::Library;
 use super::storage::{LoadNotice, MemoryStorage, SaveError, Store};
 use super::text;
 use leptos::prelude::*;
+use masterly_text::Say;
 
 /// Something a person must be told about what is kept on this device, shown in a
 /// banner.
@@ -93,7 +94,7 @@ impl Device {
             }
             Ok((_, LoadNotice::Unreadable { damaged, problem })) => {
                 self.notify(Notice {
-                    text: text::unreadable(what, &problem.to_string()),
+                    text: text::unreadable(what, &problem.say()),
                     download: Some((format!("{key}.damaged.txt"), damaged)),
                     offer_export: false,
                 });

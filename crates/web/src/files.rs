@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use masterly_core::content::curriculum::load_curriculum;
 use masterly_core::format::class_file::ClassFile;
 use masterly_core::format::progress::{check_against, ProgressBundle};
+use masterly_text::{say_all, Say};
 
 impl StudentSession {
     /// Opens a curriculum from a file's text. On success it is saved, listed and
@@ -18,7 +19,7 @@ impl StudentSession {
     /// with where it is, and nothing changes.
     pub fn import_curriculum(&self, file_text: &str) -> Result<Imported, Vec<String>> {
         let curriculum = load_curriculum(file_text)
-            .map_err(|errors| errors.0.iter().map(ToString::to_string).collect::<Vec<_>>())?
+            .map_err(|errors| say_all(&errors.0))?
             .curriculum;
         let first_course = curriculum.courses.first().map(|course| CourseChoice {
             curriculum_id: curriculum.id.clone(),
@@ -51,7 +52,7 @@ impl StudentSession {
                 Some(id) => self.select_learner(&id),
                 None => self
                     .add_learner(&entry.nickname)
-                    .map_err(|error| text::capitalise(&error.to_string()))?,
+                    .map_err(|error| text::capitalise(&error.say()))?,
             }
         }
         self.device.add_carried_curriculum(file.curriculum.clone());
@@ -89,7 +90,7 @@ impl StudentSession {
             .into_iter()
             .partition(|problem| problem.kind.is_warning());
         if !errors.is_empty() {
-            return Err(errors.iter().map(ToString::to_string).collect());
+            return Err(say_all(&errors));
         }
         let profiles = self.profiles.get_untracked();
         match profiles.current() {
@@ -113,7 +114,7 @@ impl StudentSession {
                 let mut profiles = profiles.clone();
                 profiles
                     .add_existing(&bundle.learner)
-                    .map_err(|error| vec![text::capitalise(&error.to_string())])?;
+                    .map_err(|error| vec![text::capitalise(&error.say())])?;
                 self.save_profiles(&profiles);
             }
         }

@@ -12,6 +12,7 @@ use super::text;
 use leptos::prelude::*;
 use masterly_core::content::curriculum::{load_curriculum, Course, Curriculum};
 use masterly_core::format::catalog::{listed_courses, parse_catalog, ListedCourse, Listing};
+use masterly_text::Say;
 use std::sync::Arc;
 
 /// Where the bundled curricula are served from, relative to the page.
@@ -297,7 +298,7 @@ impl Device {
                     Ok(loaded) => Some(Arc::new(loaded.curriculum)),
                     Err(errors) => {
                         self.notify(Notice {
-                            text: text::stored_course_unusable(id, &errors.to_string()),
+                            text: text::stored_course_unusable(id, &errors.say()),
                             download: Some((format!("{id}.json"), text)),
                             offer_export: false,
                         });
@@ -390,7 +391,7 @@ async fn fetch_bundled(fetch: Fetch) -> Result<Vec<Shelf>, String> {
         .await
         .map_err(|error| format!("{CATALOG_URL}: {error}"))?;
     let catalog =
-        parse_catalog(&catalog_text).map_err(|error| format!("{CATALOG_URL}: {error}"))?;
+        parse_catalog(&catalog_text).map_err(|error| format!("{CATALOG_URL}: {}", error.say()))?;
     let mut shelves = Vec::new();
     for entry in catalog.curricula {
         match entry.listing().filter(|_| fetch == Fetch::Unlisted) {
@@ -412,6 +413,6 @@ async fn fetch_curriculum(url: &str) -> Result<Arc<Curriculum>, String> {
     let text = fetch_text(url)
         .await
         .map_err(|error| format!("{url}: {error}"))?;
-    let loaded = load_curriculum(&text).map_err(|errors| format!("{url}: {errors}"))?;
+    let loaded = load_curriculum(&text).map_err(|errors| format!("{url}: {}", errors.say()))?;
     Ok(Arc::new(loaded.curriculum))
 }

@@ -27,6 +27,7 @@ use masterly_core::learning::attempt::{merge_logs, Attempt};
 use masterly_core::learning::plan::{plan_sitting, PlanRequest};
 use masterly_core::learning::replay::{replay, Replay};
 use masterly_core::time::MINUTE_MS;
+use masterly_text::Say;
 use std::sync::Arc;
 
 /// The student's page: who is learning, their workbook, and the active time being
@@ -247,7 +248,7 @@ impl StudentSession {
         match Workbook::from_stored(&text, learner_id, curriculum_id) {
             Ok(workbook) => (Some(workbook), archive),
             Err(problem) => {
-                self.notify_unreadable(&key, &problem, text);
+                self.notify_unreadable(&key, &problem.say(), text);
                 (None, archive)
             }
         }
@@ -285,7 +286,7 @@ impl StudentSession {
                     }
                     attempts = merge_logs(&attempts, &log).0;
                 }
-                Err(problem) => self.notify_unreadable(&archive, &problem, text),
+                Err(problem) => self.notify_unreadable(&archive, &problem.say(), text),
             }
         }
         self.archive_outdated.set_value(outdated);
@@ -765,7 +766,7 @@ impl StudentSession {
             sitting_id,
             browser::random_u64(),
         )
-        .map_err(|error| text::cannot_start(&error.to_string()))?;
+        .map_err(|error| text::cannot_start(&error.say()))?;
         self.item_shown();
         let _ = self.update(|workbook| workbook.start_sitting(plan));
         Ok(())

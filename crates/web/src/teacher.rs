@@ -21,6 +21,7 @@ use masterly_core::format::progress::{CurriculumCheck, PROGRESS_LIMITS};
 use masterly_core::teacher::import::{import_files, FileOutcome, IncomingProgress, LoadedProgress};
 use masterly_core::teacher::reports::ClassRecord;
 use masterly_core::teacher::roster::{class_id, student_id, Roster};
+use masterly_text::say_all;
 use std::sync::Arc;
 
 #[derive(Clone, Copy)]
@@ -51,11 +52,11 @@ impl FileLine {
                 warnings,
             } => FileLine {
                 message: text::file_added(name, &nickname, added.new_attempts),
-                problems: warnings,
+                problems: say_all(&warnings),
                 refused: false,
             },
             FileOutcome::Refused { problems } => {
-                FileLine::refused(text::file_refused(name), problems)
+                FileLine::refused(text::file_refused(name), say_all(&problems))
             }
         }
     }
@@ -231,7 +232,7 @@ impl TeacherSession {
     /// not here, and its roster and goals replace the roster being set up.
     /// Returns the course to show, or every problem found.
     pub fn open_class_file(&self, file_text: &str) -> Result<CourseChoice, Vec<String>> {
-        let file = load_class_file(file_text)?;
+        let file = load_class_file(file_text).map_err(|problems| say_all(&problems))?;
         let choice = CourseChoice {
             curriculum_id: file.curriculum.id.clone(),
             course_id: file

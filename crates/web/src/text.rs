@@ -175,8 +175,8 @@ pub fn weekly_minutes(minutes: u32, goal: u32) -> String {
 
 /// What a sitting is called on screen, in lower case ("check A").
 pub fn sitting_name(kind: AssessmentKind) -> &'static str {
-    // The core explains levels with the same words ("because check A on …").
-    kind.label()
+    // Levels are explained with the same words ("because check A on …").
+    masterly_text::learning::kind_label(kind)
 }
 
 /// A date written `YYYY-MM-DD` in words a child reads: "31 March 2027". Anything

@@ -5,15 +5,12 @@
 
 use std::cmp::Ordering;
 use std::fmt;
-use thiserror::Error;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArithmeticError {
     /// A template divided by zero, directly or through `mod`.
-    #[error("division by zero")]
     DivisionByZero,
     /// A result, or a step on the way to it, left the exact 64-bit range.
-    #[error("a number grew too large to compute exactly")]
     Overflow,
 }
 

@@ -4,9 +4,9 @@
 //! nothing of a learner's work lives here.
 
 use crate::content::case::lowercase;
-use crate::format::progress::{clean_nickname, Learner, MAX_NICKNAME_CHARS};
+use crate::device::workbook::{Stored, StoredError};
+use crate::format::progress::{clean_nickname, Learner};
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 pub const PROFILES_KEY: &str = "masterly.profiles";
 pub const PROFILES_KIND: &str = "profiles";
@@ -41,23 +41,21 @@ pub struct Profiles {
 /// Removed learners remembered; beyond this, the longest removed are forgotten.
 const REMEMBERED_REMOVALS: usize = 200;
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProfileError {
-    #[error(
-        "a nickname needs 1 to {MAX_NICKNAME_CHARS} characters, without < > or control characters"
-    )]
+    /// A nickname that is empty, too long or holds markup.
     BadNickname,
-    #[error("\"{0}\" is already a learner on this device; choose another nickname")]
+    /// Another learner of this device has this nickname (in any case).
     Taken(String),
-    #[error("this device already holds {MAX_LEARNERS} learners, the most it can")]
+    /// The device holds as many learners as it can.
     Full,
 }
 
 impl Profiles {
     /// Reads the stored list; unreadable text gives an empty list and the reason.
-    pub fn from_stored(text: &str) -> Result<Profiles, String> {
+    pub fn from_stored(text: &str) -> Result<Profiles, StoredError> {
         crate::format::objects_only::from_str(text)
-            .map_err(|error| format!("the learner list: {error}"))
+            .map_err(|error| StoredError::unreadable(Stored::Profiles, &error))
     }
 
     pub fn to_stored(&self) -> String {

@@ -218,7 +218,7 @@ mod tests {
             "../../tests/fixtures/curricula/good/minimal.json"
         ))
         .map(|loaded| loaded.curriculum)
-        .unwrap_or_else(|errors| panic!("{errors}"));
+        .unwrap_or_else(|errors| panic!("{errors:?}"));
         let course = &curriculum.courses[0];
         let unit = course.units[0].id.clone();
         let workbook = Workbook::new(

@@ -14,7 +14,6 @@ use crate::content::rng::fnv1a64;
 use crate::time::Millis;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use thiserror::Error;
 
 pub const ENVELOPE_FORMAT: &str = "masterly-store";
 pub const ENVELOPE_VERSION: u32 = 2;
@@ -49,15 +48,15 @@ struct Stored<P> {
     payload: P,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
-    #[error("the stored text is not a Masterly storage envelope")]
+    /// Stored text that is not Masterly's envelope (another program's, or damaged).
     NotAnEnvelope,
-    #[error("the stored data was written by a newer Masterly (storage version {found}); open it there, or export it from there")]
+    /// Written by a newer Masterly: never overwritten by this one.
     NewerVersion { found: u32 },
-    #[error("the stored data is \"{found}\", not \"{expected}\"")]
+    /// An envelope of another kind of value than the key holds.
     WrongKind { expected: String, found: String },
-    #[error("the stored data is damaged: its checksum does not match")]
+    /// The payload does not match its checksum: damaged.
     ChecksumMismatch,
 }
 

@@ -76,14 +76,44 @@ pub fn archive_to_stored(attempts: &[Attempt]) -> String {
     serde_json::to_string(&CompactLog::of(attempts)).unwrap_or_default()
 }
 
+/// Which stored value could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    /// An archive chunk of older answers.
+    Archive,
+    /// A learner's workbook.
+    Workbook,
+    /// The device's list of learners.
+    Profiles,
+}
+
+/// Why a stored value that passed the store's envelope check is not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoredError {
+    /// Its JSON is not the value's shape; `detail` is the parser's account.
+    Unreadable { what: Stored, detail: String },
+    /// A workbook of another learner or curriculum than its key says: never shown,
+    /// so one learner cannot see another's work.
+    OtherOwner { learner: String, curriculum: String },
+}
+
+impl StoredError {
+    pub(crate) fn unreadable(what: Stored, error: &serde_json::Error) -> StoredError {
+        StoredError::Unreadable {
+            what,
+            detail: error.to_string(),
+        }
+    }
+}
+
 /// Reads an archive back, in the compact form or as the list of attempts stored
 /// before it.
-pub fn archive_from_stored(text: &str) -> Result<Vec<Attempt>, String> {
+pub fn archive_from_stored(text: &str) -> Result<Vec<Attempt>, StoredError> {
     #[derive(serde::Deserialize)]
     struct Archive(#[serde(with = "crate::device::compact::stored_log")] Vec<Attempt>);
     crate::format::objects_only::from_str::<Archive>(text)
         .map(|archive| archive.0)
-        .map_err(|error| format!("the saved older answers could not be read: {error}"))
+        .map_err(|error| StoredError::unreadable(Stored::Archive, &error))
 }
 
 /// Where in the app the student is. Read by hand (`crate::format::tagged`).
@@ -227,14 +257,14 @@ impl Workbook {
         text: &str,
         learner_id: &str,
         curriculum_id: &str,
-    ) -> Result<Workbook, String> {
+    ) -> Result<Workbook, StoredError> {
         let workbook: Workbook = crate::format::objects_only::from_str(text)
-            .map_err(|error| format!("the saved progress could not be read: {error}"))?;
+            .map_err(|error| StoredError::unreadable(Stored::Workbook, &error))?;
         if workbook.learner.id != learner_id || workbook.curriculum.id != curriculum_id {
-            return Err(format!(
-                "the saved progress belongs to learner \"{}\" and curriculum \"{}\"",
-                workbook.learner.id, workbook.curriculum.id
-            ));
+            return Err(StoredError::OtherOwner {
+                learner: workbook.learner.id,
+                curriculum: workbook.curriculum.id,
+            });
         }
         Ok(workbook)
     }
@@ -737,7 +767,13 @@ mod tests {
         let text = workbook.to_stored();
         assert_eq!(Workbook::from_stored(&text, "l-1", "c"), Ok(workbook));
         let refused = Workbook::from_stored(&text, "l-2", "c");
-        assert!(refused.is_err_and(|e| e.contains("\"l-1\"")));
+        assert_eq!(
+            refused,
+            Err(StoredError::OtherOwner {
+                learner: "l-1".into(),
+                curriculum: "c".into()
+            })
+        );
         assert!(Workbook::from_stored("{", "l-1", "c").is_err());
     }
 
@@ -767,7 +803,7 @@ mod tests {
         assert_eq!(archive_from_stored(&archive), Ok(workbook.attempts.clone()));
         assert_eq!(archive_from_stored(&as_list), Ok(workbook.attempts.clone()));
         assert!(archive_from_stored("[{\"id\":1}]").is_err());
-        assert!(archive_from_stored(r#"{"r":"Z;"}"#).is_err_and(|e| e.contains("stored answer 1")));
+        assert!(archive_from_stored(r#"{"r":"Z;"}"#).is_err_and(|e| matches!(e, StoredError::Unreadable { detail, .. } if detail.contains("stored answer 1"))));
     }
 
     #[test]

@@ -9,7 +9,6 @@
 
 use crate::content::curriculum::Curriculum;
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 pub const CATALOG_FORMAT: &str = "masterly-catalog";
 
@@ -82,18 +81,15 @@ pub fn listed_courses(curriculum: &Curriculum) -> Vec<ListedCourse> {
         .collect()
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CatalogError {
-    #[error("the curriculum list is not valid: {0}")]
+    /// `index.json` is not JSON of the catalog's shape (serde_json's message).
     Parse(String),
-    #[error("the curriculum list has format \"{0}\", expected \"masterly-catalog\"")]
+    /// Its format is not "masterly-catalog".
     WrongFormat(String),
-    #[error("curricula[{index}]: \"{file}\" must be a plain .json file name in the same folder")]
+    /// An entry's file is not a plain `.json` name in the same folder.
     BadFileName { index: usize, file: String },
-    #[error(
-        "curricula[{index}]: \"{file}\" gives only one of \"id\" and \"courses\"; \
-         give both, or neither to have the file fetched as the page opens"
-    )]
+    /// An entry gives only one of "id" and "courses".
     HalfListed { index: usize, file: String },
 }
 
@@ -147,7 +143,7 @@ mod tests {
         let text = r#"{"format":"masterly-catalog","curricula":[
             {"file":"a.json","id":"a","courses":[{"id":"c1","title":"Course one"}]},
             {"file":"b.json"}]}"#;
-        let catalog = parse_catalog(text).unwrap_or_else(|e| panic!("{e}"));
+        let catalog = parse_catalog(text).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(
             catalog.curricula[0].listing(),
             Some(Listing {
@@ -179,9 +175,6 @@ mod tests {
                 }),
                 "{entry}"
             );
-            assert!(error
-                .map(|e| e.to_string())
-                .is_some_and(|m| m.starts_with("curricula[0]: \"a.json\" gives only one")));
         }
     }
 

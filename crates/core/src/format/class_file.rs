@@ -6,11 +6,11 @@
 //! Also here: the course goal recommended from a student's benchmark percentile.
 
 use crate::content::case::lowercase;
-use crate::content::curriculum::{validate, Course, Curriculum, Severity};
+use crate::content::curriculum::{validate, Course, Curriculum, CurriculumErrorKind, Severity};
 use crate::content::rng::FastMap;
 use crate::format::json::{parse_file, FileKind, FileProblem};
 use crate::format::limits::JsonLimits;
-use crate::format::progress::{clean_nickname, well_formed_id, Goals, MAX_NICKNAME_CHARS};
+use crate::format::progress::{clean_nickname, well_formed_id, Goals};
 use crate::time::{days_from_date, Millis};
 use serde::{Deserialize, Serialize};
 
@@ -74,15 +74,60 @@ impl ClassFile {
     }
 }
 
+/// What can be wrong with a class file, each problem where it is (`path`, empty
+/// for the file as a whole).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassFileError {
+    pub path: String,
+    pub kind: ClassFileErrorKind,
+}
+
+/// Why a class file is refused. A student's device joins a class from it, so every
+/// field the roster and goals rely on is checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClassFileErrorKind {
+    /// A problem with the file as a whole (size, syntax, format, version).
+    File(FileProblem),
+    /// The class id is not a well-formed id.
+    BadClassId { id: String },
+    /// The class name is empty, too long or holds markup.
+    BadClassName,
+    /// No students, or more than [`MAX_STUDENTS`].
+    StudentCount { found: usize },
+    /// A student id is not a well-formed id.
+    BadStudentId { id: String },
+    /// Two students share an id; `first` is the index of the first.
+    DuplicateStudentId { id: String, first: usize },
+    /// A nickname is empty, too long or holds markup.
+    BadNickname,
+    /// Students pick their name from the list, so two may not read the same.
+    DuplicateNickname { nickname: String, first: usize },
+    /// A goal names a course the class's curriculum does not have.
+    UnknownCourse { course: String },
+    /// A target date that is not a calendar date.
+    BadDate { date: String },
+    /// A weekly goal over [`MAX_WEEKLY_MINUTES`].
+    TooManyWeeklyMinutes { minutes: u32 },
+    /// An error of the curriculum inside; its path is already under `$.curriculum`,
+    /// and paths the problem itself names are said under it too.
+    Curriculum(CurriculumErrorKind),
+}
+
+fn at(path: impl Into<String>, kind: ClassFileErrorKind) -> ClassFileError {
+    ClassFileError {
+        path: path.into(),
+        kind,
+    }
+}
+
 /// Reads a class file: the file, or every problem found, each with where it is.
 /// All or nothing. Problems of the curriculum inside carry `$.curriculum` paths;
 /// its warnings do not refuse the file.
-pub fn load_class_file(text: &str) -> Result<ClassFile, Vec<String>> {
-    let file_problem = |(path, problem): (String, FileProblem)| vec![located(&path, &problem)];
+pub fn load_class_file(text: &str) -> Result<ClassFile, Vec<ClassFileError>> {
     let file: ClassFile = parse_file(text, &CLASS_LIMITS, FileKind::Class, |file: &ClassFile| {
         (&file.format, file.format_version)
     })
-    .map_err(file_problem)?;
+    .map_err(|(path, problem)| vec![at(path, ClassFileErrorKind::File(problem))])?;
     let problems = check_class_file(&file);
     if problems.is_empty() {
         Ok(file)
@@ -91,71 +136,40 @@ pub fn load_class_file(text: &str) -> Result<ClassFile, Vec<String>> {
     }
 }
 
-fn located(path: &str, what: &impl std::fmt::Display) -> String {
-    if path.is_empty() {
-        what.to_string()
-    } else {
-        format!("{path}: {what}")
-    }
-}
-
-fn check_class_file(file: &ClassFile) -> Vec<String> {
+fn check_class_file(file: &ClassFile) -> Vec<ClassFileError> {
+    use ClassFileErrorKind as Kind;
     let mut problems = Vec::new();
     if !well_formed_id(&file.class.id) {
-        problems.push(located(
-            "$.class.id",
-            &format!(
-                "\"{}\" is not a valid class id: use 1 to 64 letters, digits, '-' or '_'",
-                file.class.id
-            ),
-        ));
+        let id = file.class.id.clone();
+        problems.push(at("$.class.id", Kind::BadClassId { id }));
     }
     if clean_class_name(&file.class.name).is_none() {
-        problems.push(located(
-            "$.class.name",
-            &format!("the class name must be 1 to {MAX_CLASS_NAME_CHARS} characters, without < > or control characters"),
-        ));
+        problems.push(at("$.class.name", Kind::BadClassName));
     }
     if file.students.is_empty() || file.students.len() > MAX_STUDENTS {
-        problems.push(located(
-            "$.students",
-            &format!(
-                "the class has {} students, expected 1 to {MAX_STUDENTS}",
-                file.students.len()
-            ),
-        ));
+        let found = file.students.len();
+        problems.push(at("$.students", Kind::StudentCount { found }));
     }
     let mut ids: FastMap<&str, usize> = FastMap::default();
     let mut nicknames: FastMap<String, usize> = FastMap::default();
     for (index, student) in file.students.iter().enumerate().take(MAX_STUDENTS) {
         let path = format!("$.students[{index}]");
+        let id = student.id.clone();
         if !well_formed_id(&student.id) {
-            problems.push(located(
-                &format!("{path}.id"),
-                &format!(
-                    "\"{}\" is not a valid student id: use 1 to 64 letters, digits, '-' or '_'",
-                    student.id
-                ),
-            ));
+            problems.push(at(format!("{path}.id"), Kind::BadStudentId { id }));
         } else if let Some(first) = ids.insert(&student.id, index) {
-            problems.push(located(
-                &format!("{path}.id"),
-                &format!(
-                    "student id \"{}\" is already used at $.students[{first}]",
-                    student.id
-                ),
+            problems.push(at(
+                format!("{path}.id"),
+                Kind::DuplicateStudentId { id, first },
             ));
         }
         match clean_nickname(&student.nickname) {
-            None => problems.push(located(
-                &format!("{path}.nickname"),
-                &format!("the nickname must be 1 to {MAX_NICKNAME_CHARS} characters, without < > or control characters"),
-            )),
+            None => problems.push(at(format!("{path}.nickname"), Kind::BadNickname)),
             Some(nickname) => {
                 if let Some(first) = nicknames.insert(lowercase(&nickname), index) {
-                    problems.push(located(
-                        &format!("{path}.nickname"),
-                        &format!("\"{nickname}\" is already the nickname at $.students[{first}]; students pick their name from the list, so each must be different"),
+                    problems.push(at(
+                        format!("{path}.nickname"),
+                        Kind::DuplicateNickname { nickname, first },
                     ));
                 }
             }
@@ -164,40 +178,39 @@ fn check_class_file(file: &ClassFile) -> Vec<String> {
     }
     for error in validate(&file.curriculum) {
         if error.severity() == Severity::Error {
-            // Paths in and around the message point into the embedded curriculum.
             let path = format!("$.curriculum{}", error.path.trim_start_matches('$'));
-            let message = error.kind.to_string().replace(" $.", " $.curriculum.");
-            problems.push(located(&path, &message));
+            problems.push(at(path, Kind::Curriculum(error.kind)));
         }
     }
     problems
 }
 
-fn check_goals(goals: &Goals, curriculum: &Curriculum, path: &str) -> Vec<String> {
+fn check_goals(goals: &Goals, curriculum: &Curriculum, path: &str) -> Vec<ClassFileError> {
+    use ClassFileErrorKind as Kind;
     let mut problems = Vec::new();
     if let Some(course) = &goals.course {
         if curriculum.course(course).is_none() {
-            problems.push(located(
-                &format!("{path}.goals.course"),
-                &format!("course \"{course}\" is not in the class's curriculum"),
+            let course = course.clone();
+            problems.push(at(
+                format!("{path}.goals.course"),
+                Kind::UnknownCourse { course },
             ));
         }
     }
     if let Some(date) = &goals.target_date {
         if days_from_date(date).is_none() {
-            problems.push(located(
-                &format!("{path}.goals.target_date"),
-                &format!("\"{date}\" is not a date; write it as YYYY-MM-DD"),
+            let date = date.clone();
+            problems.push(at(
+                format!("{path}.goals.target_date"),
+                Kind::BadDate { date },
             ));
         }
     }
     if goals.weekly_minutes > MAX_WEEKLY_MINUTES {
-        problems.push(located(
-            &format!("{path}.goals.weekly_minutes"),
-            &format!(
-                "a weekly goal of {} minutes is more than {MAX_WEEKLY_MINUTES}",
-                goals.weekly_minutes
-            ),
+        let minutes = goals.weekly_minutes;
+        problems.push(at(
+            format!("{path}.goals.weekly_minutes"),
+            Kind::TooManyWeeklyMinutes { minutes },
         ));
     }
     problems

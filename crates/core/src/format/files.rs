@@ -3,10 +3,10 @@
 //! names no Masterly format is read as a curriculum, whose messages say what a
 //! Masterly file must hold.
 
-use crate::content::curriculum::{load_curriculum, LoadedCurriculum};
-use crate::format::class_file::{load_class_file, ClassFile};
+use crate::content::curriculum::{load_curriculum, CurriculumError, LoadedCurriculum};
+use crate::format::class_file::{load_class_file, ClassFile, ClassFileError};
 use crate::format::json::{file_kind_of, FileKind};
-use crate::format::progress::{load_progress, ProgressBundle};
+use crate::format::progress::{load_progress, ProgressBundle, ProgressError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum MasterlyFile {
@@ -26,19 +26,25 @@ impl MasterlyFile {
     }
 }
 
+/// A problem of a file of any kind, as its own loader located it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    Curriculum(CurriculumError),
+    Class(ClassFileError),
+    Progress(ProgressError),
+}
+
 /// Reads a file of any kind: the file, or every problem found, each with where.
-pub fn read_masterly_file(text: &str) -> Result<MasterlyFile, Vec<String>> {
+pub fn read_masterly_file(text: &str) -> Result<MasterlyFile, Vec<FileError>> {
     match file_kind_of(text) {
         Some(FileKind::Progress) => load_progress(text)
             .map(MasterlyFile::Progress)
-            .map_err(|errors| lines(&errors)),
-        Some(FileKind::Class) => load_class_file(text).map(MasterlyFile::Class),
+            .map_err(|errors| errors.into_iter().map(FileError::Progress).collect()),
+        Some(FileKind::Class) => load_class_file(text)
+            .map(MasterlyFile::Class)
+            .map_err(|errors| errors.into_iter().map(FileError::Class).collect()),
         Some(FileKind::Curriculum) | None => load_curriculum(text)
             .map(MasterlyFile::Curriculum)
-            .map_err(|errors| lines(&errors.0)),
+            .map_err(|errors| errors.0.into_iter().map(FileError::Curriculum).collect()),
     }
-}
-
-fn lines<T: ToString>(problems: &[T]) -> Vec<String> {
-    problems.iter().map(ToString::to_string).collect()
 }

@@ -13,6 +13,7 @@ pub struct JsonProblem {
     pub path: String,
     pub line: usize,
     pub column: usize,
+    /// serde_json's message, as it writes it (masterly-text says it in JSON terms).
     pub detail: String,
     /// True when the text is not JSON at all (as opposed to JSON of the wrong shape).
     pub syntax: bool,
@@ -37,7 +38,7 @@ fn locate(path: String, inner: serde_json::Error) -> JsonProblem {
         path,
         line: inner.line(),
         column: inner.column(),
-        detail: plain_words(&inner.to_string()),
+        detail: inner.to_string(),
         syntax: inner.is_syntax() || inner.is_eof(),
     }
 }
@@ -159,30 +160,6 @@ fn path_at(text: &str, line: usize, column: usize) -> String {
     path
 }
 
-/// serde_json ends its messages with " at line L column C"; the position is reported
-/// separately, so drop it. Rust type names mean nothing to an author or teacher, so
-/// they are said in JSON terms.
-fn plain_words(message: &str) -> String {
-    let message = match message.rfind(" at line ") {
-        Some(index) => &message[..index],
-        None => message,
-    };
-    const PLAIN_WORDS: [(&str, &str); 7] = [
-        ("expected u32", "expected a whole number"),
-        ("expected u64", "expected a whole number"),
-        ("expected i64", "expected a whole number"),
-        ("expected f64", "expected a number"),
-        ("expected a string", "expected text in quotes"),
-        ("expected a sequence", "expected a list in [ ]"),
-        ("expected struct ", "expected an object { } for "),
-    ];
-    PLAIN_WORDS
-        .iter()
-        .fold(message.to_string(), |text, (from, to)| {
-            text.replace(from, to)
-        })
-}
-
 /// Which kind of Masterly file is being read, for format checks and messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
@@ -203,52 +180,40 @@ impl FileKind {
     pub fn newest_version(self) -> u32 {
         1
     }
-
-    fn noun(self) -> &'static str {
-        match self {
-            FileKind::Curriculum => "curriculum",
-            FileKind::Progress => "progress file",
-            FileKind::Class => "class file",
-        }
-    }
-
-    fn other_kinds(self) -> &'static str {
-        match self {
-            FileKind::Curriculum => "a progress or class file",
-            FileKind::Progress => "a curriculum or class file",
-            FileKind::Class => "a curriculum or progress file",
-        }
-    }
 }
 
 /// What can be wrong with any Masterly file as a whole, before its content is read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileProblem {
-    #[error("{0}")]
+    /// A limit broken before parsing (size, depth, text length, values).
     Limit(crate::format::limits::LimitError),
-    #[error("line {line}, column {column}: this is not valid JSON ({detail})")]
+    /// Not JSON at all; `detail` is serde_json's message.
     Syntax {
         line: usize,
         column: usize,
         detail: String,
     },
-    #[error("line {line}, column {column}: {detail}")]
+    /// JSON of the wrong shape for this kind of file; `detail` is serde_json's
+    /// message.
     Shape {
         line: usize,
         column: usize,
         detail: String,
     },
-    #[error("this file has no \"format\" field, so it is not a Masterly {} (expected \"format\": \"{}\")", .kind.noun(), .kind.format())]
+    /// The typed reading failed where the located one did not: not expected,
+    /// but said rather than assumed away.
+    Unreadable,
+    /// No "format" field: not a Masterly file of this kind.
     MissingFormat { kind: FileKind },
-    #[error("expected format \"{}\", found \"{found}\"; is this {}?", .kind.format(), .kind.other_kinds())]
+    /// Another format than this kind's (perhaps another kind of Masterly file).
     WrongFormat { kind: FileKind, found: String },
-    #[error("this file uses {} format version {found}, but this copy of Masterly reads versions up to {supported}; open it with a newer Masterly", .kind.noun())]
+    /// Written by a newer Masterly than this one reads.
     NewerFormatVersion {
         kind: FileKind,
         found: u32,
         supported: u32,
     },
-    #[error("format version {found} does not exist; the first version is 1")]
+    /// Version 0 or another that never existed.
     UnknownFormatVersion { found: u32 },
 }
 

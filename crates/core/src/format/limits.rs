@@ -2,8 +2,6 @@
 //! broken file (a 2 GB paste, ten thousand nested brackets, a one-megabyte title)
 //! is refused with a message naming the limit instead of exhausting the tab.
 
-use thiserror::Error;
-
 /// The bounds one kind of file must stay within.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct JsonLimits {
@@ -16,23 +14,23 @@ pub struct JsonLimits {
 }
 
 /// A limit the text broke, with where (line:column) when there is a place to name.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LimitError {
-    #[error("the file is {found} bytes; files of this kind may be at most {limit} bytes")]
+    /// More bytes than files of this kind may have.
     TooLarge { found: usize, limit: usize },
-    #[error("line {line}, column {column}: values are nested more than {limit} levels deep")]
+    /// Values nested deeper than the limit (at the first place that is).
     TooDeep {
         line: usize,
         column: usize,
         limit: usize,
     },
-    #[error("line {line}, column {column}: a text value is longer than {limit} bytes")]
+    /// A text value longer than the limit.
     StringTooLong {
         line: usize,
         column: usize,
         limit: usize,
     },
-    #[error("line {line}, column {column}: the file holds more than {limit} objects and lists")]
+    /// More objects and lists than the limit.
     TooManyValues {
         line: usize,
         column: usize,

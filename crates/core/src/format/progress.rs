@@ -15,8 +15,6 @@ use crate::learning::shared_id::SharedIdMemo;
 use crate::time::Millis;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
-use thiserror::Error;
 
 /// A year of daily practice is a few thousand attempts; these limits leave room
 /// for ten times that while refusing files that could exhaust the tab.
@@ -98,39 +96,55 @@ impl Default for Goals {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProgressErrorKind {
     /// A problem with the file as a whole (size, syntax, format, version).
-    #[error("{0}")]
     File(FileProblem),
-    #[error("\"{found}\" is not a valid {what}: use 1 to 64 letters, digits, '-' or '_'")]
-    BadId { what: &'static str, found: String },
-    #[error("the nickname must be 1 to {MAX_NICKNAME_CHARS} characters, without < > or control characters")]
+    /// An id that is not 1 to 64 letters, digits, '-' or '_'.
+    BadId { what: IdOf, found: String },
+    /// A nickname that is empty, too long or holds markup.
     BadNickname,
-    #[error("the file holds {found} attempts; the most a progress file may hold is {limit}")]
+    /// More attempts than a progress file may hold.
     TooManyAttempts { found: usize, limit: usize },
-    #[error("attempt id \"{id}\" is already used at {first}; each attempt must appear once")]
+    /// An attempt id used twice; `first` is the path of its first use.
     DuplicateAttempt { id: String, first: String },
-    #[error("{what} is {found}, expected {expected}")]
-    OutOfRange {
-        what: &'static str,
-        found: u64,
-        expected: &'static str,
-    },
-    #[error("this file is for curriculum \"{found}\", not \"{expected}\"")]
+    /// A number of an attempt outside its range (each field has its own).
+    OutOfRange { what: Field, found: u64 },
+    /// The file is for another curriculum than the one it is checked against.
     OtherCurriculum { expected: String, found: String },
-    #[error("this file was made with another version of the curriculum ({found}, here {expected}); levels are recomputed against this version")]
+    /// The file was made with another version of the curriculum (a warning:
+    /// levels are recomputed against this one).
     OtherCurriculumVersion { expected: String, found: String },
-    #[error("objective \"{id}\" is not in this curriculum")]
+    /// An attempt names an objective the curriculum does not have.
     UnknownObjective { id: String },
-    #[error("item \"{item}\" is not in objective \"{objective}\"")]
+    /// An attempt names an item that is not in its objective.
     ItemNotInObjective { item: String, objective: String },
-    #[error("objective \"{objective}\" belongs to unit \"{expected}\", not \"{found}\"")]
+    /// An attempt names its objective's unit wrongly.
     WrongUnit {
         objective: String,
         expected: String,
         found: String,
     },
+}
+
+/// Whose id is malformed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdOf {
+    Learner,
+    Attempt,
+}
+
+/// A number of an attempt, each with its range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The items its sitting planned: 1 to 500.
+    SittingSize,
+    /// Hints used: at most 100.
+    HintsUsed,
+    /// Active seconds: at most a day.
+    ActiveSeconds,
+    /// The time answered: after 1970.
+    Time,
 }
 
 impl ProgressErrorKind {
@@ -144,16 +158,6 @@ impl ProgressErrorKind {
 pub struct ProgressError {
     pub path: String,
     pub kind: ProgressErrorKind,
-}
-
-impl fmt::Display for ProgressError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.kind)
-        } else {
-            write!(f, "{}: {}", self.path, self.kind)
-        }
-    }
 }
 
 fn at(path: impl Into<String>, kind: ProgressErrorKind) -> ProgressError {
@@ -223,7 +227,7 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
         problems.push(at(
             "$.learner.id",
             ProgressErrorKind::BadId {
-                what: "learner id",
+                what: IdOf::Learner,
                 found: bundle.learner.id.clone(),
             },
         ));
@@ -253,7 +257,7 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
             problems.push(at(
                 format!("{}.id", path()),
                 ProgressErrorKind::BadId {
-                    what: "attempt id",
+                    what: IdOf::Attempt,
                     found: attempt.id.clone(),
                 },
             ));
@@ -269,39 +273,32 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
                 },
             ));
         }
-        let ranges: [(&'static str, &str, u64, u64, &'static str); 3] = [
+        let ranges: [(Field, &str, u64, u64); 3] = [
             (
-                "the sitting size",
+                Field::SittingSize,
                 "sitting.size",
                 u64::from(attempt.sitting.size),
                 500,
-                "1 to 500",
             ),
             (
-                "the hints used",
+                Field::HintsUsed,
                 "hints_used",
                 u64::from(attempt.hints_used),
                 100,
-                "at most 100",
             ),
             (
-                "the active seconds",
+                Field::ActiveSeconds,
                 "active_seconds",
                 u64::from(attempt.active_seconds),
                 86_400,
-                "at most a day (86400)",
             ),
         ];
-        for (what, field, found, max, expected) in ranges {
-            let too_small = field == "sitting.size" && found == 0;
+        for (what, field, found, max) in ranges {
+            let too_small = what == Field::SittingSize && found == 0;
             if found > max || too_small {
                 problems.push(at(
                     format!("{}.{field}", path()),
-                    ProgressErrorKind::OutOfRange {
-                        what,
-                        found,
-                        expected,
-                    },
+                    ProgressErrorKind::OutOfRange { what, found },
                 ));
             }
         }
@@ -309,9 +306,8 @@ fn validate(bundle: &ProgressBundle) -> Vec<ProgressError> {
             problems.push(at(
                 format!("{}.at", path()),
                 ProgressErrorKind::OutOfRange {
-                    what: "the time",
+                    what: Field::Time,
                     found: 0,
-                    expected: "a time after 1970",
                 },
             ));
         }

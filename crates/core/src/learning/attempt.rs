@@ -29,20 +29,6 @@ pub enum AssessmentKind {
 }
 
 impl AssessmentKind {
-    /// The words students and teachers see for it ("check A"); the file format
-    /// and the curriculum's authors say formative A and B.
-    pub fn label(self) -> &'static str {
-        match self {
-            AssessmentKind::Readiness => "readiness check",
-            AssessmentKind::FormativeA => "check A",
-            AssessmentKind::FormativeB => "check B",
-            AssessmentKind::UnitTest => "unit test",
-            AssessmentKind::CourseChallenge => "course challenge",
-            AssessmentKind::Review => "review",
-            AssessmentKind::Practice => "practice",
-        }
-    }
-
     /// Mixed assessments interleave objectives; at the bar in one, a proficient
     /// objective becomes mastered.
     pub fn is_mixed(self) -> bool {

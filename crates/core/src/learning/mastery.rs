@@ -41,17 +41,6 @@ impl MasteryLevel {
         MasteryLevel::Mastered,
     ];
 
-    /// The name shown next to the colour, so the level never depends on colour alone.
-    pub fn label(self) -> &'static str {
-        match self {
-            MasteryLevel::NotStarted => "Not started",
-            MasteryLevel::Attempted => "Attempted",
-            MasteryLevel::Familiar => "Familiar",
-            MasteryLevel::Proficient => "Proficient",
-            MasteryLevel::Mastered => "Mastered",
-        }
-    }
-
     /// A stable machine name, used in files, CSV exports and style hooks.
     pub fn key(self) -> &'static str {
         match self {
@@ -60,17 +49,6 @@ impl MasteryLevel {
             MasteryLevel::Familiar => "familiar",
             MasteryLevel::Proficient => "proficient",
             MasteryLevel::Mastered => "mastered",
-        }
-    }
-
-    /// What the level means, in words a student understands.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            MasteryLevel::NotStarted => "No answers yet for this objective.",
-            MasteryLevel::Attempted => "Started: the last check was below 70%.",
-            MasteryLevel::Familiar => "Getting there: 70% or more, not yet at the mastery bar.",
-            MasteryLevel::Proficient => "At the mastery bar on a practice check.",
-            MasteryLevel::Mastered => "Proficient, and shown again in a mixed test or review.",
         }
     }
 }
@@ -88,14 +66,9 @@ mod tests {
     }
 
     #[test]
-    fn every_level_has_a_distinct_label_and_key() {
-        let labels: std::collections::HashSet<_> = MasteryLevel::ALL
-            .iter()
-            .map(|level| level.label())
-            .collect();
+    fn every_level_has_a_distinct_key() {
         let keys: std::collections::HashSet<_> =
             MasteryLevel::ALL.iter().map(|level| level.key()).collect();
-        assert_eq!(labels.len(), 5);
         assert_eq!(keys.len(), 5);
     }
 }

@@ -14,7 +14,6 @@ use crate::learning::mastery::{MasteryLevel, MIN_ANSWERS_TO_MASTER};
 use crate::learning::replay::Replay;
 use crate::learning::shared_id::SharedId;
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 /// What to plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,20 +62,27 @@ pub struct SittingPlan {
     pub items: Vec<PlannedItem>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanError {
-    #[error("there is no unit \"{0}\" in this curriculum")]
+    /// The request names a unit, course or objective the curriculum does not have
+    /// (a stale place from another version of it).
     UnknownUnit(String),
-    #[error("there is no course \"{0}\" in this curriculum")]
     UnknownCourse(String),
-    #[error("there is no objective \"{0}\" in this curriculum")]
     UnknownObjective(String),
-    #[error("there is nothing to assess: {0}")]
-    NothingToAssess(&'static str),
-    #[error("objective \"{0}\" has no items")]
+    /// This kind of sitting has nothing to ask now (no review due, every
+    /// objective already at the bar…).
+    NothingToAssess(AssessmentKind),
+    /// An objective to assess has no items at all.
     NoItems(String),
-    #[error("{0}")]
-    Instance(#[from] InstanceError),
+    /// An item planned could not be made for its seed.
+    Instance(InstanceError),
+}
+
+/// A planned item that cannot be instantiated fails the plan (`?` in planning).
+impl From<InstanceError> for PlanError {
+    fn from(error: InstanceError) -> Self {
+        PlanError::Instance(error)
+    }
 }
 
 /// Seeds are drawn below 2^24: far more questions than any template has, in four
@@ -205,12 +211,7 @@ pub fn plan_sitting(
         }
     };
     if wanted.is_empty() {
-        return Err(PlanError::NothingToAssess(match kind {
-            AssessmentKind::Readiness => "the prerequisites are already mastered",
-            AssessmentKind::FormativeB => "every objective is already at the bar",
-            AssessmentKind::Review => "no review is due",
-            _ => "the unit or course has no objectives",
-        }));
+        return Err(PlanError::NothingToAssess(kind));
     }
 
     let mut rng = SplitMix64::new(entropy);

@@ -1,19 +1,18 @@
-//! Every report of one course built at once from a class record, as tables the
-//! page renders and the CSV files are written from. Pure, like the rest of the
-//! core; the shell renders the tables.
+//! Every report of one course built at once from a class record, as tables of
+//! typed columns and cells that the page renders and the CSV files are written
+//! from (masterly-text says each column and cell in words). Pure, like the rest
+//! of the core; the shell renders the tables.
 
 use crate::content::curriculum::{Course, Curriculum};
 use crate::learning::mastery::MasteryLevel;
+use crate::learning::replay::Evidence;
 use crate::teacher::reports::{
-    goal_progress, item_analysis, mastery_grid, persistence, to_csv, unit_groups, weekly_activity,
+    goal_progress, item_analysis, mastery_grid, persistence, unit_groups, weekly_activity,
     ActivityRow, ClassRecord, GoalRow, ItemStats, LevelCheck, MasteryGrid, PersistenceRow,
     UnitGroups,
 };
 use crate::teacher::summary::{action_summary, ActionSummary};
 use crate::time::{iso_date, Millis};
-
-/// What the grid's "file check" column means.
-const FILE_CHECK_NOTE: &str = "Whether the levels the student's newest file states are the levels replaying its answers gives here";
 
 /// Weeks of active time shown, the current one last.
 pub const REPORT_WEEKS: usize = 6;
@@ -66,33 +65,29 @@ impl ClassReports {
         }
     }
 
-    /// One row per student, one column per objective, levels as words; each
-    /// column's note is the objective's target, each cell's the evidence.
+    /// One row per student, one column per objective, each cell a level with the
+    /// evidence that set it; each objective's column carries its target.
     fn grid_table(&self) -> Table {
-        let mut header = strings(&["student", "mastered", "file check"]);
-        header.extend(self.grid.columns.iter().map(|c| short_label(&c.target)));
-        let mut header_notes = vec![String::new(), String::new(), FILE_CHECK_NOTE.to_string()];
-        header_notes.extend(self.grid.columns.iter().map(|c| c.target.clone()));
-        let mut header_ids = vec![String::new(); 3];
-        header_ids.extend(self.grid.columns.iter().map(|c| c.objective.clone()));
-        let mut table = Table::new(header);
-        table.header_notes = header_notes;
-        table.header_ids = header_ids;
+        let mut columns = vec![Column::Student, Column::Mastered, Column::FileCheck];
+        columns.extend(self.grid.columns.iter().map(|c| Column::Objective {
+            id: c.objective.clone(),
+            target: c.target.clone(),
+        }));
+        let mut table = Table::new(columns);
         for row in &self.grid.rows {
-            let (check, check_note) = level_check_cell(&row.level_check);
             let mut cells = vec![
                 Cell::Text(row.learner.nickname.clone()),
                 Cell::OutOf {
                     count: row.mastered,
                     total: row.cells.len(),
                 },
-                Cell::Text(check),
+                Cell::FileCheck(row.level_check.clone()),
             ];
-            cells.extend(row.cells.iter().map(|c| Cell::Level(c.level)));
-            let mut notes = vec![String::new(), String::new(), check_note];
-            notes.extend(row.cells.iter().map(|c| c.reason.clone()));
+            cells.extend(row.cells.iter().map(|c| Cell::Level {
+                level: c.level,
+                evidence: c.evidence,
+            }));
             table.rows.push(cells);
-            table.cell_notes.push(notes);
         }
         table
     }
@@ -100,13 +95,13 @@ impl ClassReports {
     /// One row per student who needs something in a unit: the group, the
     /// objectives and the suggested peer tutors.
     fn groups_table(&self) -> Table {
-        let mut table = Table::new(strings(&[
-            "unit",
-            "group",
-            "student",
-            "objectives",
-            "peer tutors",
-        ]));
+        let mut table = Table::new(vec![
+            Column::Unit,
+            Column::Group,
+            Column::Student,
+            Column::Objectives,
+            Column::PeerTutors,
+        ]);
         for unit in &self.groups {
             for need in &unit.needs_correctives {
                 let tutors: Vec<String> = unit
@@ -117,20 +112,20 @@ impl ClassReports {
                     .collect();
                 table.rows.push(vec![
                     Cell::Text(unit.unit.clone()),
-                    Cell::Text("correctives".to_string()),
+                    Cell::Group(Group::Correctives),
                     Cell::Text(need.learner.nickname.clone()),
                     Cell::Text(need.objectives.join(" ")),
                     Cell::Text(dedup_join(tutors)),
                 ]);
             }
             for (group, learners) in [
-                ("enrichment", &unit.ready_for_enrichment),
-                ("not started", &unit.not_started),
+                (Group::Enrichment, &unit.ready_for_enrichment),
+                (Group::NotStarted, &unit.not_started),
             ] {
                 for learner in learners {
                     table.rows.push(vec![
                         Cell::Text(unit.unit.clone()),
-                        Cell::Text(group.to_string()),
+                        Cell::Group(group),
                         Cell::Text(learner.nickname.clone()),
                         Cell::Empty,
                         Cell::Empty,
@@ -142,13 +137,13 @@ impl ClassReports {
     }
 
     fn persistence_table(&self) -> Table {
-        let mut table = Table::new(strings(&[
-            "student",
-            "unit",
-            "scored tries",
-            "mastered after",
-            "success after many tries",
-        ]));
+        let mut table = Table::new(vec![
+            Column::Student,
+            Column::Unit,
+            Column::ScoredTries,
+            Column::MasteredAfter,
+            Column::SuccessAfterManyTries,
+        ]);
         for row in &self.persistence {
             table.rows.push(vec![
                 Cell::Text(row.learner.nickname.clone()),
@@ -156,7 +151,7 @@ impl ClassReports {
                 Cell::count(row.sittings),
                 row.mastered_after.map_or(Cell::Empty, Cell::count),
                 if row.highlight {
-                    Cell::Text("yes ★".to_string())
+                    Cell::SuccessAfterManyTries
                 } else {
                     Cell::Empty
                 },
@@ -166,11 +161,16 @@ impl ClassReports {
     }
 
     fn activity_table(&self) -> Table {
-        let mut header = strings(&["student", "weekly goal (minutes)"]);
+        let mut columns = vec![Column::Student, Column::WeeklyGoal];
         if let Some(first) = self.activity.first() {
-            header.extend(first.weeks.iter().map(|(day, _)| iso_date(*day)));
+            columns.extend(
+                first
+                    .weeks
+                    .iter()
+                    .map(|(day, _)| Column::Week(iso_date(*day))),
+            );
         }
-        let mut table = Table::new(header);
+        let mut table = Table::new(columns);
         for row in &self.activity {
             let goal = row.goal_minutes;
             let mut cells = vec![Cell::Text(row.learner.nickname.clone()), Cell::count(goal)];
@@ -184,15 +184,15 @@ impl ClassReports {
     }
 
     fn items_table(&self) -> Table {
-        let mut table = Table::new(strings(&[
-            "item",
-            "objective",
-            "answers",
-            "wrong",
-            "wrong %",
-            "frequent wrong answers",
-            "misconceptions",
-        ]));
+        let mut table = Table::new(vec![
+            Column::Item,
+            Column::ObjectiveId,
+            Column::Answers,
+            Column::Wrong,
+            Column::WrongPercent,
+            Column::FrequentWrongAnswers,
+            Column::Misconceptions,
+        ]);
         for item in &self.items {
             table.rows.push(vec![
                 Cell::Text(item.item.clone()),
@@ -208,14 +208,14 @@ impl ClassReports {
     }
 
     fn goals_table(&self) -> Table {
-        let mut table = Table::new(strings(&[
-            "student",
-            "goal course",
-            "target date",
-            "mastered",
-            "objectives",
-            "days left",
-        ]));
+        let mut table = Table::new(vec![
+            Column::Student,
+            Column::GoalCourse,
+            Column::TargetDate,
+            Column::Mastered,
+            Column::ObjectiveCount,
+            Column::DaysLeft,
+        ]);
         for row in &self.goals {
             table.rows.push(vec![
                 Cell::Text(row.learner.nickname.clone()),
@@ -324,57 +324,87 @@ impl Report {
     }
 }
 
-/// A report as rows of cells under a header; the first column names the row.
-/// Notes are extra words for a column or a cell (shown on hover), never exported.
+/// A report as rows of cells under its columns; the first column names the row.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
-    pub header: Vec<String>,
+    pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
-    pub header_notes: Vec<String>,
-    pub cell_notes: Vec<Vec<String>>,
-    /// The id behind a column named by a title, for tools reading the CSV file:
-    /// written there as "title [id]". Empty for other columns.
-    pub header_ids: Vec<String>,
 }
 
 impl Table {
-    fn new(header: Vec<String>) -> Table {
+    fn new(columns: Vec<Column>) -> Table {
         Table {
-            header,
+            columns,
             ..Table::default()
         }
     }
+}
 
-    pub fn to_csv(&self) -> String {
-        let mut rows = Vec::with_capacity(self.rows.len() + 1);
-        rows.push(
-            self.header
-                .iter()
-                .enumerate()
-                .map(|(column, name)| match self.header_ids.get(column) {
-                    Some(id) if !id.is_empty() => format!("{name} [{id}]"),
-                    _ => name.clone(),
-                })
-                .collect(),
-        );
-        rows.extend(
-            self.rows
-                .iter()
-                .map(|row| row.iter().map(Cell::text).collect()),
-        );
-        to_csv(&rows)
-    }
+/// A column of a report. The page and the CSV file head it with its words
+/// (masterly-text); an objective's column is headed by its target, and the CSV
+/// file adds the objective's id for tools.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Column {
+    Student,
+    /// Objectives mastered of the course's.
+    Mastered,
+    /// Whether the levels the newest file states are the levels replay gives.
+    FileCheck,
+    /// One objective of the course, by id and learning target.
+    Objective {
+        id: String,
+        target: String,
+    },
+    Unit,
+    /// Correctives, enrichment or not started.
+    Group,
+    /// The objectives a student needs correctives for.
+    Objectives,
+    PeerTutors,
+    ScoredTries,
+    MasteredAfter,
+    SuccessAfterManyTries,
+    /// The weekly goal in minutes.
+    WeeklyGoal,
+    /// The week starting on this day (YYYY-MM-DD).
+    Week(String),
+    Item,
+    /// The objective of an item, by id.
+    ObjectiveId,
+    Answers,
+    Wrong,
+    WrongPercent,
+    FrequentWrongAnswers,
+    Misconceptions,
+    GoalCourse,
+    TargetDate,
+    /// How many objectives the goal course has.
+    ObjectiveCount,
+    DaysLeft,
+}
+
+/// The groups of a unit a student can be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Below the bar on some objectives after check A.
+    Correctives,
+    /// At the bar on every objective: enrichment, and a peer tutor.
+    Enrichment,
+    NotStarted,
 }
 
 /// A cell of a report, with what it means: the page shows each kind its own way
-/// (a level as a coloured badge with its word) and the CSV file writes
-/// [`Cell::text`], so nothing is read back from text.
+/// (a level as a coloured badge with its word) and the CSV file writes the cell's
+/// words (masterly-text), so nothing is read back from text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
-    /// Words, names or ids, as they are.
+    /// Names or ids, as they are.
     Text(String),
-    /// An objective's mastery level.
-    Level(MasteryLevel),
+    /// An objective's mastery level, and the assessment that set it.
+    Level {
+        level: MasteryLevel,
+        evidence: Option<Evidence>,
+    },
     /// How many.
     Count(u64),
     /// So many of so many: objectives mastered of the course's.
@@ -385,6 +415,12 @@ pub enum Cell {
     Date(String),
     /// Days until a date (negative once it has passed).
     Days(i64),
+    /// The group a student is in for a unit.
+    Group(Group),
+    /// Whether the levels a student's newest file states agree with replay.
+    FileCheck(LevelCheck),
+    /// Mastered after many tries: persistence worth praising.
+    SuccessAfterManyTries,
     /// Nothing to show.
     Empty,
 }
@@ -393,95 +429,15 @@ impl Cell {
     fn count(value: impl Into<u64>) -> Cell {
         Cell::Count(value.into())
     }
-
-    /// The cell as the CSV file writes it (and as the page reads it aloud).
-    pub fn text(&self) -> String {
-        match self {
-            Cell::Text(text) | Cell::Date(text) => text.clone(),
-            Cell::Level(level) => level.label().to_string(),
-            Cell::Count(count) => count.to_string(),
-            Cell::OutOf { count, total } => format!("{count}/{total}"),
-            Cell::Minutes { minutes, goal_met } => {
-                if *goal_met {
-                    format!("{minutes} ✓")
-                } else {
-                    minutes.to_string()
-                }
-            }
-            Cell::Days(days) => days.to_string(),
-            Cell::Empty => String::new(),
-        }
-    }
 }
 
 /// "1/2 (4); 2/3 (1)": answers or misconceptions with how often they came up.
-/// The grid's "file check" cell and its note: every disagreement, objective by
-/// objective.
-fn level_check_cell(check: &LevelCheck) -> (String, String) {
-    match check {
-        LevelCheck::NotStated => ("not stated".into(), "The file states no levels.".into()),
-        LevelCheck::NotComparable => (
-            "not compared".into(),
-            "Other files added answers that the newest file does not hold.".into(),
-        ),
-        LevelCheck::Agrees => ("levels match".into(), String::new()),
-        LevelCheck::Disagrees(differences) => {
-            let details: Vec<String> = differences
-                .iter()
-                .map(|(objective, said, replayed)| {
-                    format!(
-                        "{objective}: file says {}, replay gives {}",
-                        said.label(),
-                        replayed.label()
-                    )
-                })
-                .collect();
-            (
-                format!("⚠ levels differ ({})", differences.len()),
-                details.join("; "),
-            )
-        }
-    }
-}
-
-/// An objective's learning target, short enough for a column heading: without
-/// "I can" and the full stop, and cut at a word before 32 characters
-/// ("Tell whether a shape is cut into…"). The full target is the heading's note.
-pub fn short_label(target: &str) -> String {
-    const MOST: usize = 32;
-    let trimmed = target.trim().trim_end_matches('.');
-    let without = ["I can ", "i can "]
-        .iter()
-        .find_map(|prefix| trimmed.strip_prefix(prefix))
-        .unwrap_or(trimmed);
-    let mut label = String::new();
-    for word in without.split_whitespace() {
-        let needed = label.len() + usize::from(!label.is_empty()) + word.len();
-        if needed > MOST && !label.is_empty() {
-            label.push('…');
-            break;
-        }
-        if !label.is_empty() {
-            label.push(' ');
-        }
-        label.push_str(word);
-    }
-    if let Some(first) = label.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    label
-}
-
 pub fn counted(pairs: &[(String, u32)]) -> String {
     pairs
         .iter()
         .map(|(what, n)| format!("{what} ({n})"))
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-fn strings(cells: &[&str]) -> Vec<String> {
-    cells.iter().map(|cell| cell.to_string()).collect()
 }
 
 fn dedup_join(mut names: Vec<String>) -> String {

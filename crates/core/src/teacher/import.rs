@@ -21,10 +21,10 @@ pub enum FileOutcome {
     Added {
         nickname: String,
         added: Added,
-        warnings: Vec<String>,
+        warnings: Vec<ProgressError>,
     },
     /// Nothing of the file was used; every reason, with where it is in the file.
-    Refused { problems: Vec<String> },
+    Refused { problems: Vec<ProgressError> },
 }
 
 /// Reads one progress file into the class. A file with any error changes nothing;
@@ -134,28 +134,21 @@ pub fn import_files(
 
 /// Merges a checked file into the class, unless loading or the check found an error.
 pub fn add_checked_progress(class: &mut ClassRecord, checked: CheckedProgress) -> FileOutcome {
-    let lines = |errors: &[ProgressError]| errors.iter().map(ToString::to_string).collect();
     let bundle = match checked.loaded {
         Ok(bundle) => bundle,
-        Err(errors) => {
-            return FileOutcome::Refused {
-                problems: lines(&errors),
-            }
-        }
+        Err(errors) => return FileOutcome::Refused { problems: errors },
     };
     let (warnings, errors): (Vec<ProgressError>, Vec<ProgressError>) = checked
         .found
         .into_iter()
         .partition(|problem| problem.kind.is_warning());
     if !errors.is_empty() {
-        return FileOutcome::Refused {
-            problems: lines(&errors),
-        };
+        return FileOutcome::Refused { problems: errors };
     }
     let nickname = bundle.learner.nickname.clone();
     FileOutcome::Added {
         nickname,
         added: class.add_replayed(bundle, checked.replayed),
-        warnings: lines(&warnings),
+        warnings,
     }
 }

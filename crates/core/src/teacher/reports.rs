@@ -12,7 +12,7 @@ use crate::device::workbook::{local_day, week_start};
 use crate::format::progress::{ClassRef, CurriculumCheck, Goals, Learner, ProgressBundle};
 use crate::learning::attempt::{in_canonical_order, merge_into, Attempt};
 use crate::learning::mastery::MasteryLevel;
-use crate::learning::replay::{replay, replay_counting_repeats, Replay};
+use crate::learning::replay::{replay, replay_counting_repeats, Evidence, Replay};
 use crate::learning::shared_id::SharedIdMemo;
 use crate::order;
 use crate::time::{days_from_date, Millis, DAY_MS};
@@ -287,7 +287,8 @@ pub struct GridColumn {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GridCell {
     pub level: MasteryLevel,
-    pub reason: String,
+    /// The assessment that set the level, if any: the reason shown with it.
+    pub evidence: Option<Evidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -326,7 +327,7 @@ pub fn mastery_grid(course: &Course, class: &[StudentReplay]) -> MasteryGrid {
                     let progress = entry.replay.objective(&column.objective);
                     GridCell {
                         level: progress.level,
-                        reason: progress.reason(),
+                        evidence: progress.evidence,
                     }
                 })
                 .collect();

@@ -7,10 +7,10 @@
 use crate::content::case::lowercase;
 use crate::content::curriculum::{Course, Curriculum};
 use crate::format::class_file::{
-    clean_class_name, load_class_file, recommend_course, ClassFile, ClassInfo, RosterEntry,
-    MAX_CLASS_NAME_CHARS, MAX_STUDENTS, MAX_WEEKLY_MINUTES,
+    clean_class_name, load_class_file, recommend_course, ClassFile, ClassFileError, ClassInfo,
+    RosterEntry, MAX_STUDENTS, MAX_WEEKLY_MINUTES,
 };
-use crate::format::progress::{clean_nickname, ClassRef, Goals, MAX_NICKNAME_CHARS};
+use crate::format::progress::{clean_nickname, ClassRef, Goals};
 use crate::teacher::reports::ClassRecord;
 use crate::time::{days_from_date, Millis};
 
@@ -82,7 +82,7 @@ impl Roster {
         &mut self,
         text: &str,
         mut make_id: impl FnMut() -> String,
-    ) -> Result<usize, Vec<String>> {
+    ) -> Result<usize, Vec<RosterError>> {
         let mut problems = Vec::new();
         let mut names: Vec<String> = Vec::new();
         for (index, line) in text.lines().enumerate() {
@@ -90,24 +90,24 @@ impl Roster {
                 continue;
             }
             match clean_nickname(line) {
-                None => problems.push(format!(
-                    "line {}: \"{}\" is not a usable nickname: use 1 to {MAX_NICKNAME_CHARS} characters, without < > or control characters",
-                    index + 1,
-                    line.trim()
-                )),
+                None => problems.push(RosterError::UnusableNickname {
+                    line: index + 1,
+                    text: line.trim().to_string(),
+                }),
                 Some(name) => {
                     let folded = lowercase(&name);
-                    if self.by_nickname(&name).is_none() && !names.iter().any(|n| lowercase(n) == folded) {
+                    if self.by_nickname(&name).is_none()
+                        && !names.iter().any(|n| lowercase(n) == folded)
+                    {
                         names.push(name);
                     }
                 }
             }
         }
         if self.students.len() + names.len() > MAX_STUDENTS {
-            problems.push(format!(
-                "a class file holds at most {MAX_STUDENTS} students; this would make {}",
-                self.students.len() + names.len()
-            ));
+            problems.push(RosterError::TooManyStudents {
+                would_make: self.students.len() + names.len(),
+            });
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -185,7 +185,7 @@ impl Roster {
         id: &str,
         typed: &str,
         curriculum: &Curriculum,
-    ) -> Result<(), String> {
+    ) -> Result<(), RosterError> {
         let percentile = match typed.trim() {
             "" => None,
             number => Some(
@@ -193,13 +193,13 @@ impl Roster {
                     .parse::<u32>()
                     .ok()
                     .filter(|p| *p <= 100)
-                    .ok_or_else(|| {
-                        format!("a percentile is a whole number from 0 to 100, not \"{number}\"")
+                    .ok_or_else(|| RosterError::BadPercentile {
+                        typed: number.to_string(),
                     })?,
             ),
         };
         let grade = self.grade_taught;
-        let student = self.student_mut(id).ok_or("no such student")?;
+        let student = self.student_mut(id).ok_or(RosterError::NoSuchStudent)?;
         student.percentile = percentile;
         if let Some(course) = grade.and_then(|g| recommend_course(curriculum, g, percentile)) {
             student.entry.goals.course = Some(course.id.clone());
@@ -220,30 +220,29 @@ impl Roster {
     }
 
     /// Sets a student's target date from a date field (YYYY-MM-DD, or "" for none).
-    pub fn set_target_date(&mut self, id: &str, date: &str) -> Result<(), String> {
+    pub fn set_target_date(&mut self, id: &str, date: &str) -> Result<(), RosterError> {
         let date = date.trim();
         if !date.is_empty() && days_from_date(date).is_none() {
-            return Err(format!("\"{date}\" is not a date: use YYYY-MM-DD"));
+            return Err(RosterError::BadDate {
+                typed: date.to_string(),
+            });
         }
-        let student = self.student_mut(id).ok_or("no such student")?;
+        let student = self.student_mut(id).ok_or(RosterError::NoSuchStudent)?;
         student.entry.goals.target_date = (!date.is_empty()).then(|| date.to_string());
         Ok(())
     }
 
     /// Sets a student's weekly time goal from what the teacher typed.
-    pub fn set_weekly_minutes(&mut self, id: &str, typed: &str) -> Result<(), String> {
+    pub fn set_weekly_minutes(&mut self, id: &str, typed: &str) -> Result<(), RosterError> {
         let minutes = typed
             .trim()
             .parse::<u32>()
             .ok()
             .filter(|m| (1..=MAX_WEEKLY_MINUTES).contains(m))
-            .ok_or_else(|| {
-                format!(
-                    "a weekly goal is 1 to {MAX_WEEKLY_MINUTES} minutes, not \"{}\"",
-                    typed.trim()
-                )
+            .ok_or_else(|| RosterError::BadWeeklyMinutes {
+                typed: typed.trim().to_string(),
             })?;
-        let student = self.student_mut(id).ok_or("no such student")?;
+        let student = self.student_mut(id).ok_or(RosterError::NoSuchStudent)?;
         student.entry.goals.weekly_minutes = minutes;
         Ok(())
     }
@@ -255,17 +254,12 @@ impl Roster {
         &self,
         curriculum: &Curriculum,
         now: Millis,
-    ) -> Result<ClassFile, Vec<String>> {
-        let mut problems = Vec::new();
+    ) -> Result<ClassFile, Vec<RosterError>> {
         let Some(name) = clean_class_name(&self.class.name) else {
-            problems.push(format!(
-                "give the class a name: 1 to {MAX_CLASS_NAME_CHARS} characters, without < > or control characters"
-            ));
-            return Err(problems);
+            return Err(vec![RosterError::NoClassName]);
         };
         if self.students.is_empty() {
-            problems.push("add at least one student".to_string());
-            return Err(problems);
+            return Err(vec![RosterError::NoStudents]);
         }
         let file = ClassFile::new(
             ClassInfo {
@@ -277,7 +271,31 @@ impl Roster {
             now,
         );
         load_class_file(&file.to_json())
+            .map_err(|problems| problems.into_iter().map(RosterError::ClassFile).collect())
     }
+}
+
+/// Why the teacher's roster refused what was typed, or cannot make a class file yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RosterError {
+    /// A line of the typed names is not a usable nickname (`line` from 1).
+    UnusableNickname { line: usize, text: String },
+    /// The names would make the class larger than a class file holds.
+    TooManyStudents { would_make: usize },
+    /// A percentile that is not a whole number from 0 to 100.
+    BadPercentile { typed: String },
+    /// The student changed is not on the roster (another tab removed them).
+    NoSuchStudent,
+    /// A target date that is not YYYY-MM-DD.
+    BadDate { typed: String },
+    /// A weekly goal that is not 1 to the most minutes a class file allows.
+    BadWeeklyMinutes { typed: String },
+    /// The class has no usable name yet.
+    NoClassName,
+    /// The class has no students yet.
+    NoStudents,
+    /// The class file made would not load on a student's device.
+    ClassFile(ClassFileError),
 }
 
 #[cfg(test)]
@@ -306,7 +324,10 @@ mod tests {
         let refused = roster.add_nicknames("Dee\n<b>Eve</b>", ids());
         assert_eq!(
             refused,
-            Err(vec!["line 2: \"<b>Eve</b>\" is not a usable nickname: use 1 to 40 characters, without < > or control characters".to_string()])
+            Err(vec![RosterError::UnusableNickname {
+                line: 2,
+                text: "<b>Eve</b>".into()
+            }])
         );
         assert_eq!(roster.students.len(), 3);
     }

@@ -13,7 +13,7 @@ use bundled::{bundled_files, curricula_dir};
 #[test]
 fn the_catalog_lists_exactly_the_bundled_curriculum_files() {
     let text = fs::read_to_string(curricula_dir().join("index.json")).unwrap_or_default();
-    let catalog = parse_catalog(&text).unwrap_or_else(|error| panic!("index.json: {error}"));
+    let catalog = parse_catalog(&text).unwrap_or_else(|error| panic!("index.json: {error:?}"));
     let listed: BTreeSet<String> = catalog
         .curricula
         .into_iter()
@@ -29,14 +29,14 @@ fn the_catalog_lists_exactly_the_bundled_curriculum_files() {
 #[test]
 fn the_catalog_lists_each_curriculum_with_its_id_and_courses() {
     let text = fs::read_to_string(curricula_dir().join("index.json")).unwrap_or_default();
-    let catalog = parse_catalog(&text).unwrap_or_else(|error| panic!("index.json: {error}"));
+    let catalog = parse_catalog(&text).unwrap_or_else(|error| panic!("index.json: {error:?}"));
     let files: std::collections::BTreeMap<String, String> = bundled_files().into_iter().collect();
     for entry in catalog.curricula {
         let file_text = files
             .get(&entry.file)
             .unwrap_or_else(|| panic!("index.json lists {}, which is not there", entry.file));
         let curriculum = load_curriculum(file_text)
-            .unwrap_or_else(|errors| panic!("{}: {errors}", entry.file))
+            .unwrap_or_else(|errors| panic!("{}: {errors:?}", entry.file))
             .curriculum;
         let expected = listing_of(&entry.file, &curriculum);
         assert_eq!(
@@ -54,19 +54,8 @@ fn every_bundled_curriculum_loads_without_errors_or_warnings() {
     // `bundled_files` fails when there are none to check.
     for (name, text) in bundled_files() {
         match load_curriculum(&text) {
-            Ok(loaded) => assert!(
-                loaded.warnings.is_empty(),
-                "{name}: {:?}",
-                loaded
-                    .warnings
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-            ),
-            Err(errors) => panic!(
-                "{name}: {:#?}",
-                errors.0.iter().map(ToString::to_string).collect::<Vec<_>>()
-            ),
+            Ok(loaded) => assert!(loaded.warnings.is_empty(), "{name}: {:?}", loaded.warnings),
+            Err(errors) => panic!("{name}: {:#?}", errors.0),
         }
     }
 }

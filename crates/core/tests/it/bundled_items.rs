@@ -30,7 +30,7 @@ fn bundled() -> Vec<(String, Curriculum)> {
 
 fn is_right(instance: &ItemInstance, response: &Response) -> bool {
     judge(instance, response)
-        .unwrap_or_else(|e| panic!("{}: {response:?}: {e}", instance.item_id))
+        .unwrap_or_else(|e| panic!("{}: {response:?}: {e:?}", instance.item_id))
         .correct
 }
 
@@ -95,7 +95,7 @@ fn check_instance(instance: &ItemInstance) -> Result<(), String> {
                 let response = Response::Number {
                     text: number.to_string(),
                 };
-                let judgement = judge(instance, &response).map_err(|e| format!("{id}: {e}"))?;
+                let judgement = judge(instance, &response).map_err(|e| format!("{id}: {e:?}"))?;
                 if judgement.correct {
                     return Err(format!("{id}: listed wrong answer {number} is right"));
                 }
@@ -204,7 +204,7 @@ fn every_instance_of_every_bundled_item_has_exactly_the_intended_answer() {
                         let compiled = match CompiledItem::compile(item) {
                             Ok(compiled) => compiled,
                             Err(e) => {
-                                problems.push(format!("{name}: {}: {e}", item.id));
+                                problems.push(format!("{name}: {}: {e:?}", item.id));
                                 continue;
                             }
                         };
@@ -212,7 +212,7 @@ fn every_instance_of_every_bundled_item_has_exactly_the_intended_answer() {
                         for seed in 0..seeds {
                             let checked = compiled
                                 .instance(seed)
-                                .map_err(|e| format!("{}: seed {seed}: {e}", item.id))
+                                .map_err(|e| format!("{}: seed {seed}: {e:?}", item.id))
                                 .and_then(|instance| check_instance(&instance));
                             instances += 1;
                             if let Err(problem) = checked {
@@ -243,7 +243,7 @@ fn the_checks_catch_a_wrong_comparison_a_wrong_order_and_a_wrong_solution() {
     let problems: Vec<String> = items
         .iter()
         .filter_map(|item| {
-            let instance = ItemInstance::generate(item, 0).unwrap_or_else(|e| panic!("{e}"));
+            let instance = ItemInstance::generate(item, 0).unwrap_or_else(|e| panic!("{e:?}"));
             check_instance(&instance).err()
         })
         .collect();

@@ -1,5 +1,5 @@
-//! Class files: every bad file in `tests/fixtures/class/bad/` is refused with exactly
-//! the messages of its `.expected` file; a good one loads and round-trips; and the
+//! Class files: a good one loads and round-trips (the bad ones are refused with the
+//! messages of their `.expected` files in masterly-text's tests); and the
 //! course goal recommended from a benchmark percentile follows the bands of
 //! docs/teacher-view.md.
 
@@ -11,23 +11,7 @@ use masterly_core::format::class_file::{
 };
 use masterly_core::format::progress::Goals;
 use std::fs;
-use support::{check_expected, fixtures};
-
-#[test]
-fn every_bad_class_file_is_refused_with_its_exact_messages() {
-    let mut failures = Vec::new();
-    for fixture in fixtures("class/bad") {
-        match load_class_file(&fs::read_to_string(&fixture).unwrap_or_default()) {
-            Ok(_) => failures.push(format!("{} was accepted", fixture.display())),
-            Err(problems) => {
-                if let Err(failure) = check_expected(&fixture, &problems) {
-                    failures.push(failure);
-                }
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
+use support::fixtures;
 
 #[test]
 fn a_good_class_file_loads_and_what_is_written_loads_back_the_same() {
@@ -40,7 +24,7 @@ fn a_good_class_file_loads_and_what_is_written_loads_back_the_same() {
         assert_eq!(again, file);
     }
     let curriculum = load_curriculum(include_str!("../../../../curricula/demo.json"))
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
         .curriculum;
     let made = ClassFile::new(
         ClassInfo {
@@ -61,7 +45,7 @@ fn a_good_class_file_loads_and_what_is_written_loads_back_the_same() {
 #[test]
 fn the_recommended_goal_course_follows_the_percentile_bands() {
     let fractions = load_curriculum(include_str!("../../../../curricula/fractions.json"))
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
         .curriculum;
     let grade_of = |grade_taught, percentile| {
         recommend_course(&fractions, grade_taught, percentile).and_then(|course| course.grade)

@@ -28,7 +28,7 @@ fn a_year_of_answers_costs_a_few_dozen_characters_each_and_reads_back_exactly() 
         ("demo", include_str!("../../../../curricula/demo.json")),
     ] {
         let curriculum = load_curriculum(text)
-            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"))
             .curriculum;
         for answers in [2_000, 3_000] {
             let log = app_like_log(&curriculum, answers, 11);

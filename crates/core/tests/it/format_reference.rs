@@ -94,19 +94,8 @@ fn all_properties(schema: &Value) -> BTreeSet<String> {
 #[test]
 fn the_complete_example_loads_without_any_problem() {
     match load_curriculum(EXAMPLE) {
-        Ok(loaded) => assert!(
-            loaded.warnings.is_empty(),
-            "{:?}",
-            loaded
-                .warnings
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-        ),
-        Err(errors) => panic!(
-            "{:#?}",
-            errors.0.iter().map(ToString::to_string).collect::<Vec<_>>()
-        ),
+        Ok(loaded) => assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings),
+        Err(errors) => panic!("{:#?}", errors.0),
     }
 }
 
@@ -130,7 +119,7 @@ fn the_example_uses_exactly_the_fields_the_schema_lists() {
 #[test]
 fn what_the_loader_writes_back_fits_the_schema() {
     let schema: Value = serde_json::from_str(SCHEMA).unwrap_or_else(|e| panic!("schema: {e}"));
-    let loaded = load_curriculum(EXAMPLE).unwrap_or_else(|e| panic!("{e}"));
+    let loaded = load_curriculum(EXAMPLE).unwrap_or_else(|e| panic!("{e:?}"));
     let written = serde_json::to_value(&loaded.curriculum).unwrap_or_else(|e| panic!("{e}"));
     let (mut used, mut unknown) = (BTreeSet::new(), Vec::new());
     walk(&schema, &schema, &written, "$", &mut used, &mut unknown);
@@ -142,16 +131,16 @@ fn what_the_loader_writes_back_fits_the_schema() {
 
 #[test]
 fn the_content_hash_ignores_formatting_but_not_content() {
-    let loaded = load_curriculum(EXAMPLE).unwrap_or_else(|e| panic!("{e}"));
+    let loaded = load_curriculum(EXAMPLE).unwrap_or_else(|e| panic!("{e:?}"));
     let compact: Value = serde_json::from_str(EXAMPLE).unwrap_or_else(|e| panic!("{e}"));
-    let reformatted = load_curriculum(&compact.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let reformatted = load_curriculum(&compact.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(
         loaded.curriculum.content_hash(),
         reformatted.curriculum.content_hash()
     );
     assert!(loaded.curriculum.content_hash().starts_with("fnv1a64:"));
     let changed = EXAMPLE.replace("Measuring with fractions", "Measuring with fractions!");
-    let changed = load_curriculum(&changed).unwrap_or_else(|e| panic!("{e}"));
+    let changed = load_curriculum(&changed).unwrap_or_else(|e| panic!("{e:?}"));
     assert_ne!(
         loaded.curriculum.content_hash(),
         changed.curriculum.content_hash()

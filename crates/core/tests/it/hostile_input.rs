@@ -1,7 +1,7 @@
 //! Hostile and broken curriculum files: every one is refused with a located,
 //! typed error, and none makes the loader panic.
 
-use masterly_core::content::curriculum::{load_curriculum, CurriculumErrorKind, MAX_ITEMS};
+use masterly_core::content::curriculum::{load_curriculum, Count, CurriculumErrorKind, MAX_ITEMS};
 use masterly_core::content::rng::SplitMix64;
 use masterly_core::format::json::FileProblem;
 use masterly_core::format::limits::LimitError;
@@ -29,9 +29,8 @@ fn a_curriculum_with_too_many_items_is_refused_with_the_limit_named() {
     assert_eq!(
         errors[0].kind,
         CurriculumErrorKind::CountOutOfRange {
-            what: "the number of items in the curriculum",
+            what: Count::Items,
             found: MAX_ITEMS + 1,
-            expected: "at most 50,000"
         }
     );
 }
@@ -60,13 +59,13 @@ fn a_flood_of_empty_lists_is_refused_before_parsing() {
 #[test]
 fn no_truncation_or_corruption_of_a_valid_file_makes_the_loader_panic() {
     // Every prefix at a stride, and random byte edits: each must give Ok or typed
-    // errors with something to say, never a panic (a panic fails this test).
+    // errors (masterly-text says each), never a panic (a panic fails this test).
     let bytes = EXAMPLE.as_bytes();
     let mut checked = 0;
     for end in (0..bytes.len()).step_by(13) {
         let prefix = String::from_utf8_lossy(&bytes[..end]);
         if let Err(errors) = load_curriculum(&prefix) {
-            assert!(errors.0.iter().all(|e| !e.to_string().is_empty()));
+            assert!(!errors.0.is_empty());
         }
         checked += 1;
     }
@@ -81,7 +80,6 @@ fn no_truncation_or_corruption_of_a_valid_file_makes_the_loader_panic() {
         let text = String::from_utf8_lossy(&edited);
         if let Err(errors) = load_curriculum(&text) {
             assert!(!errors.0.is_empty());
-            assert!(errors.0.iter().all(|e| !e.to_string().is_empty()));
         }
         checked += 1;
     }

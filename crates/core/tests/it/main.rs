@@ -11,7 +11,6 @@ mod class_file;
 mod class_import;
 mod class_round_trip;
 mod compact_storage;
-mod curriculum_fixtures;
 mod demo_course;
 mod docs;
 mod format_reference;

@@ -17,7 +17,7 @@ fn by_serde(text: &str) -> Option<ProgressBundle> {
 fn demo_files() -> Vec<String> {
     let demo = load_curriculum(include_str!("../../../../curricula/demo.json"))
         .map(|loaded| loaded.curriculum)
-        .unwrap_or_else(|errors| panic!("{errors}"));
+        .unwrap_or_else(|errors| panic!("{errors:?}"));
     synthetic_progress_files(&demo, 6, 40, 3)
 }
 

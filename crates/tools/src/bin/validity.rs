@@ -8,6 +8,7 @@
 
 use masterly_core::content::curriculum::{load_curriculum, Curriculum, MasterySettings};
 use masterly_core::learning::simulate::{simulate, LearnerModel, Measures, Path, Rate, Simulation};
+use masterly_text::Say;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -135,7 +136,7 @@ fn run(
     options: &Options,
 ) -> Result<Measures, String> {
     let simulation = Simulation::new(model.clone(), path, options.students, options.seed);
-    simulate(curriculum, course, &simulation).map_err(|error| error.to_string())
+    simulate(curriculum, course, &simulation).map_err(|error| error.say())
 }
 
 fn main() -> ExitCode {
@@ -174,7 +175,7 @@ fn main_result() -> Result<(), String> {
     let text = std::fs::read_to_string(&options.curriculum)
         .map_err(|error| format!("cannot read {}: {error}", options.curriculum))?;
     let curriculum = load_curriculum(&text)
-        .map_err(|error| format!("{}: {error}", options.curriculum))?
+        .map_err(|errors| format!("{}: {}", options.curriculum, errors.say()))?
         .curriculum;
     let started = Instant::now();
     println!(
@@ -200,7 +201,7 @@ fn main_result() -> Result<(), String> {
                 println!(
                     "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                     setting.name,
-                    path.name(),
+                    path.say(),
                     percent(measures.precision),
                     short(measures.recall_within_2),
                     short(measures.recall_within_4),
@@ -213,7 +214,7 @@ fn main_result() -> Result<(), String> {
                 for (kind, rate) in &measures.precision_by_kind {
                     println!(
                         "|  | … Mastered by a {} | {} |  |  |  |  |  |  |  |",
-                        kind.label(),
+                        kind.say(),
                         percent(*rate)
                     );
                 }
@@ -253,7 +254,7 @@ fn main_result() -> Result<(), String> {
             for observer in &measures.observers {
                 println!(
                     "| {name} | {} | {} | {} | {} |",
-                    observer.name,
+                    observer.rule.say(),
                     short(observer.precision),
                     short(observer.reached),
                     mean(observer.items_to_mastery.value())

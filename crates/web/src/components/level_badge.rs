@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use masterly_core::learning::mastery::MasteryLevel;
+use masterly_text::learning::{level_label, level_meaning};
 
 /// Shapes fill up as the level rises: empty circle to full circle.
 fn shape(level: MasteryLevel) -> &'static str {
@@ -20,7 +21,7 @@ pub fn LevelBadge(level: MasteryLevel) -> impl IntoView {
     view! {
         <span class=format!("level level-{}", level.key()) data-level=level.key()>
             <span class="level-shape" aria-hidden="true">{shape(level)}</span>
-            {level.label()}
+            {level_label(level)}
         </span>
     }
 }
@@ -36,7 +37,7 @@ pub fn LevelLegend() -> impl IntoView {
                     view! {
                         <div>
                             <dt><LevelBadge level /></dt>
-                            <dd>{level.meaning()}</dd>
+                            <dd>{level_meaning(level)}</dd>
                         </div>
                     }
                 })

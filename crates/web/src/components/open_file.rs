@@ -15,6 +15,7 @@ use masterly_core::format::class_file::ClassFile;
 use masterly_core::format::files::{read_masterly_file, MasterlyFile};
 use masterly_core::format::progress::{ProgressBundle, PROGRESS_LIMITS};
 use masterly_core::time::{iso_date, DAY_MS};
+use masterly_text::{say_all, Say};
 use std::sync::Arc;
 
 /// Problems listed at first; the rest open in place.
@@ -76,7 +77,10 @@ pub fn OpenFile() -> impl IntoView {
                 },
                 Ok(MasterlyFile::Class(file)) => Stage::Class(Arc::new(file)),
                 Ok(MasterlyFile::Progress(bundle)) => Stage::Progress(Arc::new(bundle)),
-                Err(problems) => said(text::file_problems(&name, problems.len()), problems),
+                Err(problems) => said(
+                    text::file_problems(&name, problems.len()),
+                    say_all(&problems),
+                ),
             });
         });
     };
@@ -175,7 +179,7 @@ fn CoursePreview(
     let warnings = loaded
         .warnings
         .iter()
-        .map(|warning| view! { <li>{warning.to_string()}</li> })
+        .map(|warning| view! { <li>{warning.say()}</li> })
         .collect_view();
     let add = move || {
         stage.set(match session.import_curriculum(&text) {

@@ -10,7 +10,8 @@ use crate::teacher::TeacherSession;
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::curriculum::Curriculum;
-use masterly_core::teacher::roster::{student_id, Roster, RosterStudent};
+use masterly_core::teacher::roster::{student_id, Roster, RosterError, RosterStudent};
+use masterly_text::{say_all, Say};
 use std::sync::Arc;
 
 #[component]
@@ -35,7 +36,7 @@ pub fn ClassSetup(choice: Signal<Option<CourseChoice>>) -> impl IntoView {
                 problems.set(Vec::new());
                 said.set(text::students_added(added));
             }
-            Err(found) => problems.set(found),
+            Err(found) => problems.set(say_all(&found)),
         }
     };
     let write_file = move |_| {
@@ -49,7 +50,7 @@ pub fn ClassSetup(choice: Signal<Option<CourseChoice>>) -> impl IntoView {
                 download(&name, &file.to_json());
                 said.set(text::class_file_written(&name, file.students.len()));
             }
-            Err(found) => problems.set(found),
+            Err(found) => problems.set(say_all(&found)),
         }
     };
     let ids = move || {
@@ -267,11 +268,11 @@ fn checked_setter(
     roster: RwSignal<Roster>,
     problems: RwSignal<Vec<String>>,
     id: String,
-    set: impl Fn(&mut Roster, &str, &str) -> Result<(), String> + 'static,
+    set: impl Fn(&mut Roster, &str, &str) -> Result<(), RosterError> + 'static,
 ) -> impl Fn(leptos::ev::Event) + 'static {
     move |event: leptos::ev::Event| {
         let value = event_target_value(&event);
         let result = roster.try_update(|r| set(r, &id, &value)).unwrap_or(Ok(()));
-        problems.set(result.err().into_iter().collect());
+        problems.set(result.err().iter().map(Say::say).collect());
     }
 }

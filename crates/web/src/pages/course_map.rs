@@ -15,6 +15,7 @@ use masterly_core::content::curriculum::{Course, Curriculum};
 use masterly_core::device::workbook::{local_day, week_start, Place};
 use masterly_core::learning::plan::PlanRequest;
 use masterly_core::learning::replay::{NextStep, Replay};
+use masterly_text::Say;
 use std::sync::Arc;
 
 #[component]
@@ -356,7 +357,7 @@ pub fn objective_list(
                             <LevelBadge level=progress.level />
                             <details class="level-reason">
                                 <summary>{text::WHY_THIS_LEVEL}</summary>
-                                <p>{progress.reason()}</p>
+                                <p>{progress.say()}</p>
                             </details>
                         </li>
                     }

@@ -6,6 +6,7 @@ use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::curriculum::Course;
 use masterly_core::teacher::class::{ClassReports, FamilySummary, Report};
+use masterly_text::learning::level_label;
 
 /// Pixels per grid square and per bar.
 const SQUARE: usize = 14;
@@ -68,7 +69,7 @@ fn grid_picture(reports: &ClassReports) -> AnyView {
                     "{}, {}: {}",
                     row.learner.nickname,
                     reports.grid.columns[c].objective,
-                    cell.level.label()
+                    level_label(cell.level)
                 );
                 view! {
                     <rect
@@ -248,7 +249,7 @@ fn SummarySheet(summary: FamilySummary) -> impl IntoView {
                                     view! {
                                         <li>
                                             <span class=format!("level level-{}", level.key())>
-                                                {level.label()}
+                                                {level_label(level)}
                                             </span>
                                             " "
                                             {target}

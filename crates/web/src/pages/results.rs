@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use masterly_core::device::workbook::{score_by_objective, Place};
 use masterly_core::learning::attempt::AssessmentKind;
 use masterly_core::learning::replay::UnitStage;
+use masterly_text::Say;
 
 #[component]
 pub fn ResultsPage(sitting_id: String) -> impl IntoView {
@@ -118,7 +119,7 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
                 view! {
                     <td data-label=text::LEVEL_NOW>
                         <LevelBadge level=progress.level />
-                        <p class="reason">{progress.reason()}</p>
+                        <p class="reason">{progress.say()}</p>
                         {persistence.map(|p| view! { <p class="persistence">{p}</p> })}
                     </td>
                 }

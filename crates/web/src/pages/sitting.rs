@@ -17,6 +17,7 @@ use masterly_core::content::item::{
 use masterly_core::device::workbook::Place;
 use masterly_core::learning::attempt::{AssessmentKind, Attempt};
 use masterly_core::learning::plan::PlannedItem;
+use masterly_text::Say;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -245,7 +246,7 @@ fn ItemScreen() -> impl IntoView {
 fn response_problem(error: &ResponseError) -> String {
     match error {
         ResponseError::Empty | ResponseError::WrongKind { .. } => text::ANSWER_FIRST.to_string(),
-        other => text::capitalise(&other.to_string()),
+        other => text::capitalise(&other.say()),
     }
 }
 

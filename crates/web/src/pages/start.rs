@@ -6,6 +6,7 @@ use crate::components::open_file::OpenFile;
 use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
+use masterly_text::Say;
 
 #[component]
 pub fn StartScreen() -> impl IntoView {
@@ -24,7 +25,7 @@ pub fn StartScreen() -> impl IntoView {
                 problem.set(None);
                 session.keep_signed_in(keep.get_untracked());
             }
-            Err(error) => problem.set(Some(text::capitalise(&error.to_string()))),
+            Err(error) => problem.set(Some(text::capitalise(&error.say()))),
         }
     };
     let learners = move || session.profiles.with(|profiles| profiles.profiles.clone());

@@ -17,6 +17,8 @@ use crate::teacher::{FileLine, TeacherSession};
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::teacher::class::{Cell, ClassReports, Report, Table};
+use masterly_text::teacher::{cell_note, column_note, csv};
+use masterly_text::Say;
 
 /// Reasons listed at first per refused file; the rest open in place.
 const SHOWN_PROBLEMS: usize = 5;
@@ -168,7 +170,7 @@ pub fn TeacherPage() -> impl IntoView {
                                 download_as(
                                     &text::csv_file_name(report.key(), &course_id()),
                                     "text/csv",
-                                    &shown.to_csv(),
+                                    &csv(&shown),
                                 );
                             };
                             let picture = report_picture(&reports, report);
@@ -216,25 +218,16 @@ pub fn TeacherPage() -> impl IntoView {
 /// (word, shape and colour) inside its cell; notes show on hover.
 #[component]
 fn ReportTable(table: Table, report: Report) -> impl IntoView {
-    // The ids behind headings are for the CSV file only.
-    let Table {
-        header,
-        rows,
-        header_notes,
-        cell_notes,
-        header_ids: _,
-    } = table;
-    let note = |notes: Option<&String>| notes.filter(|n| !n.is_empty()).cloned();
+    let Table { columns, rows } = table;
     view! {
         <div class="table-scroll" tabindex="0">
             <table data-testid=report.key()>
                 <thead>
                     <tr>
-                        {header
-                            .into_iter()
-                            .enumerate()
-                            .map(|(c, name)| {
-                                view! { <th scope="col" title=note(header_notes.get(c))>{name}</th> }
+                        {columns
+                            .iter()
+                            .map(|column| {
+                                view! { <th scope="col" title=column_note(column)>{column.say()}</th> }
                             })
                             .collect_view()}
                     </tr>
@@ -242,24 +235,21 @@ fn ReportTable(table: Table, report: Report) -> impl IntoView {
                 <tbody>
                     {rows
                         .into_iter()
-                        .enumerate()
-                        .map(|(r, cells)| {
-                            let notes = cell_notes.get(r);
+                        .map(|cells| {
                             let mut cells = cells.into_iter();
-                            let first = cells.next().map(|cell| cell.text()).unwrap_or_default();
+                            let first = cells.next().map(|cell| cell.say()).unwrap_or_default();
                             view! {
                                 <tr>
                                     <th scope="row">{first}</th>
                                     {cells
-                                        .enumerate()
-                                        .map(|(c, cell)| {
-                                            let title = note(notes.and_then(|n| n.get(c + 1)));
+                                        .map(|cell| {
+                                            let title = cell_note(&cell);
                                             // A level is a badge inside its cell: the cell
                                             // itself stays a table cell, in its own column.
                                             let cell = match cell {
-                                                Cell::Level(level) => view! { <LevelBadge level /> }
+                                                Cell::Level { level, .. } => view! { <LevelBadge level /> }
                                                     .into_any(),
-                                                other => other.text().into_any(),
+                                                other => other.say().into_any(),
                                             };
                                             view! { <td title=title>{cell}</td> }
                                         })

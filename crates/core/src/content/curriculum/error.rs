@@ -1,10 +1,10 @@
-//! What can be wrong with a curriculum file, said so that an author can fix it:
-//! where (a JSON path such as `$.courses[0].units[2]`, or line:column for syntax),
-//! what was expected, and what was found.
+//! What can be wrong with a curriculum file, typed so that it can be said to an
+//! author (masterly-text): where (a JSON path such as `$.courses[0].units[2]`, or
+//! line:column for syntax), what was expected, and what was found.
 
+use crate::content::expr::ExprError;
+use crate::content::item::{InstanceError, ItemKind};
 use crate::format::json::FileProblem;
-use std::fmt;
-use thiserror::Error;
 
 /// Errors stop a curriculum from loading; warnings are shown to the author but the
 /// curriculum still works.
@@ -14,83 +14,75 @@ pub enum Severity {
     Warning,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CurriculumErrorKind {
     /// A problem with the file as a whole (size, syntax, format, version).
-    #[error("{0}")]
     File(FileProblem),
-    #[error("{what} must not be empty")]
-    Empty { what: &'static str },
-    #[error("id \"{id}\" must be 1 to 64 characters of letters, digits, '-', '_' or '.'")]
+    /// A text or list that must say something.
+    Empty { what: Part },
+    /// An id that is not 1 to 64 letters, digits, '-', '_' or '.'.
     BadId { id: String },
-    #[error("id \"{id}\" is already used at {first}; ids must be unique in the whole curriculum")]
+    /// Ids are unique in the whole curriculum; `first` is the path of the first use.
     DuplicateId { id: String, first: String },
-    #[error("prerequisite \"{id}\" is not the id of any unit in this curriculum")]
+    /// A prerequisite that is no unit of the curriculum.
     UnknownPrerequisite { id: String },
-    #[error("unit \"{id}\" names itself as a prerequisite")]
+    /// A unit that names itself as a prerequisite.
     SelfPrerequisite { id: String },
-    #[error("prerequisites form a cycle, so none of these units could ever be started: {}", cycle.join(" → "))]
+    /// Units whose prerequisites go round in a circle: none could ever start.
     PrerequisiteCycle { cycle: Vec<String> },
-    #[error("{what} is {found}%, expected {expected}")]
-    ThresholdOutOfRange {
-        what: &'static str,
-        found: u32,
-        expected: &'static str,
-    },
-    #[error("unit \"{unit}\" has {found} objective(s); mastery learning works best with 3 to 5 per unit")]
+    /// A percentage outside its range (each threshold has its own).
+    ThresholdOutOfRange { what: Threshold, found: u32 },
+    /// A warning: mastery learning works best with 3 to 5 objectives a unit.
     UnusualObjectiveCount { unit: String, found: usize },
-    #[error("{what} is {found}, expected {expected}")]
-    CountOutOfRange {
-        what: &'static str,
-        found: usize,
-        expected: &'static str,
-    },
-    #[error("objective \"{objective}\" has no corrective; students below the bar need a different explanation than the lesson")]
+    /// A number of things outside its range (each count has its own).
+    CountOutOfRange { what: Count, found: usize },
+    /// Students below the bar need another explanation than the lesson.
     MissingCorrective { objective: String },
-    #[error("objective \"{objective}\" has no enrichment task for students who reach the bar")]
+    /// A warning: students at the bar need something to go on with.
     MissingEnrichment { objective: String },
-    #[error("a {kind} item needs \"{field}\"")]
+    /// A field an item of this kind needs (kind and field as the format names them).
     MissingItemField {
         kind: &'static str,
         field: &'static str,
     },
-    #[error("\"{field}\" is not used by {kind} items")]
+    /// A field items of this kind do not use.
     ForeignItemField {
         kind: &'static str,
         field: &'static str,
     },
-    #[error("a {kind} item needs {expected} correct choice(s), found {found}")]
-    CorrectChoiceCount {
-        kind: &'static str,
-        expected: &'static str,
-        found: usize,
-    },
-    #[error("misconception \"{id}\" is not defined in the curriculum's \"misconceptions\"")]
+    /// A single-choice item needs exactly one correct choice, a multiple-select
+    /// item at least one.
+    CorrectChoiceCount { kind: ItemKind, found: usize },
+    /// A misconception not defined in the curriculum's list.
     UnknownMisconception { id: String },
-    #[error("\"{text}\" does not parse: {detail}")]
-    BadExpression { text: String, detail: String },
-    #[error("\"{name}\" cannot name a variable: use letters, digits and _, starting with a letter, and not a function or and/or/not")]
+    /// An expression (a variable's value) that does not parse or evaluate.
+    BadExpression { text: String, error: ExprError },
+    /// A template variable named like a function, a keyword or not as a name.
     BadVariableName { name: String },
-    #[error("\"{text}\" reads \"{name}\", which is not one of the template's variables or of the derived values before it")]
+    /// An expression reading a name that is no variable or earlier derived value.
     UnknownVariable { text: String, name: String },
-    #[error("\"{name}\" names two values of this template; each variable and derived value needs a name of its own")]
+    /// Two variables or derived values of one template with the same name.
     DuplicateVariable { name: String },
-    #[error("{detail}")]
-    ItemFails { detail: String },
-    #[error("seed {seed}: {detail}")]
-    TemplateFails { seed: u64, detail: String },
-    #[error("the template's constraints were never met in {draws} draws for any of seeds 0 to {last_seed}")]
+    /// A fixed item that cannot be made.
+    ItemFails { error: Box<InstanceError> },
+    /// A template that cannot be made for this seed.
+    TemplateFails {
+        seed: u64,
+        error: Box<InstanceError>,
+    },
+    /// A template whose constraints no seed tried could meet.
     TemplateUnsatisfiable { draws: u32, last_seed: u64 },
-    #[error("seed {seed}: choices {first} and {second} both read \"{text}\"")]
+    /// Two choices of an instance that read the same.
     DuplicateChoices {
         seed: u64,
         first: usize,
         second: usize,
         text: String,
     },
-    #[error("seed {seed}: wrong answer {index} equals the right answer")]
+    /// A listed wrong answer that equals the right one.
     WrongAnswerIsRight { seed: u64, index: usize },
-    #[error("objective \"{objective}\" has {found} distinct item instance(s), but formative A, formative B and the unit test need {needed} without repeating one; add items or a template")]
+    /// Too few distinct instances for formative A, B and the unit test without a
+    /// repeat.
     PoolTooSmall {
         objective: String,
         found: usize,
@@ -98,7 +90,6 @@ pub enum CurriculumErrorKind {
     },
     /// The pool is short and some of its items have errors, which leave them out (or
     /// stop a template giving more): the fix is those errors, not more items.
-    #[error("objective \"{objective}\" has {found} distinct item instance(s), but formative A, formative B and the unit test need {needed} without repeating one: {with_errors} of its {items} items have errors (above), which leave them out; fix those first")]
     PoolTooSmallWithErrors {
         objective: String,
         with_errors: usize,
@@ -106,16 +97,18 @@ pub enum CurriculumErrorKind {
         found: usize,
         needed: usize,
     },
-    #[error("objective \"{objective}\" has {found} distinct item instance(s); {wanted} would also cover a second formative B, a retake of the unit test and reviews without repeats")]
+    /// A warning: enough for one cycle, not for a second formative B, a retake and
+    /// reviews without repeats.
     PoolSmallForRetakes {
         objective: String,
         found: usize,
         wanted: usize,
     },
-    #[error("item \"{item}\" has no worked solution to show after it is answered")]
+    /// A warning: an item with no worked solution to show after it is answered.
     MissingSolution { item: String },
-    /// Figures in tenths of a percent.
-    #[error("objective \"{objective}\": blind guessing passes its part of the unit test {}% of the time, so when half the class knows it only {}% of its \"Mastered\" would be right (below 90%); add items with more choices or written answers, or ask more items per objective", tenths(*guess_passes), tenths(*precision))]
+    /// A warning: blind guessing passes the objective's part of the unit test so
+    /// often that a "Mastered" would too often be wrong. Figures in tenths of a
+    /// percent.
     WeakEvidence {
         objective: String,
         guess_passes: u32,
@@ -123,9 +116,59 @@ pub enum CurriculumErrorKind {
     },
 }
 
-/// Tenths of a percent as "12.5".
-fn tenths(value: u32) -> String {
-    format!("{}.{}", value / 10, value % 10)
+/// A text or list of the curriculum that must not be empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    CurriculumTitle,
+    Version,
+    Licence,
+    Authors,
+    MisconceptionName,
+    MisconceptionFeedback,
+    Courses,
+    CourseTitle,
+    CourseUnits,
+    UnitTitle,
+    UnitObjectives,
+    Corrective,
+    EnrichmentTask,
+    LearningTarget,
+    Lesson,
+    MasteryLooksLike,
+    /// The review intervals, each at least one day.
+    ReviewIntervals,
+    Prompt,
+    Choice,
+    AcceptedAnswers,
+}
+
+/// A percentage of the mastery settings, each with its range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Threshold {
+    /// A unit's own bar: above the curriculum's familiar threshold, at most 100.
+    UnitBar,
+    /// The mastery bar: 1 to 100.
+    Bar,
+    /// The familiar threshold: below the mastery bar.
+    Familiar,
+}
+
+/// A count of the curriculum, each with its range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    /// Items per objective in a formative assessment, the unit test, a review:
+    /// 1 to 10.
+    FormativeItems,
+    UnitTestItems,
+    ReviewItems,
+    /// The revealing hint: 0 (none) up to the number of hints.
+    RevealingHint,
+    /// Choices of an item: 2 to 8.
+    Choices,
+    /// Entries of an ordering item: 2 to 10.
+    EntriesToOrder,
+    /// Items in the whole curriculum: at most [`crate::content::curriculum::MAX_ITEMS`].
+    Items,
 }
 
 impl CurriculumErrorKind {
@@ -166,17 +209,6 @@ impl CurriculumError {
     }
 }
 
-impl fmt::Display for CurriculumError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.kind)
-        } else {
-            write!(f, "{}: {}", self.path, self.kind)
-        }
-    }
-}
-
 /// Every problem found in one file, errors first, in document order within each.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("{} problem(s) in the curriculum, the first: {}", .0.len(), .0.first().map(ToString::to_string).unwrap_or_default())]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CurriculumErrors(pub Vec<CurriculumError>);

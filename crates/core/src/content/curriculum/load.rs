@@ -2,7 +2,7 @@
 //! from a newer Masterly is explained rather than mis-parsed), then the typed parse,
 //! then the semantic checks. All or nothing: a curriculum with errors is not returned.
 
-use super::error::{CurriculumError, CurriculumErrorKind, CurriculumErrors, Severity};
+use super::error::{Count, CurriculumError, CurriculumErrorKind, CurriculumErrors, Severity};
 use super::validate::validate;
 use super::Curriculum;
 use crate::format::json::{self, check_format, check_header, FileKind, FileProblem};
@@ -44,11 +44,7 @@ pub fn load_curriculum(text: &str) -> Result<LoadedCurriculum, CurriculumErrors>
             return Err(one(match parse_located::<Curriculum>(text) {
                 Err(located) => located,
                 Ok(_) => {
-                    CurriculumError::whole_file(CurriculumErrorKind::File(FileProblem::Syntax {
-                        line: 1,
-                        column: 1,
-                        detail: "the file could not be read".to_string(),
-                    }))
+                    CurriculumError::whole_file(CurriculumErrorKind::File(FileProblem::Unreadable))
                 }
             }));
         }
@@ -68,9 +64,8 @@ pub fn load_curriculum(text: &str) -> Result<LoadedCurriculum, CurriculumErrors>
         return Err(one(CurriculumError::at(
             "$.courses",
             CurriculumErrorKind::CountOutOfRange {
-                what: "the number of items in the curriculum",
+                what: Count::Items,
                 found: items,
-                expected: "at most 50,000",
             },
         )));
     }

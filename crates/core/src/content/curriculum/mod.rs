@@ -11,7 +11,9 @@ mod load;
 mod validate;
 mod validate_items;
 
-pub use error::{CurriculumError, CurriculumErrorKind, CurriculumErrors, Severity};
+pub use error::{
+    Count, CurriculumError, CurriculumErrorKind, CurriculumErrors, Part, Severity, Threshold,
+};
 pub use load::{load_curriculum, LoadedCurriculum, CURRICULUM_LIMITS, MAX_ITEMS};
 pub use validate::validate;
 

@@ -2,7 +2,7 @@
 //! prerequisites that exist and never form a cycle, thresholds that make sense,
 //! and no empty text where a student would see a blank.
 
-use super::error::{CurriculumError, CurriculumErrorKind};
+use super::error::{Count, CurriculumError, CurriculumErrorKind, Part, Threshold};
 use super::validate_items::check_objective_items;
 use super::{Curriculum, Unit};
 use crate::content::rng::FastMap;
@@ -24,19 +24,19 @@ pub fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
     check_text(
         &mut problems,
         "$.title",
-        "the curriculum title",
+        Part::CurriculumTitle,
         &curriculum.title,
     );
     check_text(
         &mut problems,
         "$.version",
-        "the version",
+        Part::Version,
         &curriculum.version,
     );
     check_text(
         &mut problems,
         "$.license",
-        "the licence",
+        Part::Licence,
         &curriculum.license,
     );
     check_id(&mut problems, || "$.id".to_string(), &curriculum.id);
@@ -48,7 +48,7 @@ pub fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
         problems.push(CurriculumError::at(
             "$.authors",
             CurriculumErrorKind::Empty {
-                what: "the list of authors",
+                what: Part::Authors,
             },
         ));
     }
@@ -60,13 +60,13 @@ pub fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
         check_text(
             &mut problems,
             format_args!("{path}.name"),
-            "a misconception's name",
+            Part::MisconceptionName,
             &misconception.name,
         );
         check_text(
             &mut problems,
             format_args!("{path}.feedback"),
-            "a misconception's feedback",
+            Part::MisconceptionFeedback,
             &misconception.feedback,
         );
     }
@@ -74,7 +74,7 @@ pub fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
         problems.push(CurriculumError::at(
             "$.courses",
             CurriculumErrorKind::Empty {
-                what: "the list of courses",
+                what: Part::Courses,
             },
         ));
     }
@@ -85,14 +85,14 @@ pub fn validate(curriculum: &Curriculum) -> Vec<CurriculumError> {
         check_text(
             &mut problems,
             format_args!("{course_path}.title"),
-            "a course title",
+            Part::CourseTitle,
             &course.title,
         );
         if course.units.is_empty() {
             problems.push(CurriculumError::at(
                 format!("{course_path}.units"),
                 CurriculumErrorKind::Empty {
-                    what: "a course's list of units",
+                    what: Part::CourseUnits,
                 },
             ));
         }
@@ -117,7 +117,7 @@ fn check_unit<'a>(
     check_text(
         problems,
         format_args!("{unit_path}.title"),
-        "a unit title",
+        Part::UnitTitle,
         &unit.title,
     );
     if let Some(bar) = unit.bar_percent {
@@ -125,9 +125,8 @@ fn check_unit<'a>(
             problems.push(CurriculumError::at(
                 format!("{unit_path}.bar_percent"),
                 CurriculumErrorKind::ThresholdOutOfRange {
-                    what: "the unit's mastery bar",
+                    what: Threshold::UnitBar,
                     found: bar,
-                    expected: "above the curriculum's familiar threshold and at most 100",
                 },
             ));
         }
@@ -136,7 +135,7 @@ fn check_unit<'a>(
         0 => problems.push(CurriculumError::at(
             format!("{unit_path}.objectives"),
             CurriculumErrorKind::Empty {
-                what: "a unit's list of objectives",
+                what: Part::UnitObjectives,
             },
         )),
         3..=5 => {}
@@ -164,7 +163,7 @@ fn check_unit<'a>(
             check_text(
                 problems,
                 format_args!("{path}.correctives[{c}].body"),
-                "a corrective",
+                Part::Corrective,
                 &corrective.body,
             );
         }
@@ -180,7 +179,7 @@ fn check_unit<'a>(
             check_text(
                 problems,
                 format_args!("{path}.enrichment[{e}].body"),
-                "an enrichment task",
+                Part::EnrichmentTask,
                 &task.body,
             );
         }
@@ -194,19 +193,19 @@ fn check_unit<'a>(
         check_text(
             problems,
             format_args!("{path}.target"),
-            "a learning target",
+            Part::LearningTarget,
             &objective.target,
         );
         check_text(
             problems,
             format_args!("{path}.lesson.body"),
-            "a lesson",
+            Part::Lesson,
             &objective.lesson.body,
         );
         check_text(
             problems,
             format_args!("{path}.lesson.mastery_looks_like"),
-            "what mastery looks like",
+            Part::MasteryLooksLike,
             &objective.lesson.mastery_looks_like,
         );
     }
@@ -219,17 +218,17 @@ fn check_thresholds(problems: &mut Vec<CurriculumError>, curriculum: &Curriculum
     let settings = &curriculum.mastery;
     for (what, path, found) in [
         (
-            "items per objective in a formative assessment",
+            Count::FormativeItems,
             "$.mastery.formative_items_per_objective",
             settings.formative_items_per_objective,
         ),
         (
-            "items per objective in the unit test",
+            Count::UnitTestItems,
             "$.mastery.unit_test_items_per_objective",
             settings.unit_test_items_per_objective,
         ),
         (
-            "items per objective in a review",
+            Count::ReviewItems,
             "$.mastery.review_items_per_objective",
             settings.review_items_per_objective,
         ),
@@ -240,7 +239,6 @@ fn check_thresholds(problems: &mut Vec<CurriculumError>, curriculum: &Curriculum
                 CurriculumErrorKind::CountOutOfRange {
                     what,
                     found: found as usize,
-                    expected: "1 to 10",
                 },
             ));
         }
@@ -249,7 +247,7 @@ fn check_thresholds(problems: &mut Vec<CurriculumError>, curriculum: &Curriculum
         problems.push(CurriculumError::at(
             "$.mastery.review_intervals_days",
             CurriculumErrorKind::Empty {
-                what: "the list of review intervals (each at least 1 day)",
+                what: Part::ReviewIntervals,
             },
         ));
     }
@@ -257,18 +255,16 @@ fn check_thresholds(problems: &mut Vec<CurriculumError>, curriculum: &Curriculum
         problems.push(CurriculumError::at(
             "$.mastery.bar_percent",
             CurriculumErrorKind::ThresholdOutOfRange {
-                what: "the mastery bar",
+                what: Threshold::Bar,
                 found: settings.bar_percent,
-                expected: "from 1 to 100",
             },
         ));
     } else if settings.familiar_percent >= settings.bar_percent {
         problems.push(CurriculumError::at(
             "$.mastery.familiar_percent",
             CurriculumErrorKind::ThresholdOutOfRange {
-                what: "the familiar threshold",
+                what: Threshold::Familiar,
                 found: settings.familiar_percent,
-                expected: "below the mastery bar",
             },
         ));
     }
@@ -277,7 +273,7 @@ fn check_thresholds(problems: &mut Vec<CurriculumError>, curriculum: &Curriculum
 fn check_text(
     problems: &mut Vec<CurriculumError>,
     path: impl fmt::Display,
-    what: &'static str,
+    what: Part,
     text: &str,
 ) {
     if text.trim().is_empty() {

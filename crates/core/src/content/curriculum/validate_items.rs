@@ -3,7 +3,7 @@
 //! questions, and the pool holds enough distinct instances for formative A,
 //! formative B and the unit test never to repeat a question.
 
-use super::error::{CurriculumError, CurriculumErrorKind as Kind, Severity};
+use super::error::{Count, CurriculumError, CurriculumErrorKind as Kind, Part, Severity};
 use super::validate::{Owner, ITEMS_PER_OBJECTIVE};
 use super::{Curriculum, Objective};
 use crate::content::expr::{Expr, ExprError, NO_VARIABLES};
@@ -77,10 +77,7 @@ pub(super) fn check_objective_items<'a>(
             Err(InstanceError::Parse { field, text, error }) => {
                 let kind = match error {
                     ExprError::UnknownVariable(name) => Kind::UnknownVariable { text, name },
-                    error => Kind::BadExpression {
-                        text,
-                        detail: error.to_string(),
-                    },
+                    error => Kind::BadExpression { text, error },
                 };
                 problems.push(CurriculumError::at(format!("{path}.{field}"), kind));
                 with_errors += 1;
@@ -264,14 +261,14 @@ fn instance_problem(
             format!("{path}.template"),
             Kind::TemplateFails {
                 seed,
-                detail: error.to_string(),
+                error: Box::new(error),
             },
         )
     } else {
         CurriculumError::at(
             path.to_string(),
             Kind::ItemFails {
-                detail: error.to_string(),
+                error: Box::new(error),
             },
         )
     }
@@ -360,9 +357,7 @@ fn check_fields(
     if item.prompt.trim().is_empty() {
         problems.push(CurriculumError::at(
             format!("{path}.prompt"),
-            Kind::Empty {
-                what: "an item's prompt",
-            },
+            Kind::Empty { what: Part::Prompt },
         ));
     }
     if item.solution.trim().is_empty() {
@@ -378,9 +373,8 @@ fn check_fields(
             problems.push(CurriculumError::at(
                 format!("{path}.revealing_hint"),
                 Kind::CountOutOfRange {
-                    what: "the revealing hint",
+                    what: Count::RevealingHint,
                     found: hint as usize,
-                    expected: "0 (no hint gives the answer away) up to the number of hints",
                 },
             ));
         }
@@ -390,23 +384,21 @@ fn check_fields(
             problems.push(CurriculumError::at(
                 format!("{path}.choices"),
                 Kind::CountOutOfRange {
-                    what: "the number of choices",
+                    what: Count::Choices,
                     found: choices.len(),
-                    expected: "2 to 8",
                 },
             ));
         }
         let correct = choices.iter().filter(|choice| choice.correct).count();
-        let (ok, expected) = match item.kind {
-            ItemKind::SingleChoice => (correct == 1, "exactly one"),
-            _ => (correct >= 1, "at least one"),
+        let ok = match item.kind {
+            ItemKind::SingleChoice => correct == 1,
+            _ => correct >= 1,
         };
         if !ok {
             problems.push(CurriculumError::at(
                 format!("{path}.choices"),
                 Kind::CorrectChoiceCount {
-                    kind,
-                    expected,
+                    kind: item.kind,
                     found: correct,
                 },
             ));
@@ -415,7 +407,7 @@ fn check_fields(
             if choice.text.trim().is_empty() {
                 problems.push(CurriculumError::at(
                     format!("{path}.choices[{c}].text"),
-                    Kind::Empty { what: "a choice" },
+                    Kind::Empty { what: Part::Choice },
                 ));
             }
             check_misconception(
@@ -438,7 +430,7 @@ fn check_fields(
             problems.push(CurriculumError::at(
                 format!("{path}.accepted"),
                 Kind::Empty {
-                    what: "the list of accepted answers",
+                    what: Part::AcceptedAnswers,
                 },
             ));
         }
@@ -448,9 +440,8 @@ fn check_fields(
             problems.push(CurriculumError::at(
                 format!("{path}.sequence"),
                 Kind::CountOutOfRange {
-                    what: "the number of entries to order",
+                    what: Count::EntriesToOrder,
                     found: sequence.len(),
-                    expected: "2 to 10",
                 },
             ));
         }
@@ -476,7 +467,7 @@ fn check_fields(
                         at,
                         Kind::BadExpression {
                             text: value.clone(),
-                            detail: error.to_string(),
+                            error,
                         },
                     ));
                 }

@@ -20,45 +20,87 @@
 //! Functions: gcd, lcm, min, max, abs, floor, ceil, round, num, den, mod.
 
 use crate::content::rational::{gcd, ArithmeticError, Rational};
-use thiserror::Error;
 
 /// Longest expression accepted, in bytes, and deepest nesting.
 pub const MAX_EXPRESSION_BYTES: usize = 400;
 pub const MAX_EXPRESSION_DEPTH: usize = 24;
-const MAX_EXPONENT: i64 = 64;
+pub const MAX_EXPONENT: i64 = 64;
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why an expression does not parse or cannot be evaluated.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExprError {
-    #[error("the expression is longer than {MAX_EXPRESSION_BYTES} characters")]
+    /// Longer than [`MAX_EXPRESSION_BYTES`].
     TooLong,
-    #[error("the expression nests more than {MAX_EXPRESSION_DEPTH} levels deep")]
+    /// Nested deeper than [`MAX_EXPRESSION_DEPTH`].
     TooDeep,
-    #[error("at character {at}: expected {expected}, found {found}")]
+    /// At character `at` (from 1): what the grammar wanted there, what was found.
     Syntax {
         at: usize,
-        expected: &'static str,
-        found: String,
+        expected: Wanted,
+        found: Found,
     },
-    #[error("unknown function \"{0}\"; known: gcd, lcm, min, max, abs, floor, ceil, round, num, den, mod")]
+    /// A call of a function the language does not have.
     UnknownFunction(String),
-    #[error("{name}() takes {expected} argument(s), found {found}")]
+    /// A function called with the wrong number of arguments.
     Arity {
         name: String,
-        expected: &'static str,
+        expected: Takes,
         found: usize,
     },
-    #[error("unknown variable \"{0}\"")]
+    /// A name that is not one the expression may read.
     UnknownVariable(String),
-    #[error("expected a number but found true/false")]
+    /// A number wanted, true/false found.
     NotANumber,
-    #[error("expected true/false but found a number")]
+    /// true/false wanted (a constraint, `and`, `or`), a number found.
     NotABoolean,
-    #[error("{0}")]
-    Arithmetic(#[from] ArithmeticError),
-    #[error("{name}() needs whole numbers")]
+    /// Division by zero or a number past the exact range.
+    Arithmetic(ArithmeticError),
+    /// A function of whole numbers given a fraction.
     NotInteger { name: &'static str },
-    #[error("exponents must be whole numbers from -{MAX_EXPONENT} to {MAX_EXPONENT}")]
+    /// An exponent that is not a whole number from -[`MAX_EXPONENT`] to
+    /// [`MAX_EXPONENT`].
     BadExponent,
+}
+
+/// What the grammar wanted where a syntax mistake is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wanted {
+    /// After a whole expression.
+    OperatorOrEnd,
+    /// Digits with a decimal point that do not make a number.
+    Number,
+    /// A character that starts no token.
+    Token,
+    /// After a comparison: `a < b < c` means nothing here.
+    LogicOrEnd,
+    /// A number, a name or an opening bracket.
+    Operand,
+    /// A closing bracket.
+    Close,
+}
+
+/// What a syntax mistake found: a number, a token or character quoted as
+/// written, or the end of the expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    Number(Rational),
+    Quoted(String),
+    End,
+}
+
+/// How many arguments a function takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Takes {
+    One,
+    Two,
+    TwoOrMore,
+}
+
+/// A template's arithmetic failing is an expression failing (`?` in evaluation).
+impl From<ArithmeticError> for ExprError {
+    fn from(error: ArithmeticError) -> Self {
+        ExprError::Arithmetic(error)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,11 +230,11 @@ impl Function {
         }
     }
 
-    fn arity_ok(self, count: usize) -> Result<(), &'static str> {
+    fn arity_ok(self, count: usize) -> Result<(), Takes> {
         let (ok, expected) = match self {
-            Function::Gcd | Function::Lcm | Function::Mod => (count == 2, "2"),
-            Function::Min | Function::Max => (count >= 2, "2 or more"),
-            _ => (count == 1, "1"),
+            Function::Gcd | Function::Lcm | Function::Mod => (count == 2, Takes::Two),
+            Function::Min | Function::Max => (count >= 2, Takes::TwoOrMore),
+            _ => (count == 1, Takes::One),
         };
         if ok {
             Ok(())

@@ -2,9 +2,8 @@
 //! each for messages, and the parser builds the tree by precedence climbing, to
 //! the depth and the names the caller allows.
 
-use super::{variable, BinaryOp, Expr, ExprError, Function, MAX_EXPRESSION_DEPTH};
+use super::{variable, BinaryOp, Expr, ExprError, Found, Function, Wanted, MAX_EXPRESSION_DEPTH};
 use crate::content::rational::Rational;
-use std::fmt;
 
 /// The tree of `text`, which may read the variables in `names` only (any name when
 /// `None`), or the first mistake in it.
@@ -14,8 +13,8 @@ pub(super) fn parse(text: &str, names: Option<&[&str]>) -> Result<Expr, ExprErro
         None => Ok(expr),
         Some((at, token)) => Err(ExprError::Syntax {
             at: *at,
-            expected: "an operator or the end",
-            found: token.to_string(),
+            expected: Wanted::OperatorOrEnd,
+            found: token.found(),
         }),
     });
     // Tokens are read as the parser goes; a character that is no token is
@@ -34,16 +33,18 @@ enum Token<'t> {
     Comma,
 }
 
-impl fmt::Display for Token<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Token<'_> {
+    /// The token as a mistake quotes it back.
+    fn found(&self) -> Found {
+        let quoted = |text: &str| Found::Quoted(text.to_string());
         match self {
-            Token::Number(n) => write!(f, "number {n}"),
-            Token::Name(name) => write!(f, "\"{name}\""),
-            Token::Op(op) => write!(f, "\"{}\"", op.symbol()),
-            Token::Not => write!(f, "\"not\""),
-            Token::Open => write!(f, "\"(\""),
-            Token::Close => write!(f, "\")\""),
-            Token::Comma => write!(f, "\",\""),
+            Token::Number(n) => Found::Number(*n),
+            Token::Name(name) => quoted(name),
+            Token::Op(op) => quoted(op.symbol()),
+            Token::Not => quoted("not"),
+            Token::Open => quoted("("),
+            Token::Close => quoted(")"),
+            Token::Comma => quoted(","),
         }
     }
 }
@@ -79,8 +80,8 @@ impl<'t> Lexer<'t> {
             let value = crate::content::rational::parse_decimal(literal).ok_or_else(|| {
                 ExprError::Syntax {
                     at: column,
-                    expected: "a number",
-                    found: format!("\"{literal}\""),
+                    expected: Wanted::Number,
+                    found: Found::Quoted(literal.to_string()),
                 }
             })?;
             self.offset = i;
@@ -125,8 +126,8 @@ impl<'t> Lexer<'t> {
             _ => {
                 return Err(ExprError::Syntax {
                     at: column,
-                    expected: "a number, a name, an operator or a bracket",
-                    found: format!("\"{c}\""),
+                    expected: Wanted::Token,
+                    found: Found::Quoted(c.to_string()),
                 })
             }
         };
@@ -198,10 +199,10 @@ impl<'t, 'n> Parser<'t, 'n> {
         self.last_column + 1
     }
 
-    fn found(&self) -> (usize, String) {
+    fn found(&self) -> (usize, Found) {
         match self.peek() {
-            Some((at, token)) => (*at, token.to_string()),
-            None => (self.end_column(), "the end".to_string()),
+            Some((at, token)) => (*at, token.found()),
+            None => (self.end_column(), Found::End),
         }
     }
 
@@ -248,7 +249,7 @@ impl<'t, 'n> Parser<'t, 'n> {
                 let (at, found) = self.found();
                 return Err(ExprError::Syntax {
                     at,
-                    expected: "and, or, or the end after a comparison",
+                    expected: Wanted::LogicOrEnd,
                     found,
                 });
             }
@@ -265,7 +266,7 @@ impl<'t, 'n> Parser<'t, 'n> {
             let (at, found) = self.found();
             return Err(ExprError::Syntax {
                 at,
-                expected: "a number, a name or \"(\"",
+                expected: Wanted::Operand,
                 found,
             });
         };
@@ -301,8 +302,8 @@ impl<'t, 'n> Parser<'t, 'n> {
             }
             other => Err(ExprError::Syntax {
                 at,
-                expected: "a number, a name or \"(\"",
-                found: other.to_string(),
+                expected: Wanted::Operand,
+                found: other.found(),
             }),
         }
     }
@@ -315,7 +316,7 @@ impl<'t, 'n> Parser<'t, 'n> {
             let (at, found) = self.found();
             Err(ExprError::Syntax {
                 at,
-                expected: "\")\"",
+                expected: Wanted::Close,
                 found,
             })
         }

@@ -90,24 +90,24 @@ fn mistakes_in_expressions_are_located() {
         Expr::parse("a + * b"),
         Err(ExprError::Syntax {
             at: 5,
-            expected: "a number, a name or \"(\"",
-            found: "\"*\"".into()
+            expected: Wanted::Operand,
+            found: Found::Quoted("*".into())
         })
     );
     assert_eq!(
         Expr::parse("(a + b"),
         Err(ExprError::Syntax {
             at: 7,
-            expected: "\")\"",
-            found: "the end".into()
+            expected: Wanted::Close,
+            found: Found::End
         })
     );
     assert_eq!(
         Expr::parse("a $ b"),
         Err(ExprError::Syntax {
             at: 3,
-            expected: "a number, a name, an operator or a bracket",
-            found: "\"$\"".into()
+            expected: Wanted::Token,
+            found: Found::Quoted("$".into())
         })
     );
     assert_eq!(
@@ -134,8 +134,8 @@ fn long_expressions_parse_like_short_ones() {
         Expr::parse(&format!("{sum} +")),
         Err(ExprError::Syntax {
             at: 120,
-            expected: "a number, a name or \"(\"",
-            found: "the end".to_string(),
+            expected: Wanted::Operand,
+            found: Found::End,
         })
     );
 }
@@ -231,7 +231,7 @@ fn an_expression_written_back_out_parses_to_the_same_expression() {
         ("- - a", "--a"),
         ("max(a, b, 1/2)", "max(a, b, 1 / 2)"),
     ] {
-        let expr = Expr::parse_in(text, &names).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let expr = Expr::parse_in(text, &names).unwrap_or_else(|e| panic!("{text}: {e:?}"));
         let source = expr.source(scope.as_slice());
         assert_eq!(source, written, "{text}");
         assert_eq!(

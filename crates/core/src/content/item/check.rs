@@ -4,11 +4,11 @@
 //! the student to fix, not a wrong answer.
 
 use super::instance::{Expected, ItemInstance};
+use super::ItemKind;
 use crate::content::case::lowercase;
 use crate::content::rational::{parse_number, Rational};
 use crate::order;
 use serde::Serialize;
-use thiserror::Error;
 
 /// What a student answered. Choice positions are in the author's order. Read by
 /// hand (`crate::format::tagged`), written by serde.
@@ -41,17 +41,24 @@ pub struct Judgement {
     pub feedback: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a response cannot be judged (the student is asked again; nothing is
+/// recorded).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResponseError {
-    #[error("this question needs {expected}")]
-    WrongKind { expected: &'static str },
-    #[error("\"{text}\" is not a number; write it like 3, 0.75, 3/4 or 1 1/2")]
-    NotANumber { text: String },
-    #[error("the answer is empty")]
+    /// A response of another kind than the question's (`expected`).
+    WrongKind {
+        expected: ItemKind,
+    },
+    /// A numeric answer that does not read as a number.
+    NotANumber {
+        text: String,
+    },
     Empty,
-    #[error("there is no choice {index}")]
-    UnknownChoice { index: usize },
-    #[error("the arrangement must use every entry exactly once")]
+    /// A choice index the question does not have.
+    UnknownChoice {
+        index: usize,
+    },
+    /// An ordering that does not use every entry exactly once.
     NotAnArrangement,
 }
 
@@ -180,11 +187,11 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
         }
         (expected, _) => Err(ResponseError::WrongKind {
             expected: match expected {
-                Expected::Single(_) => "one choice",
-                Expected::Multiple(_) => "a set of choices",
-                Expected::Numeric { .. } => "a number",
-                Expected::Text { .. } => "a short text",
-                Expected::Ordering => "an arrangement",
+                Expected::Single(_) => ItemKind::SingleChoice,
+                Expected::Multiple(_) => ItemKind::MultipleSelect,
+                Expected::Numeric { .. } => ItemKind::Numeric,
+                Expected::Text { .. } => ItemKind::ShortText,
+                Expected::Ordering => ItemKind::Ordering,
             },
         }),
     }

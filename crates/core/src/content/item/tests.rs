@@ -6,7 +6,7 @@ fn item(json: &str) -> Item {
 }
 
 fn instance(json: &str, seed: u64) -> ItemInstance {
-    ItemInstance::generate(&item(json), seed).unwrap_or_else(|error| panic!("instance: {error}"))
+    ItemInstance::generate(&item(json), seed).unwrap_or_else(|error| panic!("instance: {error:?}"))
 }
 
 fn number(text: &str) -> Response {
@@ -136,7 +136,7 @@ fn text_that_is_not_a_number_is_refused_rather_than_marked_wrong() {
     assert_eq!(
         judge(&shown, &Response::Choice { index: 0 }),
         Err(ResponseError::WrongKind {
-            expected: "a number"
+            expected: ItemKind::Numeric
         })
     );
 }

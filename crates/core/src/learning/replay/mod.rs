@@ -31,7 +31,7 @@ use crate::learning::attempt::{AssessmentKind, Attempt, Sitting};
 use crate::learning::mastery::MasteryLevel;
 use crate::learning::shared_id::SharedIdMemo;
 use crate::order;
-use crate::time::{format_date, Millis, DAY_MS};
+use crate::time::{Millis, DAY_MS};
 use rules::{score_sitting, unit_progress, unit_stage};
 use std::collections::BTreeMap;
 
@@ -75,43 +75,6 @@ pub struct ObjectiveProgress {
     pub missed_before_mastery: u32,
     pub attempts: u32,
     pub hints_used: u32,
-}
-
-impl ObjectiveProgress {
-    /// The level explained by its evidence: "Proficient because check B on
-    /// 3 Mar 2026: 3/3".
-    pub fn reason(&self) -> String {
-        match &self.evidence {
-            None => format!("{}: no answers yet.", self.level.label()),
-            Some(evidence) => {
-                let when = format!(
-                    "{} on {}: {}/{}",
-                    evidence.kind.label(),
-                    format_date(evidence.at),
-                    evidence.correct,
-                    evidence.total
-                );
-                let level = match evidence.change {
-                    LevelChange::Set => format!("{} because {when}", self.level.label()),
-                    LevelChange::Demoted(from) => format!(
-                        "{}, down from {}, because {when}",
-                        self.level.label(),
-                        from.label()
-                    ),
-                };
-                let hints = match evidence.hinted {
-                    0 => level,
-                    1 => format!("{level}, 1 answer after a hint"),
-                    n => format!("{level}, {n} answers after hints"),
-                };
-                match evidence.revealed {
-                    0 => hints,
-                    1 => format!("{hints}. 1 answer came after a hint that showed the answer, so it does not count"),
-                    n => format!("{hints}. {n} answers came after a hint that showed the answer, so they do not count"),
-                }
-            }
-        }
-    }
 }
 
 /// Where a unit is in the mastery cycle.
@@ -187,7 +150,17 @@ pub enum NextStep {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IgnoredAttempt {
     pub id: String,
-    pub reason: String,
+    pub why: Ignored,
+}
+
+/// Why replay left an attempt out: the curriculum it is replayed against does not
+/// have what the attempt names (a file from another version of it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ignored {
+    /// The objective exists, but the item is not one of its items.
+    ItemNotInObjective { item: String, objective: String },
+    /// The curriculum has no objective of that id.
+    UnknownObjective { objective: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -408,20 +381,18 @@ pub(crate) fn replay_counting_repeats(
         let objective = match number {
             Some(number) if index.ids[number as usize] == attempt.objective => number,
             _ => {
-                let reason = if index.by_id.contains_key(attempt.objective.as_str()) {
-                    format!(
-                        "item \"{}\" is not in objective \"{}\"",
-                        attempt.item, attempt.objective
-                    )
+                let objective = attempt.objective.to_string();
+                let why = if index.by_id.contains_key(attempt.objective.as_str()) {
+                    Ignored::ItemNotInObjective {
+                        item: attempt.item.to_string(),
+                        objective,
+                    }
                 } else {
-                    format!(
-                        "objective \"{}\" is not in this curriculum",
-                        attempt.objective
-                    )
+                    Ignored::UnknownObjective { objective }
                 };
                 replay.ignored.push(IgnoredAttempt {
                     id: attempt.id.clone(),
-                    reason,
+                    why,
                 });
                 continue;
             }

@@ -48,7 +48,7 @@ impl Mean {
 /// What another mastery rule would have said on the same answers.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ObserverMeasures {
-    pub name: &'static str,
+    pub rule: Observer,
     /// Its "mastered" verdicts that were true when given.
     pub precision: Rate,
     /// Objectives a student knew at some check that the rule called mastered.
@@ -108,10 +108,22 @@ struct ObjectiveState {
 }
 
 const OBSERVERS: usize = 3;
-const OBSERVER_NAMES: [&str; OBSERVERS] = [
-    "3 correct in a row",
-    "4 correct in a row",
-    "knowledge tracing ≥ 0.95",
+/// Another mastery rule, watching the same answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Observer {
+    /// Three right answers in a row.
+    #[default]
+    ThreeInARow,
+    /// Four right answers in a row.
+    FourInARow,
+    /// Knowledge tracing at or above 0.95 (`TRACING_THRESHOLD`).
+    KnowledgeTracing,
+}
+
+const OBSERVER_RULES: [Observer; OBSERVERS] = [
+    Observer::ThreeInARow,
+    Observer::FourInARow,
+    Observer::KnowledgeTracing,
 ];
 /// Knowledge-tracing parameters of the observer (Corbett and Anderson's model):
 /// prior, learning per answer and slip. The guess is the item's blind-guess chance.
@@ -129,10 +141,10 @@ impl Recorder {
     pub(super) fn new(objectives: usize) -> Recorder {
         Recorder {
             measures: Measures {
-                observers: OBSERVER_NAMES
+                observers: OBSERVER_RULES
                     .iter()
-                    .map(|name| ObserverMeasures {
-                        name,
+                    .map(|&rule| ObserverMeasures {
+                        rule,
                         ..ObserverMeasures::default()
                     })
                     .collect(),

@@ -13,7 +13,7 @@ mod learner;
 mod measures;
 
 pub use learner::LearnerModel;
-pub use measures::{Measures, ObserverMeasures, Rate};
+pub use measures::{Measures, Observer, ObserverMeasures, Rate};
 
 use crate::content::curriculum::{Course, Curriculum};
 use crate::content::rng::{FastMap, SplitMix64};
@@ -38,14 +38,6 @@ pub enum Path {
 
 impl Path {
     pub const ALL: [Path; 3] = [Path::FullCycle, Path::SkipAhead, Path::CourseChallenge];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Path::FullCycle => "full cycle",
-            Path::SkipAhead => "skip ahead (unit test first)",
-            Path::CourseChallenge => "course challenge first",
-        }
-    }
 }
 
 /// One simulation: who the students are, how they move, and for how long.

@@ -81,7 +81,7 @@ fn known_curricula() -> &'static [Curriculum] {
         .iter()
         .map(|text| {
             load_curriculum(text)
-                .unwrap_or_else(|errors| panic!("a known curriculum: {errors}"))
+                .unwrap_or_else(|errors| panic!("a known curriculum: {errors:?}"))
                 .curriculum
         })
         .collect()
@@ -110,7 +110,6 @@ pub fn curriculum(data: &[u8]) {
         Ok(loaded) => loaded,
         Err(errors) => {
             assert!(!errors.0.is_empty(), "refused without a reason");
-            assert!(errors.0.iter().all(|e| !e.to_string().is_empty()));
             return;
         }
     };
@@ -132,12 +131,12 @@ pub fn curriculum(data: &[u8]) {
     };
     for item in chosen {
         let compiled = CompiledItem::compile(item)
-            .unwrap_or_else(|e| panic!("{}: loaded, but does not compile: {e}", item.id));
+            .unwrap_or_else(|e| panic!("{}: loaded, but does not compile: {e:?}", item.id));
         let seeds = std::iter::once(0).chain((1..SEEDS_PER_ITEM).map(|_| rng.next_u64()));
         for seed in seeds.collect::<Vec<_>>() {
             match compiled.instance(seed) {
                 Ok(instance) => {
-                    let key = compiled.key(seed).map_err(|e| e.to_string());
+                    let key = compiled.key(seed);
                     assert_eq!(key, Ok(instance.key()), "{}: keys differ", item.id);
                     check_instance(&instance, &mut rng);
                 }
@@ -146,7 +145,7 @@ pub fn curriculum(data: &[u8]) {
                 // instance, checked when the curriculum loaded.
                 Err(error) => assert!(
                     item.template.is_some(),
-                    "{}: a fixed item fails at seed {seed}: {error}",
+                    "{}: a fixed item fails at seed {seed}: {error:?}",
                     item.id
                 ),
             }
@@ -317,11 +316,6 @@ pub fn progress(data: &[u8]) {
     let text = text(data);
     let slow = load_progress(&text);
     let quick = load_progress_quickly(&text);
-    assert_eq!(
-        messages(&quick),
-        messages(&slow),
-        "the two readers word it differently"
-    );
     assert_eq!(quick, slow, "the two readers disagree");
     if let Some(bundle) = read_progress_as_written(&text) {
         let by_serde: Result<ProgressBundle, _> = objects_only::from_str(&text);
@@ -377,18 +371,15 @@ pub fn progress(data: &[u8]) {
     for course in &curriculum.courses {
         let reports = ClassReports::build(curriculum, course, &class, now, offset_minutes);
         for report in Report::ALL {
-            let _ = reports.table(report).to_csv();
+            let table = reports.table(report);
+            assert!(table
+                .rows
+                .iter()
+                .all(|row| row.len() == table.columns.len()));
         }
         for student in &class.students {
             let _ = reports.family_summary(course, &student.learner.id);
         }
-    }
-}
-
-fn messages<T>(result: &Result<T, Vec<impl ToString>>) -> Vec<String> {
-    match result {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors.iter().map(ToString::to_string).collect(),
     }
 }
 
@@ -431,10 +422,7 @@ pub fn catalog(data: &[u8]) {
     let text = text(data);
     let catalog = match parse_catalog(&text) {
         Ok(catalog) => catalog,
-        Err(error) => {
-            assert!(!error.to_string().is_empty());
-            return;
-        }
+        Err(_) => return,
     };
     for entry in &catalog.curricula {
         assert!(entry.file.ends_with(".json"), "{}", entry.file);
@@ -505,7 +493,7 @@ pub fn expr(data: &[u8]) {
             "in brackets"
         ),
         (Ok(_), Err(ExprError::TooLong | ExprError::TooDeep)) => {}
-        (Ok(_), Err(error)) => panic!("parses, but not in brackets: {error}"),
+        (Ok(_), Err(error)) => panic!("parses, but not in brackets: {error:?}"),
         _ => {}
     }
     let _ = interpolate(prompt, &scope, "prompt");

@@ -31,5 +31,5 @@ pub fn bundled_files() -> Vec<(String, String)> {
 pub fn loaded(name: &str, text: &str) -> Curriculum {
     load_curriculum(text)
         .map(|loaded| loaded.curriculum)
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .unwrap_or_else(|e| panic!("{name}: {e:?}"))
 }

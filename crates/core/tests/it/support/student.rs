@@ -17,7 +17,7 @@ pub fn fixture_curriculum() -> Curriculum {
     let text = include_str!("../../fixtures/curricula/good/minimal.json");
     load_curriculum(text)
         .map(|loaded| loaded.curriculum)
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 #[allow(dead_code)]
@@ -69,7 +69,7 @@ impl Student {
     ) -> SittingPlan {
         let plan = self
             .plan(request.clone())
-            .unwrap_or_else(|e| panic!("{request:?}: {e}"));
+            .unwrap_or_else(|e| panic!("{request:?}: {e:?}"));
         for (n, planned) in plan.items.iter().enumerate() {
             if answer_only.is_some_and(|limit| n >= limit) {
                 break;
@@ -86,7 +86,7 @@ impl Student {
                 wrong_answer(&instance)
             };
             let judgement =
-                judge(&instance, &response).unwrap_or_else(|e| panic!("{}: {e}", item.id));
+                judge(&instance, &response).unwrap_or_else(|e| panic!("{}: {e:?}", item.id));
             assert_eq!(
                 judgement.correct,
                 right(&planned.objective),

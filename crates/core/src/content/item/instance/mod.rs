@@ -13,18 +13,16 @@ use std::borrow::Cow;
 use std::rc::Rc;
 pub use text::interpolate;
 use text::Text;
-use thiserror::Error;
 
 mod text;
 
 /// How many times a template may redraw its variables before giving up.
 pub const MAX_TEMPLATE_DRAWS: u32 = 1000;
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InstanceError {
     /// An expression or placeholder that does not parse; `field` is relative to the
     /// item (`answer`, `template.constraints[0]`, `choices[1].text`).
-    #[error("{field}: \"{text}\" does not parse: {error}")]
     Parse {
         field: String,
         text: String,
@@ -32,33 +30,32 @@ pub enum InstanceError {
     },
     /// An expression that cannot be evaluated for a draw: named with the field it
     /// sits in and written back out, so that an author sees which one.
-    #[error("{field} ({expression}): {error}")]
     Expression {
         field: String,
         expression: String,
         error: ExprError,
     },
-    #[error("{field}: a \"{{\" has no matching \"}}\" (write {{{{ for a literal brace)")]
+    /// A `{` with no matching `}` in a text.
     UnclosedPlaceholder { field: String },
-    #[error("{field}: unknown format \"{format}\" (use mixed, decimal or fraction)")]
+    /// A placeholder's format that is not mixed, decimal or fraction.
     UnknownFormat { field: String, format: String },
-    #[error("the constraints were not met in {MAX_TEMPLATE_DRAWS} draws")]
+    /// The template's constraints were not met in [`MAX_TEMPLATE_DRAWS`] draws.
     Unsatisfiable,
-    #[error("variable \"{name}\" needs either from/to or one_of")]
+    /// A variable with neither from/to nor one_of.
     BadVariable { name: String },
-    #[error("variable \"{name}\": the range from {from} to {to} in steps of {step} is empty or has more than {MAX_RANGE_VALUES} values")]
+    /// A range that is empty or has more than [`super::MAX_RANGE_VALUES`] values.
     BadRange {
         name: String,
         from: i64,
         to: i64,
         step: i64,
     },
-    #[error("a {kind} item needs \"{field}\"")]
+    /// A field an item of this kind needs (as the format names them).
     MissingField {
         kind: &'static str,
         field: &'static str,
     },
-    #[error("{field}: a tolerance cannot be negative")]
+    /// A numeric tolerance below zero.
     NegativeTolerance { field: String },
 }
 
