@@ -337,7 +337,7 @@ fn fill_a_device(browser: &Browser, server: &StaticServer) {
     let path = masterly_e2e::repo_path("curricula/fractions.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let curriculum = load_curriculum(&text)
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
         .curriculum;
     let log = app_like_log(&curriculum, 3_000, 31);
     let mut answers = 0;

@@ -9,7 +9,7 @@ use masterly_core::content::expr::{
     ExprError, Found, Takes, Wanted, MAX_EXPONENT, MAX_EXPRESSION_BYTES, MAX_EXPRESSION_DEPTH,
 };
 use masterly_core::content::item::{
-    InstanceError, ItemKind, ResponseError, MAX_RANGE_VALUES, MAX_TEMPLATE_DRAWS,
+    InstanceError, ItemKind, NearMiss, ResponseError, MAX_RANGE_VALUES, MAX_TEMPLATE_DRAWS,
 };
 use masterly_core::content::rational::ArithmeticError;
 
@@ -300,5 +300,44 @@ impl Say for ResponseError {
                 "the arrangement must use every entry exactly once".to_string()
             }
         }
+    }
+}
+
+/// A nudge for a student whose answer is nearly right, in words a child of 8 to 11
+/// reads: what is right already, and what to look at.
+impl Say for NearMiss {
+    fn say(&self) -> String {
+        match self {
+            NearMiss::NotSimplest => {
+                "So close! Your fraction is equal to the answer, but it is not in simplest \
+                 form. Divide the top and the bottom by a number that goes into both."
+            }
+            NearMiss::NotMixed => {
+                "Your fraction is the right amount. The question asks for a mixed number: \
+                 how many wholes, and what fraction is left over?"
+            }
+            NearMiss::NotAFraction => {
+                "Your mixed number is the right amount. The question asks for it as one \
+                 fraction: how many parts in all?"
+            }
+            NearMiss::OtherForm => {
+                "That is the right amount, written a different way. Write it the way the \
+                 question asks."
+            }
+            NearMiss::Sign => "Your number is the right size. Look at the minus sign.",
+            NearMiss::Numerator => {
+                "Close! Your bottom number (the denominator) is right. Check the top number \
+                 (the numerator): how many parts are counted?"
+            }
+            NearMiss::Denominator => {
+                "Close! Your top number (the numerator) is right. Check the bottom number \
+                 (the denominator): how many equal parts make one whole?"
+            }
+            NearMiss::Swapped => {
+                "Your numbers are upside down. The bottom number says how many equal parts \
+                 make a whole; the top number says how many parts are counted."
+            }
+        }
+        .to_string()
     }
 }

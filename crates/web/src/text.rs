@@ -226,6 +226,9 @@ pub const LESSONS_HEADING: &str = "Lessons";
 pub const MASTERY_LOOKS_LIKE: &str = "What mastery looks like";
 pub const START_READINESS: &str = "Take the readiness check";
 pub const RETAKE_READINESS: &str = "Try the readiness check again";
+/// After a readiness check that found a few gaps, looked back at.
+pub const RECHECK_GAPS: &str = "Check these again";
+pub const GAPS_HEADING: &str = "A look back";
 pub const START_FORMATIVE_A: &str = "I've read the lessons: start check A";
 pub const SKIP_AHEAD: &str = "Already know this? Take the unit test";
 pub const START_FORMATIVE_B: &str = "Take check B";
@@ -237,6 +240,16 @@ pub const ENRICHMENT_HEADING: &str = "Go deeper";
 /// After a readiness check that showed the prerequisites are known.
 pub fn readiness_passed(unit_title: &str) -> String {
     format!("You're ready for “{unit_title}”! Start with its lessons.")
+}
+
+/// After a readiness check that found a few gaps (listed in its results).
+pub fn readiness_gaps(unit_title: &str, gaps: usize) -> String {
+    let what = if gaps == 1 {
+        "one thing".to_string()
+    } else {
+        format!("{gaps} things")
+    };
+    format!("Nearly ready for “{unit_title}”! First, a quick look back at {what} from before.")
 }
 
 /// After a readiness check that showed gaps: the units to learn first.
@@ -261,6 +274,7 @@ pub fn stage_label(stage: &UnitStage) -> String {
     match stage {
         UnitStage::Locked { .. } => "Locked: prerequisites first".into(),
         UnitStage::PreAssessment { .. } => "Readiness check".into(),
+        UnitStage::Gaps { .. } => "A look back first".into(),
         UnitStage::Instruction => "Lessons".into(),
         UnitStage::InProgress { kind } => format!("{} under way", capitalise(sitting_name(*kind))),
         UnitStage::Corrective { .. } => "Correctives and enrichment".into(),
@@ -275,6 +289,7 @@ pub fn stage_key(stage: &UnitStage) -> &'static str {
     match stage {
         UnitStage::Locked { .. } => "locked",
         UnitStage::PreAssessment { .. } => "pre-assessment",
+        UnitStage::Gaps { .. } => "gaps",
         UnitStage::Instruction => "instruction",
         UnitStage::InProgress { .. } => "in-progress",
         UnitStage::Corrective { .. } => "corrective",
@@ -301,6 +316,10 @@ pub fn stage_advice(stage: &UnitStage, title_of: impl Fn(&str) -> String) -> Str
             "This unit builds on {}. Show you are ready with a short check, or learn that first.",
             titles(prerequisites)
         ),
+        UnitStage::Gaps { objectives } => match objectives.len() {
+            1 => "You know most of what this unit needs. Look back at one thing from before, practise it, then check it again.".into(),
+            n => format!("You know most of what this unit needs. Look back at {n} things from before, practise them, then check them again."),
+        },
         UnitStage::Instruction => {
             "Read the lessons, then take check A to see where you are. If you already know this, take the unit test to skip ahead.".into()
         }
@@ -683,6 +702,10 @@ pub fn stuck_reason(
                 and_list(&first)
             )
         }
+        StuckReason::FillingGaps { unit, .. } => format!(
+            "looking back at gaps the readiness check of {} found in earlier units",
+            title(unit)
+        ),
         // The count is in the grid's notes; the line groups everyone at two or more.
         StuckReason::MissedCheckB { unit, .. } => {
             format!("below the bar in check B of {} twice or more in a row", title(unit))
@@ -914,5 +937,33 @@ pub fn learner_not_removed(nickname: &str, reason: &crate::free_space::NotRemove
     match reason {
         NotRemoved::NoLongerSafe => format!("{nickname} was not removed: there is work that their exported file does not hold. Ask them to export again."),
         NotRemoved::NotSaved(_) => format!("Nothing was removed: the browser refused to save the list of students, so {nickname} is still here."),
+    }
+}
+
+/// A fraction as a screen reader should say it: "1 half", "3 quarters", "5 twelfths";
+/// "13 over 16" beyond twelfths and for expressions ("2 × 4 over 3 × 4").
+pub fn fraction_in_words(numerator: &str, denominator: &str) -> String {
+    const PARTS: [(&str, &str); 11] = [
+        ("half", "halves"),
+        ("third", "thirds"),
+        ("quarter", "quarters"),
+        ("fifth", "fifths"),
+        ("sixth", "sixths"),
+        ("seventh", "sevenths"),
+        ("eighth", "eighths"),
+        ("ninth", "ninths"),
+        ("tenth", "tenths"),
+        ("eleventh", "elevenths"),
+        ("twelfth", "twelfths"),
+    ];
+    let named = denominator
+        .parse::<usize>()
+        .ok()
+        .and_then(|d| d.checked_sub(2))
+        .and_then(|at| PARTS.get(at));
+    match (named, numerator.parse::<u64>()) {
+        (Some((one, _)), Ok(1)) => format!("1 {one}"),
+        (Some((_, many)), Ok(count)) => format!("{count} {many}"),
+        _ => format!("{numerator} over {denominator}"),
     }
 }

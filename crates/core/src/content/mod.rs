@@ -9,3 +9,4 @@ pub mod item;
 pub mod markdown;
 pub mod rational;
 pub mod rng;
+pub mod written_fraction;

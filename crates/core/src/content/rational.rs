@@ -297,10 +297,34 @@ impl fmt::Display for Rational {
     }
 }
 
+/// A number as someone wrote it: its value, and the form they chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub value: Rational,
+    pub form: Form,
+}
+
+/// The form of a written number; a fraction's parts are kept as written, unreduced
+/// and without the sign (`-6/8` is `Fraction { num: 6, den: 8 }`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Digits alone, or digits with a decimal point: `3`, `0.75`.
+    Decimal,
+    /// `3/4`, `6/8`, `7/4`.
+    Fraction { num: i64, den: i64 },
+    /// A whole number and a proper fraction: `1 3/4`.
+    Mixed { whole: i64, num: i64, den: i64 },
+}
+
 /// Reads a number as a student types it: `3`, `-3`, `0.75`, `.5`, `3/4`, `1 1/2`,
 /// `-1 1/2`, with spaces around it and the typographic minus `−` accepted.
 /// Returns None for anything else (`1,5`, `3/0`, `abc`).
 pub fn parse_number(text: &str) -> Option<Rational> {
+    read_number(text).map(|written| written.value)
+}
+
+/// Reads a number as [`parse_number`] does, keeping the form it was written in.
+pub fn read_number(text: &str) -> Option<Written> {
     // Collapse spacing so that "6 / 8" reads as a fraction and "1  1/2" as a mixed
     // number; text of printable ASCII alone (most answers) is read as it is.
     let collapsed: String;
@@ -319,22 +343,29 @@ pub fn parse_number(text: &str) -> Option<Rational> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, text.strip_prefix('+').unwrap_or(text).trim_start()),
     };
-    let value = match body.split_once(' ') {
+    let (value, form) = match body.split_once(' ') {
         Some((whole, fraction)) => {
             let whole = parse_unsigned_integer(whole)?;
-            let fraction = parse_simple_fraction(fraction.trim())?;
-            if fraction.num >= fraction.den {
+            let (num, den) = fraction_parts(fraction.trim())?;
+            if num >= den {
                 return None; // "1 3/2" is not a mixed number
             }
-            Rational::integer(whole).checked_add(fraction).ok()?
+            let value = Rational::integer(whole)
+                .checked_add(Rational::new(num, den).ok()?)
+                .ok()?;
+            (value, Form::Mixed { whole, num, den })
         }
-        None => parse_simple_fraction(body).or_else(|| parse_decimal(body))?,
+        None => match fraction_parts(body) {
+            Some((num, den)) => (Rational::new(num, den).ok()?, Form::Fraction { num, den }),
+            None => (parse_decimal(body)?, Form::Decimal),
+        },
     };
-    if negative {
-        value.checked_neg().ok()
+    let value = if negative {
+        value.checked_neg().ok()?
     } else {
-        Some(value)
-    }
+        value
+    };
+    Some(Written { value, form })
 }
 
 /// Digits alone, up to `i64::MAX`: every part a number is written with (by
@@ -346,15 +377,13 @@ fn parse_unsigned_integer(text: &str) -> Option<i64> {
     text.parse().ok()
 }
 
-fn parse_simple_fraction(text: &str) -> Option<Rational> {
-    match text.split_once('/') {
-        Some((num, den)) => {
-            let num = parse_unsigned_integer(num.trim())?;
-            let den = parse_unsigned_integer(den.trim())?;
-            Rational::new(num, den).ok()
-        }
-        None => None,
-    }
+/// A fraction's two parts as written: `6/8` is (6, 8); None when the denominator
+/// is 0 or either part is not digits.
+fn fraction_parts(text: &str) -> Option<(i64, i64)> {
+    let (num, den) = text.split_once('/')?;
+    let num = parse_unsigned_integer(num.trim())?;
+    let den = parse_unsigned_integer(den.trim())?;
+    (den != 0).then_some((num, den))
 }
 
 /// Reads digits with at most one decimal point: `3`, `0.75`, `.5`, `2.`.
@@ -391,6 +420,25 @@ mod tests {
         assert_eq!(r(2, 4), r(1, 2));
         assert_eq!(r(3, -6).to_string(), "-1/2");
         assert_eq!(r(6, 3).to_string(), "2");
+    }
+
+    #[test]
+    fn a_number_read_keeps_the_form_it_was_written_in() {
+        let form = |text: &str| read_number(text).map(|written| written.form);
+        assert_eq!(form("6/8"), Some(Form::Fraction { num: 6, den: 8 }));
+        assert_eq!(form("-6 / 8"), Some(Form::Fraction { num: 6, den: 8 }));
+        assert_eq!(
+            form("1 3/4"),
+            Some(Form::Mixed {
+                whole: 1,
+                num: 3,
+                den: 4
+            })
+        );
+        assert_eq!(form("0.75"), Some(Form::Decimal));
+        assert_eq!(form("3"), Some(Form::Decimal));
+        assert_eq!(form("3/0"), None);
+        assert_eq!(read_number("-6/8").map(|w| w.value), Some(r(-3, 4)));
     }
 
     #[test]

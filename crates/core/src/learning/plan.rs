@@ -11,9 +11,12 @@ use crate::content::rng::FastSet as HashSet;
 use crate::content::rng::SplitMix64;
 use crate::learning::attempt::{AssessmentKind, Attempt, Sitting};
 use crate::learning::mastery::{MasteryLevel, MIN_ANSWERS_TO_MASTER};
-use crate::learning::replay::Replay;
+use crate::learning::replay::{Replay, UnitStage};
 use crate::learning::shared_id::SharedId;
 use serde::{Deserialize, Serialize};
+
+/// Questions per gap when a readiness check asks again about the gaps it found.
+pub const GAP_ITEMS_PER_OBJECTIVE: u32 = 2;
 
 /// What to plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +46,10 @@ pub enum PlanRequest {
     Practice {
         objective: String,
         items: u32,
+        /// The unit the practice is for when it is not the objective's own: a gap
+        /// a readiness check found before that unit. The sitting belongs to it, so
+        /// its page is where the student goes back to.
+        for_unit: Option<String>,
     },
 }
 
@@ -116,17 +123,28 @@ pub fn plan_sitting(
                 .ok_or_else(|| PlanError::UnknownUnit(unit.clone()))?;
             unit_of_sitting = Some(unit.clone());
             let mut wanted = Vec::new();
-            for prerequisite in &target.prerequisites {
-                let Some(prerequisite_unit) = curriculum.unit(prerequisite) else {
-                    continue;
-                };
-                if replay
-                    .unit(prerequisite)
-                    .is_some_and(|p| p.mastered_at.is_some())
-                {
-                    continue;
+            // Checked again after a look back: only the gaps, with a second
+            // question each, as a check B asks again after correctives.
+            if let UnitStage::Gaps { objectives } = replay.stage(unit) {
+                wanted.extend(
+                    objectives
+                        .iter()
+                        .filter_map(|id| curriculum.objective(id))
+                        .map(|(_, objective)| (objective, GAP_ITEMS_PER_OBJECTIVE)),
+                );
+            } else {
+                for prerequisite in &target.prerequisites {
+                    let Some(prerequisite_unit) = curriculum.unit(prerequisite) else {
+                        continue;
+                    };
+                    if replay
+                        .unit(prerequisite)
+                        .is_some_and(|p| p.mastered_at.is_some())
+                    {
+                        continue;
+                    }
+                    wanted.extend(prerequisite_unit.objectives.iter().map(|o| (o, 1)));
                 }
-                wanted.extend(prerequisite_unit.objectives.iter().map(|o| (o, 1)));
             }
             (AssessmentKind::Readiness, wanted)
         }
@@ -202,11 +220,15 @@ pub fn plan_sitting(
                     .collect(),
             )
         }
-        PlanRequest::Practice { objective, items } => {
+        PlanRequest::Practice {
+            objective,
+            items,
+            for_unit,
+        } => {
             let (unit, found) = curriculum
                 .objective(objective)
                 .ok_or_else(|| PlanError::UnknownObjective(objective.clone()))?;
-            unit_of_sitting = Some(unit.id.clone());
+            unit_of_sitting = Some(for_unit.clone().unwrap_or_else(|| unit.id.clone()));
             (AssessmentKind::Practice, vec![(found, (*items).max(1))])
         }
     };

@@ -27,6 +27,12 @@ pub enum StuckReason {
     Inactive { days: i64 },
     /// A failed readiness check locks the unit until these units are mastered.
     LockedByReadiness { unit: String, missing: Vec<String> },
+    /// A readiness check found these gaps (objectives of earlier units) before
+    /// the unit; the student is looking back at them.
+    FillingGaps {
+        unit: String,
+        objectives: Vec<String>,
+    },
     /// Check B below the bar this many times in a row.
     MissedCheckB { unit: String, times: u32 },
     /// The unit test below the bar this many times in a row.
@@ -167,11 +173,16 @@ pub fn action_summary(
                 continue;
             }
             let progress = entry.replay.unit(&unit.id);
-            if let UnitStage::Locked { missing } = stage {
-                reasons.push(StuckReason::LockedByReadiness {
+            match stage {
+                UnitStage::Locked { missing } => reasons.push(StuckReason::LockedByReadiness {
                     unit: unit.id.clone(),
                     missing,
-                });
+                }),
+                UnitStage::Gaps { objectives } => reasons.push(StuckReason::FillingGaps {
+                    unit: unit.id.clone(),
+                    objectives,
+                }),
+                _ => {}
             }
             let (check_b, unit_test) =
                 progress.map_or((0, 0), |p| (p.check_b_misses, p.unit_test_misses));

@@ -91,6 +91,7 @@ fn a_student_plays_the_demo_course_from_start_to_mastery_through_every_stage() {
         PlanRequest::Practice {
             objective: stuck.clone(),
             items: 2,
+            for_unit: None,
         },
         |_| true,
         None,

@@ -5,7 +5,9 @@
 use masterly_core::content::item::ItemInstance;
 use masterly_core::learning::attempt::{merge_into, merge_logs, AssessmentKind, Attempt};
 use masterly_core::learning::mastery::{MasteryLevel, MIN_ANSWERS_TO_MASTER};
-use masterly_core::learning::plan::{seen_instances, PlanError, PlanRequest};
+use masterly_core::learning::plan::{
+    seen_instances, PlanError, PlanRequest, GAP_ITEMS_PER_OBJECTIVE,
+};
 use masterly_core::learning::replay::{replay, LevelChange, NextStep, UnitStage};
 use masterly_core::time::DAY_MS;
 use std::collections::HashSet;
@@ -279,9 +281,10 @@ fn a_unit_with_unmastered_prerequisites_opens_after_a_passed_readiness_check() {
 #[test]
 fn failing_the_readiness_check_sends_the_student_back_to_the_prerequisites() {
     let mut student = Student::new(curriculum());
+    // Two of the three prerequisite objectives missed: more than half.
     student.take(
         PlanRequest::Readiness { unit: unit("u2") },
-        |o| o != "u1-o3",
+        |o| o == "u1-o3",
         None,
     );
     let replay = student.replay();
@@ -297,6 +300,69 @@ fn failing_the_readiness_check_sends_the_student_back_to_the_prerequisites() {
             unit: unit("u1"),
             stage: UnitStage::Instruction
         }
+    );
+}
+
+#[test]
+fn a_readiness_check_with_a_few_gaps_sends_the_student_to_those_objectives_only() {
+    let mut student = Student::new(curriculum());
+    student.take(
+        PlanRequest::Readiness { unit: unit("u2") },
+        |o| o != "u1-o2",
+        None,
+    );
+    let gaps = UnitStage::Gaps {
+        objectives: vec![unit("u1-o2")],
+    };
+    assert_eq!(student.replay().stage("u2"), gaps);
+    assert_eq!(
+        student.replay().stage("u1"),
+        UnitStage::Instruction,
+        "the earlier unit is not started for it"
+    );
+    // Practice on the gap belongs to the unit it is for: unfinished, that unit
+    // shows it under way; finished, the gap is still there to check.
+    let practice = PlanRequest::Practice {
+        objective: unit("u1-o2"),
+        items: 2,
+        for_unit: Some(unit("u2")),
+    };
+    student.take(practice.clone(), all, Some(1));
+    assert_eq!(
+        student.replay().stage("u2"),
+        UnitStage::InProgress {
+            kind: AssessmentKind::Practice
+        }
+    );
+    student.log.clear();
+    student.take(
+        PlanRequest::Readiness { unit: unit("u2") },
+        |o| o != "u1-o2",
+        None,
+    );
+    student.take(practice, all, None);
+    assert_eq!(student.replay().stage("u2"), gaps);
+    // The check again asks about the gap alone, two questions.
+    let recheck = student.plan(PlanRequest::Readiness { unit: unit("u2") });
+    let asked: Vec<(String, String)> = recheck
+        .expect("a check of the gaps")
+        .items
+        .iter()
+        .map(|p| (p.objective.clone(), p.item.clone()))
+        .collect();
+    assert_eq!(asked.len(), GAP_ITEMS_PER_OBJECTIVE as usize, "{asked:?}");
+    assert!(asked
+        .iter()
+        .all(|(objective, _)| *objective == unit("u1-o2")));
+    // Missed again, even all of it: still a gap to look at, never a lock.
+    student.take(PlanRequest::Readiness { unit: unit("u2") }, none, None);
+    assert_eq!(student.replay().stage("u2"), gaps);
+    student.take(PlanRequest::Readiness { unit: unit("u2") }, all, None);
+    assert_eq!(student.replay().stage("u2"), UnitStage::Instruction);
+    assert_eq!(
+        student.replay().level("u1-o2"),
+        MasteryLevel::NotStarted,
+        "readiness and practice grant no level"
     );
 }
 

@@ -44,6 +44,7 @@ fn unit_test() -> PlanRequest {
 /// unit test missed twice. Dan: worked only ten days ago. Eli: no answer at all.
 /// Fay: ready for enrichment. Gus: mastered u1 this week on the fourth try. Hal:
 /// a goal of course c1 by 21 January, 10 of its 20 days gone, nothing mastered.
+/// Ivy: a readiness check for u2 that found one gap.
 fn summary() -> ActionSummary {
     let mut record = ClassRecord::default();
     let mut ann = today();
@@ -88,6 +89,14 @@ fn summary() -> ActionSummary {
         weekly_minutes: 30,
     };
     record.add(bundle("Hal", &hal, goal));
+
+    let mut ivy = today();
+    ivy.take(
+        PlanRequest::Readiness { unit: unit("u2") },
+        |o| o != "u1-o2",
+        None,
+    );
+    record.add(bundle("Ivy", &ivy, Goals::default()));
 
     let curriculum = curriculum();
     let replays = record.replay(&curriculum, TODAY + 3_600_000);
@@ -147,13 +156,20 @@ fn each_rule_names_the_stuck_student_and_why() {
             total: 6
         }]
     );
+    assert_eq!(
+        reasons_of(&summary, "Ivy"),
+        vec![StuckReason::FillingGaps {
+            unit: "u2".into(),
+            objectives: vec!["u1-o2".into()]
+        }]
+    );
     // Nobody else is stuck: Fay and Gus are on their way.
     let stuck: Vec<&str> = summary
         .stuck
         .iter()
         .map(|s| s.learner.nickname.as_str())
         .collect();
-    assert_eq!(stuck, ["Ann", "Ben", "Cat", "Dan", "Eli", "Hal"]);
+    assert_eq!(stuck, ["Ann", "Ben", "Cat", "Dan", "Eli", "Hal", "Ivy"]);
 }
 
 #[test]

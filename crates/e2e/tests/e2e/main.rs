@@ -475,7 +475,13 @@ fn a_reopened_browser_asks_who_is_learning_unless_they_chose_to_stay() {
 #[test]
 fn keyboard_focus_reaches_the_course_picker_and_is_visible() {
     let (_server, browser) = open_app("/");
-    // Focus starts on the course title; Tab goes round the page to the picker.
+    // Focus starts on the course title, with no box drawn round it (a heading is
+    // not a control); Tab goes round the page to the picker.
+    let start = ok(browser.execute(
+        "const el = document.activeElement; \
+         return [el.id, getComputedStyle(el).outlineStyle];",
+    ));
+    assert_eq!(start, serde_json::json!(["course-title", "none"]));
     let mut stops = Vec::new();
     for _ in 0..40 {
         ok(browser.press("\u{E004}"));

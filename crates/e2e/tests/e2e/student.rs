@@ -49,7 +49,7 @@ impl<'a> Student<'a> {
         let text = std::fs::read_to_string(masterly_e2e::repo_path("curricula/demo.json"))
             .unwrap_or_else(|e| panic!("curricula/demo.json: {e}"));
         let curriculum = load_curriculum(&text)
-            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|e| panic!("{e:?}"))
             .curriculum;
         Student {
             browser,
@@ -103,7 +103,7 @@ impl<'a> Student<'a> {
             .curriculum
             .item(&item_id)
             .unwrap_or_else(|| panic!("{item_id} is not in the curriculum"));
-        ItemInstance::generate(item, seed).unwrap_or_else(|e| panic!("{e}"))
+        ItemInstance::generate(item, seed).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     fn give(&self, instance: &ItemInstance, response: &Response) {
@@ -186,11 +186,10 @@ impl<'a> Student<'a> {
                             }
                         }
                         shown.swap(at - 1, at);
-                        let first_text = instance.sequence[shown[0]].clone();
                         ok(browser.wait_until(
                             &format!(
-                                "document.querySelector('.order-entry .order-text')?.textContent === {}",
-                                js(&first_text)
+                                "document.querySelector('.order-entry')?.dataset.entry === '{}'",
+                                shown[0]
                             ),
                             "the list to redraw",
                         ));
@@ -216,16 +215,11 @@ impl<'a> Student<'a> {
 
     /// The ordering entries as shown now, as indices into the right sequence.
     fn shown_order(&self, instance: &ItemInstance) -> Vec<usize> {
-        ok(self.browser.texts(".order-entry .order-text"))
-            .iter()
-            .map(|text| {
-                instance
-                    .sequence
-                    .iter()
-                    .position(|entry| entry == text)
-                    .unwrap_or_else(|| panic!("{text:?} is not an entry of {}", instance.item_id))
-            })
-            .collect()
+        let shown = ok(self.browser.execute(
+            "return [...document.querySelectorAll('.order-entry')].map(e => Number(e.dataset.entry))",
+        ));
+        serde_json::from_value(shown.clone())
+            .unwrap_or_else(|_| panic!("{shown} are not entries of {}", instance.item_id))
     }
 
     /// Answers the question on screen right or wrong on purpose and waits for the
@@ -327,6 +321,10 @@ fn a_student_gets_correctives_then_passes_check_b_on_new_items_and_masters_the_u
     student.press_button(".unit-card .open-unit");
     ok(browser.find("[data-testid=unit-page]"));
     assert_accessible(&browser, "unit page, before the lessons");
+    assert!(
+        stacked_fractions(&browser) > 0,
+        "the lessons write fractions"
+    );
 
     // Check A, every answer wrong on purpose.
     student.start("start-formative-a");
@@ -431,7 +429,7 @@ fn stored_attempts(browser: &Browser) -> u64 {
             let (Some(key), Some(text)) = (entry[0].as_str(), entry[1].as_str()) else {
                 panic!("no key and text: {entry}");
             };
-            let envelope = open(text, stored_kind(key)).unwrap_or_else(|e| panic!("{key}: {e}"));
+            let envelope = open(text, stored_kind(key)).unwrap_or_else(|e| panic!("{key}: {e:?}"));
             answers_in(&envelope.payload) as u64
         })
         .sum()
@@ -641,34 +639,107 @@ fn fits(browser: &Browser, screen: &str, wider: &mut Vec<String>) {
     }
 }
 
+/// A readiness check with one question of three missed: the student looks back at
+/// that objective alone, on the unit's own page, and checks it again.
+#[test]
+fn a_readiness_check_with_a_gap_looks_back_at_it_and_checks_it_again() {
+    let (server, browser) = open_app("/");
+    let student = Student::new(&browser, Hands::Mouse);
+    ok(browser.goto(&format!(
+        "{}#/course/demo/unit/demo-number-line",
+        server.base_url
+    )));
+    ok(browser.find("[data-testid=unit-page]"));
+    student.start("start-readiness");
+    student.answer(false);
+    student.next();
+    student.take_sitting(|_| true);
+    assert_accessible(&browser, "results of a readiness check with a gap");
+    assert!(
+        ok(browser.texts("#results-title"))[0].starts_with("Nearly ready for"),
+        "the heading says what comes next"
+    );
+    student.back_to_unit();
+    assert_eq!(ok(browser.texts("[data-testid=corrective]")).len(), 1);
+    assert_accessible(&browser, "unit page with a look back at a gap");
+    student.start("start-readiness");
+    student.take_sitting(|_| true);
+    assert!(ok(browser.texts("#results-title"))[0].starts_with("You're ready for"));
+    ok(browser.execute("localStorage.clear(); return true;"));
+}
+
+/// Checks that the fractions on screen are drawn stacked: each numerator above its
+/// denominator, the two centred on one another; gives how many there are.
+fn stacked_fractions(browser: &Browser) -> usize {
+    let found = ok(browser.execute(
+        "return [...document.querySelectorAll('.fraction')].map(f => { \
+           const n = f.querySelector('.numerator').getBoundingClientRect(); \
+           const d = f.querySelector('.denominator').getBoundingClientRect(); \
+           return [f.textContent, n.bottom - d.top, \
+                   Math.abs((n.left + n.right) / 2 - (d.left + d.right) / 2)]; });",
+    ));
+    let fractions = found.as_array().cloned().unwrap_or_default();
+    for fraction in &fractions {
+        let (overlap, off_centre) = (
+            fraction[1].as_f64().unwrap_or(f64::MAX),
+            fraction[2].as_f64().unwrap_or(f64::MAX),
+        );
+        assert!(
+            overlap <= 1.0 && off_centre <= 1.0,
+            "{} is not stacked: the numerator runs {overlap} px into the denominator, \
+             {off_centre} px off its centre",
+            fraction[0]
+        );
+    }
+    fractions.len()
+}
+
 #[test]
 fn every_screen_of_a_unit_fits_a_phone_320_px_wide() {
+    every_screen_of_a_unit_fits(320, 700, "at 320 px");
+}
+
+/// A 1280 × 900 window zoomed to 200% lays out as a window of 640 × 450 CSS pixels.
+#[test]
+fn every_screen_of_a_unit_fits_a_laptop_at_200_percent_zoom() {
+    every_screen_of_a_unit_fits(640, 450, "at 200% zoom");
+}
+
+/// Walks a unit from the start screen to its correctives in a window `width` CSS
+/// pixels wide, checking that no screen scrolls sideways and saving each screen's
+/// picture, named with `size`.
+fn every_screen_of_a_unit_fits(width: u32, height: u32, size: &str) {
     let (_server, browser) = super::open_start_screen("/");
-    ok(browser.set_window_size(320, 700));
-    let width = ok(browser.execute("return document.documentElement.clientWidth"));
+    ok(browser.set_window_size(width, height));
+    let shown = ok(browser.execute("return document.documentElement.clientWidth"));
     assert!(
-        width.as_i64().is_some_and(|w| w <= 320),
-        "the window is {width} px wide"
+        shown.as_i64().is_some_and(|w| w <= i64::from(width)),
+        "the window is {shown} px wide"
     );
     let mut wider = Vec::new();
-    fits(&browser, "start screen at 320 px", &mut wider);
+    let named = |screen: &str| format!("{screen} {size}");
+    fits(&browser, &named("start screen"), &mut wider);
     ok(browser.type_into("#nickname", "Robin"));
     ok(browser.click(".add-learner button[type=submit]"));
     ok(browser.find("[data-testid=course-map] h1"));
-    fits(&browser, "course map at 320 px", &mut wider);
+    fits(&browser, &named("course map"), &mut wider);
     let student = Student::new(&browser, Hands::Mouse);
     student.press_button(".unit-card .open-unit");
     ok(browser.find("[data-testid=unit-page]"));
-    fits(&browser, "unit page at 320 px", &mut wider);
+    fits(&browser, &named("unit page"), &mut wider);
+    assert!(
+        stacked_fractions(&browser) > 0,
+        "the lessons write fractions"
+    );
     student.start("start-formative-a");
-    fits(&browser, "a question at 320 px", &mut wider);
+    fits(&browser, &named("a question"), &mut wider);
     student.answer(false);
-    fits(&browser, "feedback at 320 px", &mut wider);
+    fits(&browser, &named("feedback"), &mut wider);
     student.next();
     student.take_sitting(|_| false);
-    fits(&browser, "results at 320 px", &mut wider);
-    super::assert_accessible(&browser, "results at 320 px");
+    fits(&browser, &named("results"), &mut wider);
+    super::assert_accessible(&browser, &named("results"));
     student.back_to_unit();
-    fits(&browser, "correctives at 320 px", &mut wider);
+    fits(&browser, &named("correctives"), &mut wider);
     assert!(wider.is_empty(), "{}", wider.join("\n"));
 }

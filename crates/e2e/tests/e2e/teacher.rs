@@ -12,7 +12,7 @@ use masterly_test_kit::synthetic::synthetic_progress_files;
 #[test]
 fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
     let demo = load_curriculum(include_str!("../../../../curricula/demo.json"))
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
         .curriculum;
     let mut files = synthetic_progress_files(&demo, 30, 60, 5);
     files.push("{ not a progress file".to_string());

@@ -2,7 +2,7 @@
 //! alone. It only collects a response; judging and saving are the page's job.
 //! Ordering uses move-up/move-down buttons, so no dragging is ever needed.
 
-use crate::components::rich_text::RichText;
+use crate::components::rich_text::{MathText, RichText};
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::item::{ItemInstance, ItemKind, Response};
@@ -136,7 +136,7 @@ fn choice_inputs(
                                 disabled=locked
                                 on:change=toggle
                             />
-                            <label for=id>{shown.text.clone()}</label>
+                            <label for=id><MathText text=shown.text.clone() /></label>
                         </div>
                     }
                 })
@@ -233,8 +233,8 @@ fn order_inputs(
                             let (up_label, up_text) = (text::move_up(&label), label.clone());
                             let (down_label, down_text) = (text::move_down(&label), label.clone());
                             view! {
-                                <li class="order-entry">
-                                    <span class="order-text">{label}</span>
+                                <li class="order-entry" data-entry=entry.to_string()>
+                                    <span class="order-text"><MathText text=label /></span>
                                     <button
                                         type="button"
                                         id=up_id

@@ -1,8 +1,10 @@
 //! Curriculum text rendered from the core's safe Markdown tree: elements and text
 //! nodes only, never HTML. Links open in a new tab without access to this page.
 
+use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::markdown::{parse_markdown, Block, Inline};
+use masterly_core::content::written_fraction::{text_pieces, TextPiece};
 
 /// `heading_level` is the HTML level used for `#` headings in the text (`##` is one
 /// deeper), so a lesson's headings fit under the page's own.
@@ -48,7 +50,7 @@ fn render_inlines(parts: Vec<Inline>) -> AnyView {
     parts
         .into_iter()
         .map(|part| match part {
-            Inline::Text(text) => text.into_any(),
+            Inline::Text(text) => with_fractions(&text),
             Inline::Strong(inner) => view! { <strong>{render_inlines(inner)}</strong> }.into_any(),
             Inline::Emphasis(inner) => view! { <em>{render_inlines(inner)}</em> }.into_any(),
             Inline::Code(text) => view! { <code>{text}</code> }.into_any(),
@@ -62,4 +64,40 @@ fn render_inlines(parts: Vec<Inline>) -> AnyView {
         })
         .collect_view()
         .into_any()
+}
+
+/// Plain text (a choice, an entry to order, an answer) with its fractions stacked.
+#[component]
+pub fn MathText(text: String) -> impl IntoView {
+    with_fractions(&text)
+}
+
+/// `text` with each fraction drawn stacked, the numerator over the denominator; a
+/// screen reader hears it in words ("3 quarters").
+fn with_fractions(text: &str) -> AnyView {
+    match text_pieces(text).as_slice() {
+        [TextPiece::Words(words)] => words.to_string().into_any(),
+        pieces => pieces
+            .iter()
+            .map(|piece| match *piece {
+                TextPiece::Words(words) => words.to_string().into_any(),
+                TextPiece::Fraction {
+                    numerator,
+                    denominator,
+                } => view! {
+                    <span class="fraction">
+                        <span class="visually-hidden">
+                            {text::fraction_in_words(numerator, denominator)}
+                        </span>
+                        <span class="stack" aria-hidden="true">
+                            <span class="numerator">{numerator.to_string()}</span>
+                            <span class="denominator">{denominator.to_string()}</span>
+                        </span>
+                    </span>
+                }
+                .into_any(),
+            })
+            .collect_view()
+            .into_any(),
+    }
 }

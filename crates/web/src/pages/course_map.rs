@@ -7,7 +7,7 @@ use crate::components::course_picker::CoursePicker;
 use crate::components::focus::focus_when_mounted;
 use crate::components::level_badge::{LevelBadge, LevelLegend};
 use crate::components::open_file::{CurriculumDownload, OpenFile};
-use crate::components::rich_text::RichText;
+use crate::components::rich_text::{MathText, RichText};
 use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
@@ -353,7 +353,7 @@ pub fn objective_list(
                     let progress = replay.objective(&objective.id);
                     view! {
                         <li class="objective">
-                            <span class="objective-target">{objective.target.clone()}</span>
+                            <span class="objective-target"><MathText text=objective.target.clone() /></span>
                             <LevelBadge level=progress.level />
                             <details class="level-reason">
                                 <summary>{text::WHY_THIS_LEVEL}</summary>

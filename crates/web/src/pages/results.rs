@@ -3,6 +3,7 @@
 
 use crate::components::focus::focus_when_mounted;
 use crate::components::level_badge::LevelBadge;
+use crate::components::rich_text::MathText;
 use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
@@ -57,6 +58,9 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
     let headline = match (&stage, sitting.kind) {
         (Some(UnitStage::Locked { missing }), AssessmentKind::Readiness) => {
             text::readiness_not_yet(&missing.iter().map(|id| title_of(id)).collect::<Vec<_>>())
+        }
+        (Some(UnitStage::Gaps { objectives }), AssessmentKind::Readiness) => {
+            text::readiness_gaps(unit_title.as_deref().unwrap_or_default(), objectives.len())
         }
         (Some(_), AssessmentKind::Readiness) => {
             text::readiness_passed(unit_title.as_deref().unwrap_or_default())
@@ -126,7 +130,7 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
             });
             view! {
                 <tr>
-                    <th scope="row">{target}</th>
+                    <th scope="row"><MathText text=target /></th>
                     <td data-testid="score" data-label=text::SCORE_WORD>
                         {format!("{}/{}", score.correct, score.total)}
                     </td>
@@ -173,7 +177,10 @@ pub fn ResultsPage(sitting_id: String) -> impl IntoView {
                 >
                     {back_label}
                 </button>
-                <button type="button" on:click=move |_| session.go(Place::CourseMap)>{text::BACK_TO_MAP}</button>
+                // Without a unit, the way back above is the course map already.
+                {unit_id.is_some().then(|| view! {
+                    <button type="button" on:click=move |_| session.go(Place::CourseMap)>{text::BACK_TO_MAP}</button>
+                })}
             </div>
         </section>
     }

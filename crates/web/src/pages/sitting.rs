@@ -6,7 +6,7 @@
 use crate::browser;
 use crate::components::focus::focus_when_mounted;
 use crate::components::item_player::ItemPlayer;
-use crate::components::rich_text::RichText;
+use crate::components::rich_text::{MathText, RichText};
 use crate::device::Notice;
 use crate::student::StudentSession;
 use crate::text;
@@ -163,7 +163,7 @@ fn ItemScreen() -> impl IntoView {
                     </span>
                 </h1>
                 <progress max=total value=position aria-hidden="true"></progress>
-                <p class="sitting-objective">{objective_target}</p>
+                <p class="sitting-objective"><MathText text=objective_target /></p>
                 <button
                     type="button"
                     class="quiet"
@@ -285,6 +285,7 @@ fn feedback_view(
 ) -> impl IntoView {
     let judgement = judge(instance, &attempt.response).ok();
     let targeted = judgement.as_ref().and_then(|j| j.feedback.clone());
+    let near_miss = judgement.as_ref().and_then(|j| j.near_miss);
     let misconception = attempt.misconception.as_deref().and_then(|id| {
         session
             .curriculum()
@@ -294,13 +295,14 @@ fn feedback_view(
     let can_retry = practice && !attempt.correct;
     // In practice a wrong answer with nothing targeted to say still gets a step to
     // think with: the first hint the student has not seen, or a general one.
-    let step = (can_retry && targeted.is_none() && misconception.is_none()).then(|| {
-        usize::try_from(attempt.hints_used)
-            .ok()
-            .and_then(|seen| instance.hints.get(seen))
-            .cloned()
-            .unwrap_or_else(|| text::THINK_AGAIN.to_string())
-    });
+    let step = (can_retry && targeted.is_none() && misconception.is_none() && near_miss.is_none())
+        .then(|| {
+            usize::try_from(attempt.hints_used)
+                .ok()
+                .and_then(|seen| instance.hints.get(seen))
+                .cloned()
+                .unwrap_or_else(|| text::THINK_AGAIN.to_string())
+        });
     // Focus goes to the useful way on: trying again when practice allows it.
     let next_button = NodeRef::<leptos::html::Button>::new();
     let retry_button = NodeRef::<leptos::html::Button>::new();
@@ -322,6 +324,7 @@ fn feedback_view(
             </p>
             {targeted.map(|feedback| view! { <div class="targeted"><RichText text=feedback /></div> })}
             {misconception.map(|feedback| view! { <div class="misconception"><RichText text=feedback /></div> })}
+            {near_miss.map(|near| view! { <p class="targeted" data-testid="near-miss">{near.say()}</p> })}
             {step.map(|step| view! {
                 <div class="targeted" data-testid="think-step">
                     <p class="step-intro">{text::TRY_THIS}</p>
@@ -329,7 +332,7 @@ fn feedback_view(
                 </div>
             })}
             {(!attempt.correct && !can_retry).then(|| view! {
-                <p class="model-answer">{text::THE_ANSWER} " " <strong>{describe_answer(instance)}</strong></p>
+                <p class="model-answer">{text::THE_ANSWER} " " <strong><MathText text=describe_answer(instance) /></strong></p>
             })}
             {(!can_retry && !instance.solution.is_empty()).then(|| view! {
                 <div class="solution">

@@ -3,7 +3,7 @@
 //! unit test, mastered), with the lessons always at hand.
 
 use crate::components::focus::focus_when_mounted;
-use crate::components::rich_text::RichText;
+use crate::components::rich_text::{MathText, RichText};
 use crate::pages::course_map::{objective_list, ResumeBanner};
 use crate::student::StudentSession;
 use crate::text;
@@ -171,6 +171,15 @@ fn stage_actions(
             </div>
         }
         .into_any(),
+        UnitStage::Gaps { objectives } => view! {
+            <div class="cycle-step">
+                {correctives_section(curriculum, text::GAPS_HEADING, objectives, Some(&unit.id), problem, session)}
+                <div class="actions">
+                    {start_button(text::RECHECK_GAPS, readiness, true, problem, session)}
+                </div>
+            </div>
+        }
+        .into_any(),
         UnitStage::Instruction => view! {
             <div class="actions">
                 {start_button(text::START_FORMATIVE_A, formative_a, true, problem, session)}
@@ -191,7 +200,7 @@ fn stage_actions(
             enrichment,
         } => view! {
             <div class="cycle-step">
-                {correctives_section(unit, objectives, problem, session)}
+                {correctives_section(curriculum, text::CORRECTIVES_HEADING, objectives, None, problem, session)}
                 {enrichment_section(unit, enrichment)}
                 <div class="actions">
                     {start_button(text::START_FORMATIVE_B, formative_b, true, problem, session)}
@@ -213,7 +222,7 @@ fn stage_actions(
         }
         UnitStage::Review { objectives } => view! {
             <div class="cycle-step">
-                {correctives_section(unit, objectives, problem, session)}
+                {correctives_section(curriculum, text::CORRECTIVES_HEADING, objectives, None, problem, session)}
                 <div class="actions">
                     {start_button(text::START_UNIT_TEST, unit_test, true, problem, session)}
                 </div>
@@ -247,7 +256,7 @@ fn stage_actions(
 fn lesson_view(objective: &Objective) -> impl IntoView {
     view! {
         <article class="lesson">
-            <h3>{objective.target.clone()}</h3>
+            <h3><MathText text=objective.target.clone() /></h3>
             <RichText text=objective.lesson.body.clone() heading_level=4 />
             <div class="mastery-looks-like">
                 <h4>{text::MASTERY_LOOKS_LIKE}</h4>
@@ -258,19 +267,21 @@ fn lesson_view(objective: &Objective) -> impl IntoView {
 }
 
 /// Correctives explain again, differently from the lesson, then offer practice
-/// with hints.
+/// with hints. `for_unit` names the unit when the objective is a gap from before it.
 fn corrective_view(
     objective: &Objective,
+    for_unit: Option<&str>,
     problem: RwSignal<Option<String>>,
     session: StudentSession,
 ) -> impl IntoView {
     let practice = PlanRequest::Practice {
         objective: objective.id.clone(),
         items: PRACTICE_ITEMS,
+        for_unit: for_unit.map(str::to_string),
     };
     view! {
         <article class="corrective" data-testid="corrective">
-            <h3>{objective.target.clone()}</h3>
+            <h3><MathText text=objective.target.clone() /></h3>
             {objective
                 .correctives
                 .iter()
@@ -297,18 +308,23 @@ fn corrective_view(
     }
 }
 
+/// Objectives to look at again, each with its correctives and practice, under
+/// `heading`: a unit's own objectives below the bar, or (with `for_unit`) the gaps
+/// a readiness check found in earlier units before that unit.
 fn correctives_section(
-    unit: &Unit,
+    curriculum: &Curriculum,
+    heading: &'static str,
     objective_ids: &[String],
+    for_unit: Option<&str>,
     problem: RwSignal<Option<String>>,
     session: StudentSession,
 ) -> impl IntoView {
     view! {
-        <h2>{text::CORRECTIVES_HEADING}</h2>
+        <h2>{heading}</h2>
         {objective_ids
             .iter()
-            .filter_map(|id| unit.objectives.iter().find(|o| &o.id == id))
-            .map(|objective| corrective_view(objective, problem, session))
+            .filter_map(|id| curriculum.objective(id))
+            .map(|(_, objective)| corrective_view(objective, for_unit, problem, session))
             .collect_view()}
     }
 }

@@ -166,6 +166,39 @@ fn seeds_give_the_same_questions_in_the_browser_as_natively() {
 }
 
 #[wasm_bindgen_test]
+async fn fractions_in_text_are_stacked_and_said_in_words() {
+    use masterly_web::components::rich_text::{MathText, RichText};
+    let container = fresh_container();
+    let prompt = "Is (2 × 4)/(3 × 4) the same as 2/3? Not 31/03/2027.".to_string();
+    leptos::mount::mount_to(container.clone(), move || {
+        view! {
+            <RichText text=prompt.clone() />
+            <p class="choice"><MathText text="1 1/2".to_string() /></p>
+        }
+    })
+    .forget();
+    leptos::task::tick().await;
+    let stacked = |selector: &str| all_texts(&container, selector);
+    assert_eq!(stacked(".fraction .numerator"), vec!["2 × 4", "2", "1"]);
+    assert_eq!(stacked(".fraction .denominator"), vec!["3 × 4", "3", "2"]);
+    assert_eq!(
+        stacked(".fraction .visually-hidden"),
+        vec!["2 × 4 over 3 × 4", "2 thirds", "1 half"]
+    );
+    let drawn = container
+        .query_selector_all(".fraction .stack[aria-hidden=true]")
+        .map(|found| found.length());
+    assert_eq!(drawn, Ok(3), "the drawing is hidden from screen readers");
+    let paragraph = text_of(&container, ".rich-text p");
+    assert!(
+        paragraph.ends_with("Not 31/03/2027."),
+        "a date stays as written: {paragraph}"
+    );
+    assert!(text_of(&container, ".choice").starts_with("1 1 half"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 async fn curriculum_text_can_never_inject_html_script_or_unsafe_links() {
     use masterly_web::components::rich_text::RichText;
     let container = fresh_container();

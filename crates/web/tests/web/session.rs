@@ -6,7 +6,9 @@ use super::answering::{give, submit};
 use super::{all_texts, fresh_container, text_of, DEMO};
 use leptos::prelude::*;
 use masterly_core::content::curriculum::{load_curriculum, Curriculum};
-use masterly_core::content::item::{judge, model_answer, wrong_answer, ItemInstance};
+use masterly_core::content::item::{
+    judge, model_answer, wrong_answer, Expected, ItemInstance, Response,
+};
 use masterly_core::device::workbook::{
     archive_from_stored, archive_key, archive_to_stored, chunk_key, chunk_prefix, workbook_key,
     Workbook, ARCHIVE_AFTER, ARCHIVE_KIND, WORKBOOK_KIND,
@@ -1252,9 +1254,75 @@ async fn a_wrong_practice_answer_gets_a_step_to_think_with_and_focus_goes_to_try
     root.remove();
 }
 
+/// A wrong number near the right one for a numeric item: upside down, one off in
+/// the denominator, or the wrong sign; None when none of them is recognised as near.
+fn near_miss_for(instance: &ItemInstance) -> Option<Response> {
+    let Expected::Numeric { value, .. } = &instance.expected else {
+        return None;
+    };
+    let (num, den) = (value.numerator(), value.denominator());
+    [
+        format!("{den}/{num}"),
+        format!("{num}/{}", den + 1),
+        format!("-{value}"),
+    ]
+    .into_iter()
+    .map(|text| Response::Number { text })
+    .find(|response| judge(instance, response).is_ok_and(|j| j.near_miss.is_some()))
+}
+
+#[wasm_bindgen_test]
+async fn a_nearly_right_number_is_told_what_is_right_already_and_what_to_check() {
+    let (root, _context) = ada_in_check_a(Box::new(MemoryStorage::default())).await;
+    let mut nudged = 0;
+    while !exists(&root, "[data-testid=results]") {
+        let instance = instance_on_screen(&root);
+        match near_miss_for(&instance) {
+            Some(response) => {
+                let near = judge(&instance, &response)
+                    .ok()
+                    .and_then(|j| j.near_miss)
+                    .expect("near");
+                give(&instance, &response).await;
+                submit(&root).await;
+                assert_eq!(
+                    text_of(&root, "[data-testid=near-miss]"),
+                    masterly_text::Say::say(&near),
+                    "{}",
+                    instance.item_id
+                );
+                nudged += 1;
+            }
+            None => {
+                answer(&root, true).await;
+                assert!(
+                    !exists(&root, "[data-testid=near-miss]"),
+                    "a right answer is not near"
+                );
+            }
+        }
+        click(&root, "[data-testid=next]");
+        leptos::task::tick().await;
+    }
+    assert!(
+        nudged > 0,
+        "check A of the demo's first unit asks for a number"
+    );
+    root.remove();
+}
+
 /// A new learner opens the demo's second unit, whose readiness check stands before
 /// it, and answers every question of that check right or wrong; gives the page.
 async fn readiness_check_answered(nickname: &str, right: bool) -> web_sys::HtmlElement {
+    readiness_check_answered_as(nickname, |_| right).await
+}
+
+/// As `readiness_check_answered`, the `n`th question (from 0) answered right when
+/// `right(n)`.
+async fn readiness_check_answered_as(
+    nickname: &str,
+    right: impl Fn(usize) -> bool,
+) -> web_sys::HtmlElement {
     let session = open_page(Box::new(MemoryStorage::default()), false);
     session.add_learner(nickname).expect("the learner is added");
     let root = mount(session);
@@ -1269,8 +1337,66 @@ async fn readiness_check_answered(nickname: &str, right: bool) -> web_sys::HtmlE
     leptos::task::tick().await;
     click(&root, "[data-action=start-readiness]");
     leptos::task::tick().await;
-    answer_until_results(&root, right).await;
+    let mut asked = 0;
+    while !exists(&root, "[data-testid=results]") {
+        answer(&root, right(asked)).await;
+        asked += 1;
+        click(&root, "[data-testid=next]");
+        leptos::task::tick().await;
+    }
     root
+}
+
+#[wasm_bindgen_test]
+async fn a_readiness_check_with_one_gap_looks_back_at_that_objective_alone() {
+    let root = readiness_check_answered_as("Ada", |n| n != 0).await;
+    assert_eq!(
+        text_of(&root, "[data-testid=results] h1"),
+        "Nearly ready for “Fractions on a number line”! First, a quick look back at one thing \
+         from before."
+    );
+    let scores = all_texts(&root, "[data-testid=score]");
+    assert_eq!(
+        scores.iter().filter(|s| *s == "0/1").count(),
+        1,
+        "{scores:?}"
+    );
+    click(&root, "[data-action=back-to-unit]");
+    leptos::task::tick().await;
+    assert_eq!(
+        all_texts(&root, "[data-testid=corrective]").len(),
+        1,
+        "one gap to look at"
+    );
+    assert!(
+        exists(&root, "[data-action=start-readiness]"),
+        "and to check again"
+    );
+    // Practice on the gap comes back to this unit, not the earlier one.
+    click(&root, "[data-action=start-practice]");
+    leptos::task::tick().await;
+    answer_until_results(&root, true).await;
+    click(&root, "[data-action=back-to-unit]");
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=unit-page] h1"),
+        "Fractions on a number line"
+    );
+    click(&root, "[data-action=start-readiness]");
+    leptos::task::tick().await;
+    let mut asked = 0;
+    while !exists(&root, "[data-testid=results]") {
+        answer(&root, true).await;
+        asked += 1;
+        click(&root, "[data-testid=next]");
+        leptos::task::tick().await;
+    }
+    assert_eq!(asked, 2, "two questions on the one gap");
+    assert_eq!(
+        text_of(&root, "[data-testid=results] h1"),
+        "You're ready for “Fractions on a number line”! Start with its lessons."
+    );
+    root.remove();
 }
 
 #[wasm_bindgen_test]

@@ -118,6 +118,7 @@ async fn a_class_of_thirty_is_read_and_every_report_shows_every_student() {
                 }
                 StuckReason::NotStarted => "not started".to_string(),
                 StuckReason::LockedByReadiness { unit, .. } => format!("locked {unit}"),
+                StuckReason::FillingGaps { unit, .. } => format!("gaps {unit}"),
                 StuckReason::MissedCheckB { unit, .. } => format!("check B {unit}"),
                 StuckReason::MissedUnitTest { unit, .. } => format!("unit test {unit}"),
                 StuckReason::BehindGoal { .. } => format!("behind {}", student.learner.id),

@@ -3,10 +3,10 @@
 //! A response that cannot be judged (text where a number is needed) is an error for
 //! the student to fix, not a wrong answer.
 
-use super::instance::{Expected, ItemInstance};
+use super::instance::{Expected, InstanceWrongAnswer, ItemInstance};
 use super::ItemKind;
 use crate::content::case::lowercase;
-use crate::content::rational::{parse_number, Rational};
+use crate::content::rational::{read_number, Form, Rational, Written};
 use crate::order;
 use serde::Serialize;
 
@@ -39,6 +39,90 @@ pub struct Judgement {
     pub misconception: Option<String>,
     /// Targeted feedback written by the author for this answer, if any.
     pub feedback: Option<String>,
+    /// A wrong number close to the right one, when the author wrote nothing for it.
+    pub near_miss: Option<NearMiss>,
+}
+
+/// A wrong answer that is nearly right, recognised in any item that takes a number
+/// (numeric items, and short-text items whose accepted answer is a number), so a
+/// student gets a nudge where the author wrote no feedback for that answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NearMiss {
+    /// The right value as a fraction not in simplest form, where the accepted
+    /// answer is in simplest form.
+    NotSimplest,
+    /// The right value as an improper fraction, where a mixed number is asked for.
+    NotMixed,
+    /// The right value as a mixed number, where a fraction is asked for.
+    NotAFraction,
+    /// The right value written another way (a decimal for a fraction, say).
+    OtherForm,
+    /// The right size with the wrong sign.
+    Sign,
+    /// A fraction with the right denominator and another numerator.
+    Numerator,
+    /// A fraction with the right numerator and another denominator.
+    Denominator,
+    /// The right fraction upside down: numerator and denominator swapped.
+    Swapped,
+}
+
+/// What is near about `given` compared with `answer`, a right answer as written
+/// (for a numeric item, its value as a fraction in lowest terms). None when
+/// nothing is, or when the given answer is right.
+fn near_miss(given: Written, answer: Written) -> Option<NearMiss> {
+    if given.value == answer.value {
+        return match (given.form, answer.form) {
+            (
+                Form::Fraction { den, .. },
+                Form::Fraction {
+                    den: answer_den, ..
+                },
+            ) if answer_den == answer.value.denominator() && den != answer_den => {
+                Some(NearMiss::NotSimplest)
+            }
+            (Form::Fraction { .. }, Form::Mixed { .. }) => Some(NearMiss::NotMixed),
+            (Form::Mixed { .. }, Form::Fraction { .. }) => Some(NearMiss::NotAFraction),
+            (given, answer) if given == answer => None,
+            _ => Some(NearMiss::OtherForm),
+        };
+    }
+    if given.value.checked_neg() == Ok(answer.value) {
+        return Some(NearMiss::Sign);
+    }
+    let same_sign = (given.value < Rational::ZERO) == (answer.value < Rational::ZERO);
+    match (given.form, answer.form) {
+        (Form::Fraction { num, den }, Form::Fraction { num: a, den: b }) if same_sign => {
+            if (num, den) == (b, a) {
+                Some(NearMiss::Swapped)
+            } else if den == b {
+                Some(NearMiss::Numerator)
+            } else if num == a {
+                Some(NearMiss::Denominator)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A numeric item's answer written as a fraction in lowest terms, or as a whole
+/// number.
+fn written_value(value: Rational) -> Written {
+    let form = if value.is_integer() {
+        Form::Decimal
+    } else {
+        Form::Fraction {
+            num: value
+                .numerator()
+                .unsigned_abs()
+                .try_into()
+                .unwrap_or(i64::MAX),
+            den: value.denominator(),
+        }
+    };
+    Written { value, form }
 }
 
 /// Why a response cannot be judged (the student is asked again; nothing is
@@ -85,6 +169,7 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
         correct,
         misconception: None,
         feedback: None,
+        near_miss: None,
     };
     let choice_count = instance.choice_feedback.len();
     match (&instance.expected, response) {
@@ -101,6 +186,7 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
                     misconception
                 },
                 feedback,
+                near_miss: None,
             })
         }
         (Expected::Multiple(correct), Response::Choices { indices }) => {
@@ -124,28 +210,32 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
                 correct: is_correct,
                 misconception: if is_correct { None } else { misconception },
                 feedback: if is_correct { None } else { feedback },
+                near_miss: None,
             })
         }
         (Expected::Numeric { value, tolerance }, Response::Number { text }) => {
             if text.trim().is_empty() {
                 return Err(ResponseError::Empty);
             }
-            let given = parse_number(text).ok_or_else(|| ResponseError::NotANumber {
+            let given = read_number(text).ok_or_else(|| ResponseError::NotANumber {
                 text: text.trim().to_string(),
             })?;
-            if given.is_within(*value, *tolerance) {
+            if given.value.is_within(*value, *tolerance) {
                 return Ok(plain(true));
             }
-            Ok(instance
+            let known = instance
                 .wrong_answers
                 .iter()
-                .find(|wrong| wrong.number == Some(given))
-                .map(|wrong| Judgement {
-                    correct: false,
-                    misconception: wrong.misconception.clone(),
-                    feedback: wrong.feedback.clone(),
-                })
-                .unwrap_or_else(|| plain(false)))
+                .find(|wrong| wrong.number == Some(given.value));
+            Ok(match known {
+                Some(wrong) => known_wrong(wrong),
+                // Near in form only when the answer must be exact.
+                None if tolerance == &Rational::ZERO => Judgement {
+                    near_miss: near_miss(given, written_value(*value)),
+                    ..plain(false)
+                },
+                None => plain(false),
+            })
         }
         (
             Expected::Text {
@@ -161,16 +251,22 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
             if accepted.contains(&given) {
                 return Ok(plain(true));
             }
-            Ok(instance
+            let known = instance
                 .wrong_answers
                 .iter()
-                .find(|wrong| wrong.text.as_deref() == Some(given.as_str()))
-                .map(|wrong| Judgement {
-                    correct: false,
-                    misconception: wrong.misconception.clone(),
-                    feedback: wrong.feedback.clone(),
-                })
-                .unwrap_or_else(|| plain(false)))
+                .find(|wrong| wrong.text.as_deref() == Some(given.as_str()));
+            Ok(match known {
+                Some(wrong) => known_wrong(wrong),
+                None => Judgement {
+                    near_miss: read_number(&given).and_then(|given| {
+                        accepted
+                            .iter()
+                            .find_map(|answer| read_number(answer))
+                            .and_then(|answer| near_miss(given, answer))
+                    }),
+                    ..plain(false)
+                },
+            })
         }
         (Expected::Ordering, Response::Order { order }) => {
             let mut sorted = order.clone();
@@ -194,6 +290,16 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
                 Expected::Ordering => ItemKind::Ordering,
             },
         }),
+    }
+}
+
+/// The judgement of an answer the author foresaw.
+fn known_wrong(wrong: &InstanceWrongAnswer) -> Judgement {
+    Judgement {
+        correct: false,
+        misconception: wrong.misconception.clone(),
+        feedback: wrong.feedback.clone(),
+        near_miss: None,
     }
 }
 

@@ -7,8 +7,8 @@ mod check;
 mod instance;
 
 pub use check::{
-    describe_answer, judge, model_answer, normalise_text, wrong_answer, Judgement, Response,
-    ResponseError,
+    describe_answer, judge, model_answer, normalise_text, wrong_answer, Judgement, NearMiss,
+    Response, ResponseError,
 };
 pub use instance::{
     interpolate, CompiledItem, Expected, InstanceCheck, InstanceError, InstanceKey, ItemInstance,

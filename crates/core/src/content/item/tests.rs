@@ -27,7 +27,8 @@ fn single_choice_marks_the_right_option_and_names_the_misconception_of_a_wrong_o
         Ok(Judgement {
             correct: true,
             misconception: None,
-            feedback: None
+            feedback: None,
+            near_miss: None,
         })
     );
     let wrong = judge(&shown, &Response::Choice { index: 1 });
@@ -373,4 +374,73 @@ fn the_right_answer_is_described_in_words_for_every_kind() {
         0,
     );
     assert_eq!(describe_answer(&order), "1/8 → 1/4 → 1/2");
+}
+
+/// The nudge a wrong answer gets, or None when it is right or nothing is near.
+fn nudge(json: &str, response: Response) -> Option<NearMiss> {
+    let judgement = judge(&instance(json, 1), &response).expect("judged");
+    judgement.near_miss
+}
+
+#[test]
+fn a_number_nearly_right_is_recognised_whatever_the_item() {
+    let three_quarters = r#"{"id": "n", "kind": "numeric", "prompt": "?", "answer": "3/4"}"#;
+    assert_eq!(nudge(three_quarters, number("6/8")), None, "equal is right");
+    assert_eq!(
+        nudge(three_quarters, number("2/4")),
+        Some(NearMiss::Numerator)
+    );
+    assert_eq!(
+        nudge(three_quarters, number("3/5")),
+        Some(NearMiss::Denominator)
+    );
+    assert_eq!(
+        nudge(three_quarters, number("4/3")),
+        Some(NearMiss::Swapped)
+    );
+    assert_eq!(nudge(three_quarters, number("-3/4")), Some(NearMiss::Sign));
+    assert_eq!(nudge(three_quarters, number("5/7")), None);
+    assert_eq!(nudge(three_quarters, number("0.5")), None);
+    let about =
+        r#"{"id": "n", "kind": "numeric", "prompt": "?", "answer": "3/4", "tolerance": "1/100"}"#;
+    assert_eq!(
+        nudge(about, number("3/5")),
+        None,
+        "an estimate has no exact parts"
+    );
+    let foreseen = r#"{"id": "n", "kind": "numeric", "prompt": "?", "answer": "3/4",
+        "wrong_answers": [{"value": "3/5", "feedback": "Count the parts again."}]}"#;
+    let judged = judge(&instance(foreseen, 1), &number("3/5")).expect("judged");
+    assert_eq!(
+        (judged.feedback.as_deref(), judged.near_miss),
+        (Some("Count the parts again."), None),
+        "the author's own words come first"
+    );
+}
+
+#[test]
+fn an_equal_answer_in_another_form_than_the_one_asked_is_named() {
+    let text = |answer: &str| {
+        format!(r#"{{"id": "t", "kind": "short_text", "prompt": "?", "accepted": ["{answer}"]}}"#)
+    };
+    let typed = |text: &str| Response::Text { text: text.into() };
+    let simplest = text("2/5");
+    assert_eq!(nudge(&simplest, typed("6/15")), Some(NearMiss::NotSimplest));
+    assert_eq!(nudge(&simplest, typed("0.4")), Some(NearMiss::OtherForm));
+    assert_eq!(nudge(&simplest, typed("2/7")), Some(NearMiss::Denominator));
+    assert_eq!(nudge(&simplest, typed("two fifths")), None);
+    let mixed = text("1 3/4");
+    assert_eq!(nudge(&mixed, typed("7/4")), Some(NearMiss::NotMixed));
+    let improper = text("7/4");
+    assert_eq!(
+        nudge(&improper, typed("1 3/4")),
+        Some(NearMiss::NotAFraction)
+    );
+    let eighths = text("6/8");
+    assert_eq!(
+        nudge(&eighths, typed("3/4")),
+        Some(NearMiss::OtherForm),
+        "an answer asked in eighths is not a simplest form"
+    );
+    assert_eq!(nudge(&eighths, typed("12/16")), Some(NearMiss::OtherForm));
 }

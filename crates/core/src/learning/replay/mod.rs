@@ -21,6 +21,12 @@
 //! - A unit is mastered when its part of a unit test or course challenge meets the
 //!   bar and every objective is Mastered. Later units need their prerequisite units
 //!   mastered once; a failed review afterwards calls for a review, not a relock.
+//! - A readiness check asks about the objectives of the prerequisite units not yet
+//!   mastered. None missed: the student is ready. At most half missed: those
+//!   objectives are the gaps, looked at again (their correctives and practice) and
+//!   checked again, two questions each; that check narrows the gaps to those
+//!   missed again and never locks. More than half missed on a first check: the
+//!   unit stays locked until its prerequisite units are mastered.
 //! - Mastered objectives are reviewed after the curriculum's intervals (2, 7, 21, 60
 //!   days by default); each passed review moves to the next interval, a failed one
 //!   demotes and brings the review back after the first interval.
@@ -88,6 +94,12 @@ pub enum UnitStage {
     PreAssessment {
         prerequisites: Vec<String>,
     },
+    /// The readiness check showed most of the prerequisites known and a few gaps:
+    /// these objectives of earlier units, to look at again (their correctives and
+    /// practice) before checking them again.
+    Gaps {
+        objectives: Vec<String>,
+    },
     /// Lessons, then formative A (or the unit test directly, to skip ahead).
     Instruction,
     /// A sitting of this kind is under way.
@@ -114,8 +126,8 @@ pub struct UnitProgress {
     /// First time the unit was mastered.
     pub mastered_at: Option<Millis>,
     pub summative_passed_at: Option<Millis>,
-    /// The latest readiness check: passed, and when.
-    pub readiness: Option<(bool, Millis)>,
+    /// What the latest readiness check showed, and when.
+    pub readiness: Option<(Readiness, Millis)>,
     /// The sitting under way, if any, and the answers given in it so far.
     pub in_progress: Option<(Sitting, Vec<Attempt>)>,
     /// Scored sittings of the unit's assessments.
@@ -130,6 +142,17 @@ pub struct UnitProgress {
     pub unit_test_misses: u32,
     /// The latest scored sitting of the unit.
     pub last_scored_at: Option<Millis>,
+}
+
+/// What a readiness check showed about the prerequisites of the unit it is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Readiness {
+    /// Every objective asked about is known.
+    Ready,
+    /// These objectives (at most half of those asked) are not known yet.
+    Gaps(Vec<String>),
+    /// More than half were not known: the prerequisite units come first.
+    NotReady,
 }
 
 /// What the student should do next in a course.

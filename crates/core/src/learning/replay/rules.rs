@@ -50,11 +50,29 @@ pub(super) fn score_sitting(
     match sitting.kind {
         AssessmentKind::Practice => {}
         AssessmentKind::Readiness => {
-            let passed = tallies
+            // In curriculum order, as the objectives are numbered.
+            let mut missed: Vec<u32> = tallies
                 .iter()
-                .all(|(_, unit, tally)| tally.meets(curriculum.bar_percent(unit)));
+                .filter(|(_, unit, tally)| !tally.meets(curriculum.bar_percent(unit)))
+                .map(|(objective, _, _)| *objective)
+                .collect();
+            order::sort(&mut missed);
+            let gaps: Vec<String> = missed
+                .iter()
+                .map(|&objective| index.ids[objective as usize].to_string())
+                .collect();
             if let Some(unit) = &sitting.unit {
-                unit_progress(replay, unit).readiness = Some((passed, at));
+                let progress = unit_progress(replay, unit);
+                // A check of the gaps found before narrows them; it never locks.
+                let rechecked = matches!(progress.readiness, Some((Readiness::Gaps(_), _)));
+                let readiness = if gaps.is_empty() {
+                    Readiness::Ready
+                } else if gaps.len() * 2 > tallies.len() && !rechecked {
+                    Readiness::NotReady
+                } else {
+                    Readiness::Gaps(gaps)
+                };
+                progress.readiness = Some((readiness, at));
             }
         }
         kind => {
@@ -173,10 +191,9 @@ pub(super) fn unit_progress<'r>(replay: &'r mut Replay, unit_id: &str) -> &'r mu
 /// Whether a failed readiness check locks the unit now: its latest readiness
 /// check failed, it was never mastered, and a prerequisite is still not mastered.
 fn locked_by_readiness(replay: &Replay, curriculum: &Curriculum, unit: &Unit) -> bool {
-    let failed = replay
-        .units
-        .get(&unit.id)
-        .is_some_and(|p| matches!(p.readiness, Some((false, _))) && p.mastered_at.is_none());
+    let failed = replay.units.get(&unit.id).is_some_and(|p| {
+        matches!(p.readiness, Some((Readiness::NotReady, _))) && p.mastered_at.is_none()
+    });
     failed
         && unit.prerequisites.iter().any(|id| {
             curriculum.unit(id).is_some()
@@ -310,9 +327,14 @@ pub(super) fn unit_stage(replay: &Replay, curriculum: &Curriculum, unit: &Unit) 
         return UnitStage::InProgress { kind: sitting.kind };
     }
     if !missing.is_empty() && curriculum.unit(&unit.id).is_some() {
-        match progress.readiness {
-            Some((true, _)) => {}
-            Some((false, _)) => return UnitStage::Locked { missing },
+        match &progress.readiness {
+            Some((Readiness::Ready, _)) => {}
+            Some((Readiness::Gaps(objectives), _)) => {
+                return UnitStage::Gaps {
+                    objectives: objectives.clone(),
+                }
+            }
+            Some((Readiness::NotReady, _)) => return UnitStage::Locked { missing },
             None => {
                 return UnitStage::PreAssessment {
                     prerequisites: missing,

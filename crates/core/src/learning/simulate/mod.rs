@@ -238,6 +238,11 @@ impl<'w, 'c> Run<'w, 'c> {
                 self.take(PlanRequest::Readiness { unit }, recorder)?;
                 Ok(true)
             }
+            UnitStage::Gaps { objectives } => {
+                self.correct(&objectives, Some(&unit), recorder)?;
+                self.take(PlanRequest::Readiness { unit }, recorder)?;
+                Ok(true)
+            }
             UnitStage::Instruction => {
                 if self.simulation.path == Path::SkipAhead {
                     self.take(PlanRequest::UnitTest { unit }, recorder)?;
@@ -248,7 +253,7 @@ impl<'w, 'c> Run<'w, 'c> {
                 Ok(true)
             }
             UnitStage::Corrective { objectives, .. } => {
-                self.correct(&objectives, recorder)?;
+                self.correct(&objectives, None, recorder)?;
                 self.take(PlanRequest::FormativeB { unit }, recorder)?;
                 Ok(true)
             }
@@ -257,7 +262,7 @@ impl<'w, 'c> Run<'w, 'c> {
                 Ok(true)
             }
             UnitStage::Review { objectives } => {
-                self.correct(&objectives, recorder)?;
+                self.correct(&objectives, None, recorder)?;
                 self.take(PlanRequest::UnitTest { unit }, recorder)?;
                 Ok(true)
             }
@@ -278,7 +283,14 @@ impl<'w, 'c> Run<'w, 'c> {
     }
 
     /// A corrective for each objective, then its practice.
-    fn correct(&mut self, objectives: &[String], recorder: &mut Recorder) -> Result<(), PlanError> {
+    /// Corrective practice on `objectives`; `for_unit` when they are gaps found
+    /// before that unit.
+    fn correct(
+        &mut self,
+        objectives: &[String],
+        for_unit: Option<&str>,
+        recorder: &mut Recorder,
+    ) -> Result<(), PlanError> {
         for objective in objectives {
             if let Some(&number) = self.world.objective_of.get(objective.as_str()) {
                 let chance = self.world.model.learn_from_corrective;
@@ -288,6 +300,7 @@ impl<'w, 'c> Run<'w, 'c> {
                 PlanRequest::Practice {
                     objective: objective.clone(),
                     items: PRACTICE_ITEMS,
+                    for_unit: for_unit.map(str::to_string),
                 },
                 recorder,
             )?;

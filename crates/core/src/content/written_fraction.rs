@@ -1,0 +1,191 @@
+//! Fractions inside running text, found so the shell can draw them stacked, the
+//! numerator over the denominator, as children write them on paper. A fraction is
+//! two whole numbers around a slash (`3/4`), or a bracketed expression on either
+//! side (`(2 × 4)/(3 × 4)`, drawn without its brackets). Dates and paths such as
+//! `31/03/2027` or `a/b/c`, and numbers glued to letters (`x1/2`), stay words.
+
+/// A piece of running text: words as written, or a fraction to stack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextPiece<'a> {
+    Words(&'a str),
+    /// The two parts as written, without the brackets around an expression.
+    Fraction {
+        numerator: &'a str,
+        denominator: &'a str,
+    },
+}
+
+/// The longest bracketed expression stacked as one part of a fraction.
+const MAX_BRACKETED: usize = 40;
+
+/// `text` cut into words and fractions, in order; words that hold no fraction come
+/// back as one piece.
+pub fn text_pieces(text: &str) -> Vec<TextPiece<'_>> {
+    let mut pieces = Vec::new();
+    let mut written = 0;
+    for (slash, _) in text.match_indices('/') {
+        if slash < written {
+            continue;
+        }
+        let (Some(start), Some(end)) =
+            (left_part(text, written, slash), right_part(text, slash + 1))
+        else {
+            continue;
+        };
+        if start > written {
+            pieces.push(TextPiece::Words(&text[written..start]));
+        }
+        pieces.push(TextPiece::Fraction {
+            numerator: unbracket(&text[start..slash]),
+            denominator: unbracket(&text[slash + 1..end]),
+        });
+        written = end;
+    }
+    if written < text.len() || pieces.is_empty() {
+        pieces.push(TextPiece::Words(&text[written..]));
+    }
+    pieces
+}
+
+/// Where the numerator before `slash` starts, not before `floor`: digits, or a
+/// bracketed expression, after a word boundary.
+fn left_part(text: &str, floor: usize, slash: usize) -> Option<usize> {
+    let before = &text[floor..slash];
+    let start = if before.ends_with(')') {
+        let open = before.rfind('(')?;
+        bracketed(&before[open..])?;
+        floor + open
+    } else {
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            return None;
+        }
+        slash - digits
+    };
+    let preceding = text[..start].chars().next_back();
+    preceding.is_none_or(|c| !glued(c)).then_some(start)
+}
+
+/// Where the denominator after a slash (starting at `from`) ends: digits, or a
+/// bracketed expression, before a word boundary.
+fn right_part(text: &str, from: usize) -> Option<usize> {
+    let after = &text[from..];
+    let length = if after.starts_with('(') {
+        let close = after.find(')')?;
+        bracketed(&after[..=close])?;
+        close + 1
+    } else {
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            return None;
+        }
+        digits
+    };
+    let rest = &after[length..];
+    let mut following = rest.chars();
+    let ends_here = match following.next() {
+        None => true,
+        // "1/2." ends a sentence; "1/2.5" is not a fraction of whole numbers.
+        Some('.' | ',') => !following.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) => !glued(c),
+    };
+    ends_here.then_some(from + length)
+}
+
+/// A bracketed part: `(` … `)` with something inside, no other bracket or slash,
+/// and short enough to stack.
+fn bracketed(part: &str) -> Option<()> {
+    let inner = part.strip_prefix('(')?.strip_suffix(')')?;
+    let plain = !inner.contains(['(', ')', '/']) && !inner.trim().is_empty();
+    (plain && part.len() <= MAX_BRACKETED).then_some(())
+}
+
+fn unbracket(part: &str) -> &str {
+    part.strip_prefix('(')
+        .and_then(|inner| inner.strip_suffix(')'))
+        .map_or(part, str::trim)
+}
+
+/// A character that joins a number to its neighbour, so the two are one word.
+fn glued(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '/' | '.' | '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TextPiece::{Fraction, Words};
+
+    fn fraction<'a>(numerator: &'a str, denominator: &'a str) -> TextPiece<'a> {
+        Fraction {
+            numerator,
+            denominator,
+        }
+    }
+
+    #[test]
+    fn whole_numbers_around_a_slash_are_a_fraction() {
+        assert_eq!(
+            text_pieces("Is 3/4 more than 1 1/2?"),
+            vec![
+                Words("Is "),
+                fraction("3", "4"),
+                Words(" more than 1 "),
+                fraction("1", "2"),
+                Words("?"),
+            ]
+        );
+        assert_eq!(text_pieces("3/4"), vec![fraction("3", "4")]);
+        assert_eq!(
+            text_pieces("half (1/2) of it"),
+            vec![Words("half ("), fraction("1", "2"), Words(") of it")]
+        );
+        assert_eq!(
+            text_pieces("It is 12/30."),
+            vec![Words("It is "), fraction("12", "30"), Words(".")]
+        );
+        assert_eq!(
+            text_pieces("-3/4, 2/3"),
+            vec![
+                Words("-"),
+                fraction("3", "4"),
+                Words(", "),
+                fraction("2", "3")
+            ]
+        );
+    }
+
+    #[test]
+    fn bracketed_expressions_stack_without_their_brackets() {
+        assert_eq!(
+            text_pieces("so (2 × 4)/(3 × 4) = 8/12"),
+            vec![
+                Words("so "),
+                fraction("2 × 4", "3 × 4"),
+                Words(" = "),
+                fraction("8", "12"),
+            ]
+        );
+        assert_eq!(text_pieces("(1 + 2)/4"), vec![fraction("1 + 2", "4")]);
+    }
+
+    #[test]
+    fn dates_paths_decimals_and_words_stay_words() {
+        for text in [
+            "31/03/2027",
+            "a/b",
+            "x1/2",
+            "1/2x",
+            "1.5/2",
+            "1/2.5",
+            "and/or",
+            "(a(b))/2",
+            "/4",
+            "4/",
+            "",
+            "no fraction here",
+        ] {
+            assert_eq!(text_pieces(text), vec![Words(text)], "{text:?}");
+        }
+    }
+}
