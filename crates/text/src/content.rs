@@ -309,33 +309,38 @@ impl Say for NearMiss {
     fn say(&self) -> String {
         match self {
             NearMiss::NotSimplest => {
-                "So close! Your fraction is equal to the answer, but it is not in simplest \
-                 form. Divide the top and the bottom by a number that goes into both."
+                "So close! Your answer is worth the same as the right one, but it can be \
+                 simpler. Divide the top and the bottom by a number that goes into both."
             }
             NearMiss::NotMixed => {
                 "Your fraction is the right amount. The question asks for a mixed number: \
                  how many wholes, and what fraction is left over?"
             }
             NearMiss::NotAFraction => {
-                "Your mixed number is the right amount. The question asks for it as one \
-                 fraction: how many parts in all?"
+                "Your mixed number is the right amount. Now write it as one fraction. Turn \
+                 the wholes into parts too. How many parts are there in all?"
             }
             NearMiss::OtherForm => {
-                "That is the right amount, written a different way. Write it the way the \
-                 question asks."
+                "That is the right amount, but not in the form the question wants. Read the \
+                 question again: does it want a fraction, a mixed number, a decimal or a \
+                 whole number?"
             }
-            NearMiss::Sign => "Your number is the right size. Look at the minus sign.",
+            NearMiss::Sign => {
+                "Your number is right apart from the minus sign (−). Check: does your answer \
+                 need one or not?"
+            }
             NearMiss::Numerator => {
-                "Close! Your bottom number (the denominator) is right. Check the top number \
+                "Your bottom number (the denominator) is right. Now check the top number \
                  (the numerator): how many parts are counted?"
             }
             NearMiss::Denominator => {
-                "Close! Your top number (the numerator) is right. Check the bottom number \
+                "Your top number (the numerator) is right. Now check the bottom number \
                  (the denominator): how many equal parts make one whole?"
             }
             NearMiss::Swapped => {
-                "Your numbers are upside down. The bottom number says how many equal parts \
-                 make a whole; the top number says how many parts are counted."
+                "Your top and bottom numbers have swapped places. The bottom number says how \
+                 many equal parts make one whole. The top number says how many parts are \
+                 counted."
             }
         }
         .to_string()

@@ -38,8 +38,8 @@ pub const NICKNAME_LABEL: &str = "New learner: your nickname";
 pub const NICKNAME_HINT: &str =
     "Use a nickname, not your full name. It stays on this device unless you export your progress.";
 pub const ADD_LEARNER: &str = "Start learning";
-pub const KEEP_SIGNED_IN: &str = "Keep me signed in after the browser is closed";
-pub const KEEP_SIGNED_IN_HINT: &str = "Only tick this on a computer that is just yours. On a shared computer, leave it empty: then the next person is asked who they are.";
+pub const KEEP_SIGNED_IN: &str = "Keep me signed in on this computer";
+pub const KEEP_SIGNED_IN_HINT: &str = "Only tick this if the computer is just yours. On a shared computer, don't tick it. Then the next person is asked who they are when the browser opens again.";
 pub const SWITCH_LEARNER: &str = "Switch learner";
 pub const EXPORT_PROGRESS: &str = "Export my progress";
 
@@ -255,9 +255,10 @@ pub fn readiness_gaps(unit_title: &str, gaps: usize) -> String {
 /// After a readiness check that showed gaps: the units to learn first.
 pub fn readiness_not_yet(units: &[String]) -> String {
     let units: Vec<String> = units.iter().map(|u| format!("“{u}”")).collect();
+    let those = if units.len() == 1 { "that" } else { "those" };
     format!(
-        "Let's first review {}. Then come back to this unit.",
-        units.join(" and ")
+        "This unit needs {} first. Learn {those}, then come back here.",
+        and_list(&units)
     )
 }
 
@@ -317,8 +318,8 @@ pub fn stage_advice(stage: &UnitStage, title_of: impl Fn(&str) -> String) -> Str
             titles(prerequisites)
         ),
         UnitStage::Gaps { objectives } => match objectives.len() {
-            1 => "You know most of what this unit needs. Look back at one thing from before, practise it, then check it again.".into(),
-            n => format!("You know most of what this unit needs. Look back at {n} things from before, practise them, then check them again."),
+            1 => "You know most of what this unit needs. First, look back at 1 thing from before. Practise it. Then check it again.".into(),
+            n => format!("You know most of what this unit needs. First, look back at {n} things from before. Practise them. Then check them again."),
         },
         UnitStage::Instruction => {
             "Read the lessons, then take check A to see where you are. If you already know this, take the unit test to skip ahead.".into()
@@ -703,7 +704,7 @@ pub fn stuck_reason(
             )
         }
         StuckReason::FillingGaps { unit, .. } => format!(
-            "looking back at gaps the readiness check of {} found in earlier units",
+            "filling gaps from earlier units found by the readiness check for {}",
             title(unit)
         ),
         // The count is in the grid's notes; the line groups everyone at two or more.
@@ -940,13 +941,14 @@ pub fn learner_not_removed(nickname: &str, reason: &crate::free_space::NotRemove
     }
 }
 
-/// A fraction as a screen reader should say it: "1 half", "3 quarters", "5 twelfths";
-/// "13 over 16" beyond twelfths and for expressions ("2 × 4 over 3 × 4").
-pub fn fraction_in_words(numerator: &str, denominator: &str) -> String {
+/// A fraction as a screen reader should say it, after its whole number if it has
+/// one: "1 half", "3 fourths", "2 and 5 twelfths"; "13 over 16" beyond twelfths
+/// and for expressions ("2 × 4 over 3 × 4").
+pub fn fraction_in_words(whole: Option<&str>, numerator: &str, denominator: &str) -> String {
     const PARTS: [(&str, &str); 11] = [
         ("half", "halves"),
         ("third", "thirds"),
-        ("quarter", "quarters"),
+        ("fourth", "fourths"),
         ("fifth", "fifths"),
         ("sixth", "sixths"),
         ("seventh", "sevenths"),
@@ -961,9 +963,13 @@ pub fn fraction_in_words(numerator: &str, denominator: &str) -> String {
         .ok()
         .and_then(|d| d.checked_sub(2))
         .and_then(|at| PARTS.get(at));
-    match (named, numerator.parse::<u64>()) {
+    let fraction = match (named, numerator.parse::<u64>()) {
         (Some((one, _)), Ok(1)) => format!("1 {one}"),
         (Some((_, many)), Ok(count)) => format!("{count} {many}"),
         _ => format!("{numerator} over {denominator}"),
+    };
+    match whole {
+        Some(whole) => format!("{whole} and {fraction}"),
+        None => fraction,
     }
 }

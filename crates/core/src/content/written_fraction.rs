@@ -8,8 +8,10 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextPiece<'a> {
     Words(&'a str),
-    /// The two parts as written, without the brackets around an expression.
+    /// The two parts as written, without the brackets around an expression, and
+    /// the whole number before them when it is a mixed number (`1 3/4`).
     Fraction {
+        whole: Option<&'a str>,
         numerator: &'a str,
         denominator: &'a str,
     },
@@ -32,11 +34,17 @@ pub fn text_pieces(text: &str) -> Vec<TextPiece<'_>> {
         else {
             continue;
         };
-        if start > written {
-            pieces.push(TextPiece::Words(&text[written..start]));
+        let numerator = unbracket(&text[start..slash]);
+        let whole = (numerator.len() == slash - start)
+            .then(|| whole_before(text, written, start))
+            .flatten();
+        let first = whole.map_or(start, |whole| start - 1 - whole.len());
+        if first > written {
+            pieces.push(TextPiece::Words(&text[written..first]));
         }
         pieces.push(TextPiece::Fraction {
-            numerator: unbracket(&text[start..slash]),
+            whole,
+            numerator,
             denominator: unbracket(&text[slash + 1..end]),
         });
         written = end;
@@ -64,6 +72,17 @@ fn left_part(text: &str, floor: usize, slash: usize) -> Option<usize> {
     };
     let preceding = text[..start].chars().next_back();
     preceding.is_none_or(|c| !glued(c)).then_some(start)
+}
+
+/// The whole number of a mixed number whose fraction starts at `start`: digits
+/// and one space just before it, after a word boundary, not before `floor`.
+fn whole_before(text: &str, floor: usize, start: usize) -> Option<&str> {
+    let before = text[floor..start].strip_suffix(' ')?;
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let whole_start = floor + before.len() - digits;
+    let preceding = text[..whole_start].chars().next_back();
+    (digits > 0 && preceding.is_none_or(|c| !glued(c)))
+        .then(|| &text[whole_start..whole_start + digits])
 }
 
 /// Where the denominator after a slash (starting at `from`) ends: digits, or a
@@ -118,6 +137,15 @@ mod tests {
 
     fn fraction<'a>(numerator: &'a str, denominator: &'a str) -> TextPiece<'a> {
         Fraction {
+            whole: None,
+            numerator,
+            denominator,
+        }
+    }
+
+    fn mixed<'a>(whole: &'a str, numerator: &'a str, denominator: &'a str) -> TextPiece<'a> {
+        Fraction {
+            whole: Some(whole),
             numerator,
             denominator,
         }
@@ -130,8 +158,8 @@ mod tests {
             vec![
                 Words("Is "),
                 fraction("3", "4"),
-                Words(" more than 1 "),
-                fraction("1", "2"),
+                Words(" more than "),
+                mixed("1", "1", "2"),
                 Words("?"),
             ]
         );
@@ -152,6 +180,26 @@ mod tests {
                 Words(", "),
                 fraction("2", "3")
             ]
+        );
+    }
+
+    #[test]
+    fn a_whole_number_just_before_a_fraction_makes_a_mixed_number() {
+        assert_eq!(
+            text_pieces("12 3/4 and 2 1/2"),
+            vec![mixed("12", "3", "4"), Words(" and "), mixed("2", "1", "2")]
+        );
+        assert_eq!(
+            text_pieces("x2 1/2, 2  1/2, -2 1/2"),
+            vec![
+                Words("x2 "),
+                fraction("1", "2"),
+                Words(", 2  "),
+                fraction("1", "2"),
+                Words(", -"),
+                mixed("2", "1", "2"),
+            ],
+            "glued or two spaces before it: words then a fraction"
         );
     }
 

@@ -82,16 +82,20 @@ fn with_fractions(text: &str) -> AnyView {
             .map(|piece| match *piece {
                 TextPiece::Words(words) => words.to_string().into_any(),
                 TextPiece::Fraction {
+                    whole,
                     numerator,
                     denominator,
                 } => view! {
                     <span class="fraction">
                         <span class="visually-hidden">
-                            {text::fraction_in_words(numerator, denominator)}
+                            {text::fraction_in_words(whole, numerator, denominator)}
                         </span>
-                        <span class="stack" aria-hidden="true">
-                            <span class="numerator">{numerator.to_string()}</span>
-                            <span class="denominator">{denominator.to_string()}</span>
+                        <span aria-hidden="true">
+                            {whole.map(|whole| view! { <span class="whole">{whole.to_string()}</span> })}
+                            <span class="stack">
+                                <span class="numerator">{numerator.to_string()}</span>
+                                <span class="denominator">{denominator.to_string()}</span>
+                            </span>
                         </span>
                     </span>
                 }

@@ -183,10 +183,11 @@ async fn fractions_in_text_are_stacked_and_said_in_words() {
     assert_eq!(stacked(".fraction .denominator"), vec!["3 × 4", "3", "2"]);
     assert_eq!(
         stacked(".fraction .visually-hidden"),
-        vec!["2 × 4 over 3 × 4", "2 thirds", "1 half"]
+        vec!["2 × 4 over 3 × 4", "2 thirds", "1 and 1 half"]
     );
+    assert_eq!(stacked(".fraction .whole"), vec!["1"]);
     let drawn = container
-        .query_selector_all(".fraction .stack[aria-hidden=true]")
+        .query_selector_all(".fraction [aria-hidden=true] .stack")
         .map(|found| found.length());
     assert_eq!(drawn, Ok(3), "the drawing is hidden from screen readers");
     let paragraph = text_of(&container, ".rich-text p");
@@ -194,7 +195,7 @@ async fn fractions_in_text_are_stacked_and_said_in_words() {
         paragraph.ends_with("Not 31/03/2027."),
         "a date stays as written: {paragraph}"
     );
-    assert!(text_of(&container, ".choice").starts_with("1 1 half"));
+    assert!(text_of(&container, ".choice").starts_with("1 and 1 half"));
     container.remove();
 }
 

@@ -1414,7 +1414,7 @@ async fn readiness_results_say_what_the_check_showed_and_what_comes_next() {
     let not_yet = readiness_check_answered("Ben", false).await;
     assert_eq!(
         text_of(&not_yet, "[data-testid=results] h1"),
-        "Let's first review “Equal parts of a whole”. Then come back to this unit."
+        "This unit needs “Equal parts of a whole” first. Learn that, then come back here."
     );
     not_yet.remove();
 }

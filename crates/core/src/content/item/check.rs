@@ -48,8 +48,8 @@ pub struct Judgement {
 /// student gets a nudge where the author wrote no feedback for that answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NearMiss {
-    /// The right value as a fraction not in simplest form, where the accepted
-    /// answer is in simplest form.
+    /// The right value as a fraction (or mixed number) not in simplest form where
+    /// the accepted answer is, or as a fraction where it is a whole number.
     NotSimplest,
     /// The right value as an improper fraction, where a mixed number is asked for.
     NotMixed,
@@ -59,31 +59,37 @@ pub enum NearMiss {
     OtherForm,
     /// The right size with the wrong sign.
     Sign,
-    /// A fraction with the right denominator and another numerator.
+    /// A fraction with the denominator the author wrote and another numerator.
     Numerator,
-    /// A fraction with the right numerator and another denominator.
+    /// A fraction with the numerator the author wrote and another denominator.
     Denominator,
     /// The right fraction upside down: numerator and denominator swapped.
     Swapped,
 }
 
-/// What is near about `given` compared with `answer`, a right answer as written
-/// (for a numeric item, its value as a fraction in lowest terms). None when
-/// nothing is, or when the given answer is right.
-fn near_miss(given: Written, answer: Written) -> Option<NearMiss> {
+/// What is near about `given` compared with `answer`, a right answer. For a
+/// short-text item the answer is as the author wrote it, and `as_written` is true:
+/// its form is the one asked for, and each part of a fraction is the one expected.
+/// A numeric item takes any form of its value, and its answer is that value in
+/// lowest terms, whose parts may not be the ones the question leads to (4/8 for
+/// 3/8 + 1/8 is 1/2): only a sign or a fraction upside down is named there.
+/// None when nothing is near, or the answer is right.
+fn near_miss(given: Written, answer: Written, as_written: bool) -> Option<NearMiss> {
     if given.value == answer.value {
+        let in_lowest_terms = |den: i64| den == answer.value.denominator();
         return match (given.form, answer.form) {
-            (
-                Form::Fraction { den, .. },
-                Form::Fraction {
-                    den: answer_den, ..
-                },
-            ) if answer_den == answer.value.denominator() && den != answer_den => {
+            _ if !as_written => None,
+            (Form::Fraction { den, .. }, Form::Fraction { den: asked, .. })
+            | (Form::Mixed { den, .. }, Form::Mixed { den: asked, .. })
+                if in_lowest_terms(asked) && den != asked =>
+            {
+                Some(NearMiss::NotSimplest)
+            }
+            (Form::Fraction { .. }, Form::Decimal) if answer.value.is_integer() => {
                 Some(NearMiss::NotSimplest)
             }
             (Form::Fraction { .. }, Form::Mixed { .. }) => Some(NearMiss::NotMixed),
             (Form::Mixed { .. }, Form::Fraction { .. }) => Some(NearMiss::NotAFraction),
-            (given, answer) if given == answer => None,
             _ => Some(NearMiss::OtherForm),
         };
     }
@@ -95,9 +101,9 @@ fn near_miss(given: Written, answer: Written) -> Option<NearMiss> {
         (Form::Fraction { num, den }, Form::Fraction { num: a, den: b }) if same_sign => {
             if (num, den) == (b, a) {
                 Some(NearMiss::Swapped)
-            } else if den == b {
+            } else if as_written && den == b {
                 Some(NearMiss::Numerator)
-            } else if num == a {
+            } else if as_written && num == a {
                 Some(NearMiss::Denominator)
             } else {
                 None
@@ -231,7 +237,7 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
                 Some(wrong) => known_wrong(wrong),
                 // Near in form only when the answer must be exact.
                 None if tolerance == &Rational::ZERO => Judgement {
-                    near_miss: near_miss(given, written_value(*value)),
+                    near_miss: near_miss(given, written_value(*value), false),
                     ..plain(false)
                 },
                 None => plain(false),
@@ -248,7 +254,11 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
             if given.is_empty() {
                 return Err(ResponseError::Empty);
             }
-            if accepted.contains(&given) {
+            // A number is right written as an accepted one is, whatever its
+            // spacing or leading zero ("3 / 4" for "3/4", ".75" for "0.75").
+            let number = read_number(&given);
+            let same_number = |answer: &String| number.is_some() && read_number(answer) == number;
+            if accepted.contains(&given) || accepted.iter().any(same_number) {
                 return Ok(plain(true));
             }
             let known = instance
@@ -258,11 +268,11 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
             Ok(match known {
                 Some(wrong) => known_wrong(wrong),
                 None => Judgement {
-                    near_miss: read_number(&given).and_then(|given| {
+                    near_miss: number.and_then(|given| {
                         accepted
                             .iter()
                             .find_map(|answer| read_number(answer))
-                            .and_then(|answer| near_miss(given, answer))
+                            .and_then(|answer| near_miss(given, answer, true))
                     }),
                     ..plain(false)
                 },

@@ -19,6 +19,7 @@ use masterly_core::content::markdown::{
 };
 use masterly_core::content::rational::{parse_number, Rational};
 use masterly_core::content::rng::{fnv1a64, SplitMix64};
+use masterly_core::content::written_fraction::{text_pieces, TextPiece};
 use masterly_core::device::profiles::{Profiles, PROFILES_KIND};
 use masterly_core::device::store::{self, Envelope, Loaded, StoreError, ENVELOPE_VERSION};
 use masterly_core::device::workbook::{
@@ -632,7 +633,8 @@ pub fn markdown(data: &[u8]) {
 fn check_inlines(inlines: &[Inline]) {
     for inline in inlines {
         match inline {
-            Inline::Text(_) | Inline::Code(_) => {}
+            Inline::Text(text) => check_fractions(text),
+            Inline::Code(_) => {}
             Inline::Strong(inner) | Inline::Emphasis(inner) => check_inlines(inner),
             Inline::Link { href, text } => {
                 assert!(safe_link(href), "an unsafe link was kept: {href}");
@@ -643,6 +645,62 @@ fn check_inlines(inlines: &[Inline]) {
             }
         }
     }
+}
+
+/// The pieces of running text say it all, in order: words as written, and each
+/// fraction's two parts, whole numbers or a bracketed expression, without a slash,
+/// after its whole number and a space when it is a mixed number.
+fn check_fractions(text: &str) {
+    let mut rest = text;
+    for piece in text_pieces(text) {
+        match piece {
+            TextPiece::Words(words) => {
+                rest = rest
+                    .strip_prefix(words)
+                    .expect("words are the text as written");
+            }
+            TextPiece::Fraction {
+                whole,
+                numerator,
+                denominator,
+            } => {
+                if let Some(whole) = whole {
+                    assert!(!whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()));
+                    rest = rest
+                        .strip_prefix(whole)
+                        .and_then(|rest| rest.strip_prefix(' '))
+                        .expect("a whole number and a space before the fraction");
+                }
+                for part in [numerator, denominator] {
+                    assert!(
+                        !part.is_empty() && !part.contains('/'),
+                        "{part:?} in {text:?}"
+                    );
+                }
+                // Each part as written: the digits, or the expression in brackets.
+                let written = |written: &str, part: &str| {
+                    written == part
+                        || written
+                            .strip_prefix('(')
+                            .and_then(|inner| inner.strip_suffix(')'))
+                            .is_some_and(|inner| inner.trim() == part)
+                };
+                let (before, after) = rest.split_once('/').expect("a fraction has a slash");
+                assert!(
+                    written(before, numerator),
+                    "{before:?} for {numerator:?} in {text:?}"
+                );
+                let length = if after.starts_with('(') {
+                    after.find(')').expect("a closing bracket") + 1
+                } else {
+                    denominator.len()
+                };
+                assert!(written(&after[..length], denominator), "{text:?}");
+                rest = &after[length..];
+            }
+        }
+    }
+    assert!(rest.is_empty(), "{rest:?} of {text:?} is in no piece");
 }
 
 // -------------------------------------------------------------------- responses
