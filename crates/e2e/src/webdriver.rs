@@ -318,6 +318,19 @@ impl Browser {
             .ok_or_else(|| format!("no screenshot in {value}"))
     }
 
+    /// The page printed to PDF in landscape, base64-encoded as WebDriver returns it.
+    pub fn print_landscape_base64(&self) -> Result<String> {
+        let value = self.command(
+            "POST",
+            "print",
+            Some(json!({"orientation": "landscape", "background": true})),
+        )?;
+        value
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| format!("no PDF in {value}"))
+    }
+
     /// Runs `script` as a function body in the page and returns its result.
     pub fn execute(&self, script: &str) -> Result<Value> {
         self.command(

@@ -22,6 +22,17 @@ pub fn level_label(level: MasteryLevel) -> &'static str {
     }
 }
 
+/// A level in one letter, for the teacher's compact grid (its key says each word).
+pub fn level_letter(level: MasteryLevel) -> &'static str {
+    match level {
+        MasteryLevel::NotStarted => "–",
+        MasteryLevel::Attempted => "A",
+        MasteryLevel::Familiar => "F",
+        MasteryLevel::Proficient => "P",
+        MasteryLevel::Mastered => "M",
+    }
+}
+
 /// What a level means, in words a student understands.
 pub fn level_meaning(level: MasteryLevel) -> &'static str {
     match level {

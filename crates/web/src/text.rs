@@ -618,6 +618,8 @@ pub fn stored_course_unusable(id: &str, problem: &str) -> String {
 pub const TEACHER_VIEW: &str = "Teacher view";
 pub const STUDENT_VIEW: &str = "Student view";
 pub const TEACHER_TITLE: &str = "Teacher view: class reports";
+/// Prints the mastery grid alone, on one landscape page.
+pub const PRINT_GRID: &str = "Print the grid";
 pub const TEACHER_INTRO: &str = "Read your students' progress files to see who needs correctives and who is ready for enrichment. Every level is recomputed from the students' answers. The files stay in this tab: nothing is saved or sent, so read them again after a reload.";
 pub const CLASS_COURSE_LABEL: &str = "Course";
 pub const PROGRESS_FILES_LABEL: &str = "Students' progress files (and your class file)";

@@ -3,9 +3,11 @@
 //! from (masterly-text says each column and cell in words). Pure, like the rest
 //! of the core; the shell renders the tables.
 
+use crate::content::case::lowercase;
 use crate::content::curriculum::{Course, Curriculum};
 use crate::learning::mastery::MasteryLevel;
 use crate::learning::replay::Evidence;
+use crate::order;
 use crate::teacher::reports::{
     goal_progress, item_analysis, mastery_grid, persistence, unit_groups, weekly_activity,
     ActivityRow, ClassRecord, GoalRow, ItemStats, LevelCheck, MasteryGrid, PersistenceRow,
@@ -13,6 +15,7 @@ use crate::teacher::reports::{
 };
 use crate::teacher::summary::{action_summary, ActionSummary};
 use crate::time::{iso_date, Millis};
+use std::cmp::Ordering;
 
 /// Weeks of active time shown, the current one last.
 pub const REPORT_WEEKS: usize = 6;
@@ -338,6 +341,104 @@ impl Table {
             ..Table::default()
         }
     }
+
+    /// The rows ordered by one column, as a teacher sorts a report: names in
+    /// alphabetical order with numbers by value ("Student 2" before "Student 10"),
+    /// levels from Not started up, numbers, minutes and dates from the least;
+    /// empty cells last either way. Rows that tie keep their order; `descending`
+    /// reverses the column's order. A column the table does not have changes
+    /// nothing.
+    pub fn sort_rows(&mut self, column: usize, descending: bool) {
+        if column >= self.columns.len() {
+            return;
+        }
+        let empty = |row: &Vec<Cell>| matches!(row.get(column), None | Some(Cell::Empty));
+        order::sort_by(&mut self.rows, |a, b| match (empty(a), empty(b)) {
+            (false, false) => {
+                let ordering = compare_cells(&a[column], &b[column]);
+                if descending {
+                    ordering.reverse()
+                } else {
+                    ordering
+                }
+            }
+            (a_empty, b_empty) => a_empty.cmp(&b_empty),
+        });
+    }
+}
+
+/// How two cells of one column compare (cells of different kinds by kind).
+fn compare_cells(a: &Cell, b: &Cell) -> Ordering {
+    match (a, b) {
+        (Cell::Text(a), Cell::Text(b)) | (Cell::Date(a), Cell::Date(b)) => natural_order(a, b),
+        (Cell::Level { level: a, .. }, Cell::Level { level: b, .. }) => a.cmp(b),
+        (Cell::Count(a), Cell::Count(b)) => a.cmp(b),
+        (
+            Cell::OutOf { count, total },
+            Cell::OutOf {
+                count: other,
+                total: others,
+            },
+        ) => (count, total).cmp(&(other, others)),
+        (Cell::Minutes { minutes: a, .. }, Cell::Minutes { minutes: b, .. }) => a.cmp(b),
+        (Cell::Days(a), Cell::Days(b)) => a.cmp(b),
+        (a, b) => kind_rank(a).cmp(&kind_rank(b)),
+    }
+}
+
+fn kind_rank(cell: &Cell) -> u8 {
+    match cell {
+        Cell::Text(_) => 0,
+        Cell::Level { .. } => 1,
+        Cell::Count(_) => 2,
+        Cell::OutOf { .. } => 3,
+        Cell::Minutes { .. } => 4,
+        Cell::Date(_) => 5,
+        Cell::Days(_) => 6,
+        Cell::Group(Group::Correctives) => 7,
+        Cell::Group(Group::Enrichment) => 8,
+        Cell::Group(Group::NotStarted) => 9,
+        Cell::FileCheck(_) => 10,
+        Cell::SuccessAfterManyTries => 11,
+        Cell::Empty => 12,
+    }
+}
+
+/// Text in alphabetical order, letter case aside, with each run of digits
+/// compared by its value: "Student 2" before "Student 10", "Ann" before "ben".
+pub fn natural_order(a: &str, b: &str) -> Ordering {
+    let (a_lower, b_lower) = (lowercase(a), lowercase(b));
+    let (mut a_rest, mut b_rest) = (a_lower.as_str(), b_lower.as_str());
+    loop {
+        let (a_digits, b_digits) = (digits_at_start(a_rest), digits_at_start(b_rest));
+        if a_digits > 0 && b_digits > 0 {
+            let (a_number, b_number) = (&a_rest[..a_digits], &b_rest[..b_digits]);
+            let (a_value, b_value) = (
+                a_number.trim_start_matches('0'),
+                b_number.trim_start_matches('0'),
+            );
+            let ordering = a_value
+                .len()
+                .cmp(&b_value.len())
+                .then_with(|| a_value.cmp(b_value));
+            if ordering != Ordering::Equal {
+                return ordering;
+            }
+            (a_rest, b_rest) = (&a_rest[a_digits..], &b_rest[b_digits..]);
+            continue;
+        }
+        let mut a_chars = a_rest.chars();
+        let mut b_chars = b_rest.chars();
+        match (a_chars.next(), b_chars.next()) {
+            (None, None) => return a.cmp(b),
+            (a_char, b_char) if a_char != b_char => return a_char.cmp(&b_char),
+            _ => (a_rest, b_rest) = (a_chars.as_str(), b_chars.as_str()),
+        }
+    }
+}
+
+fn digits_at_start(text: &str) -> usize {
+    text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len()
 }
 
 /// A column of a report. The page and the CSV file head it with its words

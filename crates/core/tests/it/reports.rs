@@ -7,6 +7,7 @@ use masterly_core::format::progress::{CurriculumRef, Goals, Learner, ProgressBun
 use masterly_core::learning::attempt::{AssessmentKind, Attempt};
 use masterly_core::learning::mastery::MasteryLevel;
 use masterly_core::learning::plan::PlanRequest;
+use masterly_core::teacher::class::{natural_order, Cell, Column, Table};
 use masterly_core::teacher::reports::{
     goal_progress, item_analysis, mastery_grid, persistence, unit_groups, weekly_activity,
     ClassRecord,
@@ -317,4 +318,65 @@ fn the_grid_names_objectives_by_their_targets_and_keeps_ids_for_tools() {
             },
         ]
     );
+}
+
+#[test]
+fn a_report_sorts_by_any_column_names_by_value_and_empty_cells_last() {
+    let text = |name: &str| Cell::Text(name.to_string());
+    let level = |level: MasteryLevel| Cell::Level {
+        level,
+        evidence: None,
+    };
+    let mut table = Table {
+        columns: vec![
+            Column::Student,
+            Column::Objective {
+                id: "o1".into(),
+                target: "I can.".into(),
+            },
+        ],
+        rows: vec![
+            vec![text("Student 10"), level(MasteryLevel::Mastered)],
+            vec![text("student 2"), Cell::Empty],
+            vec![text("Ann"), level(MasteryLevel::Attempted)],
+            vec![text("Student 1"), level(MasteryLevel::Mastered)],
+        ],
+    };
+    let first_column = |table: &Table| -> Vec<String> {
+        table
+            .rows
+            .iter()
+            .map(|row| match &row[0] {
+                Cell::Text(name) => name.clone(),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    };
+    table.sort_rows(0, false);
+    assert_eq!(
+        first_column(&table),
+        ["Ann", "Student 1", "student 2", "Student 10"]
+    );
+    // By the objective: who needs help first; ties keep their order.
+    table.sort_rows(1, false);
+    assert_eq!(
+        first_column(&table),
+        ["Ann", "Student 1", "Student 10", "student 2"]
+    );
+    table.sort_rows(1, true);
+    assert_eq!(
+        first_column(&table),
+        ["Student 1", "Student 10", "Ann", "student 2"],
+        "descending, the empty cell stays last"
+    );
+    let before = table.clone();
+    table.sort_rows(7, false);
+    assert_eq!(table, before, "a column the table does not have");
+    assert_eq!(natural_order("a9", "a10"), std::cmp::Ordering::Less);
+    assert_eq!(
+        natural_order("a010", "a10"),
+        std::cmp::Ordering::Less,
+        "equal values: as written"
+    );
+    assert_eq!(natural_order("Émile", "émile"), std::cmp::Ordering::Less);
 }

@@ -472,6 +472,35 @@ fn a_reopened_browser_asks_who_is_learning_unless_they_chose_to_stay() {
     ok(browser.execute("localStorage.clear(); return true;"));
 }
 
+/// A brace too many or too few makes the browser drop the rules after it without a
+/// word (a stray `}` once hid every print rule that followed): every block of
+/// the style sheet closes, and none closes twice.
+#[test]
+fn the_style_sheet_opens_and_closes_every_block_once() {
+    let path = repo_path("style/main.css");
+    let css = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut depth = 0i32;
+    let mut rest = css.as_str();
+    let mut line = 1;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("/*") {
+            let end = after.find("*/").expect("every comment closes") + 2;
+            line += after[..end].matches('\n').count();
+            rest = &after[end..];
+            continue;
+        }
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            '\n' => line += 1,
+            _ => {}
+        }
+        assert!(depth >= 0, "style/main.css:{line}: a `}}` closes no block");
+        rest = &rest[c.len_utf8()..];
+    }
+    assert_eq!(depth, 0, "style/main.css: {depth} blocks never close");
+}
+
 #[test]
 fn keyboard_focus_reaches_the_course_picker_and_is_visible() {
     let (_server, browser) = open_app("/");

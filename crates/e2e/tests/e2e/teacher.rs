@@ -92,6 +92,7 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
     ok(browser
         .execute("document.querySelector('[data-testid=grid]').scrollIntoView(); return true"));
     assert_accessible(&browser, "teacher view with a class");
+    grid_fits_a_laptop_sorts_and_prints_on_one_page(&browser);
 
     // The download button hands the browser a CSV file: catch it on its way out.
     catch_downloads(&browser);
@@ -269,4 +270,92 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(
         vec!["student-00.json: Student 3, 0 new answers."]
     );
     assert_eq!(ok(browser.texts("[data-testid=grid] tbody th")).len(), 30);
+}
+
+/// On a laptop screen (1366 × 768) the grid of thirty needs no sideways scrolling,
+/// and would not for fifteen objectives at the width each takes; its heading row
+/// stays in view as it scrolls; a heading sorts by its column; printed alone it
+/// is one landscape page.
+fn grid_fits_a_laptop_sorts_and_prints_on_one_page(browser: &Browser) {
+    ok(browser.set_window_size(1366, 768));
+    let measured = ok(browser.execute(
+        "const box = document.querySelector('.report-grid .table-scroll'); \
+         const table = box.querySelector('table'); \
+         const objectives = [...table.querySelectorAll('thead th.objective-column')]; \
+         const widths = objectives.map(th => th.getBoundingClientRect().width); \
+         return [box.clientWidth, table.getBoundingClientRect().width, \
+                 widths.length, Math.max(...widths)];",
+    ));
+    let number = |i: usize| measured[i].as_f64().unwrap_or(f64::MAX);
+    let (room, width, objectives, widest) = (number(0), number(1), number(2), number(3));
+    assert!(
+        width <= room,
+        "the grid is {width} px in a box of {room} px"
+    );
+    let for_fifteen = width + (15.0 - objectives) * widest;
+    assert!(
+        for_fifteen <= room,
+        "fifteen objectives would take {for_fifteen} px of {room} px"
+    );
+    // Scrolled inside its box, the heading row stays at the box's top.
+    let stuck = ok(browser.execute(
+        "const box = document.querySelector('.report-grid .table-scroll'); \
+         box.scrollIntoView(); box.scrollTop = 300; \
+         const head = box.querySelector('thead th').getBoundingClientRect().top; \
+         return [box.scrollTop, Math.abs(head - box.getBoundingClientRect().top)];",
+    ));
+    assert!(
+        stuck[0].as_f64() > Some(0.0),
+        "the grid scrolls in its box: {stuck}"
+    );
+    assert!(
+        stuck[1].as_f64() < Some(1.0),
+        "the heading row stays in view: {stuck}"
+    );
+    super::save_screenshot(browser, "teacher grid of thirty at 1366 px");
+    // Sorted by the first objective, lowest level first; again, highest first.
+    let ranks = "const rank = ['not-started', 'attempted', 'familiar', 'proficient', 'mastered']; \
+         return [...document.querySelectorAll('[data-testid=grid] tbody tr')] \
+           .map(tr => rank.indexOf(tr.querySelector('td:nth-of-type(3) .level').dataset.level));";
+    let sort_button = "[data-testid=grid] thead th.objective-column .sort";
+    ok(browser.click(sort_button));
+    let ascending: Vec<i64> =
+        serde_json::from_value(ok(browser.execute(ranks))).unwrap_or_default();
+    assert_eq!(ascending.len(), 30);
+    assert!(ascending.windows(2).all(|w| w[0] <= w[1]), "{ascending:?}");
+    let sorted = ok(browser.execute(
+        "return document.querySelector('[data-testid=grid] thead th.objective-column').getAttribute('aria-sort')",
+    ));
+    assert_eq!(sorted, "ascending");
+    ok(browser.click(sort_button));
+    let descending: Vec<i64> =
+        serde_json::from_value(ok(browser.execute(ranks))).unwrap_or_default();
+    assert!(
+        descending.windows(2).all(|w| w[0] >= w[1]),
+        "{descending:?}"
+    );
+    assert_ne!(
+        ascending, descending,
+        "the class has more than one level there"
+    );
+    // "Print the grid" prints the grid alone: one landscape page.
+    ok(browser.execute("document.body.classList.add('print-grid'); return true"));
+    let pdf = super::decode_base64(&ok(browser.print_landscape_base64()));
+    ok(browser.execute("document.body.classList.remove('print-grid'); return true"));
+    let pages = pdf_pages(&pdf);
+    if let Ok(folder) = std::env::var("MASTERLY_SCREENSHOTS") {
+        let _ = std::fs::write(
+            std::path::Path::new(&folder).join("teacher-grid-print.pdf"),
+            &pdf,
+        );
+    }
+    assert_eq!(pages, 1, "the grid printed on {pages} pages");
+}
+
+/// The pages of a PDF as Chromium writes it: its page objects, `/Type /Page`.
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Type /Page")
+        .filter(|(at, found)| !text[at + found.len()..].starts_with('s'))
+        .count()
 }

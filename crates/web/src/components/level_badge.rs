@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use masterly_core::learning::mastery::MasteryLevel;
-use masterly_text::learning::{level_label, level_meaning};
+use masterly_text::learning::{level_label, level_letter, level_meaning};
 
 /// Shapes fill up as the level rises: empty circle to full circle.
 fn shape(level: MasteryLevel) -> &'static str {
@@ -16,13 +16,49 @@ fn shape(level: MasteryLevel) -> &'static str {
     }
 }
 
+/// `compact` shows the level's letter instead of its word (the word stays for
+/// screen readers), for a grid of thirty students.
 #[component]
-pub fn LevelBadge(level: MasteryLevel) -> impl IntoView {
+pub fn LevelBadge(level: MasteryLevel, #[prop(optional)] compact: bool) -> impl IntoView {
+    let class = if compact {
+        format!("level level-{} compact", level.key())
+    } else {
+        format!("level level-{}", level.key())
+    };
     view! {
-        <span class=format!("level level-{}", level.key()) data-level=level.key()>
+        <span class=class data-level=level.key()>
             <span class="level-shape" aria-hidden="true">{shape(level)}</span>
-            {level_label(level)}
+            {if compact {
+                view! {
+                    <span aria-hidden="true">{level_letter(level)}</span>
+                    <span class="visually-hidden">{level_label(level)}</span>
+                }
+                .into_any()
+            } else {
+                level_label(level).into_any()
+            }}
         </span>
+    }
+}
+
+/// The key to the compact badges: each with its word.
+#[component]
+pub fn LevelKey() -> impl IntoView {
+    view! {
+        <p class="level-key">
+            {MasteryLevel::ALL
+                .iter()
+                .map(|&level| {
+                    view! {
+                        <span>
+                            <LevelBadge level compact=true />
+                            " "
+                            {level_label(level)}
+                        </span>
+                    }
+                })
+                .collect_view()}
+        </p>
     }
 }
 

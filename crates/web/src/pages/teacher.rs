@@ -6,7 +6,7 @@
 use crate::browser::{
     download_as, mark, now, take_chosen_files, utc_offset_minutes, REPORTS_BUILT_MARK,
 };
-use crate::components::level_badge::LevelBadge;
+use crate::components::level_badge::{LevelBadge, LevelKey};
 use crate::components::problem_list::ProblemList;
 use crate::library::{course_choices, CourseChoice};
 use crate::pages::action_summary::ActionSummaryView;
@@ -16,7 +16,7 @@ use crate::pages::this_computer::ThisComputer;
 use crate::teacher::{FileLine, TeacherSession};
 use crate::text;
 use leptos::prelude::*;
-use masterly_core::teacher::class::{Cell, ClassReports, Report, Table};
+use masterly_core::teacher::class::{Cell, ClassReports, Column, Report, Table};
 use masterly_text::teacher::{cell_note, column_note, csv};
 use masterly_text::Say;
 
@@ -174,8 +174,12 @@ pub fn TeacherPage() -> impl IntoView {
                                 );
                             };
                             let picture = report_picture(&reports, report);
+                            let grid = report == Report::Grid;
                             view! {
-                                <section aria-labelledby=labelled_by>
+                                <section
+                                    class=format!("report report-{}", report.key())
+                                    aria-labelledby=labelled_by
+                                >
                                     <h2 id=title_id>{text::report_heading(report)}</h2>
                                     <button
                                         type="button"
@@ -185,7 +189,18 @@ pub fn TeacherPage() -> impl IntoView {
                                     >
                                         {text::DOWNLOAD_CSV}
                                     </button>
+                                    {grid.then(|| view! {
+                                        <button
+                                            type="button"
+                                            class="print-button"
+                                            data-testid="print-grid"
+                                            on:click=|_| print_the_grid()
+                                        >
+                                            {text::PRINT_GRID}
+                                        </button>
+                                    })}
                                     {picture}
+                                    {grid.then(|| view! { <LevelKey /> })}
                                     <ReportTable table report />
                                 </section>
                             }
@@ -214,50 +229,105 @@ pub fn TeacherPage() -> impl IntoView {
     }
 }
 
+/// Prints the mastery grid alone, on one landscape page (the print style sheet
+/// shows only `.report-grid` while the body has `print-grid`).
+fn print_the_grid() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let body = window.document().and_then(|document| document.body());
+    if let Some(body) = &body {
+        let _ = body.class_list().add_1("print-grid");
+    }
+    let _ = window.print();
+    if let Some(body) = &body {
+        let _ = body.class_list().remove_1("print-grid");
+    }
+}
+
 /// A report as a table: the first column names the row; a level is a badge
-/// (word, shape and colour) inside its cell; notes show on hover.
+/// (word, shape and colour; in the grid, letter, shape and colour) inside its
+/// cell; notes show on hover. Each column heading sorts the rows by that column,
+/// and again the other way (`Table::sort_rows`).
 #[component]
 fn ReportTable(table: Table, report: Report) -> impl IntoView {
-    let Table { columns, rows } = table;
+    let grid = report == Report::Grid;
+    let columns = table.columns.clone();
+    let sorted_by = RwSignal::new(None::<(usize, bool)>);
+    let rows = move || {
+        let mut table = table.clone();
+        if let Some((column, descending)) = sorted_by.get() {
+            table.sort_rows(column, descending);
+        }
+        table.rows
+    };
+    let headings = columns
+        .iter()
+        .enumerate()
+        .map(|(index, column)| {
+            let order = move || match sorted_by.get() {
+                Some((sorted, false)) if sorted == index => Some("ascending"),
+                Some((sorted, true)) if sorted == index => Some("descending"),
+                _ => None,
+            };
+            let sort = move |_| {
+                sorted_by.update(|by| {
+                    *by = match *by {
+                        Some((sorted, descending)) if sorted == index => Some((index, !descending)),
+                        _ => Some((index, false)),
+                    }
+                })
+            };
+            let objective = matches!(column, Column::Objective { .. });
+            view! {
+                <th
+                    scope="col"
+                    class:objective-column=objective
+                    title=column_note(column)
+                    aria-sort=order
+                >
+                    <button type="button" class="sort" on:click=sort>
+                        <span class="heading-words">{column.say()}</span>
+                    </button>
+                </th>
+            }
+        })
+        .collect_view();
     view! {
         <div class="table-scroll" tabindex="0">
-            <table data-testid=report.key()>
+            <table data-testid=report.key() class:grid-table=grid>
                 <thead>
-                    <tr>
-                        {columns
-                            .iter()
-                            .map(|column| {
-                                view! { <th scope="col" title=column_note(column)>{column.say()}</th> }
-                            })
-                            .collect_view()}
-                    </tr>
+                    <tr>{headings}</tr>
                 </thead>
                 <tbody>
-                    {rows
-                        .into_iter()
-                        .map(|cells| {
-                            let mut cells = cells.into_iter();
-                            let first = cells.next().map(|cell| cell.say()).unwrap_or_default();
-                            view! {
-                                <tr>
-                                    <th scope="row">{first}</th>
-                                    {cells
-                                        .map(|cell| {
-                                            let title = cell_note(&cell);
-                                            // A level is a badge inside its cell: the cell
-                                            // itself stays a table cell, in its own column.
-                                            let cell = match cell {
-                                                Cell::Level { level, .. } => view! { <LevelBadge level /> }
-                                                    .into_any(),
-                                                other => other.say().into_any(),
-                                            };
-                                            view! { <td title=title>{cell}</td> }
-                                        })
-                                        .collect_view()}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
+                    {move || {
+                        rows()
+                            .into_iter()
+                            .map(|cells| {
+                                let mut cells = cells.into_iter();
+                                let first = cells.next().map(|cell| cell.say()).unwrap_or_default();
+                                view! {
+                                    <tr>
+                                        <th scope="row">{first}</th>
+                                        {cells
+                                            .map(|cell| {
+                                                let title = cell_note(&cell);
+                                                // A level is a badge inside its cell: the cell
+                                                // itself stays a table cell, in its own column.
+                                                let cell = match cell {
+                                                    Cell::Level { level, .. } => {
+                                                        view! { <LevelBadge level compact=grid /> }.into_any()
+                                                    }
+                                                    other => other.say().into_any(),
+                                                };
+                                                view! { <td title=title>{cell}</td> }
+                                            })
+                                            .collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </tbody>
             </table>
         </div>
