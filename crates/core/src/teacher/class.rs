@@ -50,7 +50,7 @@ impl ClassReports {
             groups: unit_groups(course, &replays),
             persistence: persistence(course, &replays),
             activity: weekly_activity(class, now, offset_minutes, REPORT_WEEKS),
-            items: item_analysis(curriculum, class, TOP_ITEMS),
+            items: item_analysis(curriculum, course, class, TOP_ITEMS),
             goals: goal_progress(curriculum, &replays),
             summary: action_summary(curriculum, course, &replays, now, offset_minutes),
         }
@@ -188,23 +188,27 @@ impl ClassReports {
 
     fn items_table(&self) -> Table {
         let mut table = Table::new(vec![
-            Column::Item,
-            Column::ObjectiveId,
+            Column::Question,
+            Column::ObjectiveTarget,
+            Column::Students,
             Column::Answers,
             Column::Wrong,
             Column::WrongPercent,
             Column::FrequentWrongAnswers,
             Column::Misconceptions,
+            Column::Item,
         ]);
         for item in &self.items {
             table.rows.push(vec![
-                Cell::Text(item.item.clone()),
-                Cell::Text(item.objective.clone()),
+                Cell::Text(item.question.clone()),
+                Cell::Text(item.target.clone()),
+                Cell::count(item.students),
                 Cell::count(item.attempts),
                 Cell::count(item.wrong),
                 Cell::count(item.wrong_percent()),
                 Cell::Text(counted(&item.wrong_answers)),
                 Cell::Text(counted(&item.misconceptions)),
+                Cell::Text(item.item.clone()),
             ]);
         }
         table
@@ -469,9 +473,14 @@ pub enum Column {
     WeeklyGoal,
     /// The week starting on this day (YYYY-MM-DD).
     Week(String),
+    /// An item's id, for tools.
     Item,
-    /// The objective of an item, by id.
-    ObjectiveId,
+    /// An item's question as a child saw it.
+    Question,
+    /// The objective of an item, by its learning target.
+    ObjectiveTarget,
+    /// Students who answered an item.
+    Students,
     Answers,
     Wrong,
     WrongPercent,

@@ -6,7 +6,8 @@
 
 use crate::content::case::lowercase;
 use crate::content::curriculum::{Course, Curriculum};
-use crate::content::item::{Item, Response};
+use crate::content::item::{Item, ItemInstance, Response};
+use crate::content::markdown::{parse_markdown, plain_text};
 use crate::content::rng::FastMap as HashMap;
 use crate::device::workbook::{local_day, week_start};
 use crate::format::progress::{ClassRef, CurriculumCheck, Goals, Learner, ProgressBundle};
@@ -524,10 +525,21 @@ pub fn weekly_activity(
 
 // ------------------------------------------------------------- item analysis
 
+/// An item is among the most missed only once this many students answered it, so
+/// one student's bad day is not a class's difficulty.
+pub const MIN_STUDENTS_FOR_ITEM: u32 = 3;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemStats {
     pub item: String,
     pub objective: String,
+    /// The objective's learning target.
+    pub target: String,
+    /// The question as a child saw it: one instance a student missed, in plain
+    /// text (a template's values drawn, not its source).
+    pub question: String,
+    /// Students who answered it.
+    pub students: u32,
     pub attempts: u32,
     pub wrong: u32,
     /// The most frequent wrong answers, as typed or chosen, with their counts.
@@ -542,12 +554,24 @@ impl ItemStats {
     }
 }
 
-/// Most-missed items first (by share of wrong answers, then count), with their
-/// most frequent wrong answers and misconceptions; `top` of each are kept.
-pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -> Vec<ItemStats> {
+/// The `top` most-missed items of the course's objectives (by share of wrong
+/// answers, then count), among those answered by at least
+/// [`MIN_STUDENTS_FOR_ITEM`] students and missed at least once, each with its
+/// `top` most frequent wrong answers and misconceptions (by name).
+pub fn item_analysis(
+    curriculum: &Curriculum,
+    course: &Course,
+    class: &ClassRecord,
+    top: usize,
+) -> Vec<ItemStats> {
     struct Tally<'c> {
         item: &'c Item,
         objective: String,
+        /// Students who answered it, and the last of them counted.
+        students: u32,
+        last_student: Option<usize>,
+        /// The seed of the latest wrong answer: the instance shown.
+        missed_seed: Option<(Millis, u64)>,
         attempts: u32,
         wrong: u32,
         /// Wrong responses as given; told as text once all are counted.
@@ -559,17 +583,34 @@ pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -
     let mut tallies: Vec<(&str, Option<Tally>)> = Vec::new();
     let mut place_of: HashMap<&str, usize> = HashMap::default();
     let mut place_of_copy = SharedIdMemo::default();
-    for attempt in class.students.iter().flat_map(|s| s.attempts()) {
+    let in_course = |objective: &str| {
+        course
+            .units
+            .iter()
+            .any(|unit| unit.objectives.iter().any(|o| o.id == objective))
+    };
+    let attempts = class
+        .students
+        .iter()
+        .enumerate()
+        .flat_map(|(student, s)| s.attempts().iter().map(move |a| (student, a)));
+    for (student, attempt) in attempts {
         let place = place_of_copy.get_or(&attempt.item, |item_id| {
             *place_of.entry(item_id).or_insert_with(|| {
-                let tally = curriculum.item(item_id).map(|item| Tally {
-                    item,
-                    objective: attempt.objective.to_string(),
-                    attempts: 0,
-                    wrong: 0,
-                    answers: HashMap::default(),
-                    misconceptions: HashMap::default(),
-                });
+                let tally = curriculum
+                    .item(item_id)
+                    .filter(|_| in_course(&attempt.objective))
+                    .map(|item| Tally {
+                        item,
+                        objective: attempt.objective.to_string(),
+                        students: 0,
+                        last_student: None,
+                        missed_seed: None,
+                        attempts: 0,
+                        wrong: 0,
+                        answers: HashMap::default(),
+                        misconceptions: HashMap::default(),
+                    });
                 tallies.push((item_id, tally));
                 tallies.len() - 1
             })
@@ -577,11 +618,18 @@ pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -
         let Some(tally) = &mut tallies[place].1 else {
             continue;
         };
+        if tally.last_student != Some(student) {
+            tally.last_student = Some(student);
+            tally.students += 1;
+        }
         tally.attempts += 1;
         if attempt.correct {
             continue;
         }
         tally.wrong += 1;
+        if tally.missed_seed.is_none_or(|(at, _)| attempt.at >= at) {
+            tally.missed_seed = Some((attempt.at, attempt.seed));
+        }
         *tally.answers.entry(&attempt.response).or_default() += 1;
         if let Some(misconception) = &attempt.misconception {
             *tally
@@ -607,16 +655,32 @@ pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -
         counts.truncate(top);
         counts
     };
+    let named = |misconceptions: HashMap<String, u32>| {
+        let mut by_name: HashMap<String, u32> = HashMap::default();
+        for (id, count) in misconceptions {
+            let name = curriculum
+                .misconception(&id)
+                .map_or(id, |misconception| misconception.name.clone());
+            *by_name.entry(name).or_default() += count;
+        }
+        by_name
+    };
     let mut stats: Vec<ItemStats> = tallies
         .into_iter()
         .filter_map(|(item, tally)| tally.map(|tally| (item, tally)))
+        .filter(|(_, tally)| tally.students >= MIN_STUDENTS_FOR_ITEM && tally.wrong > 0)
         .map(|(item, tally)| ItemStats {
             item: item.to_string(),
+            target: curriculum
+                .objective(&tally.objective)
+                .map_or_else(|| tally.objective.clone(), |(_, o)| o.target.clone()),
             objective: tally.objective,
+            question: question_as_seen(tally.item, tally.missed_seed.map_or(0, |(_, seed)| seed)),
+            students: tally.students,
             attempts: tally.attempts,
             wrong: tally.wrong,
             wrong_answers: most(told(tally.item, tally.answers)),
-            misconceptions: most(tally.misconceptions),
+            misconceptions: most(named(tally.misconceptions)),
         })
         .collect();
     order::sort_by(&mut stats, |a, b| {
@@ -626,7 +690,16 @@ pub fn item_analysis(curriculum: &Curriculum, class: &ClassRecord, top: usize) -
             .then_with(|| b.wrong.cmp(&a.wrong))
             .then_with(|| a.item.cmp(&b.item))
     });
+    stats.truncate(top);
     stats
+}
+
+/// An item's question as the instance of `seed` shows it, in plain text; the
+/// item's own prompt when that instance cannot be drawn.
+fn question_as_seen(item: &Item, seed: u64) -> String {
+    let prompt =
+        ItemInstance::generate(item, seed).map_or_else(|_| item.prompt.clone(), |i| i.prompt);
+    plain_text(&parse_markdown(&prompt))
 }
 
 /// A response as the item analysis shows it: the choice's text, the typed answer,

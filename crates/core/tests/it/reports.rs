@@ -211,7 +211,8 @@ fn weekly_activity_adds_the_active_seconds_of_each_week() {
 #[test]
 fn item_analysis_puts_the_most_missed_items_first_with_their_wrong_answers() {
     let (curriculum, record, _) = class();
-    let stats = item_analysis(&curriculum, &record, 3);
+    let course = curriculum.courses[0].clone();
+    let stats = item_analysis(&curriculum, &course, &record, 10);
     assert!(!stats.is_empty());
     let first = &stats[0];
     assert!(first.wrong > 0);
@@ -240,6 +241,10 @@ fn item_analysis_counts_answers_that_read_the_same_as_one_and_skips_unknown_item
         |o| o != "u1-o2",
         None,
     );
+    // Three students answered the same questions; Ben also typed three answers more.
+    let mut record = ClassRecord::default();
+    record.add(bundle("Bea", &ben, Goals::default()));
+    record.add(bundle("Bo", &ben, Goals::default()));
     let mut file = bundle("Ben", &ben, Goals::default());
     let missed = file
         .attempts
@@ -259,15 +264,15 @@ fn item_analysis_counts_answers_that_read_the_same_as_one_and_skips_unknown_item
         typed("x3", "1/2", &missed.item),
         typed("x4", "3/4", "no-such-item"),
     ]);
-    let mut record = ClassRecord::default();
     record.add(file);
-    let stats = item_analysis(&curriculum(), &record, 10);
+    let curriculum = curriculum();
+    let stats = item_analysis(&curriculum, &curriculum.courses[0], &record, 10);
     assert!(stats.iter().all(|s| s.item != "no-such-item"));
     let item = stats
         .iter()
         .find(|s| s.item == missed.item)
         .unwrap_or_else(|| panic!("{} is analysed", missed.item));
-    assert_eq!(item.wrong, 4);
+    assert_eq!((item.students, item.wrong), (3, 6));
     assert!(
         item.wrong_answers.contains(&("3/4".to_string(), 2)),
         "{:?}",
@@ -278,6 +283,36 @@ fn item_analysis_counts_answers_that_read_the_same_as_one_and_skips_unknown_item
         item.wrong_answers.iter().map(|(_, n)| n).sum::<u32>(),
         item.wrong
     );
+}
+
+#[test]
+fn most_missed_items_need_three_students_and_show_the_question_a_child_saw() {
+    let mut ben = Student::new(curriculum());
+    ben.take(PlanRequest::FormativeA { unit: unit("u1") }, |_| false, None);
+    let curriculum = curriculum();
+    let course = &curriculum.courses[0];
+    let mut record = ClassRecord::default();
+    record.add(bundle("Ben", &ben, Goals::default()));
+    record.add(bundle("Bea", &ben, Goals::default()));
+    assert_eq!(
+        item_analysis(&curriculum, course, &record, 10),
+        Vec::new(),
+        "two students are not a class's difficulty"
+    );
+    record.add(bundle("Bo", &ben, Goals::default()));
+    let stats = item_analysis(&curriculum, course, &record, 2);
+    assert_eq!(stats.len(), 2, "the top two only");
+    for stat in &stats {
+        assert_eq!((stat.students, stat.wrong), (3, stat.attempts));
+        assert!(
+            !stat.question.is_empty() && !stat.question.contains('{'),
+            "{}: {:?}",
+            stat.item,
+            stat.question
+        );
+        let (_, objective) = curriculum.objective(&stat.objective).expect("its objective");
+        assert_eq!(stat.target, objective.target);
+    }
 }
 
 #[test]
