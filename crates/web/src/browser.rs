@@ -38,11 +38,32 @@ pub fn utc_offset_minutes() -> i64 {
 /// yet hold the mark this sets. False when session storage is blocked.
 pub fn first_page_since_the_browser_opened() -> bool {
     const MARK: &str = "masterly.open";
-    let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) else {
+    let Some(storage) = session_storage() else {
         return false;
     };
     let first = matches!(storage.get_item(MARK), Ok(None));
     first && storage.set_item(MARK, "1").is_ok()
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// A value this tab's session storage holds (kept across reloads, forgotten when
+/// the tab closes).
+pub fn session_value(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
+}
+
+/// Keeps a value in this tab's session storage; false when it is full or blocked.
+pub fn keep_in_session(key: &str, value: &str) -> bool {
+    session_storage().is_some_and(|storage| storage.set_item(key, value).is_ok())
+}
+
+pub fn forget_in_session(key: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(key);
+    }
 }
 
 pub fn page_visible() -> bool {

@@ -618,9 +618,20 @@ pub fn stored_course_unusable(id: &str, problem: &str) -> String {
 pub const TEACHER_VIEW: &str = "Teacher view";
 pub const STUDENT_VIEW: &str = "Student view";
 pub const TEACHER_TITLE: &str = "Teacher view: class reports";
+/// After a reload: the files this tab kept, read again.
+pub fn files_read_again(added: usize, refused: usize) -> String {
+    format!(
+        "Read again after the reload: {}: {added} added, {refused} refused.",
+        count(added + refused, "file")
+    )
+}
+
+/// The class read is too large for the tab's session storage.
+pub const CLASS_NOT_KEPT: &str =
+    "This class is too large to keep in this tab: after a reload, choose its files again.";
 /// Prints the mastery grid alone, on one landscape page.
 pub const PRINT_GRID: &str = "Print the grid";
-pub const TEACHER_INTRO: &str = "Read your students' progress files to see who needs correctives and who is ready for enrichment. Every level is recomputed from the students' answers. The files stay in this tab: nothing is saved or sent, so read them again after a reload.";
+pub const TEACHER_INTRO: &str = "Read your students' progress files to see who needs correctives and who is ready for enrichment. Every level is recomputed from the students' answers. The files stay in this tab: nothing is sent anywhere, and a reload reads them again until you close the tab.";
 pub const CLASS_COURSE_LABEL: &str = "Course";
 pub const PROGRESS_FILES_LABEL: &str = "Students' progress files (and your class file)";
 pub const PROGRESS_FILES_HINT: &str =

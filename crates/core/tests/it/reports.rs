@@ -288,7 +288,11 @@ fn item_analysis_counts_answers_that_read_the_same_as_one_and_skips_unknown_item
 #[test]
 fn most_missed_items_need_three_students_and_show_the_question_a_child_saw() {
     let mut ben = Student::new(curriculum());
-    ben.take(PlanRequest::FormativeA { unit: unit("u1") }, |_| false, None);
+    ben.take(
+        PlanRequest::FormativeA { unit: unit("u1") },
+        |_| false,
+        None,
+    );
     let curriculum = curriculum();
     let course = &curriculum.courses[0];
     let mut record = ClassRecord::default();
@@ -310,7 +314,9 @@ fn most_missed_items_need_three_students_and_show_the_question_a_child_saw() {
             stat.item,
             stat.question
         );
-        let (_, objective) = curriculum.objective(&stat.objective).expect("its objective");
+        let (_, objective) = curriculum
+            .objective(&stat.objective)
+            .expect("its objective");
         assert_eq!(stat.target, objective.target);
     }
 }

@@ -93,6 +93,14 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
         .execute("document.querySelector('[data-testid=grid]').scrollIntoView(); return true"));
     assert_accessible(&browser, "teacher view with a class");
     grid_fits_a_laptop_sorts_and_prints_on_one_page(&browser);
+    // A reload keeps the class: the tab's session kept the 30 files taken in.
+    ok(browser.execute("location.reload(); return true"));
+    ok(browser.wait_until(
+        "document.querySelector('[data-testid=import-status]')?.textContent \
+           .startsWith('Read again after the reload: 30 files: 30 added')",
+        "the class read again after the reload",
+    ));
+    assert_eq!(ok(browser.texts("[data-testid=grid] tbody th")).len(), 30);
 
     // The download button hands the browser a CSV file: catch it on its way out.
     catch_downloads(&browser);

@@ -1,7 +1,8 @@
 //! The teacher's section: read many progress files at once (and a class file made
 //! before), set up the class file with each student's goals, then every report of
 //! the chosen course, each downloadable as CSV, with a printable summary per
-//! student for families. The class lives in this tab only.
+//! student for families. The class lives in this tab only (its files in the tab's
+//! session storage, read again after a reload).
 
 use crate::browser::{
     download_as, mark, now, take_chosen_files, utc_offset_minutes, REPORTS_BUILT_MARK,
@@ -13,7 +14,7 @@ use crate::pages::action_summary::ActionSummaryView;
 use crate::pages::class_setup::ClassSetup;
 use crate::pages::family::{report_picture, FamilySummaries};
 use crate::pages::this_computer::ThisComputer;
-use crate::teacher::{FileLine, TeacherSession};
+use crate::teacher::TeacherSession;
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::teacher::class::{Cell, ClassReports, Column, Report, Table};
@@ -57,8 +58,7 @@ pub fn TeacherPage() -> impl IntoView {
             courses.with(|courses| courses.first().and_then(|(value, _)| choice_of(value)))
         }));
     }
-    let status = RwSignal::new(String::new());
-    let lines = RwSignal::new(Vec::<FileLine>::new());
+    let (status, lines) = (session.status, session.lines);
     let new_class = move || {
         session.new_class();
         lines.set(Vec::new());
