@@ -318,12 +318,14 @@ impl Browser {
             .ok_or_else(|| format!("no screenshot in {value}"))
     }
 
-    /// The page printed to PDF in landscape, base64-encoded as WebDriver returns it.
-    pub fn print_landscape_base64(&self) -> Result<String> {
+    /// The page printed to PDF (landscape or portrait), base64-encoded as WebDriver
+    /// returns it.
+    pub fn print_base64(&self, landscape: bool) -> Result<String> {
+        let orientation = if landscape { "landscape" } else { "portrait" };
         let value = self.command(
             "POST",
             "print",
-            Some(json!({"orientation": "landscape", "background": true})),
+            Some(json!({"orientation": orientation, "background": true})),
         )?;
         value
             .as_str()

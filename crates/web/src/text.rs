@@ -849,6 +849,25 @@ pub fn minutes_chart(goal: u32) -> String {
     format!("Active minutes week by week; the dashed line is the goal of {goal} minutes")
 }
 
+pub const TEACHER_NAME_LABEL: &str = "Your name, printed on each summary";
+pub const LEVELS_MEAN: &str = "What the levels mean";
+
+/// "From Ms Rivera, 4 December 2026", or the date alone.
+pub fn family_from(teacher: &str, today: &str) -> String {
+    match teacher.trim() {
+        "" => date_in_words(today),
+        teacher => format!("From {teacher}, {}", date_in_words(today)),
+    }
+}
+
+/// What the student works on next: the first objective not yet at the bar.
+pub fn family_next(target: Option<&str>) -> String {
+    match target {
+        Some(target) => format!("Working on next: {target}"),
+        None => "Every objective of this course is at the mastery bar or above.".to_string(),
+    }
+}
+
 pub fn family_heading(nickname: &str, course_title: &str) -> String {
     format!("{nickname}: {course_title}")
 }

@@ -101,6 +101,7 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
         "the class read again after the reload",
     ));
     assert_eq!(ok(browser.texts("[data-testid=grid] tbody th")).len(), 30);
+    a_family_summary_prints_on_one_page(&browser);
 
     // The download button hands the browser a CSV file: catch it on its way out.
     catch_downloads(&browser);
@@ -347,17 +348,53 @@ fn grid_fits_a_laptop_sorts_and_prints_on_one_page(browser: &Browser) {
         "the class has more than one level there"
     );
     // "Print the grid" prints the grid alone: one landscape page.
-    ok(browser.execute("document.body.classList.add('print-grid'); return true"));
-    let pdf = super::decode_base64(&ok(browser.print_landscape_base64()));
-    ok(browser.execute("document.body.classList.remove('print-grid'); return true"));
-    let pages = pdf_pages(&pdf);
-    if let Ok(folder) = std::env::var("MASTERLY_SCREENSHOTS") {
-        let _ = std::fs::write(
-            std::path::Path::new(&folder).join("teacher-grid-print.pdf"),
-            &pdf,
-        );
-    }
+    let pages = printed_pages(browser, "print-grid", true, "teacher-grid-print.pdf");
     assert_eq!(pages, 1, "the grid printed on {pages} pages");
+}
+
+/// Prints the page to PDF as its print button does (with `class` on the body),
+/// saves the PDF beside the screenshots as `file`, and gives its page count.
+fn printed_pages(browser: &Browser, class: &str, landscape: bool, file: &str) -> usize {
+    ok(browser.execute(&format!(
+        "document.body.classList.add('{class}'); return true"
+    )));
+    let pdf = super::decode_base64(&ok(browser.print_base64(landscape)));
+    ok(browser.execute(&format!(
+        "document.body.classList.remove('{class}'); return true"
+    )));
+    if let Ok(folder) = std::env::var("MASTERLY_SCREENSHOTS") {
+        let _ = std::fs::write(std::path::Path::new(&folder).join(file), &pdf);
+    }
+    pdf_pages(&pdf)
+}
+
+/// A family summary says who it is from and when, what each level means and what
+/// comes next; printed, it is one page.
+fn a_family_summary_prints_on_one_page(browser: &Browser) {
+    ok(browser.type_into("#teacher-name", "Ms Rivera"));
+    ok(browser.press("\u{E004}")); // Tab: the name is taken
+    let from = ok(browser.texts(".family-summary .family-from"));
+    assert!(from[0].starts_with("From Ms Rivera, "), "{from:?}");
+    let next = ok(browser.texts("[data-testid=family-next]"));
+    assert!(
+        next[0].starts_with("Working on next: I can") || next[0].starts_with("Every objective"),
+        "{next:?}"
+    );
+    assert_eq!(
+        ok(browser.texts(".family-summary .level-legend dt")).len(),
+        5
+    );
+    ok(browser.execute(
+        "document.querySelector('[data-testid=family-summary]').scrollIntoView(); return true",
+    ));
+    super::save_screenshot(browser, "teacher family summary");
+    let pages = printed_pages(
+        browser,
+        "printing-summary",
+        false,
+        "family-summary-print.pdf",
+    );
+    assert_eq!(pages, 1, "the family summary printed on {pages} pages");
 }
 
 /// The pages of a PDF as Chromium writes it: its page objects, `/Type /Page`.

@@ -2,11 +2,17 @@
 //! and the summary of one student to print for their family. Every picture has
 //! its numbers as text beside it: the report's table, or labels on the bars.
 
+use crate::browser::{keep_in_session, now, session_value, utc_offset_minutes};
+use crate::components::level_badge::LevelLegend;
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::curriculum::Course;
+use masterly_core::learning::mastery::MasteryLevel;
 use masterly_core::teacher::class::{ClassReports, FamilySummary, Report};
 use masterly_text::learning::level_label;
+
+/// Where the tab's session keeps the teacher's name for the summaries.
+const TEACHER_NAME: &str = "masterly.teacher.name";
 
 /// Pixels per grid square and per bar.
 const SQUARE: usize = 14;
@@ -182,6 +188,13 @@ pub fn FamilySummaries(reports: ClassReports, course: Course) -> impl IntoView {
             .get()
             .and_then(|id| reports.family_summary(&course, &id))
     };
+    // The teacher's name, printed on every summary; kept in the tab's session.
+    let teacher = RwSignal::new(session_value(TEACHER_NAME).unwrap_or_default());
+    let today = {
+        use masterly_core::time::{iso_date, DAY_MS, MINUTE_MS};
+        let local = now() + utc_offset_minutes() * MINUTE_MS;
+        iso_date(local.div_euclid(DAY_MS))
+    };
     view! {
         <section class="family" aria-labelledby="family-title" data-testid="family">
             <h2 id="family-title">{text::FAMILY_TITLE}</h2>
@@ -196,17 +209,36 @@ pub fn FamilySummaries(reports: ClassReports, course: Course) -> impl IntoView {
                         .map(|(id, nickname)| view! { <option value=id>{nickname}</option> })
                         .collect_view()}
                 </select>
+                <label for="teacher-name">{text::TEACHER_NAME_LABEL}</label>
+                <input
+                    id="teacher-name"
+                    type="text"
+                    autocomplete="name"
+                    prop:value=move || teacher.get()
+                    on:change=move |event| {
+                        let name = event_target_value(&event);
+                        keep_in_session(TEACHER_NAME, &name);
+                        teacher.set(name);
+                    }
+                />
                 <button type="button" data-testid="print-summary" on:click=move |_| print_summary()>
                     {text::PRINT_SUMMARY}
                 </button>
             </div>
-            {move || summary().map(|summary| view! { <SummarySheet summary /> })}
+            {move || {
+                let today = today.clone();
+                summary()
+                    .map(|summary| view! { <SummarySheet summary teacher=teacher.get() today /> })
+            }}
         </section>
     }
 }
 
+/// One student's summary, from `teacher` (may be empty) on `today` (YYYY-MM-DD):
+/// what each level means, what the child can do now and works on next, the
+/// course goal and the weeks' minutes. Printed, it fits one page.
 #[component]
-fn SummarySheet(summary: FamilySummary) -> impl IntoView {
+fn SummarySheet(summary: FamilySummary, teacher: String, today: String) -> impl IntoView {
     let FamilySummary {
         nickname,
         course_title,
@@ -217,6 +249,12 @@ fn SummarySheet(summary: FamilySummary) -> impl IntoView {
         weekly_goal,
         goal,
     } = summary;
+    // Next: the first objective in course order not yet at the bar.
+    let next = units
+        .iter()
+        .flat_map(|(_, objectives)| objectives)
+        .find(|(_, level)| *level < MasteryLevel::Proficient)
+        .map(|(target, _)| target.clone());
     let goal_line = goal.and_then(|goal| {
         goal.course
             .map(|_| text::family_goal(goal.mastered, goal.total, goal.target_date.as_deref()))
@@ -235,7 +273,9 @@ fn SummarySheet(summary: FamilySummary) -> impl IntoView {
     view! {
         <article class="family-summary" data-testid="family-summary">
             <h3>{text::family_heading(&nickname, &course_title)}</h3>
+            <p class="family-from">{text::family_from(&teacher, &today)}</p>
             <p>{text::objectives_mastered(mastered, objectives)}</p>
+            <p data-testid="family-next">{text::family_next(next.as_deref())}</p>
             {goal_line.map(|line| view! { <p>{line}</p> })}
             {units
                 .into_iter()
@@ -261,6 +301,8 @@ fn SummarySheet(summary: FamilySummary) -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            <h4>{text::LEVELS_MEAN}</h4>
+            <LevelLegend />
             <h4>{text::family_time(weekly_goal)}</h4>
             <BarChart title=text::minutes_chart(weekly_goal) bars=weeks.clone() most=0 goal=Some(weekly_goal) />
             <table class="family-weeks">
