@@ -36,7 +36,9 @@ lint:
 	cargo fmt --check
 	cargo clippy -p masterly-core --lib -- -D warnings
 	cargo clippy -p masterly-text --lib -- -D warnings
-	cargo clippy $(NATIVE) --all-targets --test e2e -- -D warnings $(TEST_LINT_ALLOWS)
+	cargo clippy $(NATIVE) --all-targets -- -D warnings $(TEST_LINT_ALLOWS)
+	# The end-to-end tests are `test = false`, which --all-targets leaves out: named alone.
+	cargo clippy -p masterly-e2e --test e2e -- -D warnings $(TEST_LINT_ALLOWS)
 	cargo clippy $(WASM) -p masterly-core -p masterly-text -p masterly-web --lib --bins -- -D warnings
 	cargo clippy $(WASM) -p masterly-web --tests -- -D warnings $(TEST_LINT_ALLOWS)
 

@@ -191,7 +191,7 @@ fn hand_out_a_class_file_and_read_a_joined_students_file_back(
     assert_accessible(browser, "teacher view with the class set up");
 
     // The student's side, in the same browser: nobody is signed in yet.
-    let class_file = write_student_files("class-file", &[class_text.clone()]);
+    let class_file = write_student_files("class-file", std::slice::from_ref(&class_text));
     let class_file_paths = &class_file.paths;
     ok(browser.click("[data-testid=mode-switch]"));
     ok(browser.type_into("#open-file", &class_file_paths[0]));
