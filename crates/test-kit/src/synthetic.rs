@@ -9,7 +9,7 @@ use masterly_core::content::item::{
 use masterly_core::content::rng::SplitMix64;
 use masterly_core::device::compact::{id_prefix, numbered_id, sitting_id};
 use masterly_core::format::json::FileKind;
-use masterly_core::format::progress::{CurriculumRef, Goals, Learner, ProgressBundle};
+use masterly_core::format::progress::{CurriculumRef, DayActivity, Goals, Learner, ProgressBundle};
 use masterly_core::learning::attempt::{AssessmentKind, Attempt, Sitting};
 use masterly_core::learning::plan::SEED_MASK;
 use masterly_core::learning::replay::replay;
@@ -213,6 +213,18 @@ pub fn synthetic_progress_files(
         .map(|s| {
             let log = synthetic_log(curriculum, attempts_each, seed.wrapping_add(s as u64));
             let exported_at = log.last().map_or(1_767_225_600_000, |a| a.at);
+            // The device's days: each answer's time, and a minute of reading a day.
+            let mut activity: Vec<DayActivity> = Vec::new();
+            for attempt in &log {
+                let day = attempt.at.div_euclid(DAY_MS);
+                match activity.iter_mut().find(|entry| entry.day == day) {
+                    Some(entry) => entry.seconds += attempt.active_seconds,
+                    None => activity.push(DayActivity {
+                        day,
+                        seconds: 60 + attempt.active_seconds,
+                    }),
+                }
+            }
             let bundle = ProgressBundle {
                 format: FileKind::Progress.format().to_string(),
                 format_version: 1,
@@ -229,6 +241,7 @@ pub fn synthetic_progress_files(
                 attempts: log,
                 goals: Goals::default(),
                 exported_at,
+                activity,
             };
             serde_json::to_string(&bundle).unwrap_or_default()
         })

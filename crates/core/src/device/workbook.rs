@@ -15,7 +15,6 @@ use crate::learning::attempt::{
 };
 use crate::learning::plan::{PlannedItem, SittingPlan};
 use crate::learning::replay::Replay;
-use crate::order;
 use crate::time::{Millis, DAY_MS, MINUTE_MS};
 use serde::{Deserialize, Serialize};
 
@@ -172,12 +171,8 @@ impl ActiveSitting {
     }
 }
 
-/// Active seconds on one local calendar day (days counted from 1970-01-01).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DayActivity {
-    pub day: i64,
-    pub seconds: u32,
-}
+use crate::format::progress::merge_days;
+pub use crate::format::progress::DayActivity;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workbook {
@@ -426,13 +421,7 @@ impl Workbook {
     pub fn merge_from(&mut self, other: &Workbook) {
         let (merged, _conflicts) = merge_logs(&self.attempts, &other.attempts);
         self.attempts = merged;
-        for entry in &other.activity {
-            match self.activity.iter_mut().find(|mine| mine.day == entry.day) {
-                Some(mine) => mine.seconds = mine.seconds.max(entry.seconds),
-                None => self.activity.push(*entry),
-            }
-        }
-        order::sort_by_key(&mut self.activity, |entry| entry.day);
+        merge_days(&mut self.activity, &other.activity);
         self.exported = self.exported.max(other.exported);
         if self.class.is_none() && other.class.is_some() {
             self.class = other.class.clone();
@@ -480,6 +469,7 @@ impl Workbook {
             goals: self.goals.clone(),
             exported_at: now,
             levels: Some(replayed.stated_levels()),
+            activity: self.activity.clone(),
         }
     }
 }

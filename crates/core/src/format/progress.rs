@@ -46,6 +46,31 @@ pub struct ProgressBundle {
     /// teacher's import replays the attempts and flags a file that disagrees.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub levels: Option<BTreeMap<String, MasteryLevel>>,
+    /// Active seconds per local day on the student's device, reading lessons and
+    /// correctives as well as answering: the teacher's weekly minutes are the ones
+    /// the student saw. Files made before have none, and there each answer's own
+    /// active seconds count instead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activity: Vec<DayActivity>,
+}
+
+/// Active seconds on one local calendar day (days counted from 1970-01-01).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayActivity {
+    pub day: i64,
+    pub seconds: u32,
+}
+
+/// Folds another copy's days into these: for a day both hold, the larger figure
+/// (two copies of one device count the same minutes, never twice), in day order.
+pub fn merge_days(mine: &mut Vec<DayActivity>, theirs: &[DayActivity]) {
+    for entry in theirs {
+        match mine.iter_mut().find(|kept| kept.day == entry.day) {
+            Some(kept) => kept.seconds = kept.seconds.max(entry.seconds),
+            None => mine.push(*entry),
+        }
+    }
+    crate::order::sort_by_key(mine, |entry| entry.day);
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -17,7 +17,8 @@
 
 use crate::content::item::Response;
 use crate::format::progress::{
-    ClassRef, CurriculumRef, Goals, Learner, ProgressBundle, MAX_ATTEMPTS, PROGRESS_LIMITS,
+    ClassRef, CurriculumRef, DayActivity, Goals, Learner, ProgressBundle, MAX_ATTEMPTS,
+    PROGRESS_LIMITS,
 };
 use crate::format::tagged::ResponseKind;
 use crate::learning::attempt::{AssessmentKind, Attempt, Sitting};
@@ -322,15 +323,18 @@ impl<'a> Cursor<'a> {
         }
         (key == "exported_at").then_some(())?;
         let exported_at = self.i64()?;
-        let levels = match self.next_key()? {
-            None => None,
-            Some("levels") => {
-                let levels = self.levels()?;
-                self.take(b'}')?;
-                Some(levels)
-            }
-            Some(_) => return None,
-        };
+        let mut key = self.next_key()?;
+        let mut levels = None;
+        if key == Some("levels") {
+            levels = Some(self.levels()?);
+            key = self.next_key()?;
+        }
+        let mut activity = Vec::new();
+        if key == Some("activity") {
+            activity = self.activity()?;
+            key = self.next_key()?;
+        }
+        key.is_none().then_some(())?;
         Some(ProgressBundle {
             format,
             format_version,
@@ -341,6 +345,7 @@ impl<'a> Cursor<'a> {
             goals,
             exported_at,
             levels,
+            activity,
         })
     }
 
@@ -482,6 +487,28 @@ impl<'a> Cursor<'a> {
             key = self.next_key()?;
         }
         key.is_none().then_some(goals)
+    }
+
+    /// Active seconds per day, as written: `[{"day": …, "seconds": …}, …]`.
+    fn activity(&mut self) -> Option<Vec<DayActivity>> {
+        self.take(b'[')?;
+        let mut days = Vec::new();
+        if self.take_if(b']') {
+            return Some(days);
+        }
+        loop {
+            self.take(b'{')?;
+            self.field("day")?;
+            let day = self.i64()?;
+            self.next_field("seconds")?;
+            let seconds = self.u32()?;
+            self.take(b'}')?;
+            days.push(DayActivity { day, seconds });
+            if self.take_if(b']') {
+                return Some(days);
+            }
+            self.take(b',')?;
+        }
     }
 
     /// Levels by objective; a repeated objective is left to serde.

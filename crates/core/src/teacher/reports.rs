@@ -10,7 +10,9 @@ use crate::content::item::{Item, ItemInstance, Response};
 use crate::content::markdown::{parse_markdown, plain_text};
 use crate::content::rng::FastMap as HashMap;
 use crate::device::workbook::{local_day, week_start};
-use crate::format::progress::{ClassRef, CurriculumCheck, Goals, Learner, ProgressBundle};
+use crate::format::progress::{
+    merge_days, ClassRef, CurriculumCheck, DayActivity, Goals, Learner, ProgressBundle,
+};
 use crate::learning::attempt::{in_canonical_order, merge_into, Attempt};
 use crate::learning::mastery::MasteryLevel;
 use crate::learning::replay::{replay, replay_counting_repeats, Evidence, Replay};
@@ -40,6 +42,9 @@ pub struct ClassStudent {
     /// The replay of `attempts` made before they joined the class, while no other
     /// file has added to them.
     replayed: Option<ReplayedLog>,
+    /// Active seconds per day as the student's device counted them, the larger
+    /// figure of any two files for a day; empty when no file said (older files).
+    activity: Vec<DayActivity>,
 }
 
 /// A file's log replayed before it joins the class: the teacher's page replays
@@ -191,6 +196,8 @@ impl ClassRecord {
                     let (new_attempts, conflicts) = merge_into(&mut attempts, bundle.attempts);
                     (attempts, new_attempts, conflicts)
                 };
+                let mut activity = Vec::new();
+                merge_days(&mut activity, &bundle.activity);
                 self.students.push(ClassStudent {
                     learner: bundle.learner,
                     goals: bundle.goals,
@@ -199,6 +206,7 @@ impl ClassRecord {
                     class: bundle.class,
                     stated,
                     replayed,
+                    activity,
                 });
                 Added {
                     new_attempts,
@@ -207,6 +215,7 @@ impl ClassRecord {
                 }
             }
             Some(student) => {
+                merge_days(&mut student.activity, &bundle.activity);
                 let (new_attempts, conflicts) = merge_into(&mut student.attempts, bundle.attempts);
                 if new_attempts > 0 {
                     student.replayed = None;
@@ -489,8 +498,10 @@ pub struct ActivityRow {
     pub weeks: Vec<(i64, u32)>,
 }
 
-/// Active minutes per week for the `weeks` weeks up to the one holding `now`, from
-/// the active seconds recorded with every answer, against each weekly goal.
+/// Active minutes per week for the `weeks` weeks up to the one holding `now`,
+/// against each weekly goal: the student's own days (what their screen showed,
+/// reading included) when their files carry them, else the active seconds
+/// recorded with every answer (files made before).
 pub fn weekly_activity(
     class: &ClassRecord,
     now: Millis,
@@ -505,11 +516,25 @@ pub fn weekly_activity(
         .map(|student| {
             let mut seconds: BTreeMap<i64, u64> =
                 (0..weeks as i64).map(|n| (first + 7 * n, 0)).collect();
-            for attempt in student.attempts() {
-                let week = week_start(local_day(attempt.at, offset_minutes));
-                if let Some(total) = seconds.get_mut(&week) {
-                    *total += u64::from(attempt.active_seconds);
+            let days = student
+                .activity
+                .iter()
+                .map(|entry| (entry.day, entry.seconds));
+            let answers = student.attempts().iter().map(|attempt| {
+                (
+                    local_day(attempt.at, offset_minutes),
+                    attempt.active_seconds,
+                )
+            });
+            let mut count = |(day, active): (i64, u32)| {
+                if let Some(total) = seconds.get_mut(&week_start(day)) {
+                    *total += u64::from(active);
                 }
+            };
+            if student.activity.is_empty() {
+                answers.for_each(&mut count);
+            } else {
+                days.for_each(&mut count);
             }
             ActivityRow {
                 learner: student.learner.clone(),

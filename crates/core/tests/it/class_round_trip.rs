@@ -255,3 +255,63 @@ fn a_students_own_file_merges_in_with_nothing_lost_or_doubled() {
     let alone = replay(&curriculum, &other.attempts, NOW);
     assert_eq!(merged.stated_levels(), alone.stated_levels());
 }
+
+/// The minutes a student's course map shows for this week are the minutes the
+/// teacher's report shows for them, reading lessons included, seconds kept until
+/// they add up; two files of one device do not count a day twice.
+#[test]
+fn the_teachers_weekly_minutes_are_the_students_own() {
+    use masterly_core::device::workbook::{local_day, week_start};
+    use masterly_core::teacher::reports::weekly_activity;
+    let curriculum = demo();
+    let class_text = class_file_text(&curriculum);
+    let mut ana = student_device(&curriculum, &class_text, "dev-a", "Ana", 12, 3);
+    let today = local_day(NOW, 0);
+    // Reading a lesson (no answer), and short spells that add up: 3 × 25 s.
+    ana.add_active_seconds(today, 400);
+    for _ in 0..3 {
+        ana.add_active_seconds(today - 1, 25);
+    }
+    ana.add_active_seconds(today - 9, 600);
+    let this_week = week_start(today);
+    let on_screen = ana.active_minutes(this_week);
+    let mut class = ClassRecord::default();
+    let first = export(&curriculum, &ana);
+    assert!(matches!(
+        import(&mut class, &curriculum, &first),
+        FileOutcome::Added { .. }
+    ));
+    // A later file of the same device holds the same days again, and more today.
+    ana.add_active_seconds(today, 90);
+    let later = export(&curriculum, &ana);
+    assert!(matches!(
+        import(&mut class, &curriculum, &later),
+        FileOutcome::Added { .. }
+    ));
+    let rows = weekly_activity(&class, NOW, 0, 2);
+    let minutes = |week: i64| {
+        rows[0]
+            .weeks
+            .iter()
+            .find(|(start, _)| *start == week)
+            .map(|(_, minutes)| *minutes)
+    };
+    assert_eq!(minutes(this_week), Some(ana.active_minutes(this_week)));
+    assert_eq!(
+        minutes(this_week - 7),
+        Some(ana.active_minutes(this_week - 7))
+    );
+    assert!(
+        ana.active_minutes(this_week) > on_screen,
+        "the later file counted"
+    );
+    // The fast reader and serde read the days alike.
+    let text = serde_json::to_string(&later).unwrap_or_default();
+    assert!(text.contains("\"activity\":[{\"day\":"), "{text:.300}");
+    let quick = masterly_core::format::progress_reader::read_progress_as_written(&text);
+    assert_eq!(
+        quick,
+        Some(later.clone()),
+        "the one-pass reader reads it all"
+    );
+}

@@ -34,6 +34,7 @@ pub(crate) fn bundle(nickname: &str, student: &Student, goals: Goals) -> Progres
         goals,
         exported_at: student.now,
         levels: None,
+        activity: Vec::new(),
     }
 }
 
