@@ -5,6 +5,7 @@
 
 use crate::content::case::lowercase;
 use crate::content::curriculum::{Course, Curriculum};
+use crate::content::rng::FastMap;
 use crate::learning::mastery::MasteryLevel;
 use crate::learning::replay::Evidence;
 use crate::order;
@@ -33,6 +34,9 @@ pub struct ClassReports {
     pub goals: Vec<GoalRow>,
     /// What to do tomorrow, from the same replays.
     pub summary: ActionSummary,
+    /// What the reports call each unit, objective and course of the curriculum by
+    /// id: its title, or for an objective its learning target.
+    names: FastMap<String, String>,
 }
 
 impl ClassReports {
@@ -53,7 +57,17 @@ impl ClassReports {
             items: item_analysis(curriculum, course, class, TOP_ITEMS),
             goals: goal_progress(curriculum, &replays),
             summary: action_summary(curriculum, course, &replays, now, offset_minutes),
+            names: names(curriculum),
         }
+    }
+
+    /// A unit's, objective's or course's name, or the id when the curriculum does
+    /// not hold it.
+    fn name(&self, id: &str) -> String {
+        self.names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
     }
 
     /// One report as a table, the same for the page and for its CSV file.
@@ -104,6 +118,8 @@ impl ClassReports {
             Column::Student,
             Column::Objectives,
             Column::PeerTutors,
+            Column::UnitId,
+            Column::ObjectiveIds,
         ]);
         for unit in &self.groups {
             for need in &unit.needs_correctives {
@@ -113,12 +129,15 @@ impl ClassReports {
                     .filter(|t| t.stuck.id == need.learner.id)
                     .flat_map(|t| t.tutors.iter().map(|l| l.nickname.clone()))
                     .collect();
+                let targets: Vec<String> = need.objectives.iter().map(|id| self.name(id)).collect();
                 table.rows.push(vec![
-                    Cell::Text(unit.unit.clone()),
+                    Cell::Text(self.name(&unit.unit)),
                     Cell::Group(Group::Correctives),
                     Cell::Text(need.learner.nickname.clone()),
-                    Cell::Text(need.objectives.join(" ")),
+                    Cell::Text(targets.join(" · ")),
                     Cell::Text(dedup_join(tutors)),
+                    Cell::Text(unit.unit.clone()),
+                    Cell::Text(need.objectives.join(" ")),
                 ]);
             }
             for (group, learners) in [
@@ -127,10 +146,12 @@ impl ClassReports {
             ] {
                 for learner in learners {
                     table.rows.push(vec![
-                        Cell::Text(unit.unit.clone()),
+                        Cell::Text(self.name(&unit.unit)),
                         Cell::Group(group),
                         Cell::Text(learner.nickname.clone()),
                         Cell::Empty,
+                        Cell::Empty,
+                        Cell::Text(unit.unit.clone()),
                         Cell::Empty,
                     ]);
                 }
@@ -146,11 +167,12 @@ impl ClassReports {
             Column::ScoredTries,
             Column::MasteredAfter,
             Column::SuccessAfterManyTries,
+            Column::UnitId,
         ]);
         for row in &self.persistence {
             table.rows.push(vec![
                 Cell::Text(row.learner.nickname.clone()),
-                Cell::Text(row.unit.clone()),
+                Cell::Text(self.name(&row.unit)),
                 Cell::count(row.sittings),
                 row.mastered_after.map_or(Cell::Empty, Cell::count),
                 if row.highlight {
@@ -158,6 +180,7 @@ impl ClassReports {
                 } else {
                     Cell::Empty
                 },
+                Cell::Text(row.unit.clone()),
             ]);
         }
         table
@@ -222,19 +245,37 @@ impl ClassReports {
             Column::Mastered,
             Column::ObjectiveCount,
             Column::DaysLeft,
+            Column::CourseId,
         ]);
         for row in &self.goals {
+            let course = row.course.as_deref();
             table.rows.push(vec![
                 Cell::Text(row.learner.nickname.clone()),
-                row.course.clone().map_or(Cell::Empty, Cell::Text),
+                course.map_or(Cell::Empty, |id| Cell::Text(self.name(id))),
                 row.target_date.clone().map_or(Cell::Empty, Cell::Date),
                 Cell::Count(row.mastered as u64),
                 Cell::Count(row.total as u64),
                 row.days_left.map_or(Cell::Empty, Cell::Days),
+                course.map_or(Cell::Empty, |id| Cell::Text(id.to_string())),
             ]);
         }
         table
     }
+}
+
+/// Each course's and unit's title and each objective's learning target, by id.
+fn names(curriculum: &Curriculum) -> FastMap<String, String> {
+    let mut names = FastMap::default();
+    for course in &curriculum.courses {
+        names.insert(course.id.clone(), course.title.clone());
+    }
+    for (_, unit) in curriculum.units() {
+        names.insert(unit.id.clone(), unit.title.clone());
+        for objective in &unit.objectives {
+            names.insert(objective.id.clone(), objective.target.clone());
+        }
+    }
+    names
 }
 
 /// One student's page for their family: the course's objectives and levels unit
@@ -475,6 +516,12 @@ pub enum Column {
     Week(String),
     /// An item's id, for tools.
     Item,
+    /// A unit's id, for tools.
+    UnitId,
+    /// Objectives' ids, for tools.
+    ObjectiveIds,
+    /// A course's id, for tools.
+    CourseId,
     /// An item's question as a child saw it.
     Question,
     /// The objective of an item, by its learning target.
@@ -491,6 +538,17 @@ pub enum Column {
     /// How many objectives the goal course has.
     ObjectiveCount,
     DaysLeft,
+}
+
+impl Column {
+    /// Ids for tools: written in the CSV file, not shown on the page, where names
+    /// stand instead.
+    pub fn for_tools(&self) -> bool {
+        matches!(
+            self,
+            Column::Item | Column::UnitId | Column::ObjectiveIds | Column::CourseId
+        )
+    }
 }
 
 /// The groups of a unit a student can be in.

@@ -92,9 +92,49 @@ fn a_class_of_thirty_students_is_imported_and_every_report_covers_each_of_them()
         let in_unit = groups
             .rows
             .iter()
-            .filter(|row| row[0] == Cell::Text(unit.id.clone()))
+            .filter(|row| {
+                row[0] == Cell::Text(unit.title.clone()) && row[5] == Cell::Text(unit.id.clone())
+            })
             .count();
         assert_eq!(in_unit, 30, "{}", unit.id);
+    }
+    // Names where a teacher looks; ids only in the columns for tools, which the
+    // page leaves out and the CSV file keeps.
+    for report in Report::ALL {
+        let table = reports.table(report);
+        for (index, column) in table.columns.iter().enumerate() {
+            let texts: Vec<&str> = table
+                .rows
+                .iter()
+                .filter_map(|row| match &row[index] {
+                    Cell::Text(text) => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let is_id = |token: &str| {
+                course.id == token
+                    || course.units.iter().any(|unit| {
+                        unit.id == token
+                            || unit.objectives.iter().any(|objective| {
+                                objective.id == token
+                                    || objective.items.iter().any(|item| item.id == token)
+                            })
+                    })
+            };
+            let ids = |text: &str| text.split(' ').all(is_id);
+            if column.for_tools() {
+                assert!(
+                    texts.iter().all(|text| ids(text)),
+                    "{report:?}: {column:?} holds {texts:?}"
+                );
+            } else {
+                let named_by_id: Vec<&&str> = texts.iter().filter(|text| ids(text)).collect();
+                assert!(
+                    named_by_id.is_empty(),
+                    "{report:?}: {column:?} shows ids {named_by_id:?}"
+                );
+            }
+        }
     }
 }
 

@@ -134,6 +134,16 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
     for name in &rows {
         assert!(text.contains(&format!("\r\n{name},")), "{name} missing");
     }
+    // Units by their titles on the page; their ids go to the CSV file only.
+    let headings = ok(browser.texts("[data-testid=groups] thead th"));
+    assert!(!headings.iter().any(|h| h.contains("id")), "{headings:?}");
+    let units = ok(browser.texts("[data-testid=groups] tbody th"));
+    assert!(
+        units
+            .iter()
+            .all(|u| u == "Equal parts of a whole" || u == "Fractions on a number line"),
+        "{units:?}"
+    );
     assert_no_policy_violations(&browser, "the teacher's import");
     hand_out_a_class_file_and_read_a_joined_students_file_back(&browser, &paths[..30]);
 }

@@ -261,9 +261,12 @@ fn ReportTable(table: Table, report: Report) -> impl IntoView {
         }
         table.rows
     };
+    // Ids for tools go to the CSV file only: the page shows names.
+    let shown: Vec<bool> = columns.iter().map(|column| !column.for_tools()).collect();
     let headings = columns
         .iter()
         .enumerate()
+        .filter(|(index, _)| shown[*index])
         .map(|(index, column)| {
             let order = move || match sorted_by.get() {
                 Some((sorted, false)) if sorted == index => Some("ascending"),
@@ -304,7 +307,11 @@ fn ReportTable(table: Table, report: Report) -> impl IntoView {
                         rows()
                             .into_iter()
                             .map(|cells| {
-                                let mut cells = cells.into_iter();
+                                let mut cells = cells
+                                    .into_iter()
+                                    .zip(shown.iter())
+                                    .filter(|(_, shown)| **shown)
+                                    .map(|(cell, _)| cell);
                                 let first = cells.next().map(|cell| cell.say()).unwrap_or_default();
                                 view! {
                                     <tr>
