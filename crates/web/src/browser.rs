@@ -45,6 +45,21 @@ pub fn first_page_since_the_browser_opened() -> bool {
     first && storage.set_item(MARK, "1").is_ok()
 }
 
+/// Opens the browser's print dialog with `class` on the body while it is open, so
+/// the print style sheet shows only what that class selects (a report, a summary).
+pub fn print_with(class: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(body) = window.document().and_then(|document| document.body()) else {
+        return;
+    };
+    let classes = body.class_list();
+    let _ = classes.add_1(class);
+    let _ = window.print();
+    let _ = classes.remove_1(class);
+}
+
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }

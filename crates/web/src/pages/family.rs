@@ -2,7 +2,7 @@
 //! and the summary of one student to print for their family. Every picture has
 //! its numbers as text beside it: the report's table, or labels on the bars.
 
-use crate::browser::{keep_in_session, now, session_value, utc_offset_minutes};
+use crate::browser::{keep_in_session, now, print_with, session_value, utc_offset_minutes};
 use crate::components::level_badge::LevelLegend;
 use crate::text;
 use leptos::prelude::*;
@@ -221,7 +221,7 @@ pub fn FamilySummaries(reports: ClassReports, course: Course) -> impl IntoView {
                         teacher.set(name);
                     }
                 />
-                <button type="button" data-testid="print-summary" on:click=move |_| print_summary()>
+                <button type="button" data-testid="print-summary" on:click=|_| print_with("printing-summary")>
                     {text::PRINT_SUMMARY}
                 </button>
             </div>
@@ -316,18 +316,4 @@ fn SummarySheet(summary: FamilySummary, teacher: String, today: String) -> impl 
             </table>
         </article>
     }
-}
-
-/// Prints the page with only the family summary showing (see the print styles).
-fn print_summary() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Some(body) = window.document().and_then(|document| document.body()) else {
-        return;
-    };
-    let classes = body.class_list();
-    let _ = classes.add_1("printing-summary");
-    let _ = window.print();
-    let _ = classes.remove_1("printing-summary");
 }

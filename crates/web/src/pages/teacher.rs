@@ -5,7 +5,7 @@
 //! session storage, read again after a reload).
 
 use crate::browser::{
-    download_as, mark, now, take_chosen_files, utc_offset_minutes, REPORTS_BUILT_MARK,
+    download_as, mark, now, print_with, take_chosen_files, utc_offset_minutes, REPORTS_BUILT_MARK,
 };
 use crate::components::level_badge::{LevelBadge, LevelKey};
 use crate::components::problem_list::ProblemList;
@@ -194,7 +194,7 @@ pub fn TeacherPage() -> impl IntoView {
                                             type="button"
                                             class="print-button"
                                             data-testid="print-grid"
-                                            on:click=|_| print_the_grid()
+                                            on:click=|_| print_with("print-grid")
                                         >
                                             {text::PRINT_GRID}
                                         </button>
@@ -226,22 +226,6 @@ pub fn TeacherPage() -> impl IntoView {
             }}
             {(!device.storage_blocked()).then(|| view! { <ThisComputer device /> })}
         </section>
-    }
-}
-
-/// Prints the mastery grid alone, on one landscape page (the print style sheet
-/// shows only `.report-grid` while the body has `print-grid`).
-fn print_the_grid() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let body = window.document().and_then(|document| document.body());
-    if let Some(body) = &body {
-        let _ = body.class_list().add_1("print-grid");
-    }
-    let _ = window.print();
-    if let Some(body) = &body {
-        let _ = body.class_list().remove_1("print-grid");
     }
 }
 
