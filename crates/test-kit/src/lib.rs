@@ -4,4 +4,5 @@
 pub mod fixtures;
 pub mod golden;
 pub mod scans;
+pub mod student;
 pub mod synthetic;

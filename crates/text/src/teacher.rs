@@ -7,7 +7,7 @@ use crate::Say;
 use masterly_core::format::class_file::{MAX_CLASS_NAME_CHARS, MAX_STUDENTS, MAX_WEEKLY_MINUTES};
 use masterly_core::format::progress::MAX_NICKNAME_CHARS;
 use masterly_core::teacher::class::{Cell, Column, Group, Table};
-use masterly_core::teacher::reports::{to_csv, LevelCheck};
+use masterly_core::teacher::reports::{to_csv, LevelCheck, ReadinessMark};
 use masterly_core::teacher::roster::RosterError;
 
 impl Say for RosterError {
@@ -98,7 +98,13 @@ pub fn column_note(column: &Column) -> Option<String> {
 impl Say for Cell {
     fn say(&self) -> String {
         match self {
-            Cell::Text(text) | Cell::Date(text) => text.clone(),
+            Cell::Text(text) | Cell::Date(text) | Cell::Learner { nickname: text, .. } => {
+                text.clone()
+            }
+            Cell::Level {
+                readiness: Some(mark),
+                ..
+            } => readiness_word(*mark).to_string(),
             Cell::Level { level, .. } => level_label(*level).to_string(),
             Cell::Count(count) => count.to_string(),
             Cell::OutOf { count, total } => format!("{count}/{total}"),
@@ -130,11 +136,52 @@ impl Say for Cell {
     }
 }
 
+/// A readiness check's mark on an objective, in a word.
+pub fn readiness_word(mark: ReadinessMark) -> &'static str {
+    match mark {
+        ReadinessMark::Locked => "locked",
+        ReadinessMark::Gap => "gap",
+    }
+}
+
+/// What each mark means, for the grid's key.
+pub fn readiness_meaning(mark: ReadinessMark) -> &'static str {
+    match mark {
+        ReadinessMark::Locked => "locked: a readiness check sent the student back to earlier units",
+        ReadinessMark::Gap => "gap: a readiness check found a gap, here or before this unit; the student is looking back at it",
+    }
+}
+
+const LOCKED_NOTE: &str =
+    "Locked: the unit's readiness check showed the earlier units it needs are not known yet, so the student is working on those first.";
+const GAP_NOTE: &str =
+    "Gap: a readiness check found a gap, in this objective or in an earlier unit this one needs, and the student is looking back at it.";
+
+/// A student whose goal is another course than the one shown.
+pub fn goal_elsewhere(course: &str) -> String {
+    format!("goal: {course}")
+}
+
 /// The words shown when hovering over a cell, if any: the evidence of a level,
 /// or every disagreement of a file check, objective by objective.
 pub fn cell_note(cell: &Cell) -> Option<String> {
     match cell {
-        Cell::Level { level, evidence } => Some(reason(*level, evidence.as_ref())),
+        Cell::Level {
+            level,
+            evidence,
+            readiness,
+        } => {
+            let reason = reason(*level, evidence.as_ref());
+            Some(match readiness {
+                Some(ReadinessMark::Locked) => LOCKED_NOTE.to_string(),
+                Some(ReadinessMark::Gap) => format!("{GAP_NOTE} Before: {reason}"),
+                None => reason,
+            })
+        }
+        Cell::Learner {
+            goal_elsewhere: Some(goal),
+            ..
+        } => Some(goal_elsewhere(goal)),
         Cell::FileCheck(check) => match check {
             LevelCheck::NotStated => Some("The file states no levels.".to_string()),
             LevelCheck::NotComparable => {

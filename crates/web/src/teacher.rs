@@ -140,6 +140,23 @@ impl TeacherSession {
         other
     }
 
+    /// Shows the course most of the class has as its goal, when this curriculum
+    /// holds it.
+    fn show_goal_course(&self) {
+        let goal = self
+            .class
+            .with_untracked(|class| class.goal_course().map(str::to_string));
+        let curriculum = self.shown_curriculum();
+        if let (Some(curriculum), Some(course_id)) = (curriculum, goal) {
+            if curriculum.course(&course_id).is_some() {
+                self.choice.set(Some(CourseChoice {
+                    curriculum_id: curriculum.id.clone(),
+                    course_id,
+                }));
+            }
+        }
+    }
+
     /// The teacher picks a course: one of another curriculum starts a new class
     /// and a new roster, and then this returns true.
     pub fn pick_course(&self, picked: Option<CourseChoice>) -> bool {
@@ -190,7 +207,12 @@ impl TeacherSession {
         };
         read_chosen_files(files, PROGRESS_LIMITS.max_bytes, each).await;
         mark(FILES_READ_MARK);
+        let new_class = self.class.with_untracked(|class| class.students.is_empty());
         let (taken, mut outcomes) = self.take_in(class_files, progress_files);
+        // A class read without a class file shows its students' goal course first.
+        if new_class && taken.class_files.is_empty() {
+            self.show_goal_course();
+        }
         lines.append(&mut outcomes);
         mark(FILES_IMPORTED_MARK);
         // Kept: the class files opened, and the progress files added.

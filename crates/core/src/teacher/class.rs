@@ -12,7 +12,7 @@ use crate::order;
 use crate::teacher::reports::{
     goal_progress, item_analysis, mastery_grid, persistence, unit_groups, weekly_activity,
     ActivityRow, ClassRecord, GoalRow, ItemStats, LevelCheck, MasteryGrid, PersistenceRow,
-    UnitGroups,
+    ReadinessMark, UnitGroups,
 };
 use crate::teacher::summary::{action_summary, ActionSummary};
 use crate::time::{iso_date, Millis};
@@ -50,7 +50,7 @@ impl ClassReports {
     ) -> ClassReports {
         let replays = class.replay(curriculum, now);
         ClassReports {
-            grid: mastery_grid(course, &replays),
+            grid: mastery_grid(curriculum, course, &replays),
             groups: unit_groups(course, &replays),
             persistence: persistence(course, &replays),
             activity: weekly_activity(class, now, offset_minutes, REPORT_WEEKS),
@@ -93,7 +93,10 @@ impl ClassReports {
         let mut table = Table::new(columns);
         for row in &self.grid.rows {
             let mut cells = vec![
-                Cell::Text(row.learner.nickname.clone()),
+                Cell::Learner {
+                    nickname: row.learner.nickname.clone(),
+                    goal_elsewhere: row.goal_elsewhere.as_deref().map(|id| self.name(id)),
+                },
                 Cell::OutOf {
                     count: row.mastered,
                     total: row.cells.len(),
@@ -103,6 +106,7 @@ impl ClassReports {
             cells.extend(row.cells.iter().map(|c| Cell::Level {
                 level: c.level,
                 evidence: c.evidence,
+                readiness: c.readiness,
             }));
             table.rows.push(cells);
         }
@@ -415,8 +419,24 @@ impl Table {
 /// How two cells of one column compare (cells of different kinds by kind).
 fn compare_cells(a: &Cell, b: &Cell) -> Ordering {
     match (a, b) {
-        (Cell::Text(a), Cell::Text(b)) | (Cell::Date(a), Cell::Date(b)) => natural_order(a, b),
-        (Cell::Level { level: a, .. }, Cell::Level { level: b, .. }) => a.cmp(b),
+        (Cell::Text(a), Cell::Text(b))
+        | (Cell::Date(a), Cell::Date(b))
+        | (Cell::Learner { nickname: a, .. }, Cell::Learner { nickname: b, .. }) => {
+            natural_order(a, b)
+        }
+        // Locked first, then gaps, then by level: the students to see come first.
+        (
+            Cell::Level {
+                level: a,
+                readiness: a_mark,
+                ..
+            },
+            Cell::Level {
+                level: b,
+                readiness: b_mark,
+                ..
+            },
+        ) => (a_mark.is_none(), a_mark, a).cmp(&(b_mark.is_none(), b_mark, b)),
         (Cell::Count(a), Cell::Count(b)) => a.cmp(b),
         (
             Cell::OutOf { count, total },
@@ -433,7 +453,7 @@ fn compare_cells(a: &Cell, b: &Cell) -> Ordering {
 
 fn kind_rank(cell: &Cell) -> u8 {
     match cell {
-        Cell::Text(_) => 0,
+        Cell::Text(_) | Cell::Learner { .. } => 0,
         Cell::Level { .. } => 1,
         Cell::Count(_) => 2,
         Cell::OutOf { .. } => 3,
@@ -568,10 +588,18 @@ pub enum Group {
 pub enum Cell {
     /// Names or ids, as they are.
     Text(String),
-    /// An objective's mastery level, and the assessment that set it.
+    /// A student in the grid, and the title of their goal course when it is
+    /// another course than the grid's.
+    Learner {
+        nickname: String,
+        goal_elsewhere: Option<String>,
+    },
+    /// An objective's mastery level, the assessment that set it, and what a
+    /// readiness check decided about it.
     Level {
         level: MasteryLevel,
         evidence: Option<Evidence>,
+        readiness: Option<ReadinessMark>,
     },
     /// How many.
     Count(u64),

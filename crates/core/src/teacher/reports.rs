@@ -15,7 +15,7 @@ use crate::format::progress::{
 };
 use crate::learning::attempt::{in_canonical_order, merge_into, Attempt};
 use crate::learning::mastery::MasteryLevel;
-use crate::learning::replay::{replay, replay_counting_repeats, Evidence, Replay};
+use crate::learning::replay::{replay, replay_counting_repeats, Evidence, Replay, UnitStage};
 use crate::learning::shared_id::SharedIdMemo;
 use crate::order;
 use crate::time::{days_from_date, Millis, DAY_MS};
@@ -161,6 +161,25 @@ pub struct ClassRecord {
 }
 
 impl ClassRecord {
+    /// The goal course most of the class has (on a tie, the one whose first
+    /// student comes first), if any student has one: the course the teacher's
+    /// page shows a class by default.
+    pub fn goal_course(&self) -> Option<&str> {
+        let goals: Vec<&str> = self
+            .students
+            .iter()
+            .filter_map(|student| student.goals.course.as_deref())
+            .collect();
+        let mut best: Option<(&str, usize)> = None;
+        for goal in &goals {
+            let count = goals.iter().filter(|other| *other == goal).count();
+            if best.is_none_or(|(_, most)| count > most) {
+                best = Some((goal, count));
+            }
+        }
+        best.map(|(goal, _)| goal)
+    }
+
     /// Adds a progress file that has been loaded and checked against the curriculum.
     /// A learner already here gets the union of both logs by attempt id: nothing
     /// lost, nothing doubled, whatever order the files come in.
@@ -299,11 +318,27 @@ pub struct GridCell {
     pub level: MasteryLevel,
     /// The assessment that set the level, if any: the reason shown with it.
     pub evidence: Option<Evidence>,
+    /// Where a readiness check left the objective, when it did: a level alone
+    /// would say "not started" of a student who is locked out or looking back.
+    pub readiness: Option<ReadinessMark>,
+}
+
+/// What a readiness check decided about an objective, for one student.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ReadinessMark {
+    /// Its unit is locked: the readiness check sent the student back to the
+    /// units it needs.
+    Locked,
+    /// A readiness check found it a gap, or found gaps from earlier units before
+    /// its unit: the student is looking back at them first.
+    Gap,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GridRow {
     pub learner: Learner,
+    /// The student's goal course, when it is another course than the grid's.
+    pub goal_elsewhere: Option<String>,
     pub cells: Vec<GridCell>,
     pub mastered: usize,
     pub level_check: LevelCheck,
@@ -315,8 +350,13 @@ pub struct MasteryGrid {
     pub rows: Vec<GridRow>,
 }
 
-/// Students × objectives of one course: each level with the evidence behind it.
-pub fn mastery_grid(course: &Course, class: &[StudentReplay]) -> MasteryGrid {
+/// Students × objectives of one course: each level with the evidence behind it,
+/// and the objectives a readiness check locked or found to be gaps.
+pub fn mastery_grid(
+    curriculum: &Curriculum,
+    course: &Course,
+    class: &[StudentReplay],
+) -> MasteryGrid {
     let columns: Vec<GridColumn> = course
         .units
         .iter()
@@ -331,18 +371,37 @@ pub fn mastery_grid(course: &Course, class: &[StudentReplay]) -> MasteryGrid {
     let rows = class
         .iter()
         .map(|entry| {
+            let gaps: Vec<String> = curriculum
+                .units()
+                .flat_map(|(_, unit)| match entry.replay.stage(&unit.id) {
+                    UnitStage::Gaps { objectives } => objectives,
+                    _ => Vec::new(),
+                })
+                .collect();
             let cells: Vec<GridCell> = columns
                 .iter()
                 .map(|column| {
                     let progress = entry.replay.objective(&column.objective);
+                    let readiness = match entry.replay.stage(&column.unit) {
+                        UnitStage::Locked { .. } => Some(ReadinessMark::Locked),
+                        UnitStage::Gaps { .. } => Some(ReadinessMark::Gap),
+                        _ => gaps
+                            .contains(&column.objective)
+                            .then_some(ReadinessMark::Gap),
+                    };
                     GridCell {
                         level: progress.level,
                         evidence: progress.evidence,
+                        readiness,
                     }
                 })
                 .collect();
+            let goal = entry.student.goals.course.as_deref();
             GridRow {
                 learner: entry.student.learner.clone(),
+                goal_elsewhere: goal
+                    .filter(|goal| *goal != course.id && curriculum.course(goal).is_some())
+                    .map(str::to_string),
                 mastered: cells
                     .iter()
                     .filter(|cell| cell.level == MasteryLevel::Mastered)

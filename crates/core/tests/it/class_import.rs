@@ -68,10 +68,9 @@ fn a_class_of_thirty_students_is_imported_and_every_report_covers_each_of_them()
         3 + objectives,
         "every objective has a column"
     );
-    assert!(grid
-        .rows
-        .iter()
-        .all(|row| matches!(&row[0], Cell::Text(name) if name.starts_with("Student "))));
+    assert!(grid.rows.iter().all(
+        |row| matches!(&row[0], Cell::Learner { nickname, .. } if nickname.starts_with("Student "))
+    ));
     // Each file states the levels its own device replayed: the same here.
     assert!(grid
         .rows
@@ -247,7 +246,13 @@ fn a_nickname_that_looks_like_a_formula_stays_as_it_is_in_its_cell() {
     // The cell holds the nickname as it is; the CSV file keeps it text
     // (masterly-text's tests of the CSV, `to_csv`'s unit test).
     let grid = reports.table(Report::Grid);
-    assert_eq!(grid.rows[0][0], Cell::Text("=cmd|x, \"y\"".into()));
+    assert_eq!(
+        grid.rows[0][0],
+        Cell::Learner {
+            nickname: "=cmd|x, \"y\"".into(),
+            goal_elsewhere: None
+        }
+    );
 }
 
 #[test]

@@ -188,7 +188,7 @@ fn a_file_whose_stated_levels_disagree_with_the_replay_is_flagged_in_the_grid() 
         let row = table
             .rows
             .iter()
-            .position(|r| r[0] == Cell::Text(name.into()))
+            .position(|r| matches!(&r[0], Cell::Learner { nickname, .. } if nickname == name))
             .unwrap_or_else(|| panic!("{name}"));
         table.rows[row][2].clone()
     };
@@ -214,7 +214,7 @@ fn a_file_whose_stated_levels_disagree_with_the_replay_is_flagged_in_the_grid() 
     let ana_row = table
         .rows
         .iter()
-        .find(|r| r[0] == Cell::Text("Ana".into()))
+        .find(|r| matches!(&r[0], Cell::Learner { nickname, .. } if nickname == "Ana"))
         .unwrap_or_else(|| panic!("Ana"));
     // The grid's cells are the levels themselves, not words to read back.
     let shown: Vec<MasteryLevel> = ana_row[3..]

@@ -9,8 +9,7 @@ use masterly_core::learning::replay::{NextStep, UnitStage};
 use masterly_core::time::DAY_MS;
 use std::collections::{BTreeSet, HashSet};
 
-use crate::support::student;
-use student::Student;
+use masterly_test_kit::student::Student;
 
 use crate::support::bundled;
 use bundled::loaded;

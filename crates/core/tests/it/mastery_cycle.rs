@@ -13,7 +13,8 @@ use masterly_core::time::DAY_MS;
 use std::collections::HashSet;
 
 use crate::support::student;
-use student::{fixture_curriculum as curriculum, unit, Student};
+use masterly_test_kit::student::Student;
+use student::{fixture_curriculum as curriculum, unit};
 
 fn all(_: &str) -> bool {
     true

@@ -3,40 +3,20 @@
 
 use masterly_core::content::curriculum::Curriculum;
 use masterly_core::content::item::Response;
-use masterly_core::format::progress::{CurriculumRef, Goals, Learner, ProgressBundle};
+use masterly_core::format::progress::{Goals, Learner};
 use masterly_core::learning::attempt::{AssessmentKind, Attempt};
 use masterly_core::learning::mastery::MasteryLevel;
 use masterly_core::learning::plan::PlanRequest;
 use masterly_core::teacher::class::{natural_order, Cell, Column, Table};
 use masterly_core::teacher::reports::{
     goal_progress, item_analysis, mastery_grid, persistence, unit_groups, weekly_activity,
-    ClassRecord,
+    ClassRecord, ReadinessMark,
 };
 use masterly_core::time::{days_from_date, DAY_MS};
 
 use crate::support::student;
-use student::{fixture_curriculum as curriculum, unit, Student, START};
-
-pub(crate) fn bundle(nickname: &str, student: &Student, goals: Goals) -> ProgressBundle {
-    ProgressBundle {
-        format: "masterly-progress".into(),
-        format_version: 1,
-        learner: Learner {
-            id: format!("id-{nickname}"),
-            nickname: nickname.into(),
-        },
-        curriculum: CurriculumRef {
-            id: student.curriculum.id.clone(),
-            hash: student.curriculum.content_hash(),
-        },
-        class: None,
-        attempts: student.log.clone(),
-        goals,
-        exported_at: student.now,
-        levels: None,
-        activity: Vec::new(),
-    }
-}
+use masterly_test_kit::student::{bundle, Student, START};
+use student::{fixture_curriculum as curriculum, unit};
 
 /// Ana masters unit 1; Ben misses objective u1-o2 in check A; Cy passes check A;
 /// Dee has not started; Eve fails check A, then passes B and the unit test.
@@ -120,7 +100,7 @@ fn a_second_file_of_the_same_learner_merges_without_losing_or_doubling() {
 fn the_mastery_grid_shows_every_student_and_objective_with_reasons() {
     let (curriculum, record, now) = class();
     let replays = record.replay(&curriculum, now);
-    let grid = mastery_grid(&curriculum.courses[0], &replays);
+    let grid = mastery_grid(&curriculum, &curriculum.courses[0], &replays);
     assert_eq!(grid.columns.len(), 6);
     let rows: Vec<(&str, usize)> = grid
         .rows
@@ -368,6 +348,12 @@ fn a_report_sorts_by_any_column_names_by_value_and_empty_cells_last() {
     let level = |level: MasteryLevel| Cell::Level {
         level,
         evidence: None,
+        readiness: None,
+    };
+    let marked = |level: MasteryLevel, mark: ReadinessMark| Cell::Level {
+        level,
+        evidence: None,
+        readiness: Some(mark),
     };
     let mut table = Table {
         columns: vec![
@@ -382,6 +368,14 @@ fn a_report_sorts_by_any_column_names_by_value_and_empty_cells_last() {
             vec![text("student 2"), Cell::Empty],
             vec![text("Ann"), level(MasteryLevel::Attempted)],
             vec![text("Student 1"), level(MasteryLevel::Mastered)],
+            vec![
+                text("Bo"),
+                marked(MasteryLevel::Mastered, ReadinessMark::Gap),
+            ],
+            vec![
+                text("Cy"),
+                marked(MasteryLevel::NotStarted, ReadinessMark::Locked),
+            ],
         ],
     };
     let first_column = |table: &Table| -> Vec<String> {
@@ -397,18 +391,19 @@ fn a_report_sorts_by_any_column_names_by_value_and_empty_cells_last() {
     table.sort_rows(0, false);
     assert_eq!(
         first_column(&table),
-        ["Ann", "Student 1", "student 2", "Student 10"]
+        ["Ann", "Bo", "Cy", "Student 1", "student 2", "Student 10"]
     );
-    // By the objective: who needs help first; ties keep their order.
+    // By the objective: who needs help first (locked out, then a gap, then by
+    // level); ties keep their order.
     table.sort_rows(1, false);
     assert_eq!(
         first_column(&table),
-        ["Ann", "Student 1", "Student 10", "student 2"]
+        ["Cy", "Bo", "Ann", "Student 1", "Student 10", "student 2"]
     );
     table.sort_rows(1, true);
     assert_eq!(
         first_column(&table),
-        ["Student 1", "Student 10", "Ann", "student 2"],
+        ["Student 1", "Student 10", "Ann", "Bo", "Cy", "student 2"],
         "descending, the empty cell stays last"
     );
     let before = table.clone();

@@ -3,13 +3,14 @@
 //! groups with their peer tutors — over a class whose paths are known.
 
 use masterly_core::format::progress::Goals;
+use masterly_core::learning::mastery::MasteryLevel;
 use masterly_core::learning::plan::PlanRequest;
-use masterly_core::teacher::reports::ClassRecord;
+use masterly_core::teacher::reports::{mastery_grid, ClassRecord, ReadinessMark};
 use masterly_core::teacher::summary::{action_summary, ActionSummary, StuckReason};
 use masterly_core::time::{Millis, DAY_MS};
 
-use crate::reports::bundle;
-use crate::support::student::{fixture_curriculum as curriculum, unit, Student, START};
+use crate::support::student::{fixture_curriculum as curriculum, unit};
+use masterly_test_kit::student::{bundle, mixed_class, Student, START};
 
 /// Ten days after the start: every student but Dan and Hal works today.
 const TODAY: Millis = START + 10 * DAY_MS;
@@ -45,7 +46,7 @@ fn unit_test() -> PlanRequest {
 /// Fay: ready for enrichment. Gus: mastered u1 this week on the fourth try. Hal:
 /// a goal of course c1 by 21 January, 10 of its 20 days gone, nothing mastered.
 /// Ivy: a readiness check for u2 that found one gap.
-fn summary() -> ActionSummary {
+fn class() -> ClassRecord {
     let mut record = ClassRecord::default();
     let mut ann = today();
     ann.take(PlanRequest::Readiness { unit: unit("u2") }, none, None);
@@ -97,7 +98,11 @@ fn summary() -> ActionSummary {
         None,
     );
     record.add(bundle("Ivy", &ivy, Goals::default()));
+    record
+}
 
+fn summary() -> ActionSummary {
+    let record = class();
     let curriculum = curriculum();
     let replays = record.replay(&curriculum, TODAY + 3_600_000);
     action_summary(
@@ -212,4 +217,194 @@ fn enrichment_persistence_and_corrective_groups_come_with_names() {
     assert_eq!(group.objectives, ["u1-o1", "u1-o2", "u1-o3"]);
     let tutors: Vec<&str> = group.tutors.iter().map(|l| l.nickname.as_str()).collect();
     assert_eq!(tutors, ["Gus"]);
+}
+
+/// The grid shows what a readiness check decided, where a level alone would say
+/// "not started": Ann's locked unit, Ivy's gap. Jo, whose goal is another course,
+/// says so; the class's goal course is the one most of it aims at.
+#[test]
+fn the_grid_marks_locked_units_gaps_and_goals_elsewhere() {
+    let mut curriculum = curriculum();
+    let mut other = curriculum.courses[0].clone();
+    other.id = "c2".into();
+    other.units.clear();
+    curriculum.courses.push(other);
+    let mut record = class();
+    let mut jo = today();
+    jo.take(check_a(), all, None);
+    let elsewhere = Goals {
+        course: Some("c2".into()),
+        ..Goals::default()
+    };
+    record.add(bundle("Jo", &jo, elsewhere));
+    assert_eq!(
+        record.goal_course(),
+        Some("c1"),
+        "Hal's goal; Jo's is one of one too, and later"
+    );
+
+    let replays = record.replay(&curriculum, TODAY + 3_600_000);
+    let grid = mastery_grid(&curriculum, &curriculum.courses[0], &replays);
+    let row = |nickname: &str| {
+        grid.rows
+            .iter()
+            .find(|row| row.learner.nickname == nickname)
+            .unwrap_or_else(|| panic!("{nickname} has a row"))
+    };
+    let marks = |nickname: &str| -> Vec<Option<ReadinessMark>> {
+        row(nickname)
+            .cells
+            .iter()
+            .map(|cell| cell.readiness)
+            .collect()
+    };
+    let (locked, gap) = (Some(ReadinessMark::Locked), Some(ReadinessMark::Gap));
+    assert_eq!(
+        marks("Ann"),
+        [None, None, None, locked, locked, locked],
+        "u2 is locked for Ann"
+    );
+    assert_eq!(
+        row("Ann").cells[3].level,
+        MasteryLevel::NotStarted,
+        "the level stays as replay gives it"
+    );
+    assert_eq!(
+        marks("Ivy"),
+        [None, gap, None, gap, gap, gap],
+        "u1-o2 is Ivy's gap, looked back at before u2"
+    );
+    assert_eq!(marks("Fay"), [None; 6], "no readiness check, no mark");
+    assert_eq!(row("Jo").goal_elsewhere.as_deref(), Some("c2"));
+    assert_eq!(row("Hal").goal_elsewhere, None, "Hal's goal is this course");
+    assert_eq!(row("Ann").goal_elsewhere, None, "no goal");
+}
+
+#[test]
+fn the_class_goal_course_is_the_one_most_students_aim_at() {
+    let mut record = ClassRecord::default();
+    assert_eq!(record.goal_course(), None, "no students, no goal");
+    let goal = |course: &str| Goals {
+        course: Some(course.into()),
+        ..Goals::default()
+    };
+    record.add(bundle("Ann", &today(), goal("c2")));
+    record.add(bundle("Ben", &today(), goal("c1")));
+    record.add(bundle("Cat", &today(), Goals::default()));
+    assert_eq!(record.goal_course(), Some("c2"), "a tie: Ann comes first");
+    record.add(bundle("Dee", &today(), goal("c1")));
+    assert_eq!(record.goal_course(), Some("c1"), "two of three goals");
+}
+
+/// A class of thirty on the Grade 5 course, each student on a known path
+/// (`masterly_test_kit::student::mixed_class`): the summary names each stuck
+/// student for the right reason, the corrective group, who is ready for
+/// enrichment and whose persistence paid off; the grid marks the locked and the
+/// gaps and says whose goal is another course.
+#[test]
+fn a_class_of_thirty_on_known_paths_gets_the_summary_its_paths_call_for() {
+    let (name, text) = crate::support::bundled::bundled_files()
+        .into_iter()
+        .find(|(name, _)| name == "fractions.json")
+        .expect("the fractions curriculum");
+    let curriculum = crate::support::bundled::loaded(&name, &text);
+    let now = START + 30 * DAY_MS;
+    let class = mixed_class(&curriculum, "g5-fractions", "g4-fractions", now);
+    assert_eq!(class.files.len(), 30);
+    let mut record = ClassRecord::default();
+    for file in class.files.clone() {
+        record.add(file);
+    }
+    assert_eq!(record.goal_course(), Some("g5-fractions"));
+    let course = curriculum.course("g5-fractions").expect("course");
+    let replays = record.replay(&curriculum, now);
+    let summary = action_summary(&curriculum, course, &replays, now, 0);
+
+    let stuck_for = |pick: fn(&StuckReason) -> bool| -> Vec<String> {
+        summary
+            .stuck
+            .iter()
+            .filter(|s| s.reasons.iter().any(pick))
+            .map(|s| s.learner.nickname.clone())
+            .collect()
+    };
+    let sorted = |names: &[&str]| {
+        let mut names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        stuck_for(|r| matches!(r, StuckReason::LockedByReadiness { .. })),
+        sorted(&class.locked)
+    );
+    assert_eq!(
+        stuck_for(|r| matches!(r, StuckReason::FillingGaps { .. })),
+        sorted(&class.filling_gaps)
+    );
+    assert_eq!(
+        stuck_for(|r| matches!(r, StuckReason::Inactive { days: 10 })),
+        sorted(&class.away)
+    );
+    assert_eq!(
+        stuck_for(|r| matches!(r, StuckReason::MissedCheckB { times: 2, .. })),
+        sorted(&class.missed_check_b)
+    );
+    assert_eq!(
+        stuck_for(|r| matches!(r, StuckReason::NotStarted)),
+        [class.not_started]
+    );
+    assert_eq!(
+        stuck_for(|r| matches!(r, StuckReason::BehindGoal { .. })),
+        [class.behind]
+    );
+    assert_eq!(summary.stuck.len(), 12, "no one else is stuck");
+
+    let first_unit = course.units[0].id.as_str();
+    let group = summary
+        .groups
+        .iter()
+        .find(|g| g.unit == first_unit)
+        .expect("a corrective group in the first unit");
+    let in_group: Vec<String> = group.learners.iter().map(|l| l.nickname.clone()).collect();
+    let mut expected: Vec<&str> = class.correctives.clone();
+    expected.extend(&class.missed_check_b);
+    assert_eq!(in_group, sorted(&expected));
+    assert!(
+        !group.tutors.is_empty(),
+        "classmates who mastered it could help"
+    );
+    let ready: Vec<String> = summary
+        .enrichment
+        .iter()
+        .filter(|e| e.unit == first_unit)
+        .flat_map(|e| e.learners.iter().map(|l| l.nickname.clone()))
+        .collect();
+    for name in &class.enrichment {
+        assert!(ready.contains(&name.to_string()), "{name} in {ready:?}");
+    }
+    let persistent: Vec<&str> = summary
+        .persistence
+        .iter()
+        .map(|p| p.learner.nickname.as_str())
+        .collect();
+    assert_eq!(persistent, [class.persistent]);
+
+    let grid = mastery_grid(&curriculum, course, &replays);
+    assert_eq!((grid.rows.len(), grid.columns.len()), (30, 14));
+    let marked = |mark: ReadinessMark| -> Vec<String> {
+        grid.rows
+            .iter()
+            .filter(|row| row.cells.iter().any(|cell| cell.readiness == Some(mark)))
+            .map(|row| row.learner.nickname.clone())
+            .collect()
+    };
+    assert_eq!(marked(ReadinessMark::Locked), sorted(&class.locked));
+    assert_eq!(marked(ReadinessMark::Gap), sorted(&class.filling_gaps));
+    let elsewhere: Vec<String> = grid
+        .rows
+        .iter()
+        .filter(|row| row.goal_elsewhere.as_deref() == Some("g4-fractions"))
+        .map(|row| row.learner.nickname.clone())
+        .collect();
+    assert_eq!(elsewhere, sorted(&class.goal_elsewhere));
 }

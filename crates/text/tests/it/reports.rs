@@ -6,7 +6,7 @@ use masterly_core::format::progress::CurriculumCheck;
 use masterly_core::learning::mastery::MasteryLevel;
 use masterly_core::teacher::class::{Cell, ClassReports, Column, Report, Table};
 use masterly_core::teacher::import::{import_progress_file, FileOutcome};
-use masterly_core::teacher::reports::{ClassRecord, LevelCheck};
+use masterly_core::teacher::reports::{ClassRecord, LevelCheck, ReadinessMark};
 use masterly_test_kit::synthetic::synthetic_progress_files;
 use masterly_text::teacher::{cell_note, column_note, csv, short_label};
 use masterly_text::Say;
@@ -88,12 +88,41 @@ fn an_objective_column_is_headed_by_its_short_target_and_its_id_in_the_csv() {
             Cell::Level {
                 level: MasteryLevel::Mastered,
                 evidence: None,
+                readiness: None,
             },
         ]],
     };
     assert_eq!(
         csv(&table),
         "student,mastered,file check,Do skill 1 [u1-o1]\r\nAna,1/1,not stated,Mastered\r\n"
+    );
+    // What a readiness check decided shows in place of the level, and the goal
+    // of a student aiming at another course shows on hover.
+    let locked = Cell::Level {
+        level: MasteryLevel::NotStarted,
+        evidence: None,
+        readiness: Some(ReadinessMark::Locked),
+    };
+    assert_eq!(locked.say(), "locked");
+    assert!(cell_note(&locked)
+        .is_some_and(|note| note.starts_with("Locked: the unit's readiness check")));
+    let gap = Cell::Level {
+        level: MasteryLevel::NotStarted,
+        evidence: None,
+        readiness: Some(ReadinessMark::Gap),
+    };
+    assert_eq!(gap.say(), "gap");
+    assert_eq!(
+        cell_note(&gap).as_deref(),
+        Some("Gap: a readiness check found a gap, in this objective or in an earlier unit this one needs, and the student is looking back at it. Before: Not started: no answers yet.")
+    );
+    let jo = Cell::Learner {
+        nickname: "Jo".into(),
+        goal_elsewhere: Some("Grade 3".into()),
+    };
+    assert_eq!(
+        (jo.say(), cell_note(&jo)),
+        ("Jo".into(), Some("goal: Grade 3".into()))
     );
     // Long targets are cut at a word, short ones kept whole.
     assert_eq!(

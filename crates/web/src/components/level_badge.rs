@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 use masterly_core::learning::mastery::MasteryLevel;
+use masterly_core::teacher::reports::ReadinessMark;
 use masterly_text::learning::{level_label, level_letter, level_meaning};
+use masterly_text::teacher::{readiness_meaning, readiness_word};
 
 /// Shapes fill up as the level rises: empty circle to full circle.
 fn shape(level: MasteryLevel) -> &'static str {
@@ -41,7 +43,23 @@ pub fn LevelBadge(level: MasteryLevel, #[prop(optional)] compact: bool) -> impl 
     }
 }
 
-/// The key to the compact badges: each with its word.
+/// A readiness check's mark on an objective in the grid, in place of a level
+/// that would say "not started": a symbol, with its word for screen readers.
+#[component]
+pub fn ReadinessBadge(mark: ReadinessMark) -> impl IntoView {
+    let symbol = match mark {
+        ReadinessMark::Locked => "🔒",
+        ReadinessMark::Gap => "↺",
+    };
+    view! {
+        <span class="level compact readiness" data-readiness=readiness_word(mark)>
+            <span aria-hidden="true">{symbol}</span>
+            <span class="visually-hidden">{readiness_word(mark)}</span>
+        </span>
+    }
+}
+
+/// The key to the compact badges and readiness marks: each with its word.
 #[component]
 pub fn LevelKey() -> impl IntoView {
     view! {
@@ -54,6 +72,17 @@ pub fn LevelKey() -> impl IntoView {
                             <LevelBadge level compact=true />
                             " "
                             {level_label(level)}
+                        </span>
+                    }
+                })
+                .collect_view()}
+            {[ReadinessMark::Locked, ReadinessMark::Gap]
+                .map(|mark| {
+                    view! {
+                        <span>
+                            <ReadinessBadge mark />
+                            " "
+                            {readiness_meaning(mark)}
                         </span>
                     }
                 })

@@ -7,7 +7,7 @@
 use crate::browser::{
     download_as, mark, now, print_with, take_chosen_files, utc_offset_minutes, REPORTS_BUILT_MARK,
 };
-use crate::components::level_badge::{LevelBadge, LevelKey};
+use crate::components::level_badge::{LevelBadge, LevelKey, ReadinessBadge};
 use crate::components::problem_list::ProblemList;
 use crate::library::{course_choices, CourseChoice};
 use crate::pages::action_summary::ActionSummaryView;
@@ -18,7 +18,7 @@ use crate::teacher::TeacherSession;
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::teacher::class::{Cell, ClassReports, Column, Report, Table};
-use masterly_text::teacher::{cell_note, column_note, csv};
+use masterly_text::teacher::{cell_note, column_note, csv, goal_elsewhere};
 use masterly_text::Say;
 
 /// Reasons listed at first per refused file; the rest open in place.
@@ -296,7 +296,18 @@ fn ReportTable(table: Table, report: Report) -> impl IntoView {
                                     .zip(shown.iter())
                                     .filter(|(_, shown)| **shown)
                                     .map(|(cell, _)| cell);
-                                let first = cells.next().map(|cell| cell.say()).unwrap_or_default();
+                                // A student whose goal is another course says so
+                                // under their name.
+                                let first = match cells.next() {
+                                    Some(Cell::Learner { nickname, goal_elsewhere: Some(goal) }) => {
+                                        view! {
+                                            {nickname}
+                                            <small class="goal-elsewhere">{goal_elsewhere(&goal)}</small>
+                                        }
+                                            .into_any()
+                                    }
+                                    cell => cell.map(|cell| cell.say()).unwrap_or_default().into_any(),
+                                };
                                 view! {
                                     <tr>
                                         <th scope="row">{first}</th>
@@ -306,6 +317,9 @@ fn ReportTable(table: Table, report: Report) -> impl IntoView {
                                                 // A level is a badge inside its cell: the cell
                                                 // itself stays a table cell, in its own column.
                                                 let cell = match cell {
+                                                    Cell::Level { readiness: Some(mark), .. } => {
+                                                        view! { <ReadinessBadge mark /> }.into_any()
+                                                    }
                                                     Cell::Level { level, .. } => {
                                                         view! { <LevelBadge level compact=grid /> }.into_any()
                                                     }
