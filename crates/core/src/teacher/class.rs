@@ -63,7 +63,7 @@ impl ClassReports {
 
     /// A unit's, objective's or course's name, or the id when the curriculum does
     /// not hold it.
-    fn name(&self, id: &str) -> String {
+    pub fn name(&self, id: &str) -> String {
         self.names
             .get(id)
             .cloned()

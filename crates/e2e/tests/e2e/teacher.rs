@@ -7,6 +7,7 @@ use masterly_core::format::class_file::load_class_file;
 use masterly_core::format::progress::load_progress;
 use masterly_e2e::server::write_student_files;
 use masterly_e2e::webdriver::Browser;
+use masterly_test_kit::student::mixed_class;
 use masterly_test_kit::synthetic::synthetic_progress_files;
 
 #[test]
@@ -92,7 +93,6 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
     ok(browser
         .execute("document.querySelector('[data-testid=grid]').scrollIntoView(); return true"));
     assert_accessible(&browser, "teacher view with a class");
-    grid_fits_a_laptop_sorts_and_prints_on_one_page(&browser);
     // A reload keeps the class: the tab's session kept the 30 files taken in.
     ok(browser.execute("location.reload(); return true"));
     ok(browser.wait_until(
@@ -146,6 +146,119 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
     );
     assert_no_policy_violations(&browser, "the teacher's import");
     hand_out_a_class_file_and_read_a_joined_students_file_back(&browser, &paths[..30]);
+}
+
+/// Thirty students of the Grade 5 course on known paths
+/// (`masterly_test_kit::student::mixed_class`), read without a class file: the
+/// page opens on their goal course, the summary names who is stuck and why, the
+/// grid of 30 × 14 marks the locked and the gaps, fits a laptop, sorts, and prints
+/// on one landscape page.
+#[test]
+fn a_class_of_thirty_on_known_paths_shows_what_to_do_tomorrow() {
+    let fractions = load_curriculum(include_str!("../../../../curricula/fractions.json"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .curriculum;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_millis() as i64);
+    let class = mixed_class(&fractions, "g5-fractions", "g4-fractions", now);
+    let files: Vec<String> = class
+        .files
+        .iter()
+        .map(|file| serde_json::to_string(file).unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    let written = write_student_files("mixed-class", &files);
+
+    let (_server, browser) = open_start_screen("/");
+    ok(browser.click("[data-testid=mode-switch]"));
+    ok(browser.find("[data-testid=teacher-page]"));
+    ok(browser.choose_option("#class-course", "Grade 3: Fractions as numbers"));
+    ok(browser.type_into("#progress-files", &written.paths.join("\n")));
+    ok(browser.wait_until(
+        "document.querySelector('[data-testid=import-status]').textContent.startsWith('Read 30 files')",
+        "all files to be read",
+    ));
+    assert_eq!(
+        ok(browser.texts("[data-testid=import-status]")),
+        vec!["Read 30 files: 30 added, 0 refused."]
+    );
+    // Most of the class aims at Grade 5: the page shows that course.
+    let shown = ok(browser.execute("return document.querySelector('#class-course').value"));
+    assert_eq!(shown, "masterly-fractions:g5-fractions");
+
+    let summary = ok(browser.texts("[data-testid=action-summary] li"));
+    let line = |starts: &str, names: &str| {
+        assert!(
+            summary
+                .iter()
+                .any(|line| line.starts_with(starts) && line.contains(names)),
+            "no line '{starts}…{names}' in {summary:#?}"
+        );
+    };
+    line("Locked out of ", ": Amara, Bilal and Chloe.");
+    line("Filling gaps from earlier units", ": Dmitri and Elena.");
+    line(
+        "No answers for a week or more: ",
+        "Farah (10 days), Gabriel (10 days) and Hana (10 days).",
+    );
+    line("Below the bar in check B of ", ": Ivan and Jada.");
+    line("Not started yet: ", "Victor.");
+    line("Wen is far behind the goal: ", "of 14 objectives mastered");
+    line(
+        "Ivan, Jada, Kofi, Lena, Mateo and Nia need a corrective in ",
+        "could help.",
+    );
+    line("Uma mastered ", "after 4 tries: worth a word of praise.");
+    // The earlier units a locked student needs, by their titles.
+    line(
+        "Locked out of Adding and subtracting with unlike denominators by the readiness check, and needs ",
+        "first: Amara, Bilal and Chloe.",
+    );
+    assert!(
+        !summary.iter().any(|line| line.contains("g4-")),
+        "ids in {summary:#?}"
+    );
+    assert!(
+        summary.iter().any(
+            |line| line.contains("Oscar, Priya, Quinn, Rosa, Sami and Tomas")
+                && line.contains("ready for enrichment")
+        ),
+        "{summary:#?}"
+    );
+    ok(browser.execute(
+        "document.querySelector('[data-testid=action-summary]').scrollIntoView(); return null;",
+    ));
+    super::save_screenshot(&browser, "teacher summary of a mixed class of thirty");
+
+    // The grid: 30 rows of 14 objectives; a lock where a readiness check locked a
+    // unit, a gap mark where one found gaps; goals elsewhere under the name.
+    let rows_with = |css: &str| -> Vec<String> {
+        let script = format!(
+            "return [...document.querySelectorAll('[data-testid=grid] tbody tr')] \
+               .filter(tr => tr.querySelector({css:?})) \
+               .map(tr => tr.querySelector('th').firstChild.textContent)"
+        );
+        serde_json::from_value(ok(browser.execute(&script))).unwrap_or_default()
+    };
+    assert_eq!(ok(browser.texts("[data-testid=grid] tbody th")).len(), 30);
+    assert_eq!(
+        ok(browser.find_all("[data-testid=grid] thead th.objective-column")).len(),
+        14
+    );
+    assert_eq!(
+        rows_with("[data-readiness=locked]"),
+        ["Amara", "Bilal", "Chloe"]
+    );
+    assert_eq!(rows_with("[data-readiness=gap]"), ["Dmitri", "Elena"]);
+    assert_eq!(rows_with(".goal-elsewhere"), ["Xavier", "Yusuf"]);
+    assert_eq!(
+        ok(browser.texts(".goal-elsewhere"))[0],
+        "goal: Grade 4: Equivalence and operations"
+    );
+    ok(browser
+        .execute("document.querySelector('[data-testid=grid]').scrollIntoView(); return true"));
+    assert_accessible(&browser, "teacher grid of a mixed class");
+    grid_fits_a_laptop_sorts_and_prints_on_one_page(&browser);
 }
 
 /// Stubs the page's downloads: each file offered is kept in `window.__downloads`

@@ -47,8 +47,10 @@ pub fn LevelBadge(level: MasteryLevel, #[prop(optional)] compact: bool) -> impl 
 /// that would say "not started": a symbol, with its word for screen readers.
 #[component]
 pub fn ReadinessBadge(mark: ReadinessMark) -> impl IntoView {
+    // Symbols every common font has (an emoji lock is a blank box without an
+    // emoji font, as on many school computers).
     let symbol = match mark {
-        ReadinessMark::Locked => "🔒",
+        ReadinessMark::Locked => "⊘",
         ReadinessMark::Gap => "↺",
     };
     view! {

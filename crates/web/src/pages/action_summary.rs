@@ -6,26 +6,20 @@
 
 use crate::text;
 use leptos::prelude::*;
-use masterly_core::content::curriculum::Course;
 use masterly_core::format::progress::Learner;
-use masterly_core::teacher::summary::{ActionSummary, StuckReason};
+use masterly_core::teacher::class::ClassReports;
+use masterly_core::teacher::summary::StuckReason;
 
 fn names(learners: &[Learner]) -> Vec<String> {
     learners.iter().map(|l| l.nickname.clone()).collect()
 }
 
-/// A unit's title in the course, or its id when the course does not hold it.
-fn unit_title(course: &Course, unit: &str) -> String {
-    course
-        .units
-        .iter()
-        .find(|u| u.id == unit)
-        .map_or_else(|| unit.to_string(), |u| u.title.clone())
-}
-
+/// The summary of these reports; units of any course of the curriculum (the
+/// earlier units a locked student needs first, say) by their titles.
 #[component]
-pub fn ActionSummaryView(summary: ActionSummary, course: Course) -> impl IntoView {
-    let title = |unit: &str| unit_title(&course, unit);
+pub fn ActionSummaryView(reports: ClassReports) -> impl IntoView {
+    let summary = &reports.summary;
+    let title = |unit: &str| reports.name(unit);
     let mut lines: Vec<(String, &'static str)> = Vec::new();
     for group in &summary.groups {
         lines.push((

@@ -211,12 +211,9 @@ pub fn TeacherPage() -> impl IntoView {
                         .and_then(|c| {
                             device.find_curriculum(&c.curriculum_id)?.course(&c.course_id).cloned()
                         });
-                    let summary = summary_course.clone().map(|course| {
-                        view! { <ActionSummaryView summary=reports.summary.clone() course /> }
-                    });
                     view! {
                         <p>{text::class_size(reports.grid.rows.len())}</p>
-                        {summary}
+                        <ActionSummaryView reports=reports.clone() />
                         {sections}
                         {summary_course
                             .map(|course| view! { <FamilySummaries reports=reports.clone() course /> })}
