@@ -4,6 +4,8 @@
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::markdown::{parse_markdown, Block, Inline};
+use masterly_core::content::picture::describe;
+use masterly_text::Say;
 use masterly_core::content::written_fraction::{text_pieces, TextPiece};
 
 /// `heading_level` is the HTML level used for `#` headings in the text (`##` is one
@@ -31,6 +33,14 @@ fn render_block(block: Block, heading_level: u8) -> AnyView {
                 5 => view! { <h5>{content}</h5> }.into_any(),
                 _ => view! { <h6>{content}</h6> }.into_any(),
             }
+        }
+        // Until the shell draws pictures (content::picture::draw), a picture is
+        // said in words, and one that cannot be drawn says why.
+        Block::Diagram(diagram) => {
+            view! { <p class="picture">{describe(&diagram).say()}</p> }.into_any()
+        }
+        Block::BadDiagram(error) => {
+            view! { <p class="picture-error">{error.say()}</p> }.into_any()
         }
         Block::List { ordered, items } => {
             let items = items

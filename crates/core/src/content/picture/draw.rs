@@ -382,7 +382,10 @@ pub(super) fn position(axis: &Axis, value: Rational) -> Result<i32, ArithmeticEr
     let share = value
         .checked_sub(axis.from)?
         .checked_div(axis.to.checked_sub(axis.from)?)?;
-    let (num, den) = (i128::from(share.numerator()), i128::from(share.denominator()));
+    let (num, den) = (
+        i128::from(share.numerator()),
+        i128::from(share.denominator()),
+    );
     // Rounded half up, in 128 bits: the share is between 0 and 1.
     let x = (2 * num * i128::from(LENGTH) + den).div_euclid(2 * den);
     i32::try_from(x).map_err(|_| ArithmeticError::Overflow)
@@ -476,7 +479,10 @@ fn axis_shapes(axis: &Axis, y: i32, shapes: &mut Vec<Shape>) -> i32 {
     shapes.push(line(LEFT - 80, y, LEFT + LENGTH + 80, y, Stroke::Axis));
     let mut bottom = y + 200;
     for (x, label) in ticks(axis) {
-        let reach = if label.as_ref().is_some_and(|l| matches!(l, TickLabel::Whole(_))) {
+        let reach = if label
+            .as_ref()
+            .is_some_and(|l| matches!(l, TickLabel::Whole(_)))
+        {
             120
         } else {
             70
@@ -503,7 +509,13 @@ fn axis_shapes(axis: &Axis, y: i32, shapes: &mut Vec<Shape>) -> i32 {
                     None => x,
                 };
                 shapes.push(text(x, y + 200, Anchor::Middle, &num));
-                shapes.push(line(x - half, y + 280, x + half, y + 280, Stroke::FractionBar));
+                shapes.push(line(
+                    x - half,
+                    y + 280,
+                    x + half,
+                    y + 280,
+                    Stroke::FractionBar,
+                ));
                 shapes.push(text(x, y + 360, Anchor::Middle, &den));
                 bottom = bottom.max(y + 460);
             }

@@ -218,7 +218,9 @@ pub(crate) fn wrong_on_picture(kind: ItemKind, diagram: &Diagram, value: Rationa
             let stops = stops(diagram);
             let at = stops.iter().position(|s| s.value == value).unwrap_or(0);
             let other = if at + 1 < stops.len() { at + 1 } else { 0 };
-            stops.get(other).map_or_else(|| number(Rational::ZERO), Stop::response)
+            stops
+                .get(other)
+                .map_or_else(|| number(Rational::ZERO), Stop::response)
         }
         ItemKind::Shade => {
             let shading = shading(diagram).unwrap_or(Shading {

@@ -188,7 +188,10 @@ pub enum DiagramError {
     /// A model name that is none of [`Model::ALL`].
     UnknownModel(String),
     /// A parameter this model does not have (`model` names it).
-    UnknownParameter { model: Model, key: String },
+    UnknownParameter {
+        model: Model,
+        key: String,
+    },
     /// The same parameter twice (only `bar` may repeat).
     Repeated(String),
     /// A parameter this model needs.
@@ -207,17 +210,28 @@ pub enum DiagramError {
         most: i64,
     },
     /// `from` is not below `to`.
-    EmptyRange { from: Rational, to: Rational },
+    EmptyRange {
+        from: Rational,
+        to: Rational,
+    },
     /// `from` or `to` is not on a tick: a multiple of one part.
-    OffTheTicks { key: &'static str, value: Rational },
+    OffTheTicks {
+        key: &'static str,
+        value: Rational,
+    },
     /// A point, jump end or data value outside from..to.
-    OutsideRange { key: &'static str, value: Rational },
-    /// More shaded than there are parts.
-    TooMuchShaded { shaded: u16, parts: u16 },
+    OutsideRange {
+        key: &'static str,
+        value: Rational,
+    },
     /// More ticks, cells, objects or marks than [`MAX_PIECES`], or more points,
     /// jumps or bars than [`MAX_MARKED`]: a picture that would freeze the page or
     /// not be readable.
-    TooLarge { key: &'static str, found: u64, most: u64 },
+    TooLarge {
+        key: &'static str,
+        found: u64,
+        most: u64,
+    },
     /// Tick labels closer than they are wide: fewer labels (`labels: wholes`) or
     /// fewer parts are needed.
     LabelsCrowded,
@@ -239,7 +253,8 @@ pub enum Expected {
     Bar,
     /// `from -> to`.
     Jump,
-    /// A label of at most [`MAX_LABEL_CHARS`] characters.
+    /// A label of at most [`MAX_LABEL_CHARS`] characters, not starting like a
+    /// number (after a point, it would read as part of the number).
     Label,
 }
 
@@ -293,12 +308,34 @@ pub fn parse_diagram(block: &str) -> Result<Diagram, DiagramError> {
 }
 
 fn model_keys(model: Model) -> &'static [&'static str] {
-    match model {
-        Model::NumberLine => &["from", "to", "parts", "labels", "max-parts", "points", "jumps"],
-        Model::LinePlot => &["from", "to", "parts", "labels", "max-parts", "data", "mark"],
-        Model::Strip => &["bar", "max-parts"],
-        Model::Area => &["rows", "columns", "shaded", "shade-columns", "shade-rows", "max-parts"],
-        Model::Circle | Model::Set => &["parts", "shaded", "max-parts"],
+    model.parameters()
+}
+
+impl Model {
+    /// The parameters this model takes, as an author writes them.
+    pub fn parameters(self) -> &'static [&'static str] {
+        match self {
+            Model::NumberLine => &[
+                "from",
+                "to",
+                "parts",
+                "labels",
+                "max-parts",
+                "points",
+                "jumps",
+            ],
+            Model::LinePlot => &["from", "to", "parts", "labels", "max-parts", "data", "mark"],
+            Model::Strip => &["bar", "max-parts"],
+            Model::Area => &[
+                "rows",
+                "columns",
+                "shaded",
+                "shade-columns",
+                "shade-rows",
+                "max-parts",
+            ],
+            Model::Circle | Model::Set => &["parts", "shaded", "max-parts"],
+        }
     }
 }
 
@@ -375,9 +412,18 @@ impl<'a> Params<'a> {
     fn list(&self, key: &'static str) -> Result<Vec<&'a str>, DiagramError> {
         let items: Vec<&str> = self
             .get(key)
-            .map(|v| v.split(',').map(str::trim).filter(|s| !s.is_empty()).collect())
+            .map(|v| {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
             .unwrap_or_default();
-        let most = if key == "data" { MAX_PIECES as usize } else { MAX_MARKED };
+        let most = if key == "data" {
+            MAX_PIECES as usize
+        } else {
+            MAX_MARKED
+        };
         if items.len() > most {
             return Err(too_large(key, items.len() as u64, most as u32));
         }
@@ -406,7 +452,11 @@ impl<'a> Params<'a> {
                         to: inside(&axis, "jumps", number("jumps", to)?)?,
                     });
                 }
-                Diagram::NumberLine(NumberLine { axis, points, jumps })
+                Diagram::NumberLine(NumberLine {
+                    axis,
+                    points,
+                    jumps,
+                })
             }
             Model::LinePlot => {
                 let axis = self.axis()?;
@@ -544,7 +594,12 @@ fn number_then_label(
     for taken in [2, 1] {
         if words.len() >= taken {
             if let Some(value) = parse_number(&words[..taken].join(" ")) {
-                return Ok((value, label_of(key, &words[taken..].join(" "))?));
+                let label = words[taken..].join(" ");
+                // A label that starts like a number would read as part of it.
+                if label.starts_with(|c: char| c.is_ascii_digit() || "-−./".contains(c)) {
+                    return Err(bad(key, &label, Expected::Label));
+                }
+                return Ok((value, label_of(key, &label)?));
             }
         }
     }
@@ -579,8 +634,14 @@ pub enum DiagramDescription {
         second: u32,
         both: u32,
     },
-    Circle { parts: u16, shaded: u16 },
-    Set { parts: u16, shaded: u16 },
+    Circle {
+        parts: u16,
+        shaded: u16,
+    },
+    Set {
+        parts: u16,
+        shaded: u16,
+    },
     /// Each distinct value in order with how many marks it has.
     LinePlot {
         from: Rational,
@@ -674,19 +735,28 @@ impl fmt::Display for Diagram {
                     None => p.value.to_mixed_string(),
                 });
                 list(f, "points", points.collect())?;
-                let jumps = line.jumps.iter().map(|j| {
-                    format!("{} -> {}", j.from.to_mixed_string(), j.to.to_mixed_string())
-                });
+                let jumps = line
+                    .jumps
+                    .iter()
+                    .map(|j| format!("{} -> {}", j.from.to_mixed_string(), j.to.to_mixed_string()));
                 list(f, "jumps", jumps.collect())?;
             }
             Diagram::LinePlot(plot) => {
                 axis(f, &plot.axis)?;
-                list(f, "data", plot.data.iter().map(|v| v.to_mixed_string()).collect())?;
+                list(
+                    f,
+                    "data",
+                    plot.data.iter().map(|v| v.to_mixed_string()).collect(),
+                )?;
                 if plot.dots {
                     write!(f, "; mark: dot")?;
                 }
             }
             Diagram::Strip(bars) => {
+                let most = bars.iter().map(|bar| bar.parts).max().unwrap_or(0);
+                if most > DEFAULT_MAX_PARTS {
+                    write!(f, "; max-parts: {most}")?;
+                }
                 for bar in bars {
                     write!(f, "; bar: {}/{}", bar.shaded, bar.parts)?;
                     if let Some(label) = &bar.label {
@@ -694,12 +764,21 @@ impl fmt::Display for Diagram {
                     }
                 }
             }
-            Diagram::Area(a) => write!(
-                f,
-                "; rows: {}; columns: {}; shaded: {}; shade-columns: {}; shade-rows: {}",
-                a.rows, a.columns, a.shaded, a.shade_columns, a.shade_rows
-            )?,
+            Diagram::Area(a) => {
+                let most = a.rows.max(a.columns);
+                if most > DEFAULT_MAX_PARTS {
+                    write!(f, "; max-parts: {most}")?;
+                }
+                write!(
+                    f,
+                    "; rows: {}; columns: {}; shaded: {}; shade-columns: {}; shade-rows: {}",
+                    a.rows, a.columns, a.shaded, a.shade_columns, a.shade_rows
+                )?
+            }
             Diagram::Circle(w) | Diagram::Set(w) => {
+                if w.max_parts != DEFAULT_MAX_PARTS {
+                    write!(f, "; max-parts: {}", w.max_parts)?;
+                }
                 write!(f, "; parts: {}; shaded: {}", w.parts, w.shaded)?
             }
         }

@@ -97,7 +97,9 @@ pub enum Expected {
     Ordering,
     /// Items answered on the instance's `diagram`: the point's value, the fraction
     /// shaded (any equivalent shading is right) or the number of parts, exactly.
-    Picture { value: Rational },
+    Picture {
+        value: Rational,
+    },
 }
 
 /// A known wrong answer, made concrete for this instance.
@@ -445,7 +447,11 @@ impl<'a> CompiledItem<'a> {
         let texts = std::iter::once(&self.prompt)
             .chain(&self.hints)
             .chain([&self.solution])
-            .chain(self.choices.iter().flat_map(|(t, f)| std::iter::once(t).chain(f)))
+            .chain(
+                self.choices
+                    .iter()
+                    .flat_map(|(t, f)| std::iter::once(t).chain(f)),
+            )
             .chain(self.wrong.iter().filter_map(|w| w.feedback.as_ref()));
         for text in texts.filter(|t| t.may_hold_picture()) {
             let rendered = text.render(&self.item.id, values)?;
@@ -711,12 +717,12 @@ impl<'a> CompiledItem<'a> {
                 case_sensitive: item.case_sensitive,
             },
             ItemKind::PlacePoint | ItemKind::Shade | ItemKind::Partition => {
-                let (value, _) = self
-                    .numeric_expected(scope)?
-                    .ok_or(InstanceError::MissingField {
-                        kind: item.kind.name(),
-                        field: "answer",
-                    })?;
+                let (value, _) =
+                    self.numeric_expected(scope)?
+                        .ok_or(InstanceError::MissingField {
+                            kind: item.kind.name(),
+                            field: "answer",
+                        })?;
                 diagram = self.diagram(scope, Some(value))?;
                 Expected::Picture { value }
             }
