@@ -52,12 +52,11 @@ pub fn ItemPlayer(
                 indices: choices.get_untracked(),
             },
             // Until the picture inputs exist, a picture's answer is typed.
-            ItemKind::Numeric
-            | ItemKind::PlacePoint
-            | ItemKind::Shade
-            | ItemKind::Partition => Response::Number {
-                text: typed.get_untracked(),
-            },
+            ItemKind::Numeric | ItemKind::PlacePoint | ItemKind::Shade | ItemKind::Partition => {
+                Response::Number {
+                    text: typed.get_untracked(),
+                }
+            }
             ItemKind::ShortText => Response::Text {
                 text: typed.get_untracked(),
             },
