@@ -280,16 +280,19 @@ impl Say for InstanceError {
                 format!("{field}: a picture cannot be drawn: {}", error.say())
             }
             InstanceError::NotOnPicture { field, kind, value, problem } => match problem {
-                NotOnPicture::Model(model) => format!(
-                    "{field}: a {} item cannot be answered on a {} picture; use {}",
-                    kind.name(),
-                    model.name(),
-                    models_for(*kind)
-                        .iter()
-                        .map(|m| m.name())
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                ),
+                NotOnPicture::Model(model) => {
+                    let models: Vec<&str> = models_for(*kind).iter().map(|m| m.name()).collect();
+                    let models = match models.split_last() {
+                        Some((last, [])) => last.to_string(),
+                        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                        None => String::new(),
+                    };
+                    format!(
+                        "{field}: a {} item cannot be answered on a {} picture; use a {models}",
+                        kind.name(),
+                        model.name(),
+                    )
+                }
                 NotOnPicture::Unreachable => {
                     let how = match kind {
                         ItemKind::PlacePoint => "no tick of the number line is at",

@@ -432,7 +432,10 @@ impl<'a> CompiledItem<'a> {
         })?;
         check_answer(self.item.kind, &diagram, value).map_err(|problem| {
             InstanceError::NotOnPicture {
-                field: Field::Answer.path(&self.item.id),
+                field: match problem {
+                    NotOnPicture::Model(_) => field.clone(),
+                    NotOnPicture::Unreachable => Field::Answer.path(&self.item.id),
+                },
                 kind: self.item.kind,
                 value,
                 problem,
