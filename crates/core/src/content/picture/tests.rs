@@ -524,3 +524,72 @@ fn shading_counts_parts_per_whole_and_partitioning_cuts_the_whole() {
         ))
     );
 }
+
+#[test]
+fn random_pictures_never_panic_and_every_one_read_draws_inside_its_frame() {
+    use crate::content::rng::SplitMix64;
+    fn values(key: &str) -> &'static [&'static str] {
+        match key {
+            "from" => &["0", "-1", "1", "1/2", "-9223372036854775807"],
+            "to" => &["1", "2", "3", "5/2", "9223372036854775807"],
+            "parts" => &["1", "2", "3", "4", "8", "12", "24", "25", "x"],
+            "labels" => &["fractions", "mixed", "wholes", "none", "all"],
+            "max-parts" => &["24", "30", "100", "101"],
+            "points" | "data" => &[
+                "3/4 A",
+                "1 1/2",
+                "0",
+                "2 B",
+                "1/3",
+                "5",
+                "1/2",
+                "7/8, 1/4 C",
+            ],
+            "jumps" => &["0 -> 1/2", "1 -> 1/4", "1/2 -> 2", "0 - 1"],
+            "mark" => &["dot", "cross"],
+            "bar" => &["0/4", "3/4 A", "6/8 six eighths", "5/4", "1/1", "2/30"],
+            _ => &["0", "1", "2", "3", "5", "6", "20", "-1"],
+        }
+    }
+    let mut rng = SplitMix64::new(7);
+    let pick =
+        |rng: &mut SplitMix64, list: &[&'static str]| list[rng.below(list.len() as u64) as usize];
+    let (mut read_ok, mut tried) = (0, 0);
+    for _ in 0..20_000 {
+        let model = Model::ALL[rng.below(6) as usize];
+        let mut text = format!("::: {}", model.name());
+        for key in model.parameters() {
+            for _ in 0..rng.below(3) {
+                text.push_str(&format!("; {key}: {}", pick(&mut rng, values(key))));
+            }
+        }
+        text.push_str(" :::");
+        tried += 1;
+        if let Ok(diagram) = parse_diagram(&text) {
+            read_ok += 1;
+            let drawing = draw(&diagram);
+            let _ = describe(&diagram);
+            for shape in &drawing.shapes {
+                let (x, y) = match shape {
+                    Shape::Line { x1, y1, .. } => (*x1, *y1),
+                    Shape::Rect { x, y, .. } => (*x, *y),
+                    Shape::Wedge { x1, y1, .. } => (*x1, *y1),
+                    Shape::Disc { cx, cy, .. } => (*cx, *cy),
+                    Shape::Curve { x1, cy, .. } => (*x1, *cy),
+                    Shape::Text { x, y, .. } => (*x, *y),
+                };
+                assert!(
+                    (0..=drawing.width).contains(&x) && (0..=drawing.height).contains(&y),
+                    "{text}: {shape:?} outside {}×{}",
+                    drawing.width,
+                    drawing.height
+                );
+            }
+            assert_eq!(parse_diagram(&diagram.to_string()), Ok(diagram), "{text}");
+        }
+    }
+    assert!(
+        read_ok * 10 > tried,
+        "only {read_ok} of {tried} read: the test explores too little"
+    );
+}
