@@ -11,6 +11,7 @@ use masterly_core::content::expr::{
 use masterly_core::content::item::{
     InstanceError, ItemKind, NearMiss, ResponseError, MAX_RANGE_VALUES, MAX_TEMPLATE_DRAWS,
 };
+use masterly_core::content::picture::{models_for, NotOnPicture};
 use masterly_core::content::rational::ArithmeticError;
 
 /// What must not be empty, as a sentence names it.
@@ -158,6 +159,7 @@ impl Say for CurriculumErrorKind {
             Kind::PoolSmallForRetakes { objective, found, wanted } => format!(
                 "objective \"{objective}\" has {found} distinct item instance(s); {wanted} would also cover a second formative B, a retake of the unit test and reviews without repeats"
             ),
+            Kind::BadDiagram { error } => format!("a picture cannot be drawn: {}", error.say()),
             Kind::MissingSolution { item } => {
                 format!("item \"{item}\" has no worked solution to show after it is answered")
             }
@@ -274,6 +276,32 @@ impl Say for InstanceError {
             InstanceError::NegativeTolerance { field } => {
                 format!("{field}: a tolerance cannot be negative")
             }
+            InstanceError::Diagram { field, error } => {
+                format!("{field}: a picture cannot be drawn: {}", error.say())
+            }
+            InstanceError::NotOnPicture { field, kind, value, problem } => match problem {
+                NotOnPicture::Model(model) => {
+                    let models: Vec<&str> = models_for(*kind).iter().map(|m| m.name()).collect();
+                    let models = match models.split_last() {
+                        Some((last, [])) => last.to_string(),
+                        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                        None => String::new(),
+                    };
+                    format!(
+                        "{field}: a {} item cannot be answered on a {} picture; use a {models}",
+                        kind.name(),
+                        model.name(),
+                    )
+                }
+                NotOnPicture::Unreachable => {
+                    let how = match kind {
+                        ItemKind::PlacePoint => "no tick of the number line is at",
+                        ItemKind::Shade => "no number of its parts shaded makes",
+                        _ => "the picture cannot be cut into",
+                    };
+                    format!("{field}: the answer {value} cannot be given on the picture: {how} {value}")
+                }
+            },
         }
     }
 }
@@ -288,6 +316,9 @@ impl Say for ResponseError {
                     ItemKind::Numeric => "a number",
                     ItemKind::ShortText => "a short text",
                     ItemKind::Ordering => "an arrangement",
+                    ItemKind::PlacePoint => "a point placed on the number line",
+                    ItemKind::Shade => "parts shaded",
+                    ItemKind::Partition => "a number of equal parts",
                 };
                 format!("this question needs {answer}")
             }

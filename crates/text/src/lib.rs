@@ -9,6 +9,7 @@ pub mod content;
 pub mod device;
 pub mod format;
 pub mod learning;
+pub mod picture;
 pub mod teacher;
 
 /// Says a value from the core in English for a person.

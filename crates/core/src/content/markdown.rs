@@ -7,7 +7,11 @@
 //! Supported: paragraphs (separated by blank lines), `#`/`##`/`###` headings,
 //! `- ` or `* ` bullet lists and `1. ` numbered lists, `**strong**`, `*emphasis*`
 //! or `_emphasis_`, `` `code` ``, `[text](https://…)`, `![alt](images/x.png)`, and
-//! `\` to escape any of these characters.
+//! `\` to escape any of these characters; and pictures, a block that opens and
+//! closes with `:::` (`::: circle; parts: 4; shaded: 1 :::`, see
+//! [`crate::content::picture`]).
+
+use crate::content::picture::{is_diagram_block, parse_diagram, Diagram, DiagramError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -18,6 +22,11 @@ pub enum Block {
         ordered: bool,
         items: Vec<Vec<Inline>>,
     },
+    /// A picture, drawn by the shell from [`crate::content::picture::draw`].
+    Diagram(Diagram),
+    /// A picture that cannot be drawn: the shell shows why in its place, and
+    /// validation reports it.
+    BadDiagram(DiagramError),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +55,13 @@ pub fn parse_markdown(text: &str) -> Vec<Block> {
     for chunk in split_blocks(text) {
         let lines: Vec<&str> = chunk.iter().map(|l| l.trim()).collect();
         let first = lines.first().copied().unwrap_or("");
+        if is_diagram_block(first) {
+            blocks.push(match parse_diagram(&lines.join("\n")) {
+                Ok(diagram) => Block::Diagram(diagram),
+                Err(error) => Block::BadDiagram(error),
+            });
+            continue;
+        }
         if lines.len() == 1 {
             if let Some((level, rest)) = heading(first) {
                 blocks.push(Block::Heading(level, parse_inlines(rest, 0)));
@@ -80,7 +96,9 @@ pub fn parse_markdown(text: &str) -> Vec<Block> {
 }
 
 /// The text without any markup, for places that need plain text (titles, CSV).
-pub fn plain_text(blocks: &[Block]) -> String {
+/// A picture is `describe`d (masterly-text has the words; a core report writes
+/// the picture's own syntax); one that cannot be drawn gives nothing.
+pub fn plain_text(blocks: &[Block], describe: &dyn Fn(&Diagram) -> String) -> String {
     fn inlines(parts: &[Inline], out: &mut String) {
         for part in parts {
             match part {
@@ -106,6 +124,8 @@ pub fn plain_text(blocks: &[Block]) -> String {
                     inlines(item, &mut out);
                 }
             }
+            Block::Diagram(diagram) => out.push_str(&describe(diagram)),
+            Block::BadDiagram(_) => {}
         }
     }
     out
@@ -448,7 +468,7 @@ mod tests {
             blocks[3],
             Block::Paragraph(vec![text("First line continues here.")])
         );
-        assert_eq!(plain_text(&blocks[..1]), "Steps");
+        assert_eq!(plain_text(&blocks[..1], &|_| String::new()), "Steps");
     }
 
     #[test]
@@ -457,7 +477,7 @@ mod tests {
         // would take seconds here.
         let hostile = "[".repeat(32 * 1024) + &"![(".repeat(8 * 1024) + &"x *".repeat(4 * 1024);
         let blocks = parse_markdown(&hostile);
-        assert_eq!(plain_text(&blocks), hostile);
+        assert_eq!(plain_text(&blocks, &|_| String::new()), hostile);
     }
 
     #[test]

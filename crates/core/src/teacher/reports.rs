@@ -783,7 +783,8 @@ pub fn item_analysis(
 fn question_as_seen(item: &Item, seed: u64) -> String {
     let prompt =
         ItemInstance::generate(item, seed).map_or_else(|_| item.prompt.clone(), |i| i.prompt);
-    plain_text(&parse_markdown(&prompt))
+    // A picture is written in its own syntax: a report holds no English words.
+    plain_text(&parse_markdown(&prompt), &|diagram| diagram.to_string())
 }
 
 /// A response as the item analysis shows it: the choice's text, the typed answer,

@@ -7,7 +7,7 @@
 
 use masterly_core::content::curriculum::Curriculum;
 use masterly_core::content::item::{
-    judge, model_answer, CompiledItem, Expected, Item, ItemInstance, Response,
+    judge, model_answer, wrong_answer, CompiledItem, Expected, Item, ItemInstance, Response,
 };
 use masterly_core::content::rational::{parse_number, Rational};
 use std::collections::HashSet;
@@ -123,6 +123,14 @@ fn check_instance(instance: &ItemInstance) -> Result<(), String> {
                 if is_right(instance, &response) {
                     return Err(format!("{id}: listed wrong answer {text:?} is right"));
                 }
+            }
+        }
+        Expected::Picture { value } => {
+            let response = wrong_answer(instance);
+            if is_right(instance, &response) {
+                return Err(format!(
+                    "{id}: the wrong answer on the picture is right ({value})"
+                ));
             }
         }
         Expected::Ordering => {

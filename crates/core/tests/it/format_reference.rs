@@ -1,12 +1,15 @@
-//! The format reference stays true: the complete example in `docs/examples/`
-//! loads without a single problem, uses every field the JSON Schema lists, and
-//! uses no field the schema lacks; what the loader writes back fits the schema too.
+//! The format reference stays true: the complete examples in `docs/examples/`
+//! (`curriculum.json`, and `pictures.json` for the items answered on a picture)
+//! load without a single problem, use every field the JSON Schema lists, and
+//! use no field the schema lacks; what the loader writes back fits the schema too.
 
 use masterly_core::content::curriculum::load_curriculum;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
 const EXAMPLE: &str = include_str!("../../../../docs/examples/curriculum.json");
+/// The example of pictures, which uses the fields of items answered on a picture.
+const PICTURES: &str = include_str!("../../../../docs/examples/pictures.json");
 const SCHEMA: &str = include_str!("../../../../public/schema/curriculum-v1.schema.json");
 
 /// Follows a `$ref` into `$defs`.
@@ -93,18 +96,23 @@ fn all_properties(schema: &Value) -> BTreeSet<String> {
 
 #[test]
 fn the_complete_example_loads_without_any_problem() {
-    match load_curriculum(EXAMPLE) {
-        Ok(loaded) => assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings),
-        Err(errors) => panic!("{:#?}", errors.0),
+    for example in [EXAMPLE, PICTURES] {
+        match load_curriculum(example) {
+            Ok(loaded) => assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings),
+            Err(errors) => panic!("{:#?}", errors.0),
+        }
     }
 }
 
 #[test]
 fn the_example_uses_exactly_the_fields_the_schema_lists() {
     let schema: Value = serde_json::from_str(SCHEMA).unwrap_or_else(|e| panic!("schema: {e}"));
-    let example: Value = serde_json::from_str(EXAMPLE).unwrap_or_else(|e| panic!("example: {e}"));
     let (mut used, mut unknown) = (BTreeSet::new(), Vec::new());
-    walk(&schema, &schema, &example, "$", &mut used, &mut unknown);
+    for example in [EXAMPLE, PICTURES] {
+        let example: Value =
+            serde_json::from_str(example).unwrap_or_else(|e| panic!("example: {e}"));
+        walk(&schema, &schema, &example, "$", &mut used, &mut unknown);
+    }
     assert!(
         unknown.is_empty(),
         "fields missing from the schema: {unknown:?}"
@@ -119,10 +127,12 @@ fn the_example_uses_exactly_the_fields_the_schema_lists() {
 #[test]
 fn what_the_loader_writes_back_fits_the_schema() {
     let schema: Value = serde_json::from_str(SCHEMA).unwrap_or_else(|e| panic!("schema: {e}"));
-    let loaded = load_curriculum(EXAMPLE).unwrap_or_else(|e| panic!("{e:?}"));
-    let written = serde_json::to_value(&loaded.curriculum).unwrap_or_else(|e| panic!("{e}"));
     let (mut used, mut unknown) = (BTreeSet::new(), Vec::new());
-    walk(&schema, &schema, &written, "$", &mut used, &mut unknown);
+    for example in [EXAMPLE, PICTURES] {
+        let loaded = load_curriculum(example).unwrap_or_else(|e| panic!("{e:?}"));
+        let written = serde_json::to_value(&loaded.curriculum).unwrap_or_else(|e| panic!("{e}"));
+        walk(&schema, &schema, &written, "$", &mut used, &mut unknown);
+    }
     assert!(
         unknown.is_empty(),
         "the loader writes fields the schema lacks: {unknown:?}"

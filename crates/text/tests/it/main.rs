@@ -3,6 +3,7 @@
 //! the reason of a level, and the reports' headings, cells and CSV files.
 
 mod fixtures;
+mod pictures;
 mod reasons;
 mod reports;
 mod sentences;

@@ -51,9 +51,12 @@ pub fn ItemPlayer(
             ItemKind::MultipleSelect => Response::Choices {
                 indices: choices.get_untracked(),
             },
-            ItemKind::Numeric => Response::Number {
-                text: typed.get_untracked(),
-            },
+            // Until the picture inputs exist, a picture's answer is typed.
+            ItemKind::Numeric | ItemKind::PlacePoint | ItemKind::Shade | ItemKind::Partition => {
+                Response::Number {
+                    text: typed.get_untracked(),
+                }
+            }
             ItemKind::ShortText => Response::Text {
                 text: typed.get_untracked(),
             },
@@ -67,7 +70,11 @@ pub fn ItemPlayer(
         ItemKind::SingleChoice | ItemKind::MultipleSelect => {
             choice_inputs(&instance, &prompt_id, &problem_id, choice, choices, locked).into_any()
         }
-        ItemKind::Numeric | ItemKind::ShortText => {
+        ItemKind::Numeric
+        | ItemKind::ShortText
+        | ItemKind::PlacePoint
+        | ItemKind::Shade
+        | ItemKind::Partition => {
             text_input(&instance, &prompt_id, &problem_id, typed, locked, problem).into_any()
         }
         ItemKind::Ordering => order_inputs(&instance, &prompt_id, order, locked).into_any(),

@@ -4,7 +4,9 @@
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::markdown::{parse_markdown, Block, Inline};
+use masterly_core::content::picture::describe;
 use masterly_core::content::written_fraction::{text_pieces, TextPiece};
+use masterly_text::Say;
 
 /// `heading_level` is the HTML level used for `#` headings in the text (`##` is one
 /// deeper), so a lesson's headings fit under the page's own.
@@ -32,6 +34,12 @@ fn render_block(block: Block, heading_level: u8) -> AnyView {
                 _ => view! { <h6>{content}</h6> }.into_any(),
             }
         }
+        // Until the shell draws pictures (content::picture::draw), a picture is
+        // said in words, and one that cannot be drawn says why.
+        Block::Diagram(diagram) => {
+            view! { <p class="picture">{describe(&diagram).say()}</p> }.into_any()
+        }
+        Block::BadDiagram(error) => view! { <p class="picture-error">{error.say()}</p> }.into_any(),
         Block::List { ordered, items } => {
             let items = items
                 .into_iter()

@@ -4,6 +4,7 @@
 
 use crate::content::expr::ExprError;
 use crate::content::item::{InstanceError, ItemKind};
+use crate::content::picture::DiagramError;
 use crate::format::json::FileProblem;
 
 /// Errors stop a curriculum from loading; warnings are shown to the author but the
@@ -104,6 +105,8 @@ pub enum CurriculumErrorKind {
         found: usize,
         wanted: usize,
     },
+    /// A picture in a text (lesson, corrective, enrichment…) that cannot be drawn.
+    BadDiagram { error: DiagramError },
     /// A warning: an item with no worked solution to show after it is answered.
     MissingSolution { item: String },
     /// A warning: blind guessing passes the objective's part of the unit test so

@@ -5,6 +5,7 @@
 use super::error::{Count, CurriculumError, CurriculumErrorKind, Part, Threshold};
 use super::validate_items::check_objective_items;
 use super::{Curriculum, Unit};
+use crate::content::markdown::{parse_markdown, Block};
 use crate::content::rng::FastMap;
 use std::collections::hash_map::Entry;
 use std::fmt;
@@ -281,6 +282,26 @@ fn check_text(
             path.to_string(),
             CurriculumErrorKind::Empty { what },
         ));
+    }
+    check_pictures(problems, &path, text);
+}
+
+/// Every picture in a text can be drawn (item texts are checked per instance).
+pub(super) fn check_pictures(
+    problems: &mut Vec<CurriculumError>,
+    path: &dyn fmt::Display,
+    text: &str,
+) {
+    if !text.contains(":::") {
+        return;
+    }
+    for block in parse_markdown(text) {
+        if let Block::BadDiagram(error) = block {
+            problems.push(CurriculumError::at(
+                path.to_string(),
+                CurriculumErrorKind::BadDiagram { error },
+            ));
+        }
     }
 }
 

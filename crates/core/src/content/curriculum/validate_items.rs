@@ -326,7 +326,13 @@ fn check_fields(
     let is = |kinds: &[ItemKind]| kinds.contains(&item.kind);
     let choice_kind = is(&[ItemKind::SingleChoice, ItemKind::MultipleSelect]);
     require(item.choices.is_some(), "choices", choice_kind);
-    require(item.answer.is_some(), "answer", is(&[ItemKind::Numeric]));
+    let picture = item.kind.on_picture();
+    require(
+        item.answer.is_some(),
+        "answer",
+        picture || is(&[ItemKind::Numeric]),
+    );
+    require(item.diagram.is_some(), "diagram", picture);
     if item.tolerance.is_some() {
         require(true, "tolerance", is(&[ItemKind::Numeric]));
     }
@@ -344,7 +350,7 @@ fn check_fields(
         require(
             true,
             "wrong_answers",
-            is(&[ItemKind::Numeric, ItemKind::ShortText]),
+            picture || is(&[ItemKind::Numeric, ItemKind::ShortText]),
         );
     }
     if item.case_sensitive {

@@ -6,7 +6,8 @@
 use super::instance::{Expected, InstanceWrongAnswer, ItemInstance};
 use super::ItemKind;
 use crate::content::case::lowercase;
-use crate::content::rational::{read_number, Form, Rational, Written};
+use crate::content::picture::{shading, wrong_on_picture};
+use crate::content::rational::{parse_number, read_number, Form, Rational, Written};
 use crate::order;
 use serde::Serialize;
 
@@ -278,6 +279,23 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
                 },
             })
         }
+        // A picture offers only its own positions: no nudge about forms applies.
+        (Expected::Picture { value }, Response::Number { text }) => {
+            if text.trim().is_empty() {
+                return Err(ResponseError::Empty);
+            }
+            let given = parse_number(text).ok_or_else(|| ResponseError::NotANumber {
+                text: text.trim().to_string(),
+            })?;
+            if given == *value {
+                return Ok(plain(true));
+            }
+            let known = instance
+                .wrong_answers
+                .iter()
+                .find(|wrong| wrong.number == Some(given));
+            Ok(known.map_or_else(|| plain(false), known_wrong))
+        }
         (Expected::Ordering, Response::Order { order }) => {
             let mut sorted = order.clone();
             order::sort(&mut sorted);
@@ -291,14 +309,8 @@ pub fn judge(instance: &ItemInstance, response: &Response) -> Result<Judgement, 
                 .all(|(position, &entry)| instance.sequence[entry] == instance.sequence[position]);
             Ok(plain(correct))
         }
-        (expected, _) => Err(ResponseError::WrongKind {
-            expected: match expected {
-                Expected::Single(_) => ItemKind::SingleChoice,
-                Expected::Multiple(_) => ItemKind::MultipleSelect,
-                Expected::Numeric { .. } => ItemKind::Numeric,
-                Expected::Text { .. } => ItemKind::ShortText,
-                Expected::Ordering => ItemKind::Ordering,
-            },
+        _ => Err(ResponseError::WrongKind {
+            expected: instance.kind,
         }),
     }
 }
@@ -330,6 +342,18 @@ pub fn model_answer(instance: &ItemInstance) -> Response {
         Expected::Ordering => Response::Order {
             order: (0..instance.sequence.len()).collect(),
         },
+        // A shading is answered as the shell sends it: parts shaded of a whole.
+        Expected::Picture { value } => match instance.diagram.as_ref().and_then(shading) {
+            Some(shading) if instance.kind == ItemKind::Shade => {
+                let count = value
+                    .checked_mul(Rational::integer(i64::from(shading.per_whole)))
+                    .map_or(0, |count| count.numerator());
+                shading.response(u16::try_from(count).unwrap_or(0))
+            }
+            _ => Response::Number {
+                text: value.to_string(),
+            },
+        },
     }
 }
 
@@ -358,6 +382,12 @@ pub fn wrong_answer(instance: &ItemInstance) -> Response {
         Expected::Ordering => Response::Order {
             order: (0..instance.sequence.len()).rev().collect(),
         },
+        Expected::Picture { value } => match &instance.diagram {
+            Some(diagram) => wrong_on_picture(instance.kind, diagram, *value),
+            None => Response::Number {
+                text: "0".to_string(),
+            },
+        },
     }
 }
 
@@ -378,7 +408,7 @@ pub fn describe_answer(instance: &ItemInstance) -> String {
             .map(|index| choice_text(*index))
             .collect::<Vec<_>>()
             .join("; "),
-        Expected::Numeric { value, .. } => value.to_string(),
+        Expected::Numeric { value, .. } | Expected::Picture { value } => value.to_string(),
         Expected::Text { accepted, .. } => accepted.first().cloned().unwrap_or_default(),
         Expected::Ordering => instance.sequence.join(" → "),
     }

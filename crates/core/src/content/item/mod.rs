@@ -25,6 +25,12 @@ pub enum ItemKind {
     Numeric,
     ShortText,
     Ordering,
+    /// Place a point on a number line (the item's `diagram`).
+    PlacePoint,
+    /// Shade parts of a strip, area, circle or set.
+    Shade,
+    /// Cut a whole (number line, circle or strip) into equal parts.
+    Partition,
 }
 
 impl ItemKind {
@@ -35,7 +41,18 @@ impl ItemKind {
             ItemKind::Numeric => "numeric",
             ItemKind::ShortText => "short_text",
             ItemKind::Ordering => "ordering",
+            ItemKind::PlacePoint => "place_point",
+            ItemKind::Shade => "shade",
+            ItemKind::Partition => "partition",
         }
+    }
+
+    /// Whether the student answers on the item's picture (its `diagram`).
+    pub fn on_picture(self) -> bool {
+        matches!(
+            self,
+            ItemKind::PlacePoint | ItemKind::Shade | ItemKind::Partition
+        )
     }
 }
 
@@ -52,7 +69,9 @@ pub struct Item {
     /// single_choice and multiple_select: show options in a per-instance order.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub shuffle: bool,
-    /// numeric: the answer as an expression ("3/4", "a / b").
+    /// numeric, place_point, shade, partition: the answer as an expression
+    /// ("3/4", "a / b"); for a picture, the point's value, the fraction shaded or
+    /// the number of parts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<String>,
     /// numeric: how far from the answer still counts as right (an expression, default 0).
@@ -67,7 +86,13 @@ pub struct Item {
     /// ordering: the entries in their correct order; they are shown shuffled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sequence: Option<Vec<String>>,
-    /// numeric and short_text: known wrong answers with targeted feedback.
+    /// place_point, shade, partition: the picture the student answers on, in the
+    /// picture syntax (`::: number-line; from: 0; to: 1; parts: 8 :::`), templated
+    /// like every text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diagram: Option<String>,
+    /// numeric, short_text and the picture kinds: known wrong answers with
+    /// targeted feedback.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub wrong_answers: Vec<WrongAnswer>,
     /// Ordered hint steps, revealed one at a time.

@@ -452,3 +452,82 @@ fn an_answer_written_by_the_author_is_compared_form_and_parts() {
     );
     assert_eq!(nudge(&eighths, typed("12/16")), Some(NearMiss::OtherForm));
 }
+
+const SHADE_THREE_FOURTHS: &str = r#"{"id": "s", "kind": "shade", "prompt": "Shade 3/4.",
+  "diagram": "::: strip; bar: 0/8 :::", "answer": "3/4",
+  "wrong_answers": [{"value": "5/8", "misconception": "counts-unshaded"}]}"#;
+
+#[test]
+fn a_shading_is_right_in_any_equivalent_count_and_known_wrong_ones_name_their_misconception() {
+    let shown = instance(SHADE_THREE_FOURTHS, 0);
+    assert!(shown.diagram.is_some());
+    assert!(judge(&shown, &number("6/8")).is_ok_and(|j| j.correct));
+    // What the shell sends for 6 parts of 8 is the model answer.
+    assert_eq!(model_answer(&shown), number("6/8"));
+    let known = judge(&shown, &number("5/8"));
+    assert_eq!(
+        known.map(|j| j.misconception),
+        Ok(Some("counts-unshaded".into()))
+    );
+    // A picture has no written form: no nudge about one.
+    let other = judge(&shown, &number("4/8"));
+    assert_eq!(other.map(|j| (j.correct, j.near_miss)), Ok((false, None)));
+    assert_eq!(wrong_answer(&shown), number("5/8"));
+    assert_eq!(judge(&shown, &number(" ")), Err(ResponseError::Empty));
+    assert_eq!(
+        judge(&shown, &Response::Choice { index: 0 }),
+        Err(ResponseError::WrongKind {
+            expected: ItemKind::Shade
+        })
+    );
+}
+
+#[test]
+fn a_point_is_right_at_the_answer_s_value_and_its_wrong_answer_is_the_next_stop() {
+    let json = r#"{"id": "p", "kind": "place_point", "prompt": "Place {n}/8.",
+      "diagram": "::: number-line; from: 0; to: 1; parts: 8 :::", "answer": "n / 8",
+      "template": {"variables": [{"name": "n", "from": 3, "to": 3}]}}"#;
+    let shown = instance(json, 4);
+    assert_eq!(model_answer(&shown), number("3/8"));
+    assert!(judge(&shown, &number("3/8")).is_ok_and(|j| j.correct));
+    assert_eq!(wrong_answer(&shown), number("1/2"));
+    assert_eq!(
+        judge(&shown, &number("8/3")).map(|j| (j.correct, j.near_miss)),
+        Ok((false, None))
+    );
+    assert_eq!(
+        judge(&shown, &number("three")),
+        Err(ResponseError::NotANumber {
+            text: "three".into()
+        })
+    );
+}
+
+#[test]
+fn a_partition_is_right_with_the_answer_s_number_of_parts() {
+    let json = r#"{"id": "c", "kind": "partition", "prompt": "Cut into fifths.",
+      "diagram": "::: circle; parts: 1 :::", "answer": "5"}"#;
+    let shown = instance(json, 0);
+    assert!(judge(&shown, &number("5")).is_ok_and(|j| j.correct));
+    assert!(judge(&shown, &wrong_answer(&shown)).is_ok_and(|j| !j.correct));
+    assert_eq!(describe_answer(&shown), "5");
+}
+
+#[test]
+fn an_answer_the_picture_cannot_give_is_an_error_of_the_item() {
+    let json = r#"{"id": "p", "kind": "place_point", "prompt": "Place 1/3.",
+      "diagram": "::: number-line; from: 0; to: 1; parts: 4 :::", "answer": "1/3"}"#;
+    assert!(matches!(
+        ItemInstance::generate(&item(json), 0),
+        Err(InstanceError::NotOnPicture {
+            problem: crate::content::picture::NotOnPicture::Unreachable,
+            ..
+        })
+    ));
+    let json = r#"{"id": "p", "kind": "place_point", "prompt": "Place 1/3.",
+      "diagram": "::: number-line; from: 0; to: 1; parts: 3", "answer": "1/3"}"#;
+    assert!(matches!(
+        ItemInstance::generate(&item(json), 0),
+        Err(InstanceError::Diagram { .. })
+    ));
+}

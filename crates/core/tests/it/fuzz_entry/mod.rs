@@ -200,7 +200,7 @@ fn random_response(instance: &ItemInstance, rng: &mut SplitMix64) -> Response {
         (_, 0) => rng.below(5),
         (Expected::Single(_), _) => 0,
         (Expected::Multiple(_), _) => 1,
-        (Expected::Numeric { .. }, _) => 2,
+        (Expected::Numeric { .. } | Expected::Picture { .. }, _) => 2,
         (Expected::Text { .. }, _) => 3,
         (Expected::Ordering, _) => 4,
     };
@@ -254,6 +254,7 @@ fn check_judgement(
         (Expected::Single(_), Response::Choice { .. })
             | (Expected::Multiple(_), Response::Choices { .. })
             | (Expected::Numeric { .. }, Response::Number { .. })
+            | (Expected::Picture { .. }, Response::Number { .. })
             | (Expected::Text { .. }, Response::Text { .. })
             | (Expected::Ordering, Response::Order { .. })
     );
@@ -510,6 +511,7 @@ pub fn expr(data: &[u8]) {
         accepted: None,
         case_sensitive: false,
         sequence: None,
+        diagram: None,
         wrong_answers: Vec::new(),
         hints: Vec::new(),
         revealing_hint: None,
@@ -611,11 +613,22 @@ fn check_number(number: Rational) {
 pub fn markdown(data: &[u8]) {
     let text = text(data);
     let blocks = parse_markdown(&text);
-    let _ = plain_text(&blocks);
+    let _ = plain_text(&blocks, &|diagram| diagram.to_string());
     for block in &blocks {
         match block {
             Block::Paragraph(inlines) | Block::Heading(_, inlines) => check_inlines(inlines),
             Block::List { items, .. } => items.iter().for_each(|item| check_inlines(item)),
+            // A picture read is drawn and described without panicking, and reads
+            // back the same from its own syntax.
+            Block::Diagram(diagram) => {
+                let _ = masterly_core::content::picture::draw(diagram);
+                let _ = masterly_core::content::picture::describe(diagram);
+                assert_eq!(
+                    masterly_core::content::picture::parse_diagram(&diagram.to_string()).as_ref(),
+                    Ok(diagram)
+                );
+            }
+            Block::BadDiagram(_) => {}
         }
     }
     for target in std::iter::once(text.as_ref()).chain(text.split_whitespace()) {
@@ -743,7 +756,7 @@ pub fn responses(data: &[u8]) {
     let own_kind = match instance.expected {
         Expected::Single(_) => 0,
         Expected::Multiple(_) => 1,
-        Expected::Numeric { .. } => 2,
+        Expected::Numeric { .. } | Expected::Picture { .. } => 2,
         Expected::Text { .. } => 3,
         Expected::Ordering => 4,
     };

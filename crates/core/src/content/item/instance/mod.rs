@@ -7,6 +7,8 @@
 use super::check::normalise_text;
 use super::{Item, ItemKind, MAX_RANGE_VALUES};
 use crate::content::expr::{Expr, ExprError, Scope, NO_VARIABLES};
+use crate::content::markdown::{parse_markdown, Block};
+use crate::content::picture::{check_answer, parse_diagram, Diagram, DiagramError, NotOnPicture};
 use crate::content::rational::{ArithmeticError, Rational};
 use crate::content::rng::SplitMix64;
 use std::borrow::Cow;
@@ -57,6 +59,17 @@ pub enum InstanceError {
     },
     /// A numeric tolerance below zero.
     NegativeTolerance { field: String },
+    /// A picture that cannot be drawn, in the item's `diagram` or in a text.
+    Diagram { field: String, error: DiagramError },
+    /// An item answered on a picture whose answer the picture cannot give: a
+    /// model its kind does not use, or a value no point, shading or partition
+    /// of the picture reaches.
+    NotOnPicture {
+        field: String,
+        kind: ItemKind,
+        value: Rational,
+        problem: NotOnPicture,
+    },
 }
 
 /// A choice as shown: its text, and its position in the author's list (responses
@@ -82,6 +95,11 @@ pub enum Expected {
     },
     /// The entries of `sequence` in their written order.
     Ordering,
+    /// Items answered on the instance's `diagram`: the point's value, the fraction
+    /// shaded (any equivalent shading is right) or the number of parts, exactly.
+    Picture {
+        value: Rational,
+    },
 }
 
 /// A known wrong answer, made concrete for this instance.
@@ -113,6 +131,8 @@ pub struct ItemInstance {
     pub solution: String,
     pub expected: Expected,
     pub wrong_answers: Vec<InstanceWrongAnswer>,
+    /// Items answered on a picture: the picture, checked (its answer reachable).
+    pub diagram: Option<Diagram>,
 }
 
 impl ItemInstance {
@@ -171,6 +191,7 @@ enum Field {
     Sequence(usize),
     Constraint(usize),
     Derived(usize),
+    Diagram,
 }
 
 impl Field {
@@ -190,6 +211,7 @@ impl Field {
             Field::Sequence(i) => format!("sequence[{i}]"),
             Field::Constraint(i) => format!("template.constraints[{i}]"),
             Field::Derived(i) => format!("template.derived[{i}].value"),
+            Field::Diagram => "diagram".to_string(),
         }
     }
 
@@ -208,6 +230,7 @@ impl Field {
             Field::Sequence(i) => format!("{id}.sequence[{i}]"),
             Field::Constraint(i) => format!("template.constraints[{i}]"),
             Field::Derived(i) => format!("template.derived[{i}].value"),
+            Field::Diagram => format!("{id}.diagram"),
         }
     }
 }
@@ -237,6 +260,7 @@ pub struct CompiledItem<'a> {
     wrong: Vec<CompiledWrong<'a>>,
     accepted: Vec<Text<'a>>,
     sequence: Vec<Text<'a>>,
+    diagram: Option<Text<'a>>,
 }
 
 /// What validation needs from one instance, without building all its texts.
@@ -310,7 +334,7 @@ impl<'a> CompiledItem<'a> {
 
         let (mut choices, mut wrong, mut accepted, mut sequence) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        let (mut answer, mut tolerance) = (None, None);
+        let (mut answer, mut tolerance, mut diagram) = (None, None, None);
         match item.kind {
             ItemKind::SingleChoice | ItemKind::MultipleSelect => {
                 let authored = item.choices.as_ref().ok_or_else(|| missing("choices"))?;
@@ -342,9 +366,15 @@ impl<'a> CompiledItem<'a> {
                     sequence.push(shown(Field::Sequence(i), entry)?);
                 }
             }
+            ItemKind::PlacePoint | ItemKind::Shade | ItemKind::Partition => {
+                let value = item.answer.as_deref().ok_or_else(|| missing("answer"))?;
+                answer = Some(parse_at(Field::Answer, value, Some(&names))?);
+                let picture = item.diagram.as_deref().ok_or_else(|| missing("diagram"))?;
+                diagram = Some(text(Field::Diagram, picture)?);
+            }
         }
-        if matches!(item.kind, ItemKind::Numeric | ItemKind::ShortText) {
-            let numeric = item.kind == ItemKind::Numeric;
+        if matches!(item.kind, ItemKind::Numeric | ItemKind::ShortText) || item.kind.on_picture() {
+            let numeric = item.kind != ItemKind::ShortText;
             for (i, w) in item.wrong_answers.iter().enumerate() {
                 wrong.push(CompiledWrong {
                     number: if numeric {
@@ -380,7 +410,64 @@ impl<'a> CompiledItem<'a> {
             wrong,
             accepted,
             sequence,
+            diagram,
         })
+    }
+
+    /// The item's picture for these values, checked against the answer.
+    fn diagram(
+        &self,
+        values: &[(&str, Rational)],
+        answer: Option<Rational>,
+    ) -> Result<Option<Diagram>, InstanceError> {
+        let (Some(text), Some(value)) = (&self.diagram, answer) else {
+            return Ok(None);
+        };
+        let field = Field::Diagram.path(&self.item.id);
+        let diagram = parse_diagram(&text.render(&self.item.id, values)?).map_err(|error| {
+            InstanceError::Diagram {
+                field: field.clone(),
+                error,
+            }
+        })?;
+        check_answer(self.item.kind, &diagram, value).map_err(|problem| {
+            InstanceError::NotOnPicture {
+                field: match problem {
+                    NotOnPicture::Model(_) => field.clone(),
+                    NotOnPicture::Unreachable => Field::Answer.path(&self.item.id),
+                },
+                kind: self.item.kind,
+                value,
+                problem,
+            }
+        })?;
+        Ok(Some(diagram))
+    }
+
+    /// Every text that holds a picture, rendered and read: a picture that cannot
+    /// be drawn is an error of the item, found when it is checked.
+    fn check_pictures(&self, values: &[(&str, Rational)]) -> Result<(), InstanceError> {
+        let texts = std::iter::once(&self.prompt)
+            .chain(&self.hints)
+            .chain([&self.solution])
+            .chain(
+                self.choices
+                    .iter()
+                    .flat_map(|(t, f)| std::iter::once(t).chain(f)),
+            )
+            .chain(self.wrong.iter().filter_map(|w| w.feedback.as_ref()));
+        for text in texts.filter(|t| t.may_hold_picture()) {
+            let rendered = text.render(&self.item.id, values)?;
+            for block in parse_markdown(&rendered) {
+                if let Block::BadDiagram(error) = block {
+                    return Err(InstanceError::Diagram {
+                        field: text.path(&self.item.id),
+                        error,
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Draws the variables for `seed` (redrawing until every constraint holds) and
@@ -543,6 +630,8 @@ impl<'a> CompiledItem<'a> {
         }
         let mut wrong_but_right = Vec::new();
         let expected = self.numeric_expected(scope)?;
+        self.diagram(scope, expected.map(|(value, _)| value))?;
+        self.check_pictures(scope)?;
         if let Some((value, tolerance)) = expected {
             for (index, wrong) in self.wrong.iter().enumerate() {
                 if let Some(expr) = &wrong.number {
@@ -586,6 +675,7 @@ impl<'a> CompiledItem<'a> {
         let mut choice_feedback = Vec::new();
         let mut sequence = Vec::new();
         let mut start_order = Vec::new();
+        let mut diagram = None;
         let expected = match item.kind {
             ItemKind::SingleChoice | ItemKind::MultipleSelect => {
                 let mut order: Vec<usize> = (0..self.choices.len()).collect();
@@ -629,6 +719,16 @@ impl<'a> CompiledItem<'a> {
                 accepted: self.accepted(scope)?,
                 case_sensitive: item.case_sensitive,
             },
+            ItemKind::PlacePoint | ItemKind::Shade | ItemKind::Partition => {
+                let (value, _) =
+                    self.numeric_expected(scope)?
+                        .ok_or(InstanceError::MissingField {
+                            kind: item.kind.name(),
+                            field: "answer",
+                        })?;
+                diagram = self.diagram(scope, Some(value))?;
+                Expected::Picture { value }
+            }
             ItemKind::Ordering => {
                 sequence = render_all(&self.sequence)?;
                 start_order = (0..sequence.len()).collect();
@@ -657,6 +757,7 @@ impl<'a> CompiledItem<'a> {
             solution: render(&self.solution)?,
             expected,
             wrong_answers: self.wrong_answers(scope)?,
+            diagram,
         })
     }
 }

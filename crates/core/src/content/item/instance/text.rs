@@ -71,6 +71,21 @@ impl<'a> Text<'a> {
         Ok(Text { field, body })
     }
 
+    /// Whether the text may hold a picture block (`:::`), so it is worth reading.
+    pub(super) fn may_hold_picture(&self) -> bool {
+        match &self.body {
+            Body::Literal(text) | Body::Deferred { text, .. } => text.contains(":::"),
+            Body::Pieces(pieces) => pieces
+                .iter()
+                .any(|p| matches!(p, Piece::Literal(text) if text.contains(':'))),
+        }
+    }
+
+    /// Where the text is in the item, for a message.
+    pub(super) fn path(&self, id: &str) -> String {
+        self.field.path(id)
+    }
+
     pub(super) fn render(
         &self,
         id: &str,
