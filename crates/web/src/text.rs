@@ -973,35 +973,23 @@ pub fn learner_not_removed(nickname: &str, reason: &crate::free_space::NotRemove
     }
 }
 
-/// A fraction as a screen reader should say it, after its whole number if it has
-/// one: "1 half", "3 fourths", "2 and 5 twelfths"; "13 over 16" beyond twelfths
-/// and for expressions ("2 × 4 over 3 × 4").
-pub fn fraction_in_words(whole: Option<&str>, numerator: &str, denominator: &str) -> String {
-    const PARTS: [(&str, &str); 11] = [
-        ("half", "halves"),
-        ("third", "thirds"),
-        ("fourth", "fourths"),
-        ("fifth", "fifths"),
-        ("sixth", "sixths"),
-        ("seventh", "sevenths"),
-        ("eighth", "eighths"),
-        ("ninth", "ninths"),
-        ("tenth", "tenths"),
-        ("eleventh", "elevenths"),
-        ("twelfth", "twelfths"),
-    ];
-    let named = denominator
-        .parse::<usize>()
-        .ok()
-        .and_then(|d| d.checked_sub(2))
-        .and_then(|at| PARTS.get(at));
-    let fraction = match (named, numerator.parse::<u64>()) {
-        (Some((one, _)), Ok(1)) => format!("1 {one}"),
-        (Some((_, many)), Ok(count)) => format!("{count} {many}"),
-        _ => format!("{numerator} over {denominator}"),
-    };
-    match whole {
-        Some(whole) => format!("{whole} and {fraction}"),
-        None => fraction,
+// Answering on a picture.
+pub const PLACE_POINT_LABEL: &str = "Point on the number line";
+pub const PLACE_POINT_HINT: &str =
+    "Move the point with the arrow keys, or tap or drag it along the line.";
+pub const SHADE_HINT: &str = "Tap a part to shade it; tap it again to clear it. With the keyboard: Tab to a part, then Space.";
+pub const FEWER_PARTS: &str = "One part fewer";
+pub const MORE_PARTS: &str = "One part more";
+
+/// A part of a picture to shade, for screen readers: "Part 3 of 8".
+pub fn part_of(part: usize, parts: usize) -> String {
+    format!("Part {part} of {parts}")
+}
+
+/// A whole cut into `parts` equal parts.
+pub fn cut_into(parts: u16) -> String {
+    match parts {
+        1 => "1 whole, not cut".to_string(),
+        n => format!("Cut into {n} equal parts"),
     }
 }

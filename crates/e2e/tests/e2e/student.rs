@@ -6,8 +6,9 @@
 use super::{assert_accessible, assert_no_policy_violations, ok, open_app};
 use masterly_core::content::curriculum::{load_curriculum, Curriculum};
 use masterly_core::content::item::{
-    model_answer, wrong_answer, InstanceKey, ItemInstance, Response,
+    model_answer, wrong_answer, InstanceKey, ItemInstance, ItemKind, Response,
 };
+use masterly_core::content::picture::{draw, stops};
 use masterly_core::device::room::answers_in;
 use masterly_core::device::store::open;
 use masterly_core::device::workbook::stored_kind;
@@ -27,6 +28,8 @@ const SPACE: &str = "\u{E00D}";
 const ARROW_DOWN: &str = "\u{E015}";
 const END: &str = "\u{E010}";
 const BACKSPACE: &str = "\u{E003}";
+const HOME: &str = "\u{E011}";
+const ARROW_RIGHT: &str = "\u{E014}";
 
 struct Student<'a> {
     browser: &'a Browser,
@@ -46,8 +49,13 @@ fn by_id(id: &str) -> String {
 
 impl<'a> Student<'a> {
     fn new(browser: &'a Browser, hands: Hands) -> Student<'a> {
-        let text = std::fs::read_to_string(masterly_e2e::repo_path("curricula/demo.json"))
-            .unwrap_or_else(|e| panic!("curricula/demo.json: {e}"));
+        Student::of("curricula/demo.json", browser, hands)
+    }
+
+    /// A student of the curriculum at `path` in the repository.
+    fn of(path: &str, browser: &'a Browser, hands: Hands) -> Student<'a> {
+        let text = std::fs::read_to_string(masterly_e2e::repo_path(path))
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
         let curriculum = load_curriculum(&text)
             .unwrap_or_else(|e| panic!("{e:?}"))
             .curriculum;
@@ -109,6 +117,9 @@ impl<'a> Student<'a> {
     fn give(&self, instance: &ItemInstance, response: &Response) {
         let item = &instance.item_id;
         let browser = self.browser;
+        if instance.kind.on_picture() {
+            return self.give_on_picture(instance, response);
+        }
         match (self.hands, response) {
             (Hands::Mouse, Response::Choice { index }) => {
                 ok(browser.click(&by_id(&format!("choice-{item}-{index}"))));
@@ -195,6 +206,104 @@ impl<'a> Student<'a> {
                         ));
                     }
                 }
+            }
+        }
+    }
+
+    /// Answers on the picture: moves the point (the keys, or a pointer pressed on
+    /// the line where the stop is drawn), shades parts, or cuts the whole.
+    fn give_on_picture(&self, instance: &ItemInstance, response: &Response) {
+        let browser = self.browser;
+        let Response::Number { text } = response else {
+            panic!(
+                "{}: {response:?} is no answer on a picture",
+                instance.item_id
+            )
+        };
+        let diagram = instance
+            .diagram
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} has no picture", instance.item_id));
+        match instance.kind {
+            ItemKind::PlacePoint => {
+                let stops = stops(diagram);
+                let index = stops
+                    .iter()
+                    .position(|stop| stop.value.to_string() == *text)
+                    .unwrap_or_else(|| panic!("{text} is no stop of {}", instance.item_id));
+                let slider = "[data-testid=place-point]";
+                match self.hands {
+                    Hands::Keyboard => {
+                        self.tab_to(slider);
+                        ok(browser.press(HOME));
+                        ok(browser.press(&ARROW_RIGHT.repeat(index)));
+                    }
+                    Hands::Mouse => {
+                        let width = draw(diagram).width;
+                        ok(browser.execute(&format!(
+                            "const slider = document.querySelector('{slider}'); \
+                             const box = slider.firstElementChild.getBoundingClientRect(); \
+                             const x = box.left + {x} / {width} * box.width; \
+                             slider.dispatchEvent(new PointerEvent('pointerdown', \
+                               {{ clientX: x, clientY: box.top + box.height / 2, bubbles: true }}));",
+                            x = stops[index].x,
+                        )));
+                    }
+                }
+                ok(browser.wait_until(
+                    &format!(
+                        "document.querySelector('{slider}').getAttribute('aria-valuenow') === '{index}'"
+                    ),
+                    &format!("the point on stop {index}"),
+                ));
+            }
+            ItemKind::Shade => {
+                let count: usize = text
+                    .split_once('/')
+                    .and_then(|(count, _)| count.parse().ok())
+                    .unwrap_or_else(|| panic!("{text} is no shading"));
+                let parts = ok(browser.find_all("[data-testid=shade-parts] [data-part]")).len();
+                for part in 0..parts {
+                    let css = format!("[data-testid=shade-parts] [data-part='{part}']");
+                    let shaded =
+                        ok(browser.attribute(&css, "aria-checked")).as_deref() == Some("true");
+                    if shaded != (part < count) {
+                        match self.hands {
+                            Hands::Mouse => ok(browser.click(&css)),
+                            Hands::Keyboard => {
+                                self.tab_to(&css);
+                                ok(browser.press(SPACE));
+                            }
+                        }
+                    }
+                }
+                let shaded = ok(browser.find_all("[data-testid=shade-parts] [aria-checked=true]"));
+                assert_eq!(shaded.len(), count, "{count} parts shaded");
+            }
+            _ => {
+                let wanted: usize = text.parse().unwrap_or_else(|_| panic!("{text} parts?"));
+                let shown = || -> usize {
+                    ok(browser.attribute("[data-testid=parts-count]", "data-parts"))
+                        .and_then(|parts| parts.parse().ok())
+                        .unwrap_or(0)
+                };
+                for _ in 0..48 {
+                    let button = match shown().cmp(&wanted) {
+                        std::cmp::Ordering::Less => "[data-testid=more-parts]",
+                        std::cmp::Ordering::Greater => "[data-testid=fewer-parts]",
+                        std::cmp::Ordering::Equal => break,
+                    };
+                    match self.hands {
+                        Hands::Mouse => ok(browser.click(button)),
+                        Hands::Keyboard => {
+                            if !self.focused_is(button) {
+                                self.tab_to(button);
+                            }
+                            ok(browser.press(ENTER));
+                        }
+                    }
+                }
+                assert_eq!(shown(), wanted, "the whole cut into {wanted} parts");
             }
         }
     }
@@ -741,4 +850,140 @@ fn every_screen_of_a_unit_fits(width: u32, height: u32, size: &str) {
     student.back_to_unit();
     fits(&browser, &named("correctives"), &mut wider);
     assert!(wider.is_empty(), "{}", wider.join("\n"));
+}
+
+/// Saves a screenshot of each picture on the page, scrolled into view, named by
+/// the first words of its description and `size`.
+fn save_each_picture(browser: &Browser, size: &str) {
+    let count = ok(browser.find_all(".picture svg[role=img]")).len();
+    for index in 0..count {
+        let label = ok(browser.execute(&format!(
+            "const svg = document.querySelectorAll('.picture svg[role=img]')[{index}]; \
+             svg.scrollIntoView({{ block: 'center' }}); \
+             return svg.getAttribute('aria-label').split(/[;,.]/)[0];"
+        )));
+        let label = label.as_str().unwrap_or("picture");
+        super::save_screenshot(browser, &format!("picture {index} {label} at {size}"));
+    }
+}
+
+/// A unit of every picture model and every item answered on a picture
+/// (`docs/examples/pictures.json`), opened as a course file: the lesson's pictures
+/// are drawn and named for screen readers; a check is worked with the keyboard
+/// alone — a point placed, parts shaded, a whole cut — with targeted feedback for
+/// a wrong placement; then with a pointer. Axe finds nothing on any screen, and
+/// each screen with pictures is saved at 320 px and at desktop width.
+#[test]
+fn pictures_are_drawn_and_answered_with_the_keyboard_alone_or_a_pointer() {
+    let (_server, browser) = open_app("/");
+    let example = masterly_e2e::repo_path("docs/examples/pictures.json");
+    ok(browser.type_into("#open-file", &example.display().to_string()));
+    ok(browser.find("[data-testid=course-preview]"));
+    ok(browser.click("[data-testid=confirm-open]"));
+    ok(browser.wait_until(
+        "document.querySelector('[data-testid=open-file-outcome]').textContent.includes('Added')",
+        "the course file to be added",
+    ));
+    let student = Student::of("docs/examples/pictures.json", &browser, Hands::Keyboard);
+    student.press_button(".unit-card .open-unit");
+    ok(browser.find("[data-testid=unit-page]"));
+    // Every picture of the lessons is drawn, each named by its description.
+    let named = ok(browser.execute(
+        "return [...document.querySelectorAll('.picture svg[role=img]')] \
+           .map(svg => [svg.getAttribute('aria-label'), svg.querySelectorAll('line, rect, path, circle').length])",
+    ));
+    let named = named.as_array().cloned().unwrap_or_default();
+    assert!(named.len() >= 3, "{named:?}");
+    for picture in &named {
+        assert!(
+            picture[0].as_str().is_some_and(|label| label.len() > 20),
+            "a picture without a description: {picture}"
+        );
+        assert!(picture[1].as_u64() > Some(3), "an empty picture: {picture}");
+    }
+    assert!(
+        named.iter().any(|p| p[0]
+            .as_str()
+            .is_some_and(|label| label.starts_with("A number line from 0 to 2"))),
+        "{named:?}"
+    );
+    assert_accessible(&browser, "pictures in a lesson");
+    for model in [
+        "A number line",
+        "A line plot",
+        "A fraction strip",
+        "A circle",
+        "A set",
+        "A rectangle",
+    ] {
+        assert!(
+            named
+                .iter()
+                .any(|p| p[0].as_str().is_some_and(|label| label.starts_with(model))),
+            "no lesson picture says '{model}…': {named:?}"
+        );
+    }
+    save_each_picture(&browser, "desktop");
+    ok(browser.set_window_size(320, 700));
+    save_each_picture(&browser, "320 px");
+    ok(browser.set_window_size(1280, 900));
+
+    // A check of nine picture questions with the keyboard alone. A placement one
+    // part too far gets the feedback of its misconception.
+    student.start("start-formative-a");
+    let mut kinds = HashSet::new();
+    let mut targeted = false;
+    loop {
+        let instance = student.instance_on_screen();
+        kinds.insert(instance.kind.name());
+        let wrong = instance.kind == ItemKind::PlacePoint && !targeted;
+        if instance.kind.on_picture() {
+            super::save_screenshot(&browser, &format!("answering {}", instance.item_id));
+            assert_accessible(&browser, &format!("answering {}", instance.item_id));
+        }
+        student.answer(!wrong);
+        if wrong {
+            let feedback = ok(browser.texts("[data-testid=feedback]")).join(" ");
+            assert!(
+                feedback.contains("counts the equal gaps from 0, not the tick marks"),
+                "no targeted feedback for counting ticks: {feedback}"
+            );
+            targeted = true;
+        }
+        student.next();
+        if student.on_results() {
+            break;
+        }
+    }
+    assert!(targeted, "no placement was asked");
+    for kind in ["place_point", "shade", "partition"] {
+        assert!(kinds.contains(kind), "no {kind} item in {kinds:?}");
+    }
+
+    // Check B and the unit test with a pointer, at 320 px: every kind again.
+    ok(browser.set_window_size(320, 700));
+    student.back_to_unit();
+    let pointer = Student::of("docs/examples/pictures.json", &browser, Hands::Mouse);
+    let mut seen = HashSet::new();
+    for sitting in ["start-formative-b", "start-unit-test"] {
+        pointer.start(sitting);
+        loop {
+            let instance = pointer.instance_on_screen();
+            if instance.kind.on_picture() && seen.insert(instance.kind.name()) {
+                super::save_screenshot(&browser, &format!("{} at 320 px", instance.item_id));
+            }
+            pointer.answer(true);
+            pointer.next();
+            if pointer.on_results() {
+                break;
+            }
+        }
+        pointer.back_to_unit();
+    }
+    assert_eq!(seen.len(), 3, "{seen:?}");
+    assert!(
+        pointer.unit_stage().contains("Mastered"),
+        "{}",
+        pointer.unit_stage()
+    );
 }

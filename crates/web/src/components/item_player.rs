@@ -2,6 +2,7 @@
 //! alone. It only collects a response; judging and saving are the page's job.
 //! Ordering uses move-up/move-down buttons, so no dragging is ever needed.
 
+use crate::components::picture::{partition, place_point, shade_parts};
 use crate::components::rich_text::{MathText, RichText};
 use crate::text;
 use leptos::prelude::*;
@@ -51,7 +52,7 @@ pub fn ItemPlayer(
             ItemKind::MultipleSelect => Response::Choices {
                 indices: choices.get_untracked(),
             },
-            // Until the picture inputs exist, a picture's answer is typed.
+            // A picture's input keeps its answer as the number it stands for.
             ItemKind::Numeric | ItemKind::PlacePoint | ItemKind::Shade | ItemKind::Partition => {
                 Response::Number {
                     text: typed.get_untracked(),
@@ -70,12 +71,11 @@ pub fn ItemPlayer(
         ItemKind::SingleChoice | ItemKind::MultipleSelect => {
             choice_inputs(&instance, &prompt_id, &problem_id, choice, choices, locked).into_any()
         }
-        ItemKind::Numeric
-        | ItemKind::ShortText
-        | ItemKind::PlacePoint
-        | ItemKind::Shade
-        | ItemKind::Partition => {
+        ItemKind::Numeric | ItemKind::ShortText => {
             text_input(&instance, &prompt_id, &problem_id, typed, locked, problem).into_any()
+        }
+        ItemKind::PlacePoint | ItemKind::Shade | ItemKind::Partition => {
+            picture_input(&instance, &prompt_id, typed, Signal::derive(locked))
         }
         ItemKind::Ordering => order_inputs(&instance, &prompt_id, order, locked).into_any(),
     };
@@ -149,6 +149,24 @@ fn choice_inputs(
                 })
                 .collect_view()}
         </fieldset>
+    }
+}
+
+/// The picture an item is answered on, with its way of answering. The validator
+/// made sure every instance has a picture its kind can use.
+fn picture_input(
+    instance: &ItemInstance,
+    prompt_id: &str,
+    typed: RwSignal<String>,
+    locked: Signal<bool>,
+) -> AnyView {
+    let Some(diagram) = &instance.diagram else {
+        return ().into_any();
+    };
+    match instance.kind {
+        ItemKind::PlacePoint => place_point(diagram, prompt_id, typed, locked),
+        ItemKind::Shade => shade_parts(diagram, typed, locked),
+        _ => partition(diagram, typed, locked),
     }
 }
 

@@ -1,11 +1,11 @@
 //! Curriculum text rendered from the core's safe Markdown tree: elements and text
 //! nodes only, never HTML. Links open in a new tab without access to this page.
 
-use crate::text;
+use crate::components::picture::Picture;
 use leptos::prelude::*;
 use masterly_core::content::markdown::{parse_markdown, Block, Inline};
-use masterly_core::content::picture::describe;
 use masterly_core::content::written_fraction::{text_pieces, TextPiece};
+use masterly_text::picture::fraction_in_words;
 use masterly_text::Say;
 
 /// `heading_level` is the HTML level used for `#` headings in the text (`##` is one
@@ -34,11 +34,8 @@ fn render_block(block: Block, heading_level: u8) -> AnyView {
                 _ => view! { <h6>{content}</h6> }.into_any(),
             }
         }
-        // Until the shell draws pictures (content::picture::draw), a picture is
-        // said in words, and one that cannot be drawn says why.
-        Block::Diagram(diagram) => {
-            view! { <p class="picture">{describe(&diagram).say()}</p> }.into_any()
-        }
+        // A picture that cannot be drawn says why (the validator reports it too).
+        Block::Diagram(diagram) => view! { <Picture diagram /> }.into_any(),
         Block::BadDiagram(error) => view! { <p class="picture-error">{error.say()}</p> }.into_any(),
         Block::List { ordered, items } => {
             let items = items
@@ -96,7 +93,7 @@ fn with_fractions(text: &str) -> AnyView {
                 } => view! {
                     <span class="fraction">
                         <span class="visually-hidden">
-                            {text::fraction_in_words(whole, numerator, denominator)}
+                            {fraction_in_words(whole, numerator, denominator)}
                         </span>
                         <span aria-hidden="true">
                             {whole.map(|whole| view! { <span class="whole">{whole.to_string()}</span> })}

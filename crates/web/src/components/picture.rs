@@ -1,0 +1,472 @@
+//! Pictures drawn from the core's geometry (`content::picture::draw`) as inline SVG
+//! elements, never as markup text; and the three ways of answering on a picture:
+//! moving a point along a number line, shading parts, and cutting a whole into
+//! equal parts. Each works with a pointer, a finger or the keyboard alone, and a
+//! screen reader hears the core's description of the same picture.
+//!
+//! Shaded parts are drawn with a colour and a hatching each (`main.css`, the
+//! patterns below), so no meaning rests on colour alone.
+
+use crate::text;
+use leptos::prelude::*;
+use masterly_core::content::item::Response;
+use masterly_core::content::picture::{
+    describe, draw, draw_partitioned, partition_range, shading, stops, Anchor, Diagram, Drawing,
+    Fill, Shape,
+};
+use masterly_text::picture::number_in_words;
+use masterly_text::Say;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// Hatching patterns need ids unique in the document: one number per picture.
+static PICTURES: AtomicU32 = AtomicU32::new(0);
+
+/// A picture in curriculum text, with its description for screen readers.
+#[component]
+pub fn Picture(diagram: Diagram) -> impl IntoView {
+    let label = describe(&diagram).say();
+    view! { <div class="picture">{svg(&draw(&diagram), Some(label), None, ().into_any())}</div> }
+}
+
+/// The parts a student shades, and whether the answer is given (then they stay).
+type Shades = (RwSignal<Vec<bool>>, Signal<bool>);
+
+/// The drawing as an `<svg>`, `extra` drawn over it: `role="img"` named by
+/// `label`, or, with `shades`, a group of parts, each a checkbox the student
+/// toggles. Without a label it is hidden from screen readers (the control it is
+/// part of says what it shows).
+fn svg(
+    drawing: &Drawing,
+    label: Option<String>,
+    shades: Option<Shades>,
+    extra: AnyView,
+) -> AnyView {
+    let id = PICTURES.fetch_add(1, Ordering::Relaxed);
+    let pattern = |name: &str| format!("picture-{id}-{name}");
+    let paint = move |fill: Fill| match fill {
+        Fill::None => "#fff".to_string(),
+        Fill::Shaded => format!("url(#picture-{id}-a)"),
+        Fill::Second => format!("url(#picture-{id}-b)"),
+        Fill::Both => format!("url(#picture-{id}-ab)"),
+        Fill::Ink => "currentColor".to_string(),
+    };
+    let shapes = drawing
+        .shapes
+        .iter()
+        .map(|shape| render_shape(shape, paint, shades))
+        .collect_view();
+    let role = label
+        .as_ref()
+        .map(|_| if shades.is_some() { "group" } else { "img" });
+    let hidden = label.is_none().then_some("true");
+    view! {
+        <svg
+            viewBox=format!("0 0 {} {}", drawing.width, drawing.height)
+            width=format!("{}em", drawing.width / 160)
+            role=role
+            aria-label=label
+            aria-hidden=hidden
+        >
+            <defs>
+                <pattern id=pattern("a") class="hatch-a" patternUnits="userSpaceOnUse" width="80" height="80" patternTransform="rotate(45)">
+                    <rect width="80" height="80" />
+                    <line x1="0" y1="0" x2="0" y2="80" />
+                </pattern>
+                <pattern id=pattern("b") class="hatch-b" patternUnits="userSpaceOnUse" width="80" height="80" patternTransform="rotate(-45)">
+                    <rect width="80" height="80" />
+                    <line x1="0" y1="0" x2="0" y2="80" />
+                </pattern>
+                <pattern id=pattern("ab") class="hatch-ab" patternUnits="userSpaceOnUse" width="80" height="80" patternTransform="rotate(45)">
+                    <rect width="80" height="80" />
+                    <line x1="0" y1="0" x2="0" y2="80" />
+                    <line x1="0" y1="0" x2="80" y2="0" />
+                </pattern>
+            </defs>
+            {shapes}
+            {extra}
+        </svg>
+    }
+    .into_any()
+}
+
+/// One shape as one element. A part of a picture being shaded is a checkbox:
+/// clicked, tapped, or Space or Enter once focused.
+fn render_shape(
+    shape: &Shape,
+    paint: impl Fn(Fill) -> String + Copy + Send + Sync + 'static,
+    shades: Option<Shades>,
+) -> AnyView {
+    let part = match *shape {
+        Shape::Rect { part, .. } | Shape::Wedge { part, .. } | Shape::Disc { part, .. } => part,
+        _ => None,
+    };
+    if let (Some((shaded, locked)), Some(part)) = (shades, part) {
+        let index = usize::from(part);
+        let total = shaded.with_untracked(Vec::len);
+        let on = move || shaded.with(|parts| parts.get(index).copied().unwrap_or(false));
+        let toggle = move || {
+            if !locked.get_untracked() {
+                shaded.update(|parts| {
+                    if let Some(part) = parts.get_mut(index) {
+                        *part = !*part;
+                    }
+                })
+            }
+        };
+        let fill = move || paint(if on() { Fill::Shaded } else { Fill::None });
+        let keys = move |event: leptos::ev::KeyboardEvent| {
+            if event.key() == " " || event.key() == "Enter" {
+                event.prevent_default();
+                toggle();
+            }
+        };
+        return view! {
+            <g
+                class="part"
+                data-part=index
+                role="checkbox"
+                tabindex="0"
+                aria-checked=move || if on() { "true" } else { "false" }
+                aria-label=text::part_of(index + 1, total)
+                on:click=move |_| toggle()
+                on:keydown=keys
+            >
+                {outline(shape, fill)}
+            </g>
+        }
+        .into_any();
+    }
+    match shape {
+        Shape::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            stroke,
+        } => view! {
+            <line x1=*x1 y1=*y1 x2=*x2 y2=*y2 class="stroke" stroke-width=stroke.width() />
+        }
+        .into_any(),
+        Shape::Curve {
+            x1,
+            y1,
+            cx,
+            cy,
+            x2,
+            y2,
+        } => view! {
+            <path
+                d=format!("M{x1} {y1}Q{cx} {cy} {x2} {y2}")
+                class="stroke"
+                fill="none"
+                stroke-width=masterly_core::content::picture::Stroke::Jump.width()
+            />
+        }
+        .into_any(),
+        Shape::Text { x, y, anchor, text } => {
+            let anchor = match anchor {
+                Anchor::Start => "start",
+                Anchor::Middle => "middle",
+                Anchor::End => "end",
+            };
+            view! {
+                <text x=*x y=*y text-anchor=anchor dominant-baseline="central">
+                    {text.clone()}
+                </text>
+            }
+            .into_any()
+        }
+        Shape::Rect { fill, .. } | Shape::Wedge { fill, .. } | Shape::Disc { fill, .. } => {
+            let fill = paint(*fill);
+            outline(shape, move || fill.clone())
+        }
+    }
+}
+
+/// A rectangle, sector or circle, outlined, filled as `fill` says.
+fn outline(shape: &Shape, fill: impl Fn() -> String + Send + Sync + 'static) -> AnyView {
+    let width = masterly_core::content::picture::Stroke::Outline.width();
+    match *shape {
+        Shape::Rect { x, y, w, h, .. } => view! {
+            <rect x=x y=y width=w height=h fill=fill class="stroke" stroke-width=width />
+        }
+        .into_any(),
+        Shape::Wedge {
+            cx,
+            cy,
+            r,
+            x1,
+            y1,
+            x2,
+            y2,
+            ..
+        } => view! {
+            <path
+                d=format!("M{cx} {cy}L{x1} {y1}A{r} {r} 0 0 1 {x2} {y2}Z")
+                fill=fill
+                class="stroke"
+                stroke-width=width
+            />
+        }
+        .into_any(),
+        Shape::Disc { cx, cy, r, .. } => view! {
+            <circle cx=cx cy=cy r=r fill=fill class="stroke" stroke-width=width />
+        }
+        .into_any(),
+        _ => ().into_any(),
+    }
+}
+
+/// The text of a number response.
+fn number_text(response: Response) -> String {
+    match response {
+        Response::Number { text } | Response::Text { text } => text,
+        _ => String::new(),
+    }
+}
+
+/// Place a point: the point moves one part at a time along the number line, with
+/// the arrow keys (Home and End: the ends), by a click or tap on the line, or by
+/// dragging. `typed` holds the value it stands on, as the response's text.
+pub fn place_point(
+    diagram: &Diagram,
+    prompt_id: &str,
+    typed: RwSignal<String>,
+    locked: Signal<bool>,
+) -> AnyView {
+    let drawing = draw(diagram);
+    let stops = stops(diagram);
+    let last = stops.len().saturating_sub(1);
+    let texts: Vec<String> = stops
+        .iter()
+        .map(|stop| number_text(stop.response()))
+        .collect();
+    let at = {
+        let texts = texts.clone();
+        move || typed.with(|typed| texts.iter().position(|text| text == typed).unwrap_or(0))
+    };
+    if typed.get_untracked().is_empty() {
+        if let Some(first) = texts.first() {
+            typed.set(first.clone());
+        }
+    }
+    let go = {
+        let texts = texts.clone();
+        move |index: usize| {
+            if !locked.get_untracked() {
+                if let Some(text) = texts.get(index.min(last)) {
+                    typed.set(text.clone());
+                }
+            }
+        }
+    };
+    let keys = {
+        let at = at.clone();
+        let go = go.clone();
+        move |event: leptos::ev::KeyboardEvent| {
+            let here = at();
+            let to = match event.key().as_str() {
+                "ArrowLeft" | "ArrowDown" => here.saturating_sub(1),
+                "ArrowRight" | "ArrowUp" => here + 1,
+                "Home" => 0,
+                "End" => last,
+                _ => return,
+            };
+            event.prevent_default();
+            go(to);
+        }
+    };
+    // A pointer goes to the nearest stop: its x in the drawing's units.
+    let xs: Vec<i32> = stops.iter().map(|stop| stop.x).collect();
+    let width = drawing.width;
+    let point_at = {
+        let go = go.clone();
+        move |event: &leptos::ev::PointerEvent| {
+            // The drawing is the slider's first child. (Leptos hands events on from
+            // the document, so the slider is found from the event's target.)
+            let Some(drawn) = event
+                .target()
+                .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())
+                .and_then(|target| target.closest(".slider").ok().flatten())
+                .and_then(|slider| slider.first_element_child())
+            else {
+                return;
+            };
+            let rect = drawn.get_bounding_client_rect();
+            if rect.width() <= 0.0 {
+                return;
+            }
+            let x = (f64::from(event.client_x()) - rect.left()) / rect.width() * f64::from(width);
+            let nearest = xs
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, stop)| (f64::from(**stop) - x).abs() as i64)
+                .map_or(0, |(index, _)| index);
+            go(nearest);
+        }
+    };
+    let down = {
+        let point_at = point_at.clone();
+        move |event: leptos::ev::PointerEvent| point_at(&event)
+    };
+    let drag = move |event: leptos::ev::PointerEvent| {
+        if event.buttons() & 1 == 1 {
+            point_at(&event);
+        }
+    };
+    let description_id = format!("{prompt_id}-picture");
+    let description = describe(diagram).say();
+    let stop_of = {
+        let at = at.clone();
+        let stops = stops.clone();
+        move || stops.get(at()).copied()
+    };
+    let words = {
+        let stop_of = stop_of.clone();
+        move || {
+            stop_of()
+                .map(|stop| number_in_words(stop.value))
+                .unwrap_or_default()
+        }
+    };
+    let cx = {
+        let stop_of = stop_of.clone();
+        move || stop_of().map_or(0, |stop| stop.x)
+    };
+    let cy = move || stop_of().map_or(0, |stop| stop.y);
+    let point = view! { <circle cx=cx cy=cy r="90" class="point" /> }.into_any();
+    view! {
+        <div class="picture answer-picture">
+            <p id=description_id.clone() class="visually-hidden">{description}</p>
+            <div
+                class="slider"
+                role="slider"
+                tabindex="0"
+                aria-label=text::PLACE_POINT_LABEL
+                aria-describedby=format!("{prompt_id} {description_id}")
+                aria-valuemin="0"
+                aria-valuemax=last
+                aria-valuenow=at.clone()
+                aria-valuetext=words
+                aria-readonly=move || locked.get().then_some("true")
+                data-testid="place-point"
+                on:keydown=keys
+                on:pointerdown=down
+                on:pointermove=drag
+            >
+                {svg(&drawing, None, None, point)}
+            </div>
+            <p class="hint">{text::PLACE_POINT_HINT}</p>
+        </div>
+    }
+    .into_any()
+}
+
+/// Shade parts: each part a checkbox; `typed` holds the shading as the response's
+/// text ("3/8"), and a response given before shades the first parts again.
+pub fn shade_parts(diagram: &Diagram, typed: RwSignal<String>, locked: Signal<bool>) -> AnyView {
+    let drawing = draw(diagram);
+    let Some(parts) = shading(diagram) else {
+        return ().into_any();
+    };
+    let drawn: Vec<bool> = {
+        let mut drawn = vec![false; usize::from(parts.parts)];
+        for shape in &drawing.shapes {
+            if let Shape::Rect {
+                part: Some(part),
+                fill,
+                ..
+            }
+            | Shape::Wedge {
+                part: Some(part),
+                fill,
+                ..
+            }
+            | Shape::Disc {
+                part: Some(part),
+                fill,
+                ..
+            } = shape
+            {
+                if let Some(slot) = drawn.get_mut(usize::from(*part)) {
+                    *slot = *fill != Fill::None;
+                }
+            }
+        }
+        drawn
+    };
+    // After a reload: the count given, as the first parts.
+    let given: Option<usize> = typed
+        .get_untracked()
+        .split_once('/')
+        .and_then(|(count, _)| count.trim().parse().ok());
+    let start = match given {
+        Some(count) => (0..drawn.len()).map(|index| index < count).collect(),
+        None => drawn,
+    };
+    let shaded = RwSignal::new(start);
+    Effect::new(move |_| {
+        let count = shaded.with(|parts| parts.iter().filter(|on| **on).count());
+        typed.set(number_text(parts.response(count as u16)));
+    });
+    let label = describe(diagram).say();
+    view! {
+        <div class="picture answer-picture" data-testid="shade-parts">
+            {svg(&drawing, Some(label), Some((shaded, locked)), ().into_any())}
+            <p class="hint">{text::SHADE_HINT}</p>
+        </div>
+    }
+    .into_any()
+}
+
+/// Partition: a whole cut into as many equal parts as the student chooses, with
+/// buttons for one part fewer or more; `typed` holds the number.
+pub fn partition(diagram: &Diagram, typed: RwSignal<String>, locked: Signal<bool>) -> AnyView {
+    let Some(range) = partition_range(diagram) else {
+        return ().into_any();
+    };
+    let (least, most) = (*range.start(), *range.end());
+    let parts =
+        move || typed.with(|typed| typed.parse::<u16>().unwrap_or(least).clamp(least, most));
+    if typed.get_untracked().is_empty() {
+        typed.set(least.to_string());
+    }
+    let step = move |by: i32| {
+        if !locked.get_untracked() {
+            let next = (i32::from(parts()) + by).clamp(i32::from(least), i32::from(most));
+            typed.set(next.to_string());
+        }
+    };
+    let at_limit = move |limit: u16| locked.get() || parts() == limit;
+    let diagram = diagram.clone();
+    let picture = move || {
+        let n = parts();
+        let label = text::cut_into(n);
+        draw_partitioned(&diagram, n).map(|drawing| svg(&drawing, Some(label), None, ().into_any()))
+    };
+    view! {
+        <div class="picture answer-picture" data-testid="partition">
+            <div aria-live="polite">{picture}</div>
+            <div class="partition-controls">
+                <button
+                    type="button"
+                    data-testid="fewer-parts"
+                    disabled=move || at_limit(least)
+                    on:click=move |_| step(-1)
+                >
+                    {text::FEWER_PARTS}
+                </button>
+                <output data-testid="parts-count" data-parts=parts>{move || text::cut_into(parts())}</output>
+                <button
+                    type="button"
+                    data-testid="more-parts"
+                    disabled=move || at_limit(most)
+                    on:click=move |_| step(1)
+                >
+                    {text::MORE_PARTS}
+                </button>
+            </div>
+        </div>
+    }
+    .into_any()
+}
