@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use masterly_core::content::item::Response;
 use masterly_core::content::picture::{
     describe, draw, draw_partitioned, partition_range, shading, stops, Anchor, Diagram, Drawing,
-    Fill, Shape,
+    Fill, Shape, Stroke,
 };
 use masterly_text::picture::number_in_words;
 use masterly_text::Say;
@@ -89,16 +89,94 @@ fn svg(
     .into_any()
 }
 
-/// One shape as one element. A part of a picture being shaded is a checkbox:
-/// clicked, tapped, or Space or Enter once focused.
+/// One shape as one element: a `<text>`, or a `<path>` for every other shape (one
+/// kind of element keeps the download small). A part of a picture being shaded is
+/// a checkbox: clicked, tapped, or Space or Enter once focused.
 fn render_shape(
     shape: &Shape,
     paint: impl Fn(Fill) -> String + Copy + Send + Sync + 'static,
     shades: Option<Shades>,
 ) -> AnyView {
-    let part = match *shape {
-        Shape::Rect { part, .. } | Shape::Wedge { part, .. } | Shape::Disc { part, .. } => part,
-        _ => None,
+    let (d, fill, width, part) = match *shape {
+        Shape::Text {
+            x,
+            y,
+            anchor,
+            ref text,
+        } => {
+            let anchor = match anchor {
+                Anchor::Start => "start",
+                Anchor::Middle => "middle",
+                Anchor::End => "end",
+            };
+            return view! {
+                <text x=x y=y text-anchor=anchor dominant-baseline="central">
+                    {text.clone()}
+                </text>
+            }
+            .into_any();
+        }
+        Shape::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            stroke,
+        } => (format!("M{x1} {y1}L{x2} {y2}"), None, stroke.width(), None),
+        Shape::Curve {
+            x1,
+            y1,
+            cx,
+            cy,
+            x2,
+            y2,
+        } => (
+            format!("M{x1} {y1}Q{cx} {cy} {x2} {y2}"),
+            None,
+            Stroke::Jump.width(),
+            None,
+        ),
+        Shape::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill,
+            part,
+        } => (
+            format!("M{x} {y}h{w}v{h}h{}Z", -w),
+            Some(fill),
+            Stroke::Outline.width(),
+            part,
+        ),
+        Shape::Wedge {
+            cx,
+            cy,
+            r,
+            x1,
+            y1,
+            x2,
+            y2,
+            fill,
+            part,
+        } => (
+            format!("M{cx} {cy}L{x1} {y1}A{r} {r} 0 0 1 {x2} {y2}Z"),
+            Some(fill),
+            Stroke::Outline.width(),
+            part,
+        ),
+        Shape::Disc {
+            cx,
+            cy,
+            r,
+            fill,
+            part,
+        } => (
+            format!("M{} {cy}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 {} 0Z", cx - r, 2 * r, -2 * r),
+            Some(fill),
+            Stroke::Outline.width(),
+            part,
+        ),
     };
     if let (Some((shaded, locked)), Some(part)) = (shades, part) {
         let index = usize::from(part);
@@ -113,7 +191,6 @@ fn render_shape(
                 })
             }
         };
-        let fill = move || paint(if on() { Fill::Shaded } else { Fill::None });
         let keys = move |event: leptos::ev::KeyboardEvent| {
             if event.key() == " " || event.key() == "Enter" {
                 event.prevent_default();
@@ -121,8 +198,11 @@ fn render_shape(
             }
         };
         return view! {
-            <g
-                class="part"
+            <path
+                d=d
+                fill=move || paint(if on() { Fill::Shaded } else { Fill::None })
+                class="stroke part"
+                stroke-width=width
                 data-part=index
                 role="checkbox"
                 tabindex="0"
@@ -130,91 +210,13 @@ fn render_shape(
                 aria-label=text::part_of(index + 1, total)
                 on:click=move |_| toggle()
                 on:keydown=keys
-            >
-                {outline(shape, fill)}
-            </g>
+            />
         }
         .into_any();
     }
-    match shape {
-        Shape::Line {
-            x1,
-            y1,
-            x2,
-            y2,
-            stroke,
-        } => view! {
-            <line x1=*x1 y1=*y1 x2=*x2 y2=*y2 class="stroke" stroke-width=stroke.width() />
-        }
-        .into_any(),
-        Shape::Curve {
-            x1,
-            y1,
-            cx,
-            cy,
-            x2,
-            y2,
-        } => view! {
-            <path
-                d=format!("M{x1} {y1}Q{cx} {cy} {x2} {y2}")
-                class="stroke"
-                fill="none"
-                stroke-width=masterly_core::content::picture::Stroke::Jump.width()
-            />
-        }
-        .into_any(),
-        Shape::Text { x, y, anchor, text } => {
-            let anchor = match anchor {
-                Anchor::Start => "start",
-                Anchor::Middle => "middle",
-                Anchor::End => "end",
-            };
-            view! {
-                <text x=*x y=*y text-anchor=anchor dominant-baseline="central">
-                    {text.clone()}
-                </text>
-            }
-            .into_any()
-        }
-        Shape::Rect { fill, .. } | Shape::Wedge { fill, .. } | Shape::Disc { fill, .. } => {
-            let fill = paint(*fill);
-            outline(shape, move || fill.clone())
-        }
-    }
-}
-
-/// A rectangle, sector or circle, outlined, filled as `fill` says.
-fn outline(shape: &Shape, fill: impl Fn() -> String + Send + Sync + 'static) -> AnyView {
-    let width = masterly_core::content::picture::Stroke::Outline.width();
-    match *shape {
-        Shape::Rect { x, y, w, h, .. } => view! {
-            <rect x=x y=y width=w height=h fill=fill class="stroke" stroke-width=width />
-        }
-        .into_any(),
-        Shape::Wedge {
-            cx,
-            cy,
-            r,
-            x1,
-            y1,
-            x2,
-            y2,
-            ..
-        } => view! {
-            <path
-                d=format!("M{cx} {cy}L{x1} {y1}A{r} {r} 0 0 1 {x2} {y2}Z")
-                fill=fill
-                class="stroke"
-                stroke-width=width
-            />
-        }
-        .into_any(),
-        Shape::Disc { cx, cy, r, .. } => view! {
-            <circle cx=cx cy=cy r=r fill=fill class="stroke" stroke-width=width />
-        }
-        .into_any(),
-        _ => ().into_any(),
-    }
+    // Lines are not filled; a part not shaded is white.
+    let fill = fill.map_or_else(|| "none".to_string(), paint);
+    view! { <path d=d fill=fill class="stroke" stroke-width=width /> }.into_any()
 }
 
 /// The text of a number response.
