@@ -172,7 +172,12 @@ fn render_shape(
             fill,
             part,
         } => (
-            format!("M{} {cy}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 {} 0Z", cx - r, 2 * r, -2 * r),
+            format!(
+                "M{} {cy}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 {} 0Z",
+                cx - r,
+                2 * r,
+                -2 * r
+            ),
             Some(fill),
             Stroke::Outline.width(),
             part,
@@ -397,19 +402,34 @@ pub fn shade_parts(diagram: &Diagram, typed: RwSignal<String>, locked: Signal<bo
         }
         drawn
     };
-    // After a reload: the count given, as the first parts.
-    let given: Option<usize> = typed
-        .get_untracked()
-        .split_once('/')
-        .and_then(|(count, _)| count.trim().parse().ok());
-    let start = match given {
-        Some(count) => (0..drawn.len()).map(|index| index < count).collect(),
-        None => drawn,
-    };
-    let shaded = RwSignal::new(start);
+    let count_of = |parts: &[bool]| parts.iter().filter(|on| **on).count() as u16;
+    if typed.get_untracked().is_empty() {
+        typed.set(number_text(parts.response(count_of(&drawn))));
+    }
+    let shaded = RwSignal::new(drawn);
+    // The student's shading is the answer...
+    Effect::new(move |before: Option<()>| {
+        let count = shaded.with(|shaded| count_of(shaded));
+        if before.is_some() {
+            typed.set(number_text(parts.response(count)));
+        }
+    });
+    // ...and an answer shown again (after a reload) shades its first parts.
     Effect::new(move |_| {
-        let count = shaded.with(|parts| parts.iter().filter(|on| **on).count());
-        typed.set(number_text(parts.response(count as u16)));
+        let given: Option<usize> = typed.with(|typed| {
+            typed
+                .split_once('/')
+                .and_then(|(count, _)| count.trim().parse().ok())
+        });
+        if let Some(given) = given {
+            if usize::from(shaded.with_untracked(|shaded| count_of(shaded))) != given {
+                shaded.update(|shaded| {
+                    for (index, part) in shaded.iter_mut().enumerate() {
+                        *part = index < given;
+                    }
+                });
+            }
+        }
     });
     let label = describe(diagram).say();
     view! {

@@ -15,6 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod answering;
 mod files;
 mod library;
+mod pictures;
 mod player;
 mod session;
 mod teacher;

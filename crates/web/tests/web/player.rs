@@ -27,12 +27,12 @@ fn instance_of(kind: ItemKind, seed: u64) -> ItemInstance {
     ItemInstance::generate(item, seed).expect("an instance")
 }
 
-struct Mounted {
-    root: web_sys::HtmlElement,
-    given: Arc<Mutex<Vec<Response>>>,
+pub(super) struct Mounted {
+    pub(super) root: web_sys::HtmlElement,
+    pub(super) given: Arc<Mutex<Vec<Response>>>,
 }
 
-fn mount_player(instance: &ItemInstance, answered: Option<Response>) -> Mounted {
+pub(super) fn mount_player(instance: &ItemInstance, answered: Option<Response>) -> Mounted {
     let root = fresh_container();
     let given = Arc::new(Mutex::new(Vec::new()));
     let sink = given.clone();

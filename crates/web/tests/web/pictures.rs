@@ -1,0 +1,303 @@
+//! Pictures in the browser: a picture in a lesson is drawn and named, and each
+//! kind of item answered on a picture gives the response the engine judges right
+//! with the keyboard and with a pointer; an answer given is shown and stays.
+
+use super::answering::submit;
+use super::fresh_container;
+use super::player::{mount_player, Mounted};
+use leptos::prelude::*;
+use masterly_core::content::curriculum::{load_curriculum, Curriculum};
+use masterly_core::content::item::{judge, model_answer, ItemInstance, Response};
+use masterly_core::content::picture::{draw, stops};
+use masterly_web::components::rich_text::RichText;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+const PICTURES: &str = include_str!("../../../../docs/examples/pictures.json");
+
+fn curriculum() -> Curriculum {
+    load_curriculum(PICTURES)
+        .expect("the pictures example loads")
+        .curriculum
+}
+
+fn instance(item_id: &str, seed: u64) -> ItemInstance {
+    let curriculum = curriculum();
+    let item = curriculum
+        .item(item_id)
+        .unwrap_or_else(|| panic!("no item {item_id}"));
+    ItemInstance::generate(item, seed).expect("an instance")
+}
+
+fn find(root: &web_sys::HtmlElement, css: &str) -> web_sys::Element {
+    root.query_selector(css)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("nothing matches {css}"))
+}
+
+fn all(root: &web_sys::HtmlElement, css: &str) -> Vec<web_sys::Element> {
+    let list = root.query_selector_all(css).expect("a valid selector");
+    (0..list.length())
+        .filter_map(|index| list.item(index))
+        .filter_map(|node| node.dyn_into().ok())
+        .collect()
+}
+
+fn press(target: &web_sys::Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .expect("a key event");
+    target.dispatch_event(&event).expect("dispatch keydown");
+}
+
+fn click(target: &web_sys::Element) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("click", &init).expect("a click");
+    target.dispatch_event(&event).expect("dispatch click");
+}
+
+/// Presses a pointer down on the drawing at `x` of the drawing's `width` units.
+fn point_at(slider: &web_sys::Element, x: i32, width: i32) {
+    let drawn = slider.first_element_child().expect("the slider's drawing");
+    let rect = drawn.get_bounding_client_rect();
+    let init = web_sys::PointerEventInit::new();
+    init.set_client_x((rect.left() + f64::from(x) / f64::from(width) * rect.width()) as i32);
+    init.set_client_y((rect.top() + rect.height() / 2.0) as i32);
+    init.set_bubbles(true);
+    let event = web_sys::PointerEvent::new_with_event_init_dict("pointerdown", &init)
+        .expect("a pointer event");
+    slider.dispatch_event(&event).expect("dispatch pointerdown");
+}
+
+/// Submits, and gives what reached the page, judged.
+async fn submitted(mounted: &Mounted, instance: &ItemInstance) -> (Response, bool) {
+    submit(&mounted.root).await;
+    let given = mounted.given.lock().map(|g| g.clone()).unwrap_or_default();
+    assert_eq!(given.len(), 1, "one response per press: {given:?}");
+    let correct = judge(instance, &given[0]).expect("judged").correct;
+    (given[0].clone(), correct)
+}
+
+fn stop_index(instance: &ItemInstance) -> usize {
+    let Response::Number { text } = model_answer(instance) else {
+        panic!("a number")
+    };
+    let diagram = instance.diagram.as_ref().expect("a picture");
+    stops(diagram)
+        .iter()
+        .position(|stop| stop.value.to_string() == text)
+        .expect("the answer is a stop")
+}
+
+#[wasm_bindgen_test]
+async fn a_picture_in_a_lesson_is_drawn_and_named_by_its_description() {
+    let root = fresh_container();
+    let body = "Look:\n\n::: strip; bar: 3/4; bar: 6/8 :::\n\n::: circle; parts: 0 :::".to_string();
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <RichText text=body.clone() /> },
+    )
+    .forget();
+    leptos::task::tick().await;
+    let svg = find(&root, ".picture svg[role=img]");
+    assert_eq!(
+        svg.get_attribute("aria-label").as_deref(),
+        Some("A fraction strip of 2 bars, one whole each. Bar 1: split into 4 equal parts, 3 shaded. Bar 2: split into 8 equal parts, 6 shaded.")
+    );
+    // 12 parts, each outlined, 9 of them shaded with a hatching.
+    let parts = all(&root, ".picture svg > path");
+    assert_eq!(parts.len(), 12);
+    let hatched = parts
+        .iter()
+        .filter(|part| {
+            part.get_attribute("fill")
+                .is_some_and(|fill| fill.starts_with("url(#"))
+        })
+        .count();
+    assert_eq!(hatched, 9);
+    // A picture that cannot be drawn says why, in words.
+    let error = find(&root, ".picture-error");
+    assert!(
+        error
+            .text_content()
+            .unwrap_or_default()
+            .contains("parts is 0, expected 1 to 24"),
+        "{:?}",
+        error.text_content()
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_point_is_placed_with_the_arrow_keys() {
+    for seed in [2, 17, 40] {
+        let instance = instance("place-point", seed);
+        let mounted = mount_player(&instance, None);
+        leptos::task::tick().await;
+        let slider = find(&mounted.root, "[data-testid=place-point]");
+        assert_eq!(slider.get_attribute("aria-valuenow").as_deref(), Some("0"));
+        // End goes to the last stop, Home back to the first.
+        press(&slider, "End");
+        leptos::task::tick().await;
+        let last = stops(instance.diagram.as_ref().expect("a picture")).len() - 1;
+        assert_eq!(
+            slider.get_attribute("aria-valuenow"),
+            Some(last.to_string())
+        );
+        press(&slider, "Home");
+        for _ in 0..stop_index(&instance) {
+            press(&slider, "ArrowRight");
+        }
+        leptos::task::tick().await;
+        let (given, correct) = submitted(&mounted, &instance).await;
+        assert!(correct, "seed {seed}: {given:?}");
+        // The point says where it is in words.
+        assert!(slider
+            .get_attribute("aria-valuetext")
+            .is_some_and(|words| !words.is_empty()));
+        mounted.root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_point_is_placed_with_a_pointer() {
+    let instance = instance("place-point", 23);
+    let mounted = mount_player(&instance, None);
+    leptos::task::tick().await;
+    let diagram = instance.diagram.as_ref().expect("a picture");
+    let stop = stops(diagram)[stop_index(&instance)];
+    let slider = find(&mounted.root, "[data-testid=place-point]");
+    // A little off the tick: the point goes to the nearest one.
+    point_at(&slider, stop.x + 30, draw(diagram).width);
+    leptos::task::tick().await;
+    let (given, correct) = submitted(&mounted, &instance).await;
+    assert!(correct, "{given:?}");
+    mounted.root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn parts_are_shaded_by_click_and_by_space() {
+    for (item, keyboard) in [
+        ("shade-strip", false),
+        ("shade-circle", true),
+        ("shade-area", false),
+        ("shade-set", true),
+    ] {
+        let instance = instance(item, 11);
+        let mounted = mount_player(&instance, None);
+        leptos::task::tick().await;
+        let Response::Number { text } = model_answer(&instance) else {
+            panic!("a number")
+        };
+        let count: usize = text
+            .split_once('/')
+            .and_then(|(count, _)| count.parse().ok())
+            .expect("k/n");
+        let parts = all(&mounted.root, "[data-testid=shade-parts] [data-part]");
+        assert!(parts.len() >= count);
+        for part in &parts {
+            assert_eq!(part.get_attribute("role").as_deref(), Some("checkbox"));
+        }
+        // Shading one part too many, then clearing it again.
+        for part in parts.iter().take(count + 1) {
+            if keyboard {
+                press(part, " ");
+            } else {
+                click(part);
+            }
+        }
+        leptos::task::tick().await;
+        if let Some(extra) = parts.get(count) {
+            assert_eq!(extra.get_attribute("aria-checked").as_deref(), Some("true"));
+            if keyboard {
+                press(extra, "Enter");
+            } else {
+                click(extra);
+            }
+        }
+        leptos::task::tick().await;
+        let (given, correct) = submitted(&mounted, &instance).await;
+        assert!(correct, "{item}: {given:?} for {text}");
+        mounted.root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_whole_is_cut_with_the_part_buttons() {
+    for item in ["cut-circle", "cut-strip", "cut-line"] {
+        let instance = instance(item, 5);
+        let mounted = mount_player(&instance, None);
+        leptos::task::tick().await;
+        let Response::Number { text: wanted } = model_answer(&instance) else {
+            panic!("a number")
+        };
+        let more: web_sys::HtmlElement =
+            find(&mounted.root, "[data-testid=more-parts]").unchecked_into();
+        let fewer: web_sys::HtmlElement =
+            find(&mounted.root, "[data-testid=fewer-parts]").unchecked_into();
+        let wanted: u16 = wanted.parse().expect("a count");
+        for _ in 1..=wanted {
+            more.click();
+            leptos::task::tick().await;
+        }
+        fewer.click();
+        leptos::task::tick().await;
+        let shown = find(&mounted.root, "[data-testid=parts-count]");
+        assert_eq!(shown.get_attribute("data-parts"), Some(wanted.to_string()));
+        // The picture shows the whole cut as chosen, and says so.
+        let label = find(&mounted.root, "[data-testid=partition] svg")
+            .get_attribute("aria-label")
+            .unwrap_or_default();
+        assert_eq!(label, format!("Cut into {wanted} equal parts"), "{item}");
+        let (given, correct) = submitted(&mounted, &instance).await;
+        assert!(correct, "{item}: {given:?}");
+        mounted.root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_placement_given_before_is_shown_and_the_point_stays() {
+    let instance = instance("place-point", 7);
+    let right = model_answer(&instance);
+    let mounted = mount_player(&instance, Some(right));
+    leptos::task::tick().await;
+    let slider = find(&mounted.root, "[data-testid=place-point]");
+    let at = stop_index(&instance).to_string();
+    assert_eq!(slider.get_attribute("aria-valuenow"), Some(at.clone()));
+    assert_eq!(
+        slider.get_attribute("aria-readonly").as_deref(),
+        Some("true")
+    );
+    press(&slider, "Home");
+    leptos::task::tick().await;
+    assert_eq!(slider.get_attribute("aria-valuenow"), Some(at));
+    mounted.root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_shading_given_before_is_shown_again() {
+    let instance = instance("shade-strip", 3);
+    let right = model_answer(&instance);
+    let Response::Number { text } = &right else {
+        panic!("a number")
+    };
+    let count: usize = text
+        .split_once('/')
+        .and_then(|(count, _)| count.parse().ok())
+        .expect("k/n");
+    let mounted = mount_player(&instance, Some(right.clone()));
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    let shaded: Vec<bool> = all(&mounted.root, "[data-testid=shade-parts] [data-part]")
+        .iter()
+        .map(|part| part.get_attribute("aria-checked").as_deref() == Some("true"))
+        .collect();
+    let expected: Vec<bool> = (0..shaded.len()).map(|index| index < count).collect();
+    assert_eq!(shaded, expected, "{text}");
+    mounted.root.remove();
+}
