@@ -21,8 +21,12 @@
 //!   into empty local storage until the start screen's notice shows (70% in use),
 //!   then until the browser refuses a write: the answers a fresh device holds.
 //!
-//! Run with `make bench-browser` (builds dist/ first); `MASTERLY_BENCH_ONLY=class`
-//! or `=fill` runs one part alone.
+//! - pictures (issue 28): a lesson of ten pictures, from opening the unit to all ten
+//!   drawn; and answer to feedback on a point placed on a number line (the pictures
+//!   example, `docs/examples/pictures.json`, opened as a course file).
+//!
+//! Run with `make bench-browser` (builds dist/ first); `MASTERLY_BENCH_ONLY=class`,
+//! `=fill` or `=pictures` runs one part alone.
 
 use masterly_core::content::curriculum::load_curriculum;
 use masterly_core::device::compact::{id_prefix, numbered_id};
@@ -262,6 +266,9 @@ fn main() {
     if std::env::var("MASTERLY_BENCH_ONLY").as_deref() == Ok("fill") {
         return fill_a_device(&browser, &server);
     }
+    if std::env::var("MASTERLY_BENCH_ONLY").as_deref() == Ok("pictures") {
+        return pictures(&browser, &server, runs);
+    }
 
     // A first visit: a browser just started, empty storage, the start screen.
     check(browser.goto(&server.base_url));
@@ -326,6 +333,125 @@ fn main() {
 
     fill_a_device(&browser, &server);
     class_import(&browser, &server, runs);
+    pictures(&browser, &server, runs);
+}
+
+/// Ten pictures of every model in one lesson: the pictures example with its first
+/// lesson holding them.
+fn ten_picture_course() -> String {
+    let text = std::fs::read_to_string(masterly_e2e::repo_path("docs/examples/pictures.json"))
+        .unwrap_or_else(|e| panic!("docs/examples/pictures.json: {e}"));
+    let mut course: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let pictures = [
+        "::: number-line; from: 0; to: 2; parts: 4; labels: mixed; points: 3/4 A, 1 1/2 B :::",
+        "::: number-line; from: 0; to: 1; parts: 8; labels: fractions; jumps: 0 -> 3/8, 3/8 -> 5/8 :::",
+        "::: line-plot; from: 0; to: 1; parts: 8; labels: fractions; data: 1/8, 3/8, 3/8, 1/2, 1/2, 1/2, 7/8 :::",
+        "::: strip; bar: 1/2; bar: 2/4; bar: 4/8 :::",
+        "::: strip; bar: 3/4 A; bar: 6/8 B :::",
+        "::: area; rows: 3; columns: 4; shade-columns: 3; shade-rows: 2 :::",
+        "::: area; rows: 10; columns: 10; shaded: 37 :::",
+        "::: circle; parts: 8; shaded: 3 :::",
+        "::: circle; parts: 12; shaded: 5 :::",
+        "::: set; parts: 10; shaded: 4 :::",
+    ];
+    course["courses"][0]["units"][0]["objectives"][0]["lesson"]["body"] =
+        Value::String(pictures.join("\n\n"));
+    course.to_string()
+}
+
+/// Times drawing a lesson of ten pictures, and answer to feedback on a placement.
+fn pictures(browser: &Browser, server: &StaticServer, runs: usize) {
+    let files = write_student_files("bench-pictures", &[ten_picture_course()]);
+    check(browser.goto(&server.base_url));
+    check(browser.wait_until(
+        "document.querySelector('[data-testid=start-screen], [data-testid=course-map]')",
+        "the first screen",
+    ));
+    if check(browser.execute("return !!document.querySelector('[data-testid=start-screen]')"))
+        == Value::Bool(true)
+    {
+        check(browser.type_into("#nickname", "Bench"));
+        check(browser.click(".add-learner button[type=submit]"));
+    }
+    check(browser.find("[data-testid=course-map]"));
+    check(browser.type_into("#open-file", &files.paths[0]));
+    check(browser.click("[data-testid=confirm-open]"));
+    check(browser.wait_until(
+        "document.querySelector('[data-testid=open-file-outcome]').textContent.includes('Added')",
+        "the course file to be added",
+    ));
+    let mut drawn = Vec::new();
+    for _ in 0..runs {
+        check(browser.find(".unit-card .open-unit"));
+        let elapsed = check(browser.execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const observer = new MutationObserver(() => { \
+               if (document.querySelectorAll('.picture svg[role=img]').length >= 10) { \
+                 observer.disconnect(); done(performance.now() - start); } }); \
+             observer.observe(document.body, { childList: true, subtree: true }); \
+             const start = performance.now(); \
+             document.querySelector('.unit-card .open-unit').click();",
+        ));
+        drawn.push(elapsed.as_f64().unwrap_or(f64::NAN));
+        check(browser.back());
+    }
+    println!(
+        "a lesson of ten pictures, open to drawn: {}",
+        summary(drawn)
+    );
+
+    // Each run a new learner: check A, and each placement's answer to feedback.
+    let mut feedback = Vec::new();
+    let mut learner = 0;
+    while feedback.len() < runs {
+        learner += 1;
+        check(browser.click("[data-testid=switch-learner]"));
+        check(browser.type_into("#nickname", &format!("Bench {learner}")));
+        check(browser.click(".add-learner button[type=submit]"));
+        check(browser.find("[data-testid=course-map]"));
+        check(browser.execute(
+            "[...document.querySelectorAll('.course-choice')] \
+               .find(choice => choice.textContent.includes('Fractions in pictures')).click(); \
+             return true;",
+        ));
+        check(browser.wait_until(
+            "document.querySelector('[data-testid=course-map] h1')?.textContent === 'Fractions in pictures'",
+            "the pictures course",
+        ));
+        check(browser.click(".unit-card .open-unit"));
+        check(browser.click("[data-action=start-formative-a]"));
+        loop {
+            check(browser.find("[data-testid=item] form.item"));
+            let placement = check(
+                browser.execute("return !!document.querySelector('[data-testid=place-point]')"),
+            ) == Value::Bool(true);
+            if placement {
+                check(browser.execute(
+                    "document.querySelector('[data-testid=place-point]').dispatchEvent( \
+                       new KeyboardEvent('keydown', { key: 'End', bubbles: true })); return true;",
+                ));
+                let elapsed = check(browser.execute_async(TIME_SUBMIT));
+                feedback.push(elapsed.as_f64().unwrap_or(f64::NAN));
+            } else {
+                check(browser.execute(FILL_ANY_ANSWER));
+                check(browser.click("[data-testid=submit-answer]"));
+            }
+            check(browser.find("[data-testid=feedback] .verdict"));
+            check(browser.click("[data-testid=next]"));
+            check(browser.wait_until(
+                "document.querySelector('[data-testid=results]') || \
+                 !document.querySelector('[data-testid=feedback] .verdict')",
+                "the next question",
+            ));
+            if check(browser.execute("return !!document.querySelector('[data-testid=results]')"))
+                == Value::Bool(true)
+            {
+                break;
+            }
+        }
+        check(browser.goto(&server.base_url));
+    }
+    println!("answer to feedback, a point placed: {}", summary(feedback));
 }
 
 /// Fills empty local storage with learners' logs as the page stores them, and

@@ -301,3 +301,32 @@ async fn a_shading_given_before_is_shown_again() {
     assert_eq!(shaded, expected, "{text}");
     mounted.root.remove();
 }
+
+/// Ten pictures of every model in one text, as the browser benchmark draws them:
+/// each is drawn, none is refused.
+#[wasm_bindgen_test]
+async fn ten_pictures_of_every_model_are_drawn_in_one_text() {
+    let root = fresh_container();
+    let body = [
+        "::: number-line; from: 0; to: 2; parts: 4; labels: mixed; points: 3/4 A, 1 1/2 B :::",
+        "::: number-line; from: 0; to: 1; parts: 8; labels: fractions; jumps: 0 -> 3/8, 3/8 -> 5/8 :::",
+        "::: line-plot; from: 0; to: 1; parts: 8; labels: fractions; data: 1/8, 3/8, 3/8, 1/2, 1/2, 1/2, 7/8 :::",
+        "::: strip; bar: 1/2; bar: 2/4; bar: 4/8 :::",
+        "::: strip; bar: 3/4 A; bar: 6/8 B :::",
+        "::: area; rows: 3; columns: 4; shade-columns: 3; shade-rows: 2 :::",
+        "::: area; rows: 10; columns: 10; shaded: 37 :::",
+        "::: circle; parts: 8; shaded: 3 :::",
+        "::: circle; parts: 12; shaded: 5 :::",
+        "::: set; parts: 10; shaded: 4 :::",
+    ]
+    .join("\n\n");
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <RichText text=body.clone() /> },
+    )
+    .forget();
+    leptos::task::tick().await;
+    assert_eq!(all(&root, ".picture svg[role=img]").len(), 10);
+    assert!(all(&root, ".picture-error").is_empty());
+    root.remove();
+}
