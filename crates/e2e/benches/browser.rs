@@ -40,6 +40,7 @@ use masterly_core::device::workbook::{
 use masterly_core::learning::attempt::Attempt;
 use masterly_e2e::server::{dist_dir, write_student_files, StaticServer};
 use masterly_e2e::webdriver::{self, Browser};
+use masterly_test_kit::pictures::TEN_PICTURES;
 use masterly_test_kit::synthetic::{app_like_log, synthetic_progress_files};
 use serde_json::Value;
 
@@ -342,20 +343,8 @@ fn ten_picture_course() -> String {
     let text = std::fs::read_to_string(masterly_e2e::repo_path("docs/examples/pictures.json"))
         .unwrap_or_else(|e| panic!("docs/examples/pictures.json: {e}"));
     let mut course: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
-    let pictures = [
-        "::: number-line; from: 0; to: 2; parts: 4; labels: mixed; points: 3/4 A, 1 1/2 B :::",
-        "::: number-line; from: 0; to: 1; parts: 8; labels: fractions; jumps: 0 -> 3/8, 3/8 -> 5/8 :::",
-        "::: line-plot; from: 0; to: 1; parts: 8; labels: fractions; data: 1/8, 3/8, 3/8, 1/2, 1/2, 1/2, 7/8 :::",
-        "::: strip; bar: 1/2; bar: 2/4; bar: 4/8 :::",
-        "::: strip; bar: 3/4 A; bar: 6/8 B :::",
-        "::: area; rows: 3; columns: 4; shade-columns: 3; shade-rows: 2 :::",
-        "::: area; rows: 10; columns: 10; shaded: 37 :::",
-        "::: circle; parts: 8; shaded: 3 :::",
-        "::: circle; parts: 12; shaded: 5 :::",
-        "::: set; parts: 10; shaded: 4 :::",
-    ];
     course["courses"][0]["units"][0]["objectives"][0]["lesson"]["body"] =
-        Value::String(pictures.join("\n\n"));
+        Value::String(TEN_PICTURES.join("\n\n"));
     course.to_string()
 }
 

@@ -3,6 +3,7 @@
 
 pub mod fixtures;
 pub mod golden;
+pub mod pictures;
 pub mod scans;
 pub mod student;
 pub mod synthetic;

@@ -27,16 +27,7 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
     ok(browser.find("[data-testid=teacher-page]"));
     assert_accessible(&browser, "teacher view before any file");
 
-    // Many files at once: WebDriver takes them as one newline-separated value.
-    ok(browser.type_into("#progress-files", &paths.join("\n")));
-    ok(browser.wait_until(
-        "document.querySelector('[data-testid=import-status]').textContent.startsWith('Read 32 files')",
-        "all files to be read",
-    ));
-    assert_eq!(
-        ok(browser.texts("[data-testid=import-status]")),
-        vec!["Read 32 files: 30 added, 2 refused."]
-    );
+    read_files(&browser, paths, "Read 32 files: 30 added, 2 refused.");
     let refused = ok(browser.texts(".file-outcomes li.refused"));
     assert_eq!(refused.len(), 2, "{refused:?}");
     assert!(
@@ -148,6 +139,19 @@ fn a_teacher_reads_a_class_of_thirty_and_downloads_the_grid_as_csv() {
     hand_out_a_class_file_and_read_a_joined_students_file_back(&browser, &paths[..30]);
 }
 
+/// Chooses these files in the teacher's file field at once (WebDriver takes them
+/// as one newline-separated value) and waits until the page says `status`.
+fn read_files(browser: &Browser, paths: &[String], status: &str) {
+    ok(browser.type_into("#progress-files", &paths.join("\n")));
+    ok(browser.wait_until(
+        &format!(
+            "document.querySelector('[data-testid=import-status]').textContent === {}",
+            serde_json::to_string(status).unwrap_or_default()
+        ),
+        status,
+    ));
+}
+
 /// Thirty students of the Grade 5 course on known paths
 /// (`masterly_test_kit::student::mixed_class`), read without a class file: the
 /// page opens on their goal course, the summary names who is stuck and why, the
@@ -173,14 +177,10 @@ fn a_class_of_thirty_on_known_paths_shows_what_to_do_tomorrow() {
     ok(browser.click("[data-testid=mode-switch]"));
     ok(browser.find("[data-testid=teacher-page]"));
     ok(browser.choose_option("#class-course", "Grade 3: Fractions as numbers"));
-    ok(browser.type_into("#progress-files", &written.paths.join("\n")));
-    ok(browser.wait_until(
-        "document.querySelector('[data-testid=import-status]').textContent.startsWith('Read 30 files')",
-        "all files to be read",
-    ));
-    assert_eq!(
-        ok(browser.texts("[data-testid=import-status]")),
-        vec!["Read 30 files: 30 added, 0 refused."]
+    read_files(
+        &browser,
+        &written.paths,
+        "Read 30 files: 30 added, 0 refused.",
     );
     // Most of the class aims at Grade 5: the page shows that course.
     let shown = ok(browser.execute("return document.querySelector('#class-course').value"));

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use masterly_core::content::curriculum::{load_curriculum, Curriculum};
 use masterly_core::content::item::{judge, model_answer, ItemInstance, Response};
 use masterly_core::content::picture::{draw, stops};
+use masterly_test_kit::pictures::TEN_PICTURES;
 use masterly_web::components::rich_text::RichText;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -307,19 +308,7 @@ async fn a_shading_given_before_is_shown_again() {
 #[wasm_bindgen_test]
 async fn ten_pictures_of_every_model_are_drawn_in_one_text() {
     let root = fresh_container();
-    let body = [
-        "::: number-line; from: 0; to: 2; parts: 4; labels: mixed; points: 3/4 A, 1 1/2 B :::",
-        "::: number-line; from: 0; to: 1; parts: 8; labels: fractions; jumps: 0 -> 3/8, 3/8 -> 5/8 :::",
-        "::: line-plot; from: 0; to: 1; parts: 8; labels: fractions; data: 1/8, 3/8, 3/8, 1/2, 1/2, 1/2, 7/8 :::",
-        "::: strip; bar: 1/2; bar: 2/4; bar: 4/8 :::",
-        "::: strip; bar: 3/4 A; bar: 6/8 B :::",
-        "::: area; rows: 3; columns: 4; shade-columns: 3; shade-rows: 2 :::",
-        "::: area; rows: 10; columns: 10; shaded: 37 :::",
-        "::: circle; parts: 8; shaded: 3 :::",
-        "::: circle; parts: 12; shaded: 5 :::",
-        "::: set; parts: 10; shaded: 4 :::",
-    ]
-    .join("\n\n");
+    let body = TEN_PICTURES.join("\n\n");
     leptos::mount::mount_to(
         root.clone(),
         move || view! { <RichText text=body.clone() /> },
