@@ -941,7 +941,25 @@ fn pictures_are_drawn_and_answered_with_the_keyboard_alone_or_a_pointer() {
             super::save_screenshot(&browser, &format!("answering {}", instance.item_id));
             assert_accessible(&browser, &format!("answering {}", instance.item_id));
         }
-        student.answer(!wrong);
+        if wrong {
+            // The placement the misconception predicts: the tick at 0 counted.
+            let placed = instance
+                .wrong_answers
+                .iter()
+                .find(|wrong| wrong.misconception.as_deref() == Some("counts-ticks"))
+                .and_then(|wrong| wrong.number)
+                .unwrap_or_else(|| panic!("{} foresees no counted ticks", instance.item_id));
+            student.give(
+                &instance,
+                &Response::Number {
+                    text: placed.to_string(),
+                },
+            );
+            student.press_button("[data-testid=submit-answer]");
+            ok(browser.find("[data-testid=feedback] .verdict"));
+        } else {
+            student.answer(true);
+        }
         if wrong {
             let feedback = ok(browser.texts("[data-testid=feedback]")).join(" ");
             assert!(

@@ -11,8 +11,8 @@ use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::item::Response;
 use masterly_core::content::picture::{
-    describe, draw, draw_partitioned, partition_range, shading, stops, Anchor, Diagram, Drawing,
-    Fill, Shape, Stroke,
+    describe, draw, draw_partitioned, partition_range, partitioned, shading, stops, Anchor,
+    Diagram, Drawing, Fill, Shape, Stroke,
 };
 use masterly_text::picture::number_in_words;
 use masterly_text::Say;
@@ -447,16 +447,29 @@ pub fn partition(diagram: &Diagram, typed: RwSignal<String>, locked: Signal<bool
     let Some(range) = partition_range(diagram) else {
         return ().into_any();
     };
-    let (least, most) = (*range.start(), *range.end());
+    // Only the cuts the picture can show (a long number line cannot take every one).
+    let cuts: Vec<u16> = range
+        .filter(|&parts| partitioned(diagram, parts).is_some())
+        .collect();
+    let (Some(&least), Some(&most)) = (cuts.first(), cuts.last()) else {
+        return ().into_any();
+    };
     let parts =
         move || typed.with(|typed| typed.parse::<u16>().unwrap_or(least).clamp(least, most));
     if typed.get_untracked().is_empty() {
         typed.set(least.to_string());
     }
-    let step = move |by: i32| {
+    let cuts = StoredValue::new(cuts);
+    let step = move |by: isize| {
         if !locked.get_untracked() {
-            let next = (i32::from(parts()) + by).clamp(i32::from(least), i32::from(most));
-            typed.set(next.to_string());
+            let next = cuts.with_value(|cuts| {
+                let at = cuts.iter().position(|&cut| cut >= parts()).unwrap_or(0);
+                cuts.get(at.saturating_add_signed(by).min(cuts.len() - 1))
+                    .copied()
+            });
+            if let Some(cut) = next {
+                typed.set(cut.to_string());
+            }
         }
     };
     let at_limit = move |limit: u16| locked.get() || parts() == limit;

@@ -2,10 +2,10 @@
 //! one SVG element each, computing nothing. Positions come from exact rationals
 //! and are rounded once, at the end, to whole units.
 //!
-//! Units are tenths of a CSS pixel, so every coordinate is a whole number (the
-//! shell formats no floats): a drawing is shown as
-//! `<svg viewBox="0 0 {width} {height}" width="{width / 10}">`, 320 px wide, and
-//! stays crisp at any zoom. Text is [`TEXT_SIZE`] units high, centred vertically
+//! Units are tenths of a CSS pixel at the normal text size, so every coordinate is
+//! a whole number (the shell formats no floats): a drawing is shown as
+//! `<svg viewBox="0 0 {width} {height}">` `width / 160` em wide (20em, 320 px at
+//! 16 px text), and stays crisp at any zoom. Text is [`TEXT_SIZE`] units high, centred vertically
 //! on its `y` (`dominant-baseline: central`).
 
 use super::{Area, Axis, Diagram, DiagramError, Labels, NumberLine, Parts};
