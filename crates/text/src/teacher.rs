@@ -4,10 +4,12 @@
 
 use crate::learning::{level_label, reason};
 use crate::Say;
+use masterly_core::content::markdown::{parse_markdown, plain_text};
+use masterly_core::content::picture::{describe, Diagram};
 use masterly_core::format::class_file::{MAX_CLASS_NAME_CHARS, MAX_STUDENTS, MAX_WEEKLY_MINUTES};
 use masterly_core::format::progress::MAX_NICKNAME_CHARS;
 use masterly_core::teacher::class::{Cell, Column, Group, Table};
-use masterly_core::teacher::reports::{to_csv, LevelCheck, ReadinessMark};
+use masterly_core::teacher::reports::{to_csv, LevelCheck, Question, ReadinessMark};
 use masterly_core::teacher::roster::RosterError;
 
 impl Say for RosterError {
@@ -101,6 +103,7 @@ impl Say for Cell {
             Cell::Text(text) | Cell::Date(text) | Cell::Learner { nickname: text, .. } => {
                 text.clone()
             }
+            Cell::Question(question) => question_in_words(question),
             Cell::Level {
                 readiness: Some(mark),
                 ..
@@ -133,6 +136,17 @@ impl Say for Cell {
             Cell::SuccessAfterManyTries => "yes ★".to_string(),
             Cell::Empty => String::new(),
         }
+    }
+}
+
+/// A question as a child saw it, in plain words: its prompt, each picture in it
+/// described, and the picture it was answered on after it in brackets.
+pub fn question_in_words(question: &Question) -> String {
+    let describe = |diagram: &Diagram| describe(diagram).say();
+    let prompt = plain_text(&parse_markdown(&question.prompt), &describe);
+    match &question.picture {
+        Some(picture) => format!("{prompt} [{}]", describe(picture)),
+        None => prompt,
     }
 }
 

@@ -12,7 +12,7 @@ use crate::order;
 use crate::teacher::reports::{
     goal_progress, item_analysis, mastery_grid, persistence, unit_groups, weekly_activity,
     ActivityRow, ClassRecord, GoalRow, ItemStats, LevelCheck, MasteryGrid, PersistenceRow,
-    ReadinessMark, UnitGroups,
+    Question, ReadinessMark, UnitGroups,
 };
 use crate::teacher::summary::{action_summary, ActionSummary};
 use crate::time::{iso_date, Millis};
@@ -227,7 +227,7 @@ impl ClassReports {
         ]);
         for item in &self.items {
             table.rows.push(vec![
-                Cell::Text(item.question.clone()),
+                Cell::Question(item.question.clone()),
                 Cell::Text(item.target.clone()),
                 Cell::count(item.students),
                 Cell::count(item.attempts),
@@ -419,6 +419,7 @@ impl Table {
 /// How two cells of one column compare (cells of different kinds by kind).
 fn compare_cells(a: &Cell, b: &Cell) -> Ordering {
     match (a, b) {
+        (Cell::Question(a), Cell::Question(b)) => natural_order(&a.prompt, &b.prompt),
         (Cell::Text(a), Cell::Text(b))
         | (Cell::Date(a), Cell::Date(b))
         | (Cell::Learner { nickname: a, .. }, Cell::Learner { nickname: b, .. }) => {
@@ -453,7 +454,7 @@ fn compare_cells(a: &Cell, b: &Cell) -> Ordering {
 
 fn kind_rank(cell: &Cell) -> u8 {
     match cell {
-        Cell::Text(_) | Cell::Learner { .. } => 0,
+        Cell::Text(_) | Cell::Learner { .. } | Cell::Question(_) => 0,
         Cell::Level { .. } => 1,
         Cell::Count(_) => 2,
         Cell::OutOf { .. } => 3,
@@ -588,6 +589,8 @@ pub enum Group {
 pub enum Cell {
     /// Names or ids, as they are.
     Text(String),
+    /// A question as a child saw it.
+    Question(Question),
     /// A student in the grid, and the title of their goal course when it is
     /// another course than the grid's.
     Learner {

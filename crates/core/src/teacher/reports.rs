@@ -7,7 +7,7 @@
 use crate::content::case::lowercase;
 use crate::content::curriculum::{Course, Curriculum};
 use crate::content::item::{Item, ItemInstance, Response};
-use crate::content::markdown::{parse_markdown, plain_text};
+use crate::content::picture::Diagram;
 use crate::content::rng::FastMap as HashMap;
 use crate::device::workbook::{local_day, week_start};
 use crate::format::progress::{
@@ -619,9 +619,9 @@ pub struct ItemStats {
     pub objective: String,
     /// The objective's learning target.
     pub target: String,
-    /// The question as a child saw it: one instance a student missed, in plain
-    /// text (a template's values drawn, not its source).
-    pub question: String,
+    /// The question as a child saw it: one instance a student missed, with a
+    /// template's values drawn, not its source.
+    pub question: Question,
     /// Students who answered it.
     pub students: u32,
     pub attempts: u32,
@@ -630,6 +630,15 @@ pub struct ItemStats {
     pub wrong_answers: Vec<(String, u32)>,
     /// Misconceptions the wrong answers showed, most frequent first.
     pub misconceptions: Vec<(String, u32)>,
+}
+
+/// A question as one instance showed it: its prompt (the safe Markdown subset,
+/// with any pictures in it) and the picture it was answered on, if any.
+/// masterly-text says it in plain words, the pictures described.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    pub prompt: String,
+    pub picture: Option<Diagram>,
 }
 
 impl ItemStats {
@@ -778,13 +787,19 @@ pub fn item_analysis(
     stats
 }
 
-/// An item's question as the instance of `seed` shows it, in plain text; the
-/// item's own prompt when that instance cannot be drawn.
-fn question_as_seen(item: &Item, seed: u64) -> String {
-    let prompt =
-        ItemInstance::generate(item, seed).map_or_else(|_| item.prompt.clone(), |i| i.prompt);
-    // A picture is written in its own syntax: a report holds no English words.
-    plain_text(&parse_markdown(&prompt), &|diagram| diagram.to_string())
+/// An item's question as the instance of `seed` shows it; the item's own prompt
+/// when that instance cannot be drawn.
+fn question_as_seen(item: &Item, seed: u64) -> Question {
+    match ItemInstance::generate(item, seed) {
+        Ok(instance) => Question {
+            prompt: instance.prompt,
+            picture: instance.diagram,
+        },
+        Err(_) => Question {
+            prompt: item.prompt.clone(),
+            picture: None,
+        },
+    }
 }
 
 /// A response as the item analysis shows it: the choice's text, the typed answer,

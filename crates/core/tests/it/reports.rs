@@ -290,7 +290,7 @@ fn most_missed_items_need_three_students_and_show_the_question_a_child_saw() {
     for stat in &stats {
         assert_eq!((stat.students, stat.wrong), (3, stat.attempts));
         assert!(
-            !stat.question.is_empty() && !stat.question.contains('{'),
+            !stat.question.prompt.is_empty() && !stat.question.prompt.contains('{'),
             "{}: {:?}",
             stat.item,
             stat.question

@@ -150,3 +150,28 @@ fn a_file_check_that_disagrees_names_each_objective_in_its_note() {
         column_note(&Column::FileCheck).is_some_and(|note| note.starts_with("Whether the levels"))
     );
 }
+
+/// A question in the most-missed items reads as a child saw it, pictures said in
+/// words: one in the prompt where it stands, the one answered on in brackets.
+#[test]
+fn a_question_on_a_picture_is_said_with_its_picture_described() {
+    use masterly_core::content::picture::parse_diagram;
+    use masterly_core::teacher::reports::Question;
+    let line = parse_diagram("::: number-line; from: 0; to: 1; parts: 8 :::").expect("a picture");
+    let question = Cell::Question(Question {
+        prompt: "Move the point to **3/8**.".into(),
+        picture: Some(line),
+    });
+    assert_eq!(
+        question.say(),
+        "Move the point to 3/8. [A number line from 0 to 1, each whole split into eighths.]"
+    );
+    let in_prompt = Cell::Question(Question {
+        prompt: "Which is more?\n\n::: strip; bar: 2/4; bar: 3/4 :::".into(),
+        picture: None,
+    });
+    assert_eq!(
+        in_prompt.say(),
+        "Which is more?\nA fraction strip of 2 bars, one whole each. Bar 1: split into 4 equal parts, 2 shaded. Bar 2: split into 4 equal parts, 3 shaded."
+    );
+}

@@ -621,8 +621,27 @@ pub fn markdown(data: &[u8]) {
             // A picture read is drawn and described without panicking, and reads
             // back the same from its own syntax.
             Block::Diagram(diagram) => {
+                use masterly_core::content::picture::{
+                    partition_range, partitioned, shading, stops,
+                };
                 let _ = masterly_core::content::picture::draw(diagram);
                 let _ = masterly_core::content::picture::describe(diagram);
+                // What the players use: stops in order, a shading's response for
+                // every count, every cut the buttons may offer.
+                let stops = stops(diagram);
+                assert!(stops
+                    .windows(2)
+                    .all(|pair| pair[0].value < pair[1].value && pair[0].x <= pair[1].x));
+                if let Some(parts) = shading(diagram) {
+                    for count in 0..=parts.parts {
+                        let _ = parts.response(count);
+                    }
+                }
+                for cut in partition_range(diagram).into_iter().flatten() {
+                    if let Some(cut) = partitioned(diagram, cut) {
+                        let _ = masterly_core::content::picture::draw(&cut);
+                    }
+                }
                 assert_eq!(
                     masterly_core::content::picture::parse_diagram(&diagram.to_string()).as_ref(),
                     Ok(diagram)
