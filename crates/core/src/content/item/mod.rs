@@ -15,6 +15,7 @@ pub use instance::{
     ShownChoice, MAX_TEMPLATE_DRAWS,
 };
 
+use crate::content::picture;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,10 +124,22 @@ impl Item {
     }
 
     /// The chance that a blind guess is right: one of n choices, one non-empty
-    /// set of n options, one order of n entries. None for numeric and short-text
+    /// set of n options, one order of n entries; on a picture (as its first
+    /// instance draws it), one of the places the point may stand, one count of
+    /// parts shaded, one of the cuts offered. None for numeric and short-text
     /// items, whose answer has to be written.
     pub fn guess_chance(&self) -> Option<f64> {
         let choices = self.choices.as_ref().map_or(0, Vec::len);
+        if self.kind.on_picture() {
+            let instance = ItemInstance::generate(self, 0).ok()?;
+            let diagram = instance.diagram.as_ref()?;
+            let places = match self.kind {
+                ItemKind::PlacePoint => picture::stops(diagram).len(),
+                ItemKind::Shade => usize::from(picture::shading(diagram)?.parts) + 1,
+                _ => picture::partition_range(diagram)?.count(),
+            };
+            return (places > 0).then(|| 1.0 / places as f64);
+        }
         match self.kind {
             ItemKind::SingleChoice if choices > 0 => Some(1.0 / choices as f64),
             ItemKind::MultipleSelect if choices > 0 => {

@@ -531,3 +531,38 @@ fn an_answer_the_picture_cannot_give_is_an_error_of_the_item() {
         Err(InstanceError::Diagram { .. })
     ));
 }
+
+/// A blind guess on a picture is right as often as the picture offers answers:
+/// one of the places on a line, one count of parts shaded, one of the cuts.
+#[test]
+fn a_guess_on_a_picture_is_one_of_the_answers_it_offers() {
+    let place = item(
+        r#"{"id": "p", "kind": "place_point", "prompt": "Move the point to 3/4.",
+            "diagram": "::: number-line; from: 0; to: 1; parts: 4 :::", "answer": "3/4"}"#,
+    );
+    assert_eq!(place.guess_chance(), Some(1.0 / 5.0), "5 ticks from 0 to 1");
+    let shade = item(
+        r#"{"id": "s", "kind": "shade", "prompt": "Shade 1/2.",
+            "diagram": "::: circle; parts: 2 :::", "answer": "1/2"}"#,
+    );
+    assert_eq!(
+        shade.guess_chance(),
+        Some(1.0 / 3.0),
+        "0, 1 or 2 parts shaded"
+    );
+    let cut = item(
+        r#"{"id": "c", "kind": "partition", "prompt": "Cut it into thirds.",
+            "diagram": "::: circle; parts: 1 :::", "answer": "3"}"#,
+    );
+    assert_eq!(cut.guess_chance(), Some(1.0 / 24.0), "1 to 24 parts");
+    let templated = item(
+        r#"{"id": "t", "kind": "place_point", "prompt": "Move the point to 1/{d}.",
+            "diagram": "::: number-line; from: 0; to: 1; parts: {d} :::", "answer": "1 / d",
+            "template": {"variables": [{"name": "d", "one_of": ["8"]}]}}"#,
+    );
+    assert_eq!(
+        templated.guess_chance(),
+        Some(1.0 / 9.0),
+        "as its instance draws it"
+    );
+}
