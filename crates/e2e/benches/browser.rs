@@ -340,17 +340,67 @@ fn main() {
 /// Ten pictures of every model in one lesson: the pictures example with its first
 /// lesson holding them.
 fn ten_picture_course() -> String {
+    lesson_of_ten("example-pictures", &TEN_PICTURES.join("\n\n"))
+}
+
+/// The same lesson with a sentence where each picture was, under other ids: what
+/// the unit page takes without pictures.
+fn ten_sentence_course() -> String {
+    let sentences: Vec<String> = (1..=10)
+        .map(|n| format!("Sentence {n} stands where a picture would."))
+        .collect();
+    lesson_of_ten("example-sentences", &sentences.join("\n\n"))
+}
+
+/// The pictures example, its first lesson's body replaced, with `id`.
+fn lesson_of_ten(id: &str, body: &str) -> String {
     let text = std::fs::read_to_string(masterly_e2e::repo_path("docs/examples/pictures.json"))
         .unwrap_or_else(|e| panic!("docs/examples/pictures.json: {e}"));
     let mut course: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    course["id"] = Value::String(id.to_string());
+    course["courses"][0]["id"] = Value::String(format!("{id}-course"));
+    course["courses"][0]["title"] = Value::String(id.to_string());
     course["courses"][0]["units"][0]["objectives"][0]["lesson"]["body"] =
-        Value::String(TEN_PICTURES.join("\n\n"));
+        Value::String(body.to_string());
     course.to_string()
+}
+
+/// Opens a course file on the course map and waits until it is added.
+fn add_course(browser: &Browser, path: &str) {
+    check(browser.type_into("#open-file", path));
+    check(browser.click("[data-testid=confirm-open]"));
+    check(browser.wait_until(
+        "document.querySelector('[data-testid=open-file-outcome]').textContent.includes('Added')",
+        "the course file to be added",
+    ));
+}
+
+/// From the course map's first unit button to `ready` (a JavaScript condition)
+/// holding, `runs` times, back to the map after each.
+fn time_unit_open(browser: &Browser, runs: usize, ready: &str) -> Vec<f64> {
+    let mut samples = Vec::new();
+    for _ in 0..runs {
+        check(browser.find(".unit-card .open-unit"));
+        let elapsed = check(browser.execute_async(&format!(
+            "const done = arguments[arguments.length - 1]; \
+             const observer = new MutationObserver(() => {{ \
+               if ({ready}) {{ observer.disconnect(); done(performance.now() - start); }} }}); \
+             observer.observe(document.body, {{ childList: true, subtree: true }}); \
+             const start = performance.now(); \
+             document.querySelector('.unit-card .open-unit').click();"
+        )));
+        samples.push(elapsed.as_f64().unwrap_or(f64::NAN));
+        check(browser.back());
+    }
+    samples
 }
 
 /// Times drawing a lesson of ten pictures, and answer to feedback on a placement.
 fn pictures(browser: &Browser, server: &StaticServer, runs: usize) {
-    let files = write_student_files("bench-pictures", &[ten_picture_course()]);
+    let files = write_student_files(
+        "bench-pictures",
+        &[ten_sentence_course(), ten_picture_course()],
+    );
     check(browser.goto(&server.base_url));
     check(browser.wait_until(
         "document.querySelector('[data-testid=start-screen], [data-testid=course-map]')",
@@ -363,30 +413,25 @@ fn pictures(browser: &Browser, server: &StaticServer, runs: usize) {
         check(browser.click(".add-learner button[type=submit]"));
     }
     check(browser.find("[data-testid=course-map]"));
-    check(browser.type_into("#open-file", &files.paths[0]));
-    check(browser.click("[data-testid=confirm-open]"));
-    check(browser.wait_until(
-        "document.querySelector('[data-testid=open-file-outcome]').textContent.includes('Added')",
-        "the course file to be added",
-    ));
-    let mut drawn = Vec::new();
-    for _ in 0..runs {
-        check(browser.find(".unit-card .open-unit"));
-        let elapsed = check(browser.execute_async(
-            "const done = arguments[arguments.length - 1]; \
-             const observer = new MutationObserver(() => { \
-               if (document.querySelectorAll('.picture svg[role=img]').length >= 10) { \
-                 observer.disconnect(); done(performance.now() - start); } }); \
-             observer.observe(document.body, { childList: true, subtree: true }); \
-             const start = performance.now(); \
-             document.querySelector('.unit-card .open-unit').click();",
-        ));
-        drawn.push(elapsed.as_f64().unwrap_or(f64::NAN));
-        check(browser.back());
-    }
+    add_course(browser, &files.paths[0]);
+    let sentences = time_unit_open(
+        browser,
+        runs,
+        "[...document.querySelectorAll('.rich-text p')].some(p => p.textContent.startsWith('Sentence 10'))",
+    );
+    add_course(browser, &files.paths[1]);
+    let pictures = time_unit_open(
+        browser,
+        runs,
+        "document.querySelectorAll('.picture svg[role=img]').length >= 10",
+    );
+    println!(
+        "a lesson of ten sentences (for comparison), open to shown: {}",
+        summary(sentences)
+    );
     println!(
         "a lesson of ten pictures, open to drawn: {}",
-        summary(drawn)
+        summary(pictures)
     );
 
     // Each run a new learner: check A, and each placement's answer to feedback.
@@ -400,11 +445,11 @@ fn pictures(browser: &Browser, server: &StaticServer, runs: usize) {
         check(browser.find("[data-testid=course-map]"));
         check(browser.execute(
             "[...document.querySelectorAll('.course-choice')] \
-               .find(choice => choice.textContent.includes('Fractions in pictures')).click(); \
+                  .find(choice => choice.textContent.includes('example-pictures')).click(); \
              return true;",
         ));
         check(browser.wait_until(
-            "document.querySelector('[data-testid=course-map] h1')?.textContent === 'Fractions in pictures'",
+            "document.querySelector('[data-testid=course-map] h1')?.textContent === 'example-pictures'",
             "the pictures course",
         ));
         check(browser.click(".unit-card .open-unit"));
