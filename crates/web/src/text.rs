@@ -976,7 +976,8 @@ pub fn learner_not_removed(nickname: &str, reason: &crate::free_space::NotRemove
 // Answering on a picture.
 pub const PLACE_POINT_LABEL: &str = "Point on the number line";
 pub const PLACE_POINT_HINT: &str =
-    "Move the point with the arrow keys, or tap or drag it along the line.";
+    "Tap or drag on the line to place the point, or use the arrow keys (Home and End go to the ends).";
+pub const POINT_NOT_PLACED: &str = "Not placed yet";
 pub const SHADE_HINT: &str = "Tap a part to shade it; tap it again to clear it. With the keyboard: Tab to a part, then Space.";
 pub const FEWER_PARTS: &str = "One part fewer";
 pub const MORE_PARTS: &str = "One part more";

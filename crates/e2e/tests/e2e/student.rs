@@ -937,6 +937,14 @@ fn pictures_are_drawn_and_answered_with_the_keyboard_alone_or_a_pointer() {
         let instance = student.instance_on_screen();
         kinds.insert(instance.kind.name());
         let wrong = instance.kind == ItemKind::PlacePoint && !targeted;
+        if wrong {
+            // No point placed yet: checking asks for an answer, and counts nothing.
+            student.press_button("[data-testid=submit-answer]");
+            ok(browser.wait_until(
+                "document.querySelector('.field-problem')?.textContent === 'Give an answer first.'",
+                "the request for an answer",
+            ));
+        }
         if instance.kind.on_picture() {
             super::save_screenshot(&browser, &format!("answering {}", instance.item_id));
             assert_accessible(&browser, &format!("answering {}", instance.item_id));

@@ -248,15 +248,12 @@ pub fn place_point(
         .iter()
         .map(|stop| number_text(stop.response()))
         .collect();
+    // No point until the student places one: an answer at the line's start must
+    // be given too.
     let at = {
         let texts = texts.clone();
-        move || typed.with(|typed| texts.iter().position(|text| text == typed).unwrap_or(0))
+        move || typed.with(|typed| texts.iter().position(|text| text == typed))
     };
-    if typed.get_untracked().is_empty() {
-        if let Some(first) = texts.first() {
-            typed.set(first.clone());
-        }
-    }
     let go = {
         let texts = texts.clone();
         move |index: usize| {
@@ -271,12 +268,14 @@ pub fn place_point(
         let at = at.clone();
         let go = go.clone();
         move |event: leptos::ev::KeyboardEvent| {
+            // The first press places the point at the start.
             let here = at();
-            let to = match event.key().as_str() {
-                "ArrowLeft" | "ArrowDown" => here.saturating_sub(1),
-                "ArrowRight" | "ArrowUp" => here + 1,
-                "Home" => 0,
-                "End" => last,
+            let to = match (event.key().as_str(), here) {
+                ("ArrowLeft" | "ArrowDown" | "ArrowRight" | "ArrowUp", None) => 0,
+                ("ArrowLeft" | "ArrowDown", Some(here)) => here.saturating_sub(1),
+                ("ArrowRight" | "ArrowUp", Some(here)) => here + 1,
+                ("Home", _) => 0,
+                ("End", _) => last,
                 _ => return,
             };
             event.prevent_default();
@@ -326,22 +325,27 @@ pub fn place_point(
     let stop_of = {
         let at = at.clone();
         let stops = stops.clone();
-        move || stops.get(at()).copied()
+        move || at().and_then(|at| stops.get(at).copied())
     };
     let words = {
         let stop_of = stop_of.clone();
         move || {
-            stop_of()
-                .map(|stop| number_in_words(stop.value))
-                .unwrap_or_default()
+            stop_of().map_or_else(
+                || text::POINT_NOT_PLACED.to_string(),
+                |stop| number_in_words(stop.value),
+            )
         }
     };
     let cx = {
         let stop_of = stop_of.clone();
         move || stop_of().map_or(0, |stop| stop.x)
     };
-    let cy = move || stop_of().map_or(0, |stop| stop.y);
-    let point = view! { <circle cx=cx cy=cy r="90" class="point" /> }.into_any();
+    let cy = {
+        let stop_of = stop_of.clone();
+        move || stop_of().map_or(0, |stop| stop.y)
+    };
+    let hidden = move || stop_of().is_none().then_some("hidden");
+    let point = view! { <circle cx=cx cy=cy r="90" class="point" visibility=hidden /> }.into_any();
     view! {
         <div class="picture answer-picture">
             <p id=description_id.clone() class="visually-hidden">{description}</p>

@@ -141,7 +141,12 @@ async fn a_point_is_placed_with_the_arrow_keys() {
         let mounted = mount_player(&instance, None);
         leptos::task::tick().await;
         let slider = find(&mounted.root, "[data-testid=place-point]");
-        assert_eq!(slider.get_attribute("aria-valuenow").as_deref(), Some("0"));
+        // No point until one is placed: an answer at the start must be given too.
+        assert_eq!(slider.get_attribute("aria-valuenow"), None);
+        assert_eq!(
+            slider.get_attribute("aria-valuetext").as_deref(),
+            Some("Not placed yet")
+        );
         // End goes to the last stop, Home back to the first.
         press(&slider, "End");
         leptos::task::tick().await;
