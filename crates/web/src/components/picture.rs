@@ -55,18 +55,18 @@ fn svg(
         .iter()
         .map(|shape| render_shape(shape, paint, shades))
         .collect_view();
-    let role = label
-        .as_ref()
-        .map(|_| if shades.is_some() { "group" } else { "img" });
-    let hidden = label.is_none().then_some("true");
-    view! {
-        <svg
-            viewBox=format!("0 0 {} {}", drawing.width, drawing.height)
-            width=format!("{}em", drawing.width / 160)
-            role=role
-            aria-label=label
-            aria-hidden=hidden
-        >
+    // The hatchings, only where something is or may be shaded (a number line has
+    // none): fewer elements to make.
+    let shaded = shades.is_some()
+        || drawing.shapes.iter().any(|shape| {
+            matches!(
+                shape,
+                Shape::Rect { fill, .. } | Shape::Wedge { fill, .. } | Shape::Disc { fill, .. }
+                    if matches!(fill, Fill::Shaded | Fill::Second | Fill::Both)
+            )
+        });
+    let hatching = shaded.then(|| {
+        view! {
             <defs>
                 <pattern id=pattern("a") class="hatch-a" patternUnits="userSpaceOnUse" width="80" height="80" patternTransform="rotate(45)">
                     <rect width="80" height="80" />
@@ -82,6 +82,21 @@ fn svg(
                     <line x1="0" y1="0" x2="80" y2="0" />
                 </pattern>
             </defs>
+        }
+    });
+    let role = label
+        .as_ref()
+        .map(|_| if shades.is_some() { "group" } else { "img" });
+    let hidden = label.is_none().then_some("true");
+    view! {
+        <svg
+            viewBox=format!("0 0 {} {}", drawing.width, drawing.height)
+            width=format!("{}em", drawing.width / 160)
+            role=role
+            aria-label=label
+            aria-hidden=hidden
+        >
+            {hatching}
             {shapes}
             {extra}
         </svg>
