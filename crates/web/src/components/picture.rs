@@ -58,13 +58,11 @@ fn svg(
     // The hatchings, only where something is or may be shaded (a number line has
     // none): fewer elements to make.
     let shaded = shades.is_some()
-        || drawing.shapes.iter().any(|shape| {
-            matches!(
-                shape,
-                Shape::Rect { fill, .. } | Shape::Wedge { fill, .. } | Shape::Disc { fill, .. }
-                    if matches!(fill, Fill::Shaded | Fill::Second | Fill::Both)
-            )
-        });
+        || drawing
+            .shapes
+            .iter()
+            .filter_map(Shape::filled)
+            .any(|(fill, _)| matches!(fill, Fill::Shaded | Fill::Second | Fill::Both));
     let hatching = shaded.then(|| {
         view! {
             <defs>
@@ -397,26 +395,9 @@ pub fn shade_parts(diagram: &Diagram, typed: RwSignal<String>, locked: Signal<bo
     };
     let drawn: Vec<bool> = {
         let mut drawn = vec![false; usize::from(parts.parts)];
-        for shape in &drawing.shapes {
-            if let Shape::Rect {
-                part: Some(part),
-                fill,
-                ..
-            }
-            | Shape::Wedge {
-                part: Some(part),
-                fill,
-                ..
-            }
-            | Shape::Disc {
-                part: Some(part),
-                fill,
-                ..
-            } = shape
-            {
-                if let Some(slot) = drawn.get_mut(usize::from(*part)) {
-                    *slot = *fill != Fill::None;
-                }
+        for (fill, part) in drawing.shapes.iter().filter_map(Shape::filled) {
+            if let Some(slot) = part.and_then(|part| drawn.get_mut(usize::from(part))) {
+                *slot = fill != Fill::None;
             }
         }
         drawn

@@ -101,6 +101,19 @@ pub enum Stroke {
     Jump,
 }
 
+impl Shape {
+    /// A filled shape's inside and the part it is, when a student can act on it:
+    /// a rectangle, sector or circle. None for lines, curves and text.
+    pub fn filled(&self) -> Option<(Fill, Option<u16>)> {
+        match *self {
+            Shape::Rect { fill, part, .. }
+            | Shape::Wedge { fill, part, .. }
+            | Shape::Disc { fill, part, .. } => Some((fill, part)),
+            Shape::Line { .. } | Shape::Curve { .. } | Shape::Text { .. } => None,
+        }
+    }
+}
+
 impl Stroke {
     pub fn width(self) -> i32 {
         match self {
