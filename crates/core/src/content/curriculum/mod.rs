@@ -40,6 +40,22 @@ pub struct Curriculum {
     #[serde(default)]
     pub misconceptions: Vec<Misconception>,
     pub courses: Vec<Course>,
+    /// Findings of the content linter (`masterly-lint`) that a teacher reviewed and
+    /// kept on purpose, each with the reason; the linter does not report them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviewed: Vec<Reviewed>,
+}
+
+/// A content linter finding kept on purpose: which check, where, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reviewed {
+    /// The check's name, as the linter prints it: "answer-never-changes".
+    pub check: String,
+    /// The id of the item, objective or course the finding is about.
+    pub id: String,
+    /// Why it is intended, for the next author who reads it.
+    pub why: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,6 +146,10 @@ pub struct Course {
     pub grade: Option<u32>,
     #[serde(default)]
     pub description: String,
+    /// The denominators the course's numbers keep to (its grade's band, as 3.NF
+    /// keeps to 2, 3, 4, 6 and 8); the content linter reports any other.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub denominators: Vec<i64>,
     pub units: Vec<Unit>,
 }
 
@@ -153,6 +173,9 @@ pub struct Objective {
     pub id: String,
     /// The learning target in the student's words: "I can place a unit fraction on a number line."
     pub target: String,
+    /// The standards it teaches, as codes ("3.NF.2a", "4.MD.4").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<String>,
     pub lesson: Lesson,
     /// Re-teaching for students below the bar: a *different* explanation or
     /// modality than the lesson, never the lesson again.

@@ -355,6 +355,30 @@ fn placeholders_support_formats_and_literal_braces() {
 }
 
 #[test]
+fn a_word_placeholder_agrees_with_its_value() {
+    let said = |x: Rational| {
+        let scope = vec![("x".to_string(), x)];
+        interpolate("{x:mixed} {x:cup|cups}", &scope, "f")
+    };
+    let number = |n: i64, d: i64| Rational::new(n, d).unwrap_or(Rational::ZERO);
+    assert_eq!(said(number(1, 1)), Ok("1 cup".to_string()));
+    assert_eq!(said(number(3, 4)), Ok("3/4 cup".to_string()));
+    assert_eq!(said(number(3, 1)), Ok("3 cups".to_string()));
+    assert_eq!(said(number(3, 2)), Ok("1 1/2 cups".to_string()));
+    assert_eq!(said(number(0, 1)), Ok("0 cups".to_string()));
+    for bad in ["{x:|cups}", "{x:a|b|c}"] {
+        let scope = vec![("x".to_string(), number(1, 1))];
+        assert!(
+            matches!(
+                interpolate(bad, &scope, "f"),
+                Err(InstanceError::UnknownFormat { .. })
+            ),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
 fn the_right_answer_is_described_in_words_for_every_kind() {
     assert_eq!(describe_answer(&instance(HALF_OF_EIGHT, 0)), "1/4");
     assert_eq!(describe_answer(&instance(THREE_QUARTERS, 0)), "3/4");

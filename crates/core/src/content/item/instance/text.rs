@@ -24,14 +24,20 @@ enum Body<'a> {
 #[derive(Debug, Clone)]
 enum Piece<'a> {
     Literal(Cow<'a, str>),
-    Value(Expr, Format),
+    Value(Expr, Format<'a>),
 }
 
 #[derive(Debug, Clone, Copy)]
-enum Format {
+enum Format<'a> {
     Fraction,
     Mixed,
     Decimal,
+    /// `{n:gap|gaps}`: the first word for a value above 0 and at most 1 ("1 gap",
+    /// "3/4 cup"), the second for any other ("0 gaps", "3 gaps", "1 1/2 cups").
+    Word {
+        one: &'a str,
+        many: &'a str,
+    },
 }
 
 impl<'a> Text<'a> {
@@ -119,6 +125,10 @@ impl<'a> Text<'a> {
                         Format::Fraction => out.push_str(&value.to_string()),
                         Format::Mixed => out.push_str(&value.to_mixed_string()),
                         Format::Decimal => out.push_str(&value.to_decimal_string()),
+                        Format::Word { one, many } => {
+                            let singular = value > Rational::ZERO && value <= Rational::ONE;
+                            out.push_str(if singular { one } else { many })
+                        }
                     }
                 }
             }
@@ -177,6 +187,20 @@ fn scan_placeholders<'a>(
                     "fraction" => Format::Fraction,
                     "mixed" => Format::Mixed,
                     "decimal" => Format::Decimal,
+                    words if words.contains('|') => match words.split_once('|') {
+                        Some((one, many)) if !one.trim().is_empty() && !many.contains('|') => {
+                            Format::Word {
+                                one: one.trim(),
+                                many: many.trim(),
+                            }
+                        }
+                        _ => {
+                            return Err(InstanceError::UnknownFormat {
+                                field: field.path(id),
+                                format: words.to_string(),
+                            })
+                        }
+                    },
                     other => {
                         return Err(InstanceError::UnknownFormat {
                             field: field.path(id),
@@ -213,7 +237,8 @@ fn append<'a>(literal: &mut Cow<'a, str>, more: &'a str) {
 
 /// Fills `{expression}` and `{expression:format}` placeholders; `{{` and `}}` are
 /// literal braces. Formats: `fraction` (default: 3/4, 2), `mixed` (1 1/2),
-/// `decimal` (0.75 when the decimal terminates).
+/// `decimal` (0.75 when the decimal terminates), and `one|many` for the word that
+/// agrees with the value (`{n:gap|gaps}`).
 pub fn interpolate(
     text: &str,
     scope: &(impl Scope + ?Sized),
