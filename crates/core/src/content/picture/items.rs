@@ -4,7 +4,7 @@
 //! on its picture at all.
 
 use super::draw::{line_y, x_of, Drawing};
-use super::{draw, Axis, Bar, Diagram, Model, DEFAULT_MAX_PARTS, MAX_PIECES};
+use super::{draw, Axis, Bar, Diagram, Model, MAX_PIECES};
 use crate::content::item::{ItemKind, Response};
 use crate::content::rational::Rational;
 use std::ops::RangeInclusive;
@@ -98,7 +98,7 @@ pub fn partition_range(diagram: &Diagram) -> Option<RangeInclusive<u16>> {
     let most = match diagram {
         Diagram::NumberLine(line) => line.axis.max_parts,
         Diagram::Circle(whole) => whole.max_parts,
-        Diagram::Strip(_) => DEFAULT_MAX_PARTS,
+        Diagram::Strip(bars) => bars.last()?.max_parts,
         _ => return None,
     };
     Some(1..=most)
@@ -137,10 +137,12 @@ pub fn partitioned(diagram: &Diagram, parts: u16) -> Option<Diagram> {
             whole.shaded = 0;
         }
         Diagram::Strip(bars) => {
-            *bars.last_mut()? = Bar {
+            let last = bars.last_mut()?;
+            *last = Bar {
                 parts,
                 shaded: 0,
                 label: None,
+                max_parts: last.max_parts,
             };
         }
         _ => return None,

@@ -136,6 +136,9 @@ pub struct Bar {
     pub parts: u16,
     pub shaded: u16,
     pub label: Option<String>,
+    /// The strip's partition limit (24 unless raised with `max-parts`), the same for
+    /// every bar: how far a partition item may cut the last one.
+    pub max_parts: u16,
 }
 
 /// A rectangle of `rows` × `columns` cells. The first `shaded` cells (row by row)
@@ -489,6 +492,7 @@ impl<'a> Params<'a> {
                         parts,
                         shaded,
                         label: label_of("bar", label)?,
+                        max_parts,
                     });
                 }
                 if bars.is_empty() {
@@ -753,8 +757,8 @@ impl fmt::Display for Diagram {
                 }
             }
             Diagram::Strip(bars) => {
-                let most = bars.iter().map(|bar| bar.parts).max().unwrap_or(0);
-                if most > DEFAULT_MAX_PARTS {
+                let most = bars.first().map_or(DEFAULT_MAX_PARTS, |bar| bar.max_parts);
+                if most != DEFAULT_MAX_PARTS {
                     write!(f, "; max-parts: {most}")?;
                 }
                 for bar in bars {

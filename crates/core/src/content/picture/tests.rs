@@ -515,6 +515,18 @@ fn shading_counts_parts_per_whole_and_partitioning_cuts_the_whole() {
         Some(read("::: circle; parts: 5 :::"))
     );
     assert_eq!(partitioned(&circle, 25), None);
+    // A strip keeps the author's limit for the bar a student cuts.
+    let strip = read("::: strip; bar: 1/4; bar: 1/1; max-parts: 40 :::");
+    assert_eq!(partition_range(&strip), Some(1..=40));
+    assert_eq!(
+        partitioned(&strip, 32),
+        Some(read("::: strip; bar: 1/4; bar: 0/32; max-parts: 40 :::"))
+    );
+    assert_eq!(partitioned(&strip, 41), None);
+    assert_eq!(
+        partition_range(&read("::: strip; bar: 1/1 :::")),
+        Some(1..=24)
+    );
     let line = read("::: number-line; from: 0; to: 2; labels: fractions :::");
     // Twelfths would crowd fraction labels: the cut line shows whole numbers only.
     assert_eq!(
