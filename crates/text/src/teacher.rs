@@ -5,7 +5,7 @@
 use crate::learning::{level_label, reason};
 use crate::Say;
 use masterly_core::content::markdown::{parse_markdown, plain_text};
-use masterly_core::content::picture::{describe, Diagram};
+use masterly_core::content::picture::{describe, parse_diagram, Diagram};
 use masterly_core::format::class_file::{MAX_CLASS_NAME_CHARS, MAX_STUDENTS, MAX_WEEKLY_MINUTES};
 use masterly_core::format::progress::MAX_NICKNAME_CHARS;
 use masterly_core::teacher::class::{Cell, Column, Group, Table};
@@ -104,6 +104,11 @@ impl Say for Cell {
                 text.clone()
             }
             Cell::Question(question) => question_in_words(question),
+            Cell::Answers(answers) => answers
+                .iter()
+                .map(|(answer, count)| format!("{} ({count})", answer_in_words(answer)))
+                .collect::<Vec<_>>()
+                .join("; "),
             Cell::Level {
                 readiness: Some(mark),
                 ..
@@ -147,6 +152,15 @@ pub fn question_in_words(question: &Question) -> String {
     match &question.picture {
         Some(picture) => format!("{prompt} [{}]", describe(picture)),
         None => prompt,
+    }
+}
+
+/// An answer as a teacher reads it: as given, or a picture chosen, in words and in
+/// brackets.
+pub fn answer_in_words(answer: &str) -> String {
+    match parse_diagram(answer) {
+        Ok(picture) => format!("[{}]", describe(&picture).say()),
+        Err(_) => answer.to_string(),
     }
 }
 

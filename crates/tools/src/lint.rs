@@ -681,9 +681,9 @@ fn about_equivalence(objective: &Objective, item: &Item) -> bool {
 }
 
 /// Words after a fraction that keep it in the language of arithmetic, not a story.
-const MATHS_WORDS: [&str; 18] = [
+const MATHS_WORDS: [&str; 20] = [
     "and", "or", "is", "are", "closer", "more", "less", "than", "to", "with", "equal", "equals",
-    "as", "from", "on", "in", "the", "plus",
+    "as", "from", "on", "in", "the", "plus", "shaded", "shade",
 ];
 
 /// The first fraction of a prompt's prose that is not in simplest form and stands

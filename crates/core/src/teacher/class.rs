@@ -233,7 +233,7 @@ impl ClassReports {
                 Cell::count(item.attempts),
                 Cell::count(item.wrong),
                 Cell::count(item.wrong_percent()),
-                Cell::Text(counted(&item.wrong_answers)),
+                Cell::Answers(item.wrong_answers.clone()),
                 Cell::Text(counted(&item.misconceptions)),
                 Cell::Text(item.item.clone()),
             ]);
@@ -420,6 +420,7 @@ impl Table {
 fn compare_cells(a: &Cell, b: &Cell) -> Ordering {
     match (a, b) {
         (Cell::Question(a), Cell::Question(b)) => natural_order(&a.prompt, &b.prompt),
+        (Cell::Answers(a), Cell::Answers(b)) => natural_order(first_answer(a), first_answer(b)),
         (Cell::Text(a), Cell::Text(b))
         | (Cell::Date(a), Cell::Date(b))
         | (Cell::Learner { nickname: a, .. }, Cell::Learner { nickname: b, .. }) => {
@@ -452,9 +453,13 @@ fn compare_cells(a: &Cell, b: &Cell) -> Ordering {
     }
 }
 
+fn first_answer(answers: &[(String, u32)]) -> &str {
+    answers.first().map_or("", |(answer, _)| answer.as_str())
+}
+
 fn kind_rank(cell: &Cell) -> u8 {
     match cell {
-        Cell::Text(_) | Cell::Learner { .. } | Cell::Question(_) => 0,
+        Cell::Text(_) | Cell::Learner { .. } | Cell::Question(_) | Cell::Answers(_) => 0,
         Cell::Level { .. } => 1,
         Cell::Count(_) => 2,
         Cell::OutOf { .. } => 3,
@@ -591,6 +596,9 @@ pub enum Cell {
     Text(String),
     /// A question as a child saw it.
     Question(Question),
+    /// Answers as students gave them, each with how often: a typed answer, a
+    /// choice's text (which may be a picture, `::: circle; … :::`), entries in order.
+    Answers(Vec<(String, u32)>),
     /// A student in the grid, and the title of their goal course when it is
     /// another course than the grid's.
     Learner {

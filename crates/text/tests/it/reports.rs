@@ -175,3 +175,15 @@ fn a_question_on_a_picture_is_said_with_its_picture_described() {
         "Which is more?\nA fraction strip of 2 bars, one whole each. Bar 1: split into 4 equal parts, 2 shaded. Bar 2: split into 4 equal parts, 3 shaded."
     );
 }
+
+#[test]
+fn wrong_answers_that_are_pictures_are_said_in_words() {
+    let answers = Cell::Answers(vec![
+        ("::: circle; parts: 4; shaded: 3 :::".to_string(), 5),
+        ("1/2".to_string(), 2),
+    ]);
+    assert_eq!(
+        answers.say(),
+        "[A circle split into 4 equal parts, 3 shaded.] (5); 1/2 (2)"
+    );
+}

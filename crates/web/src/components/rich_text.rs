@@ -4,6 +4,7 @@
 use crate::components::picture::Picture;
 use leptos::prelude::*;
 use masterly_core::content::markdown::{parse_markdown, Block, Inline};
+use masterly_core::content::picture::parse_diagram;
 use masterly_core::content::written_fraction::{text_pieces, TextPiece};
 use masterly_text::picture::fraction_in_words;
 use masterly_text::Say;
@@ -71,10 +72,15 @@ fn render_inlines(parts: Vec<Inline>) -> AnyView {
         .into_any()
 }
 
-/// Plain text (a choice, an entry to order, an answer) with its fractions stacked.
+/// Plain text (a choice, an entry to order, an answer) with its fractions stacked;
+/// a text that is one picture (a choice `::: circle; parts: 4; shaded: 1 :::`) is
+/// drawn.
 #[component]
 pub fn MathText(text: String) -> impl IntoView {
-    with_fractions(&text)
+    match parse_diagram(&text) {
+        Ok(diagram) => view! { <Picture diagram /> }.into_any(),
+        Err(_) => with_fractions(&text),
+    }
 }
 
 /// `text` with each fraction drawn stacked, the numerator over the denominator; a

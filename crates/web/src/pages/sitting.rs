@@ -12,7 +12,7 @@ use crate::student::StudentSession;
 use crate::text;
 use leptos::prelude::*;
 use masterly_core::content::item::{
-    describe_answer, judge, ItemInstance, Judgement, Response, ResponseError,
+    describe_answer, judge, Expected, ItemInstance, Judgement, Response, ResponseError,
 };
 use masterly_core::device::workbook::Place;
 use masterly_core::learning::attempt::{AssessmentKind, Attempt};
@@ -332,7 +332,7 @@ fn feedback_view(
                 </div>
             })}
             {(!attempt.correct && !can_retry).then(|| view! {
-                <p class="model-answer">{text::THE_ANSWER} " " <strong><MathText text=describe_answer(instance) /></strong></p>
+                <div class="model-answer">{text::THE_ANSWER} " " <strong>{model_answer(instance)}</strong></div>
             })}
             {(!can_retry && !instance.solution.is_empty()).then(|| view! {
                 <div class="solution">
@@ -380,5 +380,22 @@ fn focus_answer() {
         if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
             let _ = element.focus();
         }
+    }
+}
+
+/// The right answer, shown after the last try: the choices that were right one by
+/// one (each may be a picture), or the answer in words.
+fn model_answer(instance: &ItemInstance) -> AnyView {
+    match &instance.expected {
+        Expected::Multiple(indices) => indices
+            .iter()
+            .filter_map(|index| instance.choices.iter().find(|c| c.index == *index))
+            .enumerate()
+            .map(|(n, choice)| {
+                view! { {(n > 0).then_some("; ")}<MathText text=choice.text.clone() /> }
+            })
+            .collect_view()
+            .into_any(),
+        _ => view! { <MathText text=describe_answer(instance) /> }.into_any(),
     }
 }

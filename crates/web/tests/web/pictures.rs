@@ -7,7 +7,7 @@ use super::fresh_container;
 use super::player::{mount_player, Mounted};
 use leptos::prelude::*;
 use masterly_core::content::curriculum::{load_curriculum, Curriculum};
-use masterly_core::content::item::{judge, model_answer, ItemInstance, Response};
+use masterly_core::content::item::{judge, model_answer, Expected, ItemInstance, Response};
 use masterly_core::content::picture::{draw, stops};
 use masterly_test_kit::pictures::TEN_PICTURES;
 use masterly_web::components::rich_text::RichText;
@@ -323,4 +323,39 @@ async fn ten_pictures_of_every_model_are_drawn_in_one_text() {
     assert_eq!(all(&root, ".picture svg[role=img]").len(), 10);
     assert!(all(&root, ".picture-error").is_empty());
     root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn choices_that_are_pictures_are_drawn_named_and_chosen() {
+    let instance = instance("which-circle", 3);
+    let mounted = mount_player(&instance, None);
+    leptos::task::tick().await;
+    // Each choice's label is its picture, named for a screen reader; no syntax shows.
+    let labels = all(&mounted.root, ".choice label");
+    assert_eq!(labels.len(), 3);
+    for label in &labels {
+        let svg = label
+            .query_selector("svg[role=img]")
+            .ok()
+            .flatten()
+            .expect("a picture in the choice's label");
+        let name = svg.get_attribute("aria-label").unwrap_or_default();
+        assert!(name.starts_with("A circle split into"), "{name}");
+        assert!(!label.text_content().unwrap_or_default().contains(":::"));
+    }
+    // Clicking the right picture chooses it.
+    let Expected::Single(answer) = instance.expected else {
+        panic!("one right choice")
+    };
+    let right = instance
+        .choices
+        .iter()
+        .position(|choice| choice.index == answer)
+        .expect("the right choice is shown");
+    let label: web_sys::HtmlElement = labels[right].clone().unchecked_into();
+    label.click();
+    leptos::task::tick().await;
+    let (given, correct) = submitted(&mounted, &instance).await;
+    assert!(correct, "{given:?}");
+    mounted.root.remove();
 }
