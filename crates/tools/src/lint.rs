@@ -879,3 +879,60 @@ pub fn counts(findings: &[Finding]) -> BTreeMap<Check, usize> {
     }
     counts
 }
+
+/// What a curriculum holds, per course, and which objectives teach each standard,
+/// as two Markdown tables (`masterly-lint --summary`, docs/bundled-curricula.md).
+pub fn summary(curriculum: &Curriculum) -> String {
+    let pictures = |text: &str| text.matches(":::").count() / 2;
+    let mut out = String::from(
+        "| course | units | objectives | items | templated | pictures | item kinds |\n|---|---|---|---|---|---|---|\n",
+    );
+    let mut standards: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for course in &curriculum.courses {
+        let objectives: Vec<&Objective> = course.units.iter().flat_map(|u| &u.objectives).collect();
+        let items: Vec<&Item> = objectives.iter().flat_map(|o| &o.items).collect();
+        let mut drawn = 0;
+        let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+        for objective in &objectives {
+            drawn += pictures(&objective.lesson.body);
+            drawn += objective
+                .correctives
+                .iter()
+                .map(|c| pictures(&c.body))
+                .sum::<usize>();
+            drawn += objective
+                .enrichment
+                .iter()
+                .map(|e| pictures(&e.body))
+                .sum::<usize>();
+            for code in &objective.standards {
+                standards.entry(code).or_default().push(&objective.id);
+            }
+        }
+        for item in &items {
+            *kinds.entry(item.kind.name()).or_default() += 1;
+            let texts = [&item.prompt, &item.solution]
+                .into_iter()
+                .chain(&item.hints)
+                .chain(item.choices.iter().flatten().map(|c| &c.text))
+                .chain(item.diagram.as_ref());
+            drawn += texts.map(|t| pictures(t)).sum::<usize>();
+        }
+        let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} |\n",
+            course.title,
+            course.units.len(),
+            objectives.len(),
+            items.len(),
+            items.iter().filter(|i| i.template.is_some()).count(),
+            drawn,
+            kinds.join(", ")
+        ));
+    }
+    out.push_str("\n| standard | objectives |\n|---|---|\n");
+    for (code, objectives) in standards {
+        out.push_str(&format!("| {code} | {} |\n", objectives.join(", ")));
+    }
+    out
+}

@@ -270,3 +270,21 @@ fn every_check_has_a_unique_name_that_reads_back() {
         assert!(!check.meaning().is_empty());
     }
 }
+
+#[test]
+fn the_summary_counts_what_each_course_holds_and_lists_its_standards() {
+    let loaded = load_curriculum(PICTURES).unwrap_or_else(|e| panic!("{:#?}", e.0));
+    let table = masterly_tools::lint::summary(&loaded.curriculum);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(
+        lines[0],
+        "| course | units | objectives | items | templated | pictures | item kinds |"
+    );
+    assert!(
+        lines[2].ends_with(
+            "| 1 | 3 | 12 | 4 | 26 | partition 4, place_point 2, shade 4, single_choice 2 |"
+        ),
+        "{}",
+        lines[2]
+    );
+}

@@ -2,16 +2,18 @@
 //! docs/curriculum-format.md "Checking content").
 //!
 //!     masterly-lint [--seeds N] [--known FILE] [--quiet] CURRICULUM.json...
+//!     masterly-lint --summary CURRICULUM.json...
 //!
 //! Prints each finding as `file: path (id): check: what`, then the count per check.
 //! Exits 1 when a file does not load or has a finding, 0 when all are clean. With
 //! `--known`, findings listed there (`check id` per line) are expected: the run
 //! fails only on a finding not listed, or on a listed one that is gone; `--quiet`
-//! prints only those.
+//! prints only those. `--summary` prints instead what each course holds and which
+//! objectives teach each standard, as Markdown tables.
 
 use masterly_core::content::curriculum::load_curriculum;
 use masterly_text::Say;
-use masterly_tools::lint::{counts, lint, Check, Finding, Options};
+use masterly_tools::lint::{counts, lint, summary, Check, Finding, Options};
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
@@ -20,9 +22,11 @@ struct Arguments {
     options: Options,
     known: Option<String>,
     quiet: bool,
+    summary: bool,
 }
 
-const USAGE: &str = "usage: masterly-lint [--seeds N] [--known FILE] [--quiet] CURRICULUM.json...";
+const USAGE: &str =
+    "usage: masterly-lint [--seeds N] [--known FILE] [--quiet] [--summary] CURRICULUM.json...";
 
 fn arguments() -> Result<Arguments, String> {
     let mut arguments = Arguments {
@@ -30,6 +34,7 @@ fn arguments() -> Result<Arguments, String> {
         options: Options::default(),
         known: None,
         quiet: false,
+        summary: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -43,6 +48,7 @@ fn arguments() -> Result<Arguments, String> {
             }
             "--known" => arguments.known = Some(args.next().ok_or("--known needs a file")?),
             "--quiet" => arguments.quiet = true,
+            "--summary" => arguments.summary = true,
             "--help" | "-h" => {
                 let checks: Vec<String> = Check::ALL
                     .iter()
@@ -106,6 +112,10 @@ fn run() -> Result<bool, String> {
                 continue;
             }
         };
+        if arguments.summary {
+            println!("{file}\n\n{}", summary(&loaded.curriculum));
+            continue;
+        }
         let warnings: Vec<(String, String)> = loaded
             .warnings
             .iter()
@@ -131,6 +141,9 @@ fn run() -> Result<bool, String> {
             );
         }
         all.extend(findings);
+    }
+    if arguments.summary {
+        return Ok(clean);
     }
     if let Some(known) = &known {
         let found: BTreeSet<(String, String)> = all
