@@ -880,8 +880,9 @@ pub fn counts(findings: &[Finding]) -> BTreeMap<Check, usize> {
     counts
 }
 
-/// What a curriculum holds, per course, and which objectives teach each standard,
-/// as two Markdown tables (`masterly-lint --summary`, docs/bundled-curricula.md).
+/// What a curriculum holds, per course; which objectives teach each standard; and
+/// per objective, its items and how often a blind guess passes its checks: three
+/// Markdown tables (`masterly-lint --summary`, docs/bundled-curricula.md).
 pub fn summary(curriculum: &Curriculum) -> String {
     let pictures = |text: &str| text.matches(":::").count() / 2;
     let mut out = String::from(
@@ -933,6 +934,29 @@ pub fn summary(curriculum: &Curriculum) -> String {
     out.push_str("\n| standard | objectives |\n|---|---|\n");
     for (code, objectives) in standards {
         out.push_str(&format!("| {code} | {} |\n", objectives.join(", ")));
+    }
+    out.push_str(
+        "\n| objective | items | kinds | a blind guess passes a check | … the unit test |\n|---|---|---|---|---|\n",
+    );
+    let mastery = &curriculum.mastery;
+    for (_, unit) in curriculum.units() {
+        let bar = curriculum.bar_percent(unit);
+        for objective in &unit.objectives {
+            let passes = |asked: u32| {
+                unit_test_strength(objective, asked, bar).map_or("–".to_string(), |s| {
+                    format!("{:.2}%", s.guess_passes_percent)
+                })
+            };
+            let kinds: BTreeSet<&str> = objective.items.iter().map(|i| i.kind.name()).collect();
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} |\n",
+                objective.id,
+                objective.items.len(),
+                kinds.len(),
+                passes(mastery.formative_items_per_objective),
+                passes(mastery.unit_test_items_per_objective)
+            ));
+        }
     }
     out
 }
