@@ -75,8 +75,19 @@ fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
     }
 }
 
-fn axis_words(what: &str, from: Rational, to: Rational, parts: u16) -> String {
-    let (from, to) = (number_in_words(from), number_in_words(to));
+/// A number of a number line as it is said: as a decimal ("0.62") where the line
+/// writes decimals and the value has one, otherwise in words ("3 fifths").
+pub fn number_on_line(value: Rational, decimals: bool) -> String {
+    let written = value.to_decimal_string();
+    if decimals && !written.contains('/') {
+        written
+    } else {
+        number_in_words(value)
+    }
+}
+
+fn axis_words(what: &str, from: Rational, to: Rational, parts: u16, decimals: bool) -> String {
+    let (from, to) = (number_on_line(from, decimals), number_on_line(to, decimals));
     if parts == 1 {
         format!("{what} from {from} to {to}, marked at each whole number.")
     } else {
@@ -87,10 +98,11 @@ fn axis_words(what: &str, from: Rational, to: Rational, parts: u16) -> String {
     }
 }
 
-fn point_words(point: &Point) -> String {
+fn point_words(point: &Point, decimals: bool) -> String {
+    let at = number_on_line(point.value, decimals);
     match &point.label {
-        Some(label) => format!(" Point {label} is at {}.", number_in_words(point.value)),
-        None => format!(" A point is at {}.", number_in_words(point.value)),
+        Some(label) => format!(" Point {label} is at {at}."),
+        None => format!(" A point is at {at}."),
     }
 }
 
@@ -104,16 +116,17 @@ impl Say for DiagramDescription {
                 parts,
                 points,
                 jumps,
+                decimals,
             } => {
-                let mut out = axis_words("A number line", *from, *to, *parts);
+                let mut out = axis_words("A number line", *from, *to, *parts, *decimals);
                 for point in points {
-                    out.push_str(&point_words(point));
+                    out.push_str(&point_words(point, *decimals));
                 }
                 for jump in jumps {
                     out.push_str(&format!(
                         " A jump goes from {} to {}.",
-                        number_in_words(jump.from),
-                        number_in_words(jump.to)
+                        number_on_line(jump.from, *decimals),
+                        number_on_line(jump.to, *decimals)
                     ));
                 }
                 out
@@ -193,7 +206,7 @@ impl Say for DiagramDescription {
                 parts,
                 tallies,
             } => {
-                let mut out = axis_words("A line plot", *from, *to, *parts);
+                let mut out = axis_words("A line plot", *from, *to, *parts, false);
                 if tallies.is_empty() {
                     out.push_str(" It has no marks.");
                 }
@@ -214,7 +227,7 @@ fn expected(expected: Expected) -> &'static str {
     match expected {
         Expected::Number => "a number such as 3, 3/4, 1 1/2 or 0.25",
         Expected::Count => "a whole number",
-        Expected::Labels => "fractions, mixed, wholes or none",
+        Expected::Labels => "fractions, mixed, decimals, wholes or none",
         Expected::Mark => "cross or dot",
         Expected::Bar => "shaded parts/parts with an optional label, such as 3/4 or 3/4 A",
         Expected::Jump => "two numbers with -> between them, such as 0 -> 3/4",

@@ -29,6 +29,12 @@ fn each_model_is_described_in_sentences() {
             "A number line from minus 1 to 3, marked at each whole number.",
         ),
         (
+            "::: number-line; from: 0; to: 1; parts: 10; labels: decimals; points: 62/100 A; \
+             jumps: 3/10 -> 1/2 :::",
+            "A number line from 0 to 1, each whole split into tenths. Point A is at 0.62. \
+             A jump goes from 0.3 to 0.5.",
+        ),
+        (
             "::: strip; bar: 3/4 :::",
             "A fraction strip split into 4 equal parts, 3 shaded.",
         ),

@@ -12,9 +12,9 @@ use leptos::prelude::*;
 use masterly_core::content::item::Response;
 use masterly_core::content::picture::{
     describe, draw, draw_partitioned, partition_range, partitioned, shading, stops, Anchor,
-    Diagram, Drawing, Fill, Shape, Stroke,
+    Diagram, Drawing, Fill, Labels, Shape, Stroke,
 };
-use masterly_text::picture::number_in_words;
+use masterly_text::picture::number_on_line;
 use masterly_text::Say;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -335,6 +335,8 @@ pub fn place_point(
     };
     let description_id = format!("{prompt_id}-picture");
     let description = describe(diagram).say();
+    let decimals =
+        matches!(diagram, Diagram::NumberLine(line) if line.axis.labels == Labels::Decimals);
     let stop_of = {
         let at = at.clone();
         let stops = stops.clone();
@@ -345,7 +347,7 @@ pub fn place_point(
         move || {
             stop_of().map_or_else(
                 || text::POINT_NOT_PLACED.to_string(),
-                |stop| number_in_words(stop.value),
+                |stop| number_on_line(stop.value, decimals),
             )
         }
     };

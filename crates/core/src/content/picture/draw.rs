@@ -409,9 +409,11 @@ pub(super) fn x_of(axis: &Axis, value: Rational) -> i32 {
     LEFT + position(axis, value).unwrap_or(0)
 }
 
-/// A tick's number: a whole number, or a fraction after an optional whole number.
+/// A tick's number: a whole number, a decimal, or a fraction after an optional
+/// whole number.
 enum TickLabel {
     Whole(i128),
+    Decimal(String),
     Fraction {
         whole: Option<i128>,
         num: i128,
@@ -430,6 +432,19 @@ impl TickLabel {
                 Some(TickLabel::Whole(whole))
             }
             Labels::Wholes => None,
+            Labels::Decimals => {
+                let value = Rational::new(i64::try_from(m).ok()?, i64::from(parts)).ok()?;
+                let written = value.to_decimal_string();
+                Some(if written.contains('/') {
+                    TickLabel::Fraction {
+                        whole: None,
+                        num: m,
+                        den: parts,
+                    }
+                } else {
+                    TickLabel::Decimal(written)
+                })
+            }
             Labels::Mixed if whole != 0 => Some(TickLabel::Fraction {
                 whole: Some(whole),
                 num: rest.abs(),
@@ -447,6 +462,11 @@ impl TickLabel {
         let digits = |n: i128| n.to_string().len() as i32 * DIGIT;
         match self {
             TickLabel::Whole(n) => digits(*n),
+            // A decimal point is about half a digit wide.
+            TickLabel::Decimal(written) => {
+                let digits = written.bytes().filter(u8::is_ascii_digit).count() as i32;
+                digits * DIGIT + (written.len() as i32 - digits) * DIGIT / 2
+            }
             TickLabel::Fraction { whole, num, den } => {
                 whole.map_or(0, |w| digits(w) + 30) + digits(*num).max(digits(i128::from(*den)))
             }
@@ -494,7 +514,7 @@ fn axis_shapes(axis: &Axis, y: i32, shapes: &mut Vec<Shape>) -> i32 {
     for (x, label) in ticks(axis) {
         let reach = if label
             .as_ref()
-            .is_some_and(|l| matches!(l, TickLabel::Whole(_)))
+            .is_some_and(|l| matches!(l, TickLabel::Whole(_) | TickLabel::Decimal(_)))
         {
             120
         } else {
@@ -505,6 +525,10 @@ fn axis_shapes(axis: &Axis, y: i32, shapes: &mut Vec<Shape>) -> i32 {
             None => {}
             Some(TickLabel::Whole(n)) => {
                 shapes.push(text(x, y + 240, Anchor::Middle, &n.to_string()));
+                bottom = bottom.max(y + 340);
+            }
+            Some(TickLabel::Decimal(written)) => {
+                shapes.push(text(x, y + 240, Anchor::Middle, &written));
                 bottom = bottom.max(y + 340);
             }
             Some(TickLabel::Fraction { whole, num, den }) => {

@@ -94,6 +94,9 @@ pub enum Labels {
     Mixed,
     /// Whole numbers only.
     Wholes,
+    /// Every tick as a decimal (`0.1`, `0.62`) where its value has one (tenths,
+    /// hundredths, fourths …), wholes as whole numbers, any other as a fraction.
+    Decimals,
     None,
 }
 
@@ -384,6 +387,7 @@ impl<'a> Params<'a> {
             "fractions" => Labels::Fractions,
             "mixed" => Labels::Mixed,
             "wholes" => Labels::Wholes,
+            "decimals" => Labels::Decimals,
             "none" => Labels::None,
             other => return Err(bad("labels", other, Expected::Labels)),
         };
@@ -627,6 +631,8 @@ pub enum DiagramDescription {
         parts: u16,
         points: Vec<Point>,
         jumps: Vec<Jump>,
+        /// Its numbers are written as decimals (`labels: decimals`), so say them so.
+        decimals: bool,
     },
     /// Each bar: its parts and how many are shaded, and its label.
     Strip(Vec<Bar>),
@@ -663,6 +669,7 @@ pub fn describe(diagram: &Diagram) -> DiagramDescription {
             parts: line.axis.parts,
             points: line.points.clone(),
             jumps: line.jumps.clone(),
+            decimals: line.axis.labels == Labels::Decimals,
         },
         Diagram::Strip(bars) => DiagramDescription::Strip(bars.clone()),
         Diagram::Area(area) => {
@@ -710,6 +717,7 @@ impl fmt::Display for Diagram {
                 Labels::Fractions => "fractions",
                 Labels::Mixed => "mixed",
                 Labels::Wholes => "wholes",
+                Labels::Decimals => "decimals",
                 Labels::None => "none",
             };
             write!(

@@ -36,6 +36,36 @@ fn texts(drawing: &Drawing) -> Vec<(i32, i32, &str)> {
 }
 
 #[test]
+fn a_number_line_labelled_in_decimals_writes_each_tick_as_a_decimal() {
+    let tenths = draw(&read(
+        "::: number-line; from: 0; to: 1; parts: 10; labels: decimals :::",
+    ));
+    let labels: Vec<&str> = texts(&tenths).into_iter().map(|(_, _, t)| t).collect();
+    assert_eq!(
+        labels,
+        ["0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "1"]
+    );
+    // Zoomed in between 0.6 and 0.7: five gaps of 2 hundredths each.
+    let zoomed = draw(&read(
+        "::: number-line; from: 6/10; to: 7/10; parts: 50; max-parts: 50; labels: decimals :::",
+    ));
+    let labels: Vec<&str> = texts(&zoomed).into_iter().map(|(_, _, t)| t).collect();
+    assert_eq!(labels, ["0.6", "0.62", "0.64", "0.66", "0.68", "0.7"]);
+    // Thirds have no decimal: their ticks keep fractions.
+    let thirds = draw(&read(
+        "::: number-line; from: 0; to: 1; parts: 3; labels: decimals :::",
+    ));
+    let labels: Vec<&str> = texts(&thirds).into_iter().map(|(_, _, t)| t).collect();
+    assert_eq!(labels, ["0", "1", "3", "2", "3", "1"]);
+    assert_eq!(
+        parse_diagram(
+            "::: number-line; from: 0; to: 1; parts: 100; max-parts: 100; labels: decimals :::"
+        ),
+        Err(DiagramError::LabelsCrowded)
+    );
+}
+
+#[test]
 fn a_number_line_reads_on_one_line_or_several() {
     let one = read(
         "::: number-line; from: 0; to: 2; parts: 4; labels: fractions; points: 3/4 A, 1 1/2 :::",
