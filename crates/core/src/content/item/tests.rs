@@ -366,6 +366,12 @@ fn a_word_placeholder_agrees_with_its_value() {
     assert_eq!(said(number(3, 1)), Ok("3 cups".to_string()));
     assert_eq!(said(number(3, 2)), Ok("1 1/2 cups".to_string()));
     assert_eq!(said(number(0, 1)), Ok("0 cups".to_string()));
+    // A comparison is 1 or 0: the word of a condition, or nothing.
+    let scope = vec![("x".to_string(), number(3, 4))];
+    assert_eq!(
+        interpolate("{x < 1:<|}{x > 1:>|}{x == 1:=|}", &scope, "f"),
+        Ok("<".to_string())
+    );
     for bad in ["{x:|cups}", "{x:a|b|c}"] {
         let scope = vec![("x".to_string(), number(1, 1))];
         assert!(
