@@ -6,7 +6,7 @@
 
 use super::check::normalise_text;
 use super::{Item, ItemKind, MAX_RANGE_VALUES};
-use crate::content::expr::{Expr, ExprError, Scope, NO_VARIABLES};
+use crate::content::expr::{Expr, ExprError, Scope, Value, NO_VARIABLES};
 use crate::content::markdown::{parse_markdown, Block};
 use crate::content::picture::{check_answer, parse_diagram, Diagram, DiagramError, NotOnPicture};
 use crate::content::rational::{ArithmeticError, Rational};

@@ -33,7 +33,8 @@ enum Format<'a> {
     Mixed,
     Decimal,
     /// `{n:gap|gaps}`: the first word for a value above 0 and at most 1 ("1 gap",
-    /// "3/4 cup"), the second for any other ("0 gaps", "3 gaps", "1 1/2 cups").
+    /// "3/4 cup"), the second for any other ("0 gaps", "3 gaps", "1 1/2 cups");
+    /// after a condition (`{a < b:<|}`), the first word when it holds.
     Word {
         one: &'a str,
         many: &'a str,
@@ -114,13 +115,18 @@ impl<'a> Text<'a> {
             match piece {
                 Piece::Literal(text) => out.push_str(text),
                 Piece::Value(expr, format) => {
-                    let value = expr
-                        .number(scope)
-                        .map_err(|error| InstanceError::Expression {
-                            field: self.field.path(id),
-                            expression: expr.source(scope),
-                            error,
-                        })?;
+                    let failed = |error| InstanceError::Expression {
+                        field: self.field.path(id),
+                        expression: expr.source(scope),
+                        error,
+                    };
+                    let value = expr.evaluate(scope).map_err(failed)?;
+                    // A word may follow a condition: its first word when true.
+                    if let (Format::Word { one, many }, Value::Bool(holds)) = (format, value) {
+                        out.push_str(if holds { one } else { many });
+                        continue;
+                    }
+                    let value = value.number().map_err(failed)?;
                     match format {
                         Format::Fraction => out.push_str(&value.to_string()),
                         Format::Mixed => out.push_str(&value.to_mixed_string()),
