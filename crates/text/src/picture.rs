@@ -57,13 +57,14 @@ pub fn number_in_words(value: Rational) -> String {
     format!("{sign}{words}")
 }
 
-/// "fourths" for 4 parts, "16 equal parts" beyond twelfths.
+/// "fourths" for 4 parts, "16 equal parts" beyond twelfths, "hundredths" for 100.
 fn parts_name(parts: u16) -> String {
     match usize::from(parts)
         .checked_sub(2)
         .and_then(|at| PARTS.get(at))
     {
         Some((_, many)) => many.to_string(),
+        None if parts == 100 => "hundredths".to_string(),
         None => format!("{parts} equal parts"),
     }
 }

@@ -35,6 +35,12 @@ fn each_model_is_described_in_sentences() {
              A jump goes from 0.3 to 0.5.",
         ),
         (
+            "::: number-line; from: 6/10; to: 7/10; parts: 100; max-parts: 100; labels: none; \
+             points: 62/100 A :::",
+            "A number line from 0.6 to 0.7, each whole split into hundredths. \
+             Point A is at 0.62.",
+        ),
+        (
             "::: strip; bar: 3/4 :::",
             "A fraction strip split into 4 equal parts, 3 shaded.",
         ),

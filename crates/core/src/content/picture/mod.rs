@@ -631,7 +631,8 @@ pub enum DiagramDescription {
         parts: u16,
         points: Vec<Point>,
         jumps: Vec<Jump>,
-        /// Its numbers are written as decimals (`labels: decimals`), so say them so.
+        /// Its numbers are decimals: written so (`labels: decimals`), or a line
+        /// without numbers cut into tenths or hundredths. Say them so.
         decimals: bool,
     },
     /// Each bar: its parts and how many are shaded, and its label.
@@ -669,7 +670,8 @@ pub fn describe(diagram: &Diagram) -> DiagramDescription {
             parts: line.axis.parts,
             points: line.points.clone(),
             jumps: line.jumps.clone(),
-            decimals: line.axis.labels == Labels::Decimals,
+            decimals: line.axis.labels == Labels::Decimals
+                || (line.axis.labels == Labels::None && matches!(line.axis.parts, 10 | 100)),
         },
         Diagram::Strip(bars) => DiagramDescription::Strip(bars.clone()),
         Diagram::Area(area) => {
