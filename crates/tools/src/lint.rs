@@ -27,6 +27,7 @@ pub const MIN_TEMPLATES: usize = 3;
 pub enum Check {
     LoaderWarning,
     AnswerNeverChanges,
+    WrongAnswerRight,
     SameChoices,
     LookAlikeVersions,
     OutsideBand,
@@ -41,9 +42,10 @@ pub enum Check {
 }
 
 impl Check {
-    pub const ALL: [Check; 13] = [
+    pub const ALL: [Check; 14] = [
         Check::LoaderWarning,
         Check::AnswerNeverChanges,
+        Check::WrongAnswerRight,
         Check::SameChoices,
         Check::LookAlikeVersions,
         Check::OutsideBand,
@@ -61,6 +63,7 @@ impl Check {
         match self {
             Check::LoaderWarning => "loader-warning",
             Check::AnswerNeverChanges => "answer-never-changes",
+            Check::WrongAnswerRight => "wrong-answer-right",
             Check::SameChoices => "same-choices",
             Check::LookAlikeVersions => "look-alike-versions",
             Check::OutsideBand => "outside-band",
@@ -80,6 +83,7 @@ impl Check {
         match self {
             Check::LoaderWarning => "a warning of the loader (the file loads, but an author should look)",
             Check::AnswerNeverChanges => "a templated item whose answer is the same in every version, so the question's shape gives it away",
+            Check::WrongAnswerRight => "a listed wrong answer that is right in some version (the loader tries fewer versions)",
             Check::SameChoices => "two choices that read the same or are the same number, or a wrong choice worth the answer",
             Check::LookAlikeVersions => "two versions that show the same text but count as different questions",
             Check::OutsideBand => "a fraction whose denominator is outside the course's `denominators`",
@@ -286,7 +290,13 @@ fn lint_item(
     };
     let mut versions: Vec<Version> = Vec::new();
     let mut keys = BTreeSet::new();
+    let mut wrong_but_right: Option<(u64, usize)> = None;
     for seed in 0..seeds {
+        if let Ok(check) = compiled.check(seed) {
+            if let (None, Some(&index)) = (wrong_but_right, check.wrong_but_right.first()) {
+                wrong_but_right = Some((seed, index));
+            }
+        }
         if let Ok(instance) = compiled.instance(seed) {
             if keys.insert(instance.key()) {
                 versions.push(Version { instance });
@@ -298,6 +308,14 @@ fn lint_item(
     };
     let total = versions.len();
     let example = |version: &Version| plain(&version.instance.prompt);
+    if let Some((seed, index)) = wrong_but_right {
+        at(
+            Check::WrongAnswerRight,
+            format!(
+                "wrong_answers[{index}] is the right answer at seed {seed}: add a constraint that keeps them apart"
+            ),
+        );
+    }
 
     // The answer, the same in every version.
     if item.template.is_some() && total > 1 {

@@ -288,3 +288,21 @@ fn the_summary_counts_what_each_course_holds_and_lists_its_standards() {
         lines[2]
     );
 }
+
+#[test]
+fn a_listed_wrong_answer_that_is_right_in_some_version_is_found() {
+    let findings = example_with(
+        vec![json!({"id": "half-of-ten", "kind": "numeric",
+                    "prompt": "How many of the {n} eggs are left when half are eaten?",
+                    "answer": "n / 2",
+                    "wrong_answers": [{"value": "n - 5", "feedback": "Half of them are eaten."}],
+                    "template": {"variables": [{"name": "n", "one_of": ["4", "8", "10"]}]}})],
+        |_| {},
+    );
+    let found = only(&findings, Check::WrongAnswerRight);
+    assert_eq!(found.len(), 1, "{findings:?}");
+    assert_eq!(found[0].id, "half-of-ten");
+    assert!(found[0]
+        .message
+        .starts_with("wrong_answers[0] is the right answer at seed"));
+}
