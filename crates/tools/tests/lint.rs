@@ -292,11 +292,11 @@ fn the_summary_counts_what_each_course_holds_and_lists_its_standards() {
 #[test]
 fn a_listed_wrong_answer_that_is_right_in_some_version_is_found() {
     let findings = example_with(
+        // Right only when n is 60: the loader's 24 seeds miss it, the linter's 300 not.
         vec![json!({"id": "half-of-ten", "kind": "numeric",
-                    "prompt": "How many of the {n} eggs are left when half are eaten?",
-                    "answer": "n / 2",
-                    "wrong_answers": [{"value": "n - 5", "feedback": "Half of them are eaten."}],
-                    "template": {"variables": [{"name": "n", "one_of": ["4", "8", "10"]}]}})],
+                    "prompt": "Take {n} away from twice {n}.", "answer": "n",
+                    "wrong_answers": [{"value": "2 * n - 60", "feedback": "Twice, then take away."}],
+                    "template": {"variables": [{"name": "n", "from": 1, "to": 60}]}})],
         |_| {},
     );
     let found = only(&findings, Check::WrongAnswerRight);
