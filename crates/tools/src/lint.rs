@@ -14,6 +14,7 @@ use masterly_core::content::curriculum::{Course, Curriculum, Misconception, Obje
 use masterly_core::content::item::{CompiledItem, Expected, Item, ItemInstance};
 use masterly_core::content::rational::parse_number;
 use masterly_core::content::written_fraction::{text_pieces, TextPiece};
+use masterly_text::Say;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A blind guess passing a check's part for one objective more often than this
@@ -26,6 +27,7 @@ pub const MIN_TEMPLATES: usize = 3;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Check {
     LoaderWarning,
+    VersionFails,
     AnswerNeverChanges,
     WrongAnswerRight,
     SameChoices,
@@ -42,8 +44,9 @@ pub enum Check {
 }
 
 impl Check {
-    pub const ALL: [Check; 14] = [
+    pub const ALL: [Check; 15] = [
         Check::LoaderWarning,
+        Check::VersionFails,
         Check::AnswerNeverChanges,
         Check::WrongAnswerRight,
         Check::SameChoices,
@@ -62,6 +65,7 @@ impl Check {
     pub fn name(self) -> &'static str {
         match self {
             Check::LoaderWarning => "loader-warning",
+            Check::VersionFails => "version-fails",
             Check::AnswerNeverChanges => "answer-never-changes",
             Check::WrongAnswerRight => "wrong-answer-right",
             Check::SameChoices => "same-choices",
@@ -83,6 +87,7 @@ impl Check {
         match self {
             Check::LoaderWarning => "a warning of the loader (the file loads, but an author should look)",
             Check::AnswerNeverChanges => "a templated item whose answer is the same in every version, so the question's shape gives it away",
+            Check::VersionFails => "a seed whose version cannot be made: constraints never met, a picture that cannot be drawn, a value that cannot be computed (the loader tries fewer seeds)",
             Check::WrongAnswerRight => "a listed wrong answer that is right in some version (the loader tries fewer versions)",
             Check::SameChoices => "two choices that read the same or are the same number, or a wrong choice worth the answer",
             Check::LookAlikeVersions => "two versions that show the same text but count as different questions",
@@ -291,10 +296,18 @@ fn lint_item(
     let mut versions: Vec<Version> = Vec::new();
     let mut keys = BTreeSet::new();
     let mut wrong_but_right: Option<(u64, usize)> = None;
+    let mut failed: Option<(u64, String)> = None;
+    let mut failures = 0;
     for seed in 0..seeds {
-        if let Ok(check) = compiled.check(seed) {
-            if let (None, Some(&index)) = (wrong_but_right, check.wrong_but_right.first()) {
-                wrong_but_right = Some((seed, index));
+        match compiled.check(seed) {
+            Ok(check) => {
+                if let (None, Some(&index)) = (wrong_but_right, check.wrong_but_right.first()) {
+                    wrong_but_right = Some((seed, index));
+                }
+            }
+            Err(error) => {
+                failures += 1;
+                failed.get_or_insert((seed, error.say()));
             }
         }
         if let Ok(instance) = compiled.instance(seed) {
@@ -302,6 +315,12 @@ fn lint_item(
                 versions.push(Version { instance });
             }
         }
+    }
+    if let Some((seed, error)) = failed {
+        at(
+            Check::VersionFails,
+            format!("{failures} of {seeds} seeds make no version, the first {seed}: {error}"),
+        );
     }
     let Some(first) = versions.first() else {
         return;

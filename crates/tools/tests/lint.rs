@@ -306,3 +306,29 @@ fn a_listed_wrong_answer_that_is_right_in_some_version_is_found() {
         .message
         .starts_with("wrong_answers[0] is the right answer at seed"));
 }
+
+#[test]
+fn a_seed_that_makes_no_version_is_found() {
+    let findings = example_with(
+        // Three values of four thousand meet the constraint: about half the seeds
+        // find one in their 1,000 draws, the others make no version.
+        vec![
+            json!({"id": "rare", "kind": "numeric", "prompt": "What is {n} + 1?",
+                    "answer": "n + 1",
+                    "template": {"variables": [{"name": "n", "from": 1, "to": 4000}],
+                                 "constraints": ["n <= 3"]}}),
+        ],
+        |_| {},
+    );
+    let found = only(&findings, Check::VersionFails);
+    assert_eq!(found.len(), 1, "{findings:?}");
+    assert_eq!(found[0].id, "rare");
+    assert!(
+        found[0].message.contains("seeds make no version")
+            && found[0]
+                .message
+                .ends_with("the constraints were not met in 1000 draws"),
+        "{}",
+        found[0].message
+    );
+}

@@ -1013,3 +1013,76 @@ fn pictures_are_drawn_and_answered_with_the_keyboard_alone_or_a_pointer() {
         pointer.unit_stage()
     );
 }
+
+/// The bundled Grade 3 course's first unit as a student meets it: its lessons draw
+/// their pictures (each named for a screen reader); check A with the first
+/// objective right and the rest wrong brings enrichment for the first and, for the
+/// others, correctives that draw pictures too. Axe finds nothing; the screens are
+/// saved at desktop width and at 320 px.
+#[test]
+fn a_grade_3_unit_teaches_with_pictures_in_its_lessons_and_correctives() {
+    let (_server, browser) = open_app("/");
+    ok(browser.execute(
+        "[...document.querySelectorAll('.course-choice')] \
+           .find(b => b.textContent.startsWith('Grade 3')).click()",
+    ));
+    ok(browser.wait_until(
+        "document.querySelector('[data-testid=course-map] h1')?.textContent.startsWith('Grade 3')",
+        "the Grade 3 course map",
+    ));
+    let student = Student::of("curricula/fractions.json", &browser, Hands::Mouse);
+    student.press_button(".unit-card .open-unit");
+    ok(browser.find("[data-testid=unit-page]"));
+    let lessons = ok(browser.find_all(".picture svg[role=img]")).len();
+    assert!(
+        lessons >= 4,
+        "{lessons} pictures in the first unit's lessons"
+    );
+    assert_accessible(&browser, "grade 3 lessons");
+    for (width, size) in [(1280, "desktop"), (320, "320 px")] {
+        ok(browser.set_window_size(width, 900));
+        ok(browser.execute(
+            "document.querySelector('.picture svg[role=img]').scrollIntoView({ block: 'center' })",
+        ));
+        super::save_screenshot(&browser, &format!("grade 3 lesson at {size}"));
+    }
+    ok(browser.set_window_size(1280, 900));
+
+    let unit = student
+        .curriculum
+        .course("g3-fractions")
+        .and_then(|course| course.units.first())
+        .expect("the grade 3 course has units");
+    let first = &unit.objectives[0];
+    student.start("start-formative-a");
+    student.take_sitting(|instance| first.item(&instance.item_id).is_some());
+    student.back_to_unit();
+    let correctives = ok(browser.texts("[data-testid=corrective] h3"));
+    assert_eq!(
+        correctives.len(),
+        unit.objectives.len() - 1,
+        "{correctives:?}"
+    );
+    let pictured = ok(browser.execute(
+        "return [...document.querySelectorAll('[data-testid=corrective]')] \
+           .filter(c => c.querySelector('.picture svg[role=img]')).length",
+    ));
+    assert!(
+        pictured.as_u64() >= Some(correctives.len() as u64),
+        "{pictured} of {} correctives draw a picture",
+        correctives.len()
+    );
+    assert_accessible(&browser, "grade 3 correctives");
+    for (width, size) in [(1280, "desktop"), (320, "320 px")] {
+        ok(browser.set_window_size(width, 900));
+        ok(browser.execute(
+            "document.querySelector('[data-testid=corrective] .picture').scrollIntoView({ block: 'center' })",
+        ));
+        super::save_screenshot(&browser, &format!("grade 3 corrective at {size}"));
+    }
+    ok(browser.set_window_size(1280, 900));
+    ok(browser.execute(
+        "document.querySelector('[data-testid=enrichment]').scrollIntoView({ block: 'center' })",
+    ));
+    super::save_screenshot(&browser, "grade 3 enrichment at desktop");
+}

@@ -359,3 +359,78 @@ async fn choices_that_are_pictures_are_drawn_named_and_chosen() {
     assert!(correct, "{given:?}");
     mounted.root.remove();
 }
+
+/// Every text of a bundled curriculum a student reads before answering: lessons,
+/// correctives, enrichment, and each item's prompt, hints and solution as its first
+/// version shows them.
+fn bundled_texts() -> Vec<(String, String)> {
+    let mut texts = Vec::new();
+    for file in [
+        include_str!("../../../../curricula/demo.json"),
+        include_str!("../../../../curricula/fractions.json"),
+    ] {
+        let curriculum = load_curriculum(file)
+            .expect("a bundled curriculum loads")
+            .curriculum;
+        for (_, unit) in curriculum.units() {
+            for objective in &unit.objectives {
+                let id = &objective.id;
+                texts.push((format!("{id} lesson"), objective.lesson.body.clone()));
+                for (n, corrective) in objective.correctives.iter().enumerate() {
+                    texts.push((format!("{id} corrective {n}"), corrective.body.clone()));
+                }
+                for (n, task) in objective.enrichment.iter().enumerate() {
+                    texts.push((format!("{id} enrichment {n}"), task.body.clone()));
+                }
+                for item in &objective.items {
+                    let shown = ItemInstance::generate(item, 0).expect("an instance");
+                    let id = &item.id;
+                    texts.push((format!("{id} prompt"), shown.prompt.clone()));
+                    texts.push((format!("{id} solution"), shown.solution.clone()));
+                    for (n, hint) in shown.hints.iter().enumerate() {
+                        texts.push((format!("{id} hint {n}"), hint.clone()));
+                    }
+                }
+            }
+        }
+    }
+    texts
+}
+
+#[wasm_bindgen_test]
+async fn every_picture_of_the_bundled_courses_is_drawn_and_named() {
+    use masterly_core::content::markdown::{parse_markdown, Block};
+    let mut drawn = 0;
+    for (place, text) in bundled_texts() {
+        let expected = parse_markdown(&text)
+            .iter()
+            .filter(|block| matches!(block, Block::Diagram(_)))
+            .count();
+        let root = fresh_container();
+        let body = text.clone();
+        leptos::mount::mount_to(
+            root.clone(),
+            move || view! { <RichText text=body.clone() /> },
+        )
+        .forget();
+        leptos::task::tick().await;
+        assert!(
+            all(&root, ".picture-error").is_empty(),
+            "{place}: a picture that cannot be drawn in {text}"
+        );
+        let pictures = all(&root, ".picture svg[role=img]");
+        assert_eq!(pictures.len(), expected, "{place}: {text}");
+        for picture in &pictures {
+            let name = picture.get_attribute("aria-label").unwrap_or_default();
+            assert!(name.len() > 20, "{place}: a picture named '{name}'");
+            let shapes = picture
+                .query_selector_all("path")
+                .map_or(0, |list| list.length());
+            assert!(shapes > 0, "{place}: an empty picture '{name}'");
+        }
+        drawn += pictures.len();
+        root.remove();
+    }
+    // The courses are pictured (issue 29): hundreds of pictures, not a handful.
+    assert!(drawn > 150, "only {drawn} pictures in the bundled courses");
+}
