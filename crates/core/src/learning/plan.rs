@@ -333,10 +333,11 @@ fn draw_for_objective(
             };
             for _ in 0..tries {
                 let seed = rng.next_u64() & SEED_MASK;
-                let key = match compiled[index].key(seed) {
-                    Ok(key) => key,
-                    Err(InstanceError::Unsatisfiable) => continue,
-                    Err(error) => return Err(error.into()),
+                // Only a seed that makes a whole version is planned: one whose
+                // constraints are never met, or whose picture cannot be drawn, is
+                // passed over (the content linter reports such seeds to authors).
+                let Ok(key) = compiled[index].check(seed).map(|check| check.key) else {
+                    continue;
                 };
                 if !seen.contains(&key) && planned_keys.insert(key) {
                     picked.push(planned(&item.id, seed, false));
@@ -348,11 +349,23 @@ fn draw_for_objective(
     }
     // The pool is exhausted: repeat instances rather than leave the student stuck,
     // and say so (validation warns authors about pools this small).
+    // Each repeat is still a version that can be shown; an item that makes none in
+    // its tries is left out of this round.
     let mut cycle = order.iter().cycle();
-    while picked.len() < count as usize {
+    let mut misses = 0;
+    while picked.len() < count as usize && misses < order.len() {
         let Some(&index) = cycle.next() else { break };
         let item = &objective.items[index];
-        picked.push(planned(&item.id, rng.next_u64() & SEED_MASK, true));
+        let seed = (0..TRIES_PER_ITEM)
+            .map(|_| rng.next_u64() & SEED_MASK)
+            .find(|seed| compiled[index].check(*seed).is_ok());
+        match seed {
+            Some(seed) => {
+                picked.push(planned(&item.id, seed, true));
+                misses = 0;
+            }
+            None => misses += 1,
+        }
     }
     Ok(picked)
 }

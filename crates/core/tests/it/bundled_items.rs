@@ -257,3 +257,35 @@ fn the_checks_catch_a_wrong_comparison_a_wrong_order_and_a_wrong_solution() {
         .collect();
     assert_eq!(problems.len(), 3, "{problems:?}");
 }
+
+/// Every question the planner puts in a check of a bundled unit can be shown: a
+/// seed whose version cannot be made (a constraint never met, a picture that
+/// cannot be drawn) is passed over when planning, never handed to the page.
+#[test]
+fn every_question_planned_from_the_bundled_courses_can_be_shown() {
+    use masterly_core::learning::plan::{plan_sitting, PlanRequest};
+    use masterly_core::learning::replay::replay;
+    let mut planned = 0;
+    for (name, curriculum) in bundled() {
+        let fresh = replay(&curriculum, &[], 0);
+        for (_, unit) in curriculum.units() {
+            for entropy in 0..40 {
+                let request = PlanRequest::UnitTest {
+                    unit: unit.id.clone(),
+                };
+                let plan = plan_sitting(&curriculum, &fresh, &[], &request, "s".into(), entropy)
+                    .unwrap_or_else(|e| panic!("{name}: {}: {e:?}", unit.id));
+                for question in &plan.items {
+                    let item = curriculum
+                        .item(&question.item)
+                        .expect("a planned item exists");
+                    if let Err(error) = ItemInstance::generate(item, question.seed) {
+                        panic!("{name}: {} at seed {}: {error:?}", item.id, question.seed);
+                    }
+                    planned += 1;
+                }
+            }
+        }
+    }
+    assert!(planned > 5_000, "only {planned} questions planned");
+}

@@ -732,3 +732,52 @@ fn planning_spreads_across_the_pool_and_repeats_only_when_it_is_exhausted() {
         );
     }
 }
+
+/// A template whose picture cannot be drawn for most of its seeds (the tick labels
+/// of many parts per whole would overlap): the loader, had it sampled one of those
+/// seeds, would refuse the file, but its sample is small; the planner passes over
+/// every such seed, so each question a check asks can be shown.
+#[test]
+fn seeds_whose_picture_cannot_be_drawn_are_never_planned() {
+    use masterly_core::content::curriculum::Curriculum;
+    use masterly_core::learning::plan::plan_sitting;
+    let text = r#"{
+      "format": "masterly-curriculum", "format_version": 1, "id": "crowded",
+      "title": "Crowded", "version": "1", "license": "CC0-1.0", "authors": ["A"],
+      "courses": [{"id": "c", "title": "C", "units": [{"id": "u", "title": "U",
+        "objectives": [{"id": "o", "target": "I can place a point.",
+          "lesson": {"body": "Count the gaps.", "mastery_looks_like": "Points placed."},
+          "correctives": [{"modality": "visual", "body": "Count again."}],
+          "enrichment": [{"kind": "explain", "body": "Why?"}],
+          "items": [{"id": "place", "kind": "place_point",
+            "prompt": "Move the point to {k}/{p}.", "answer": "k / p",
+            "diagram": "::: number-line; from: 0; to: 3; parts: {p}; labels: fractions :::",
+            "solution": "Count {k} gaps.",
+            "template": {"variables": [{"name": "p", "from": 1, "to": 24},
+                                       {"name": "k", "from": 1, "to": 60}],
+                         "constraints": ["k < 3 * p"]}}]}]}]}]
+    }"#;
+    // Read without the loader's checks, as a file that slipped past them.
+    let curriculum: Curriculum = serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}"));
+    let item = curriculum.item("place").expect("the item");
+    let failing = (0..200)
+        .filter(|seed| ItemInstance::generate(item, *seed).is_err())
+        .count();
+    assert!(
+        failing > 100,
+        "only {failing} of 200 seeds fail: the test tests little"
+    );
+    let fresh = replay(&curriculum, &[], 0);
+    for entropy in 0..50 {
+        let request = PlanRequest::FormativeA { unit: "u".into() };
+        let plan = plan_sitting(&curriculum, &fresh, &[], &request, "s".into(), entropy)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        for question in &plan.items {
+            assert!(
+                ItemInstance::generate(item, question.seed).is_ok(),
+                "seed {} was planned but cannot be shown",
+                question.seed
+            );
+        }
+    }
+}
