@@ -11,7 +11,7 @@
 
 use masterly_core::content::curriculum::evidence::unit_test_strength;
 use masterly_core::content::curriculum::{Course, Curriculum, Misconception, Objective};
-use masterly_core::content::item::{CompiledItem, Expected, Item, ItemInstance};
+use masterly_core::content::item::{CompiledItem, Expected, InstanceError, Item, ItemInstance};
 use masterly_core::content::rational::parse_number;
 use masterly_core::content::written_fraction::{text_pieces, TextPiece};
 use masterly_text::Say;
@@ -87,7 +87,7 @@ impl Check {
         match self {
             Check::LoaderWarning => "a warning of the loader (the file loads, but an author should look)",
             Check::AnswerNeverChanges => "a templated item whose answer is the same in every version, so the question's shape gives it away",
-            Check::VersionFails => "a seed whose version cannot be made: constraints never met, a picture that cannot be drawn, a value that cannot be computed (the loader tries fewer seeds)",
+            Check::VersionFails => "a seed whose version cannot be made: a picture that cannot be drawn, a value that cannot be computed, or constraints never met for more than 1 seed in 100 (the loader tries fewer seeds)",
             Check::WrongAnswerRight => "a listed wrong answer that is right in some version (the loader tries fewer versions)",
             Check::SameChoices => "two choices that read the same or are the same number, or a wrong choice worth the answer",
             Check::LookAlikeVersions => "two versions that show the same text but count as different questions",
@@ -298,6 +298,7 @@ fn lint_item(
     let mut wrong_but_right: Option<(u64, usize)> = None;
     let mut failed: Option<(u64, String)> = None;
     let mut failures = 0;
+    let (mut unmet, mut unmet_first) = (0, None);
     for seed in 0..seeds {
         match compiled.check(seed) {
             Ok(check) => {
@@ -306,8 +307,13 @@ fn lint_item(
                 }
             }
             Err(error) => {
-                failures += 1;
-                failed.get_or_insert((seed, error.say()));
+                if error == InstanceError::Unsatisfiable {
+                    unmet += 1;
+                    unmet_first.get_or_insert(seed);
+                } else {
+                    failures += 1;
+                    failed.get_or_insert((seed, error.say()));
+                }
             }
         }
         if let Ok(instance) = compiled.instance(seed) {
@@ -315,6 +321,12 @@ fn lint_item(
                 versions.push(Version { instance });
             }
         }
+    }
+    // A seed whose constraints are never met is passed over by the planner: only a
+    // template that misses often (its constraints nearly never met) is reported.
+    if let Some(seed) = unmet_first.filter(|_| unmet * 100 > seeds) {
+        failed.get_or_insert((seed, InstanceError::Unsatisfiable.say()));
+        failures += unmet;
     }
     if let Some((seed, error)) = failed {
         at(
