@@ -1009,3 +1009,48 @@ pub fn summary(curriculum: &Curriculum) -> String {
     }
     out
 }
+
+/// Up to `count` distinct versions of an item as a student meets them, in words:
+/// the prompt, the picture answered on, the choices (the right ones marked), the
+/// answer, the hints and the worked solution (`masterly-lint --show ID`).
+pub fn show(curriculum: &Curriculum, item_id: &str, count: usize) -> Option<String> {
+    use masterly_core::content::item::describe_answer;
+    use masterly_core::content::picture::describe;
+    let item = curriculum.item(item_id)?;
+    let compiled = CompiledItem::compile(item).ok()?;
+    let mut out = String::new();
+    let mut keys = BTreeSet::new();
+    for seed in 0..10_000 {
+        if keys.len() >= count {
+            break;
+        }
+        let Ok(version) = compiled.instance(seed) else {
+            continue;
+        };
+        if !keys.insert(version.key()) {
+            continue;
+        }
+        out.push_str(&format!("--- {item_id}, seed {seed}\n{}\n", version.prompt));
+        if let Some(diagram) = &version.diagram {
+            out.push_str(&format!("[answered on: {}]\n", describe(diagram).say()));
+        }
+        let right = |index: usize| match &version.expected {
+            Expected::Single(r) => *r == index,
+            Expected::Multiple(r) => r.contains(&index),
+            _ => false,
+        };
+        for choice in &version.choices {
+            let mark = if right(choice.index) { "*" } else { " " };
+            out.push_str(&format!("  {mark} {}\n", choice.text));
+        }
+        for entry in &version.sequence {
+            out.push_str(&format!("  - {entry}\n"));
+        }
+        out.push_str(&format!("answer: {}\n", describe_answer(&version)));
+        for hint in &version.hints {
+            out.push_str(&format!("hint: {hint}\n"));
+        }
+        out.push_str(&format!("solution: {}\n", version.solution));
+    }
+    Some(out)
+}

@@ -3,17 +3,19 @@
 //!
 //!     masterly-lint [--seeds N] [--known FILE] [--quiet] CURRICULUM.json...
 //!     masterly-lint --summary CURRICULUM.json...
+//!     masterly-lint --show ITEM_ID [--versions N] CURRICULUM.json
 //!
 //! Prints each finding as `file: path (id): check: what`, then the count per check.
 //! Exits 1 when a file does not load or has a finding, 0 when all are clean. With
 //! `--known`, findings listed there (`check id` per line) are expected: the run
 //! fails only on a finding not listed, or on a listed one that is gone; `--quiet`
 //! prints only those. `--summary` prints instead what each course holds and which
-//! objectives teach each standard, as Markdown tables.
+//! objectives teach each standard, as Markdown tables; `--show` prints versions of an
+//! item as a student meets them, to proofread.
 
 use masterly_core::content::curriculum::load_curriculum;
 use masterly_text::Say;
-use masterly_tools::lint::{counts, lint, summary, Check, Finding, Options};
+use masterly_tools::lint::{counts, lint, show, summary, Check, Finding, Options};
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
@@ -23,10 +25,12 @@ struct Arguments {
     known: Option<String>,
     quiet: bool,
     summary: bool,
+    show: Option<String>,
+    versions: usize,
 }
 
-const USAGE: &str =
-    "usage: masterly-lint [--seeds N] [--known FILE] [--quiet] [--summary] CURRICULUM.json...";
+const USAGE: &str = "usage: masterly-lint [--seeds N] [--known FILE] [--quiet] [--summary] \
+     [--show ITEM_ID [--versions N]] CURRICULUM.json...";
 
 fn arguments() -> Result<Arguments, String> {
     let mut arguments = Arguments {
@@ -35,6 +39,8 @@ fn arguments() -> Result<Arguments, String> {
         known: None,
         quiet: false,
         summary: false,
+        show: None,
+        versions: 5,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -49,6 +55,13 @@ fn arguments() -> Result<Arguments, String> {
             "--known" => arguments.known = Some(args.next().ok_or("--known needs a file")?),
             "--quiet" => arguments.quiet = true,
             "--summary" => arguments.summary = true,
+            "--show" => arguments.show = Some(args.next().ok_or("--show needs an item id")?),
+            "--versions" => {
+                let value = args.next().ok_or("--versions needs a number")?;
+                arguments.versions = value
+                    .parse()
+                    .map_err(|_| format!("--versions takes a whole number, not \"{value}\""))?;
+            }
             "--help" | "-h" => {
                 let checks: Vec<String> = Check::ALL
                     .iter()
@@ -116,6 +129,13 @@ fn run() -> Result<bool, String> {
             println!("{file}\n\n{}", summary(&loaded.curriculum));
             continue;
         }
+        if let Some(id) = &arguments.show {
+            match show(&loaded.curriculum, id, arguments.versions) {
+                Some(versions) => print!("{versions}"),
+                None => println!("{file}: no item \"{id}\" that compiles"),
+            }
+            continue;
+        }
         let warnings: Vec<(String, String)> = loaded
             .warnings
             .iter()
@@ -142,7 +162,7 @@ fn run() -> Result<bool, String> {
         }
         all.extend(findings);
     }
-    if arguments.summary {
+    if arguments.summary || arguments.show.is_some() {
         return Ok(clean);
     }
     if let Some(known) = &known {

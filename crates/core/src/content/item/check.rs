@@ -392,7 +392,9 @@ pub fn wrong_answer(instance: &ItemInstance) -> Response {
 }
 
 /// The right answer in words, shown with the worked solution: the text of the
-/// correct choice(s), the number, the first accepted answer, or the sequence.
+/// correct choice(s), the number (as a decimal when the question writes decimals and
+/// the number has one, as a mixed number when it asks for one), the first accepted
+/// answer, or the sequence.
 pub fn describe_answer(instance: &ItemInstance) -> String {
     let choice_text = |index: usize| {
         instance
@@ -408,8 +410,23 @@ pub fn describe_answer(instance: &ItemInstance) -> String {
             .map(|index| choice_text(*index))
             .collect::<Vec<_>>()
             .join("; "),
+        // A question written in decimals is answered in decimals (0.8, not 4/5).
+        Expected::Numeric { value, .. } if writes_decimals(&instance.prompt) => {
+            value.to_decimal_string()
+        }
+        // ... and one that asks for a mixed number in a mixed number (2 3/4).
+        Expected::Numeric { value, .. } if instance.prompt.contains("mixed number") => {
+            value.to_mixed_string()
+        }
         Expected::Numeric { value, .. } | Expected::Picture { value } => value.to_string(),
         Expected::Text { accepted, .. } => accepted.first().cloned().unwrap_or_default(),
         Expected::Ordering => instance.sequence.join(" → "),
     }
+}
+
+/// Whether a text writes a decimal number: a digit, a point, a digit (`0.62`).
+fn writes_decimals(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
 }

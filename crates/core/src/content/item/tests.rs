@@ -388,6 +388,17 @@ fn a_word_placeholder_agrees_with_its_value() {
 fn the_right_answer_is_described_in_words_for_every_kind() {
     assert_eq!(describe_answer(&instance(HALF_OF_EIGHT, 0)), "1/4");
     assert_eq!(describe_answer(&instance(THREE_QUARTERS, 0)), "3/4");
+    // A question in decimals is answered in decimals.
+    let mut decimal = instance(THREE_QUARTERS, 0);
+    decimal.prompt = "What is 0.5 + 0.25?".to_string();
+    assert_eq!(describe_answer(&decimal), "0.75");
+    let mut mixed = instance(THREE_QUARTERS, 0);
+    mixed.prompt = "Write 1 1/2 + 1/4 as a mixed number.".to_string();
+    mixed.expected = Expected::Numeric {
+        value: Rational::new(7, 4).unwrap_or(Rational::ZERO),
+        tolerance: Rational::ZERO,
+    };
+    assert_eq!(describe_answer(&mixed), "1 3/4");
     let set = instance(
         r#"{"id": "m", "kind": "multiple_select", "prompt": "Which equal 1/2?",
             "choices": [{"text": "2/4", "correct": true}, {"text": "1/3"}, {"text": "3/6", "correct": true}]}"#,
