@@ -1,7 +1,8 @@
 //! Giving an answer through the page, as a student would: clicking choices, typing,
-//! and moving ordering entries with their arrow buttons.
+//! moving ordering entries with their arrow buttons, and answering on a picture.
 
-use masterly_core::content::item::{ItemInstance, Response};
+use masterly_core::content::item::{ItemInstance, ItemKind, Response};
+use masterly_core::content::picture::stops;
 use wasm_bindgen::JsCast;
 
 fn element_by_id(id: &str) -> web_sys::HtmlElement {
@@ -34,6 +35,9 @@ pub async fn give(instance: &ItemInstance, response: &Response) {
                 click_id(&format!("choice-{item}-{index}"));
             }
         }
+        Response::Number { text } if instance.kind.on_picture() => {
+            give_on_picture(instance, text).await
+        }
         Response::Number { text } | Response::Text { text } => {
             type_into(
                 &element_by_id(&format!("answer-{item}")).unchecked_into(),
@@ -53,6 +57,86 @@ pub async fn give(instance: &ItemInstance, response: &Response) {
                     shown.swap(at - 1, at);
                     leptos::task::tick().await;
                 }
+            }
+        }
+    }
+    leptos::task::tick().await;
+}
+
+/// Presses `key` on `target`: a keydown that bubbles, as a keyboard sends it.
+pub fn press(target: &web_sys::Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .expect("a key event");
+    target.dispatch_event(&event).expect("dispatch keydown");
+}
+
+fn query(css: &str) -> web_sys::Element {
+    leptos::prelude::document()
+        .query_selector(css)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("nothing matches {css}"))
+}
+
+/// Answers on the picture on screen, as a student does: the point moved with the
+/// keys to the stop of `text`, the parts clicked until `text` (`count/parts`) are
+/// shaded, or the whole cut with the part buttons into `text` parts.
+async fn give_on_picture(instance: &ItemInstance, text: &str) {
+    let item = &instance.item_id;
+    let diagram = instance
+        .diagram
+        .as_ref()
+        .unwrap_or_else(|| panic!("{item} has no picture"));
+    match instance.kind {
+        ItemKind::PlacePoint => {
+            let index = stops(diagram)
+                .iter()
+                .position(|stop| stop.value.to_string() == text)
+                .unwrap_or_else(|| panic!("{text} is no stop of {item}"));
+            let slider = query("[data-testid=place-point]");
+            press(&slider, "Home");
+            for _ in 0..index {
+                press(&slider, "ArrowRight");
+            }
+        }
+        ItemKind::Shade => {
+            let count: usize = text
+                .split_once('/')
+                .and_then(|(count, _)| count.parse().ok())
+                .unwrap_or_else(|| panic!("{text} is no shading of {item}"));
+            let document = leptos::prelude::document();
+            let parts = document
+                .query_selector_all("[data-testid=shade-parts] [data-part]")
+                .expect("a valid selector");
+            for part in 0..parts.length() {
+                let css = format!("[data-testid=shade-parts] [data-part='{part}']");
+                let shaded = query(&css).get_attribute("aria-checked").as_deref() == Some("true");
+                if shaded != ((part as usize) < count) {
+                    press(&query(&css), " ");
+                    leptos::task::tick().await;
+                }
+            }
+        }
+        _ => {
+            let wanted: usize = text.parse().unwrap_or_else(|_| panic!("{text} parts?"));
+            for _ in 0..48 {
+                let shown: usize = query("[data-testid=parts-count]")
+                    .get_attribute("data-parts")
+                    .and_then(|parts| parts.parse().ok())
+                    .unwrap_or(0);
+                let button = match shown.cmp(&wanted) {
+                    std::cmp::Ordering::Less => "[data-testid=more-parts]",
+                    std::cmp::Ordering::Greater => "[data-testid=fewer-parts]",
+                    std::cmp::Ordering::Equal => break,
+                };
+                query(button)
+                    .unchecked_into::<web_sys::HtmlElement>()
+                    .click();
+                leptos::task::tick().await;
             }
         }
     }

@@ -2,7 +2,7 @@
 //! kind of item answered on a picture gives the response the engine judges right
 //! with the keyboard and with a pointer; an answer given is shown and stays.
 
-use super::answering::submit;
+use super::answering::{press, submit};
 use super::fresh_container;
 use super::player::{mount_player, Mounted};
 use leptos::prelude::*;
@@ -43,16 +43,6 @@ fn all(root: &web_sys::HtmlElement, css: &str) -> Vec<web_sys::Element> {
         .filter_map(|index| list.item(index))
         .filter_map(|node| node.dyn_into().ok())
         .collect()
-}
-
-fn press(target: &web_sys::Element, key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
-        .expect("a key event");
-    target.dispatch_event(&event).expect("dispatch keydown");
 }
 
 fn click(target: &web_sys::Element) {
