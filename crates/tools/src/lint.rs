@@ -187,6 +187,22 @@ pub fn lint(
     kept
 }
 
+/// Records findings at one JSON path, about one id.
+fn reporter<'a>(
+    findings: &'a mut Vec<Finding>,
+    path: &'a str,
+    id: &'a str,
+) -> impl FnMut(Check, String) + 'a {
+    move |check, message| {
+        findings.push(Finding {
+            check,
+            path: path.to_string(),
+            id: id.to_string(),
+            message,
+        })
+    }
+}
+
 fn lint_objective(
     curriculum: &Curriculum,
     course: &Course,
@@ -195,14 +211,7 @@ fn lint_objective(
     options: Options,
     findings: &mut Vec<Finding>,
 ) {
-    let mut at = |check: Check, message: String| {
-        findings.push(Finding {
-            check,
-            path: path.to_string(),
-            id: objective.id.clone(),
-            message,
-        })
-    };
+    let mut at = reporter(findings, path, &objective.id);
     if objective.items.len() < MIN_TEMPLATES {
         at(
             Check::FewTemplates,
@@ -255,6 +264,7 @@ fn lint_objective(
             break;
         }
     }
+    drop(at);
     for (i, item) in objective.items.iter().enumerate() {
         let item_path = format!("{path}.items[{i}]");
         lint_item(
@@ -277,14 +287,7 @@ fn lint_item(
     options: Options,
     findings: &mut Vec<Finding>,
 ) {
-    let mut at = |check: Check, message: String| {
-        findings.push(Finding {
-            check,
-            path: path.to_string(),
-            id: item.id.clone(),
-            message,
-        })
-    };
+    let mut at = reporter(findings, path, &item.id);
     let Ok(compiled) = CompiledItem::compile(item) else {
         return; // the loader reports it
     };

@@ -1014,6 +1014,19 @@ fn pictures_are_drawn_and_answered_with_the_keyboard_alone_or_a_pointer() {
     );
 }
 
+/// Saves the screen with the first match of `css` in view, at desktop width and at
+/// 320 px, and leaves the window at desktop width.
+fn save_at_desktop_and_phone(browser: &Browser, css: &str, screen: &str) {
+    for (width, size) in [(1280, "desktop"), (320, "320 px")] {
+        ok(browser.set_window_size(width, 900));
+        ok(browser.execute(&format!(
+            "document.querySelector({css:?}).scrollIntoView({{ block: 'center' }})"
+        )));
+        super::save_screenshot(browser, &format!("{screen} at {size}"));
+    }
+    ok(browser.set_window_size(1280, 900));
+}
+
 /// The bundled Grade 3 course's first unit as a student meets it: its lessons draw
 /// their pictures (each named for a screen reader); check A with the first
 /// objective right and the rest wrong brings enrichment for the first and, for the
@@ -1039,14 +1052,7 @@ fn a_grade_3_unit_teaches_with_pictures_in_its_lessons_and_correctives() {
         "{lessons} pictures in the first unit's lessons"
     );
     assert_accessible(&browser, "grade 3 lessons");
-    for (width, size) in [(1280, "desktop"), (320, "320 px")] {
-        ok(browser.set_window_size(width, 900));
-        ok(browser.execute(
-            "document.querySelector('.picture svg[role=img]').scrollIntoView({ block: 'center' })",
-        ));
-        super::save_screenshot(&browser, &format!("grade 3 lesson at {size}"));
-    }
-    ok(browser.set_window_size(1280, 900));
+    save_at_desktop_and_phone(&browser, ".picture svg[role=img]", "grade 3 lesson");
 
     let unit = student
         .curriculum
@@ -1073,14 +1079,11 @@ fn a_grade_3_unit_teaches_with_pictures_in_its_lessons_and_correctives() {
         correctives.len()
     );
     assert_accessible(&browser, "grade 3 correctives");
-    for (width, size) in [(1280, "desktop"), (320, "320 px")] {
-        ok(browser.set_window_size(width, 900));
-        ok(browser.execute(
-            "document.querySelector('[data-testid=corrective] .picture').scrollIntoView({ block: 'center' })",
-        ));
-        super::save_screenshot(&browser, &format!("grade 3 corrective at {size}"));
-    }
-    ok(browser.set_window_size(1280, 900));
+    save_at_desktop_and_phone(
+        &browser,
+        "[data-testid=corrective] .picture",
+        "grade 3 corrective",
+    );
     ok(browser.execute(
         "document.querySelector('[data-testid=enrichment]').scrollIntoView({ block: 'center' })",
     ));
