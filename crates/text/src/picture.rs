@@ -174,10 +174,12 @@ impl Say for DiagramDescription {
                 shaded,
                 second,
                 both,
+                square,
             } => {
                 let cells = u32::from(*rows) * u32::from(*columns);
                 let grid = format!(
-                    "A rectangle of {} and {}, {} in all",
+                    "{} of {} and {}, {} in all",
+                    if *square { "A square" } else { "A rectangle" },
                     count(*rows, "row", "rows"),
                     count(*columns, "column", "columns"),
                     count(cells, "equal part", "equal parts")
@@ -230,6 +232,7 @@ fn expected(expected: Expected) -> &'static str {
         Expected::Count => "a whole number",
         Expected::Labels => "fractions, mixed, decimals, wholes or none",
         Expected::Mark => "cross or dot",
+        Expected::Whole => "square or cells",
         Expected::Bar => "shaded parts/parts with an optional label, such as 3/4 or 3/4 A",
         Expected::Jump => "two numbers with -> between them, such as 0 -> 3/4",
         Expected::Label => "a label of at most 12 characters that does not start like a number",

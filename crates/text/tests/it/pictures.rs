@@ -59,6 +59,11 @@ fn each_model_is_described_in_sentences() {
              2 shaded the other way only, 2 shaded both ways.",
         ),
         (
+            "::: area; rows: 3; columns: 4; shade-columns: 3; shade-rows: 2; whole: square :::",
+            "A square of 3 rows and 4 columns, 12 equal parts in all: 3 shaded one way only, \
+             2 shaded the other way only, 6 shaded both ways.",
+        ),
+        (
             "::: circle; parts: 8; shaded: 3 :::",
             "A circle split into 8 equal parts, 3 shaded.",
         ),

@@ -19,6 +19,8 @@ const LEFT: i32 = 200;
 const LENGTH: i32 = 2800;
 /// About the width of a digit at [`TEXT_SIZE`].
 const DIGIT: i32 = 84;
+/// The side of an area model drawn as a square whole (`whole: square`).
+const SQUARE_WHOLE: i32 = 1600;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Drawing {
@@ -231,20 +233,28 @@ pub fn draw(diagram: &Diagram) -> Drawing {
         }
         Diagram::Area(area) => {
             let (rows, columns) = (i32::from(area.rows), i32::from(area.columns));
-            let cell = (LENGTH / columns).min(2000 / rows).min(400);
-            let x0 = (WIDTH - cell * columns) / 2;
+            // Square cells, or a square whole whose cells the rows and columns cut.
+            let (width, height) = if area.square {
+                (SQUARE_WHOLE, SQUARE_WHOLE)
+            } else {
+                let cell = (LENGTH / columns).min(2000 / rows).min(400);
+                (cell * columns, cell * rows)
+            };
+            let x0 = (WIDTH - width) / 2;
+            let x = |column: i32| x0 + column * width / columns;
+            let y = |row: i32| 100 + row * height / rows;
             for (index, fill) in area_cells(area) {
                 let (row, column) = (i32::from(index) / columns, i32::from(index) % columns);
                 shapes.push(Shape::Rect {
-                    x: x0 + column * cell,
-                    y: 100 + row * cell,
-                    w: cell,
-                    h: cell,
+                    x: x(column),
+                    y: y(row),
+                    w: x(column + 1) - x(column),
+                    h: y(row + 1) - y(row),
                     fill,
                     part: Some(index),
                 });
             }
-            200 + rows * cell
+            200 + height
         }
         Diagram::Circle(whole) => {
             let (cx, cy, r) = (WIDTH / 2, 1100, 1000);

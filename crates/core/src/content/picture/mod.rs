@@ -154,6 +154,10 @@ pub struct Area {
     pub shaded: u16,
     pub shade_columns: u16,
     pub shade_rows: u16,
+    /// The whole is a square (`whole: square`), its cells as wide and as tall as
+    /// the columns and rows make them: a unit square for multiplying fractions.
+    /// Otherwise every cell is a square.
+    pub square: bool,
 }
 
 /// A whole of `parts` equal parts (sectors, objects), `shaded` of them shaded.
@@ -255,6 +259,8 @@ pub enum Expected {
     Labels,
     /// `cross` or `dot`.
     Mark,
+    /// `square` or `cells`.
+    Whole,
     /// `shaded/parts`, as `3/4`, then an optional label.
     Bar,
     /// `from -> to`.
@@ -338,6 +344,7 @@ impl Model {
                 "shaded",
                 "shade-columns",
                 "shade-rows",
+                "whole",
                 "max-parts",
             ],
             Model::Circle | Model::Set => &["parts", "shaded", "max-parts"],
@@ -521,6 +528,11 @@ impl<'a> Params<'a> {
                     shaded: self.count("shaded", Some(0), 0, cells as u16)?,
                     shade_columns: self.count("shade-columns", Some(0), 0, columns)?,
                     shade_rows: self.count("shade-rows", Some(0), 0, rows)?,
+                    square: match self.get("whole").unwrap_or("cells") {
+                        "cells" => false,
+                        "square" => true,
+                        other => return Err(bad("whole", other, Expected::Whole)),
+                    },
                 })
             }
             Model::Circle | Model::Set => {
@@ -644,6 +656,8 @@ pub enum DiagramDescription {
         shaded: u32,
         second: u32,
         both: u32,
+        /// The whole is a square.
+        square: bool,
     },
     Circle {
         parts: u16,
@@ -690,6 +704,7 @@ pub fn describe(diagram: &Diagram) -> DiagramDescription {
                 shaded,
                 second,
                 both,
+                square: area.square,
             }
         }
         Diagram::Circle(whole) => DiagramDescription::Circle {
@@ -787,7 +802,10 @@ impl fmt::Display for Diagram {
                     f,
                     "; rows: {}; columns: {}; shaded: {}; shade-columns: {}; shade-rows: {}",
                     a.rows, a.columns, a.shaded, a.shade_columns, a.shade_rows
-                )?
+                )?;
+                if a.square {
+                    write!(f, "; whole: square")?
+                }
             }
             Diagram::Circle(w) | Diagram::Set(w) => {
                 if w.max_parts != DEFAULT_MAX_PARTS {

@@ -370,9 +370,44 @@ fn an_area_model_shows_a_product_as_the_overlap_of_two_shadings() {
             columns: 4,
             shaded: 4,
             second: 2,
-            both: 2
+            both: 2,
+            square: false
         }
     );
+}
+
+#[test]
+fn an_area_model_can_be_a_square_whole_cut_by_its_rows_and_columns() {
+    // A unit square for 2/3 × 3/4: three rows, four columns, each cell a third as
+    // tall as the square and a fourth as wide.
+    let diagram =
+        read("::: area; rows: 3; columns: 4; shade-columns: 3; shade-rows: 2; whole: square :::");
+    let drawing = draw(&diagram);
+    let cells: Vec<(i32, i32, i32, i32)> = drawing
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Rect { x, y, w, h, .. } => Some((*x, *y, *w, *h)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(cells.len(), 12);
+    assert_eq!(cells[0], (800, 100, 400, 533));
+    assert_eq!(cells[11], (800 + 1200, 100 + 1066, 400, 534));
+    // Together the cells make the square, without gaps.
+    let right = cells.iter().map(|c| c.0 + c.2).max();
+    let bottom = cells.iter().map(|c| c.1 + c.3).max();
+    assert_eq!((right, bottom), (Some(800 + 1600), Some(100 + 1600)));
+    assert_eq!(drawing.height, 200 + 1600);
+    assert_eq!(
+        parse_diagram(&diagram.to_string()),
+        Ok(diagram.clone()),
+        "written back: {diagram}"
+    );
+    assert!(matches!(
+        parse_diagram("::: area; rows: 2; columns: 2; whole: round :::"),
+        Err(DiagramError::BadValue { .. })
+    ));
 }
 
 #[test]
@@ -589,6 +624,7 @@ fn random_pictures_never_panic_and_every_one_read_draws_inside_its_frame() {
             ],
             "jumps" => &["0 -> 1/2", "1 -> 1/4", "1/2 -> 2", "0 - 1"],
             "mark" => &["dot", "cross"],
+            "whole" => &["square", "cells", "round"],
             "bar" => &["0/4", "3/4 A", "6/8 six eighths", "5/4", "1/1", "2/30"],
             _ => &["0", "1", "2", "3", "5", "6", "20", "-1"],
         }
