@@ -6,7 +6,7 @@
 use super::instance::{Expected, InstanceWrongAnswer, ItemInstance};
 use super::ItemKind;
 use crate::content::case::lowercase;
-use crate::content::picture::{shading, wrong_on_picture};
+use crate::content::picture::{shading, wrong_on_picture, Diagram};
 use crate::content::rational::{parse_number, read_number, Form, Rational, Written};
 use crate::order;
 use serde::Serialize;
@@ -418,9 +418,31 @@ pub fn describe_answer(instance: &ItemInstance) -> String {
         Expected::Numeric { value, .. } if instance.prompt.contains("mixed number") => {
             value.to_mixed_string()
         }
-        Expected::Numeric { value, .. } | Expected::Picture { value } => value.to_string(),
+        Expected::Picture { value } => picture_answer(instance, *value),
+        Expected::Numeric { value, .. } => value.to_string(),
         Expected::Text { accepted, .. } => accepted.first().cloned().unwrap_or_default(),
         Expected::Ordering => instance.sequence.join(" → "),
+    }
+}
+
+/// A picture's answer as the picture counts it: a point in the line's own parts
+/// (10/8 on a line in eighths, not 5/4), a shading as parts of the parts (6/8 of a
+/// strip in eighths), a decimal where the question writes decimals, a cut as its
+/// number of parts.
+fn picture_answer(instance: &ItemInstance, value: Rational) -> String {
+    if writes_decimals(&instance.prompt) {
+        return value.to_decimal_string();
+    }
+    let per_whole = match (instance.kind, instance.diagram.as_ref()) {
+        (ItemKind::PlacePoint, Some(Diagram::NumberLine(line))) => line.axis.parts,
+        (ItemKind::Shade, Some(diagram)) => shading(diagram).map_or(1, |s| s.per_whole),
+        _ => 1,
+    };
+    match value.checked_mul(Rational::integer(i64::from(per_whole))) {
+        Ok(count) if per_whole > 1 && count.is_integer() => {
+            format!("{}/{per_whole}", count.numerator())
+        }
+        _ => value.to_string(),
     }
 }
 

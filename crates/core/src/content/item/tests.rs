@@ -555,6 +555,20 @@ fn a_partition_is_right_with_the_answer_s_number_of_parts() {
 }
 
 #[test]
+fn a_picture_s_answer_is_said_in_the_picture_s_own_parts() {
+    let point = r#"{"id": "p", "kind": "place_point", "prompt": "Move the point to 10/8.",
+      "diagram": "::: number-line; from: 0; to: 2; parts: 8 :::", "answer": "10/8"}"#;
+    assert_eq!(describe_answer(&instance(point, 0)), "10/8");
+    let shade = r#"{"id": "s", "kind": "shade", "prompt": "Shade 6/8 of the strip.",
+      "diagram": "::: strip; bar: 0/8 :::", "answer": "6/8"}"#;
+    assert_eq!(describe_answer(&instance(shade, 0)), "6/8");
+    let decimal = r#"{"id": "d", "kind": "place_point", "prompt": "Move the point to 0.52.",
+      "diagram": "::: number-line; from: 0; to: 1; parts: 100; max-parts: 100 :::",
+      "answer": "52/100"}"#;
+    assert_eq!(describe_answer(&instance(decimal, 0)), "0.52");
+}
+
+#[test]
 fn an_answer_the_picture_cannot_give_is_an_error_of_the_item() {
     let json = r#"{"id": "p", "kind": "place_point", "prompt": "Place 1/3.",
       "diagram": "::: number-line; from: 0; to: 1; parts: 4 :::", "answer": "1/3"}"#;
