@@ -233,7 +233,7 @@ pub const START_FORMATIVE_A: &str = "I've read the lessons: start check A";
 pub const SKIP_AHEAD: &str = "Already know this? Take the unit test";
 pub const START_FORMATIVE_B: &str = "Take check B";
 pub const START_UNIT_TEST: &str = "Take the unit test";
-pub const START_PRACTICE: &str = "Practise with hints";
+pub const START_PRACTICE: &str = "Practice with hints";
 pub const CORRECTIVES_HEADING: &str = "Let's look at these another way";
 pub const ENRICHMENT_HEADING: &str = "Go deeper";
 
@@ -318,16 +318,16 @@ pub fn stage_advice(stage: &UnitStage, title_of: impl Fn(&str) -> String) -> Str
             titles(prerequisites)
         ),
         UnitStage::Gaps { objectives } => match objectives.len() {
-            1 => "You know most of what this unit needs. First, look back at 1 thing from before. Practise it. Then check it again.".into(),
-            n => format!("You know most of what this unit needs. First, look back at {n} things from before. Practise them. Then check them again."),
+            1 => "You know most of what this unit needs. First, look back at 1 thing from before. Practice it. Then check it again.".into(),
+            n => format!("You know most of what this unit needs. First, look back at {n} things from before. Practice them. Then check them again."),
         },
         UnitStage::Instruction => {
             "Read the lessons, then take check A to see where you are. If you already know this, take the unit test to skip ahead.".into()
         }
         UnitStage::InProgress { kind } => format!("Finish your {}.", sitting_name(*kind)),
         UnitStage::Corrective { objectives, .. } => match objectives.len() {
-            1 => "One objective is not there yet. Look at it another way, practise, then take check B.".into(),
-            n => format!("{n} objectives are not there yet. Look at them another way, practise, then take check B."),
+            1 => "One objective is not there yet. Look at it another way, practice, then take check B.".into(),
+            n => format!("{n} objectives are not there yet. Look at them another way, practice, then take check B."),
         },
         UnitStage::Enrichment => {
             "Every objective is at the bar. Try the go-deeper tasks, then take the unit test.".into()
@@ -838,7 +838,7 @@ pub const WEEK_OF: &str = "Week of";
 pub const ACTIVE_MINUTES: &str = "Active minutes";
 
 pub fn grid_picture_label(students: usize, objectives: usize) -> String {
-    format!("Picture of the class grid: {} by {}, coloured by level; the table below gives every level in words.", count(students, "student"), count(objectives, "objective"))
+    format!("Picture of the class grid: {} by {}, colored by level; the table below gives every level in words.", count(students, "student"), count(objectives, "objective"))
 }
 
 pub fn goals_met_chart(students: usize) -> String {
