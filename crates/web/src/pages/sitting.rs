@@ -369,17 +369,18 @@ fn feedback_view(
     }
 }
 
-/// Focuses the item's first answer control (a field, a choice, or the answer
-/// button), as the next useful place for the keyboard.
+/// Focuses the item's first answer control that can take focus (a field, a choice,
+/// a picture's point or part, or the answer button), as the next useful place for
+/// the keyboard; a disabled button (one part fewer, at one part) is passed over.
 fn focus_answer() {
     let found = document().query_selector(
-        "[data-testid=item] input:not([type=hidden]), [data-testid=item] select, \
-         [data-testid=item] button",
+        "[data-testid=item] input:not([type=hidden]):not([disabled]), \
+         [data-testid=item] select:not([disabled]), [data-testid=item] [tabindex='0'], \
+         [data-testid=item] button:not([disabled])",
     );
     if let Ok(Some(element)) = found {
-        if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = element.focus();
-        }
+        // A shaded part is an SVG element: `focus` is the same method on it.
+        let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus();
     }
 }
 

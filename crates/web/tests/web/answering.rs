@@ -74,9 +74,18 @@ pub fn press(target: &web_sys::Element, key: &str) {
     target.dispatch_event(&event).expect("dispatch keydown");
 }
 
-fn query(css: &str) -> web_sys::Element {
-    leptos::prelude::document()
-        .query_selector(css)
+/// The form of the item whose prompt is `prompt-{item}`: answers are given in it
+/// alone, whatever else a test left in the document.
+fn form_of(item: &str) -> web_sys::Element {
+    element_by_id(&format!("prompt-{item}"))
+        .closest("form")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no form around the prompt of {item}"))
+}
+
+fn query_in(form: &web_sys::Element, css: &str) -> web_sys::Element {
+    form.query_selector(css)
         .ok()
         .flatten()
         .unwrap_or_else(|| panic!("nothing matches {css}"))
@@ -87,6 +96,8 @@ fn query(css: &str) -> web_sys::Element {
 /// shaded, or the whole cut with the part buttons into `text` parts.
 async fn give_on_picture(instance: &ItemInstance, text: &str) {
     let item = &instance.item_id;
+    let form = form_of(item);
+    let query = |css: &str| query_in(&form, css);
     let diagram = instance
         .diagram
         .as_ref()
@@ -102,14 +113,19 @@ async fn give_on_picture(instance: &ItemInstance, text: &str) {
             for _ in 0..index {
                 press(&slider, "ArrowRight");
             }
+            leptos::task::tick().await;
+            assert_eq!(
+                slider.get_attribute("aria-valuenow"),
+                Some(index.to_string()),
+                "{item}: the point on stop {index}"
+            );
         }
         ItemKind::Shade => {
             let count: usize = text
                 .split_once('/')
                 .and_then(|(count, _)| count.parse().ok())
                 .unwrap_or_else(|| panic!("{text} is no shading of {item}"));
-            let document = leptos::prelude::document();
-            let parts = document
+            let parts = form
                 .query_selector_all("[data-testid=shade-parts] [data-part]")
                 .expect("a valid selector");
             for part in 0..parts.length() {
@@ -120,15 +136,22 @@ async fn give_on_picture(instance: &ItemInstance, text: &str) {
                     leptos::task::tick().await;
                 }
             }
+            let shaded = form
+                .query_selector_all("[data-testid=shade-parts] [aria-checked=true]")
+                .expect("a valid selector")
+                .length();
+            assert_eq!(shaded as usize, count, "{item}: {count} parts shaded");
         }
         _ => {
             let wanted: usize = text.parse().unwrap_or_else(|_| panic!("{text} parts?"));
-            for _ in 0..48 {
-                let shown: usize = query("[data-testid=parts-count]")
+            let shown = || -> usize {
+                query("[data-testid=parts-count]")
                     .get_attribute("data-parts")
                     .and_then(|parts| parts.parse().ok())
-                    .unwrap_or(0);
-                let button = match shown.cmp(&wanted) {
+                    .unwrap_or(0)
+            };
+            for _ in 0..48 {
+                let button = match shown().cmp(&wanted) {
                     std::cmp::Ordering::Less => "[data-testid=more-parts]",
                     std::cmp::Ordering::Greater => "[data-testid=fewer-parts]",
                     std::cmp::Ordering::Equal => break,
@@ -138,6 +161,7 @@ async fn give_on_picture(instance: &ItemInstance, text: &str) {
                     .click();
                 leptos::task::tick().await;
             }
+            assert_eq!(shown(), wanted, "{item}: the whole cut into {wanted} parts");
         }
     }
     leptos::task::tick().await;

@@ -424,3 +424,21 @@ async fn every_picture_of_the_bundled_courses_is_drawn_and_named() {
     // The courses are pictured (issue 29): hundreds of pictures, not a handful.
     assert!(drawn > 150, "only {drawn} pictures in the bundled courses");
 }
+
+#[wasm_bindgen_test]
+async fn the_demo_s_cut_is_answered_through_the_page_by_the_test_s_hands() {
+    use super::answering::give;
+    let demo = load_curriculum(include_str!("../../../../curricula/demo.json"))
+        .expect("the demo loads")
+        .curriculum;
+    let item = demo.item("eq-rec-cut-equal").expect("the demo's cut");
+    for seed in 0..12 {
+        let instance = ItemInstance::generate(item, seed).expect("an instance");
+        let mounted = mount_player(&instance, None);
+        leptos::task::tick().await;
+        give(&instance, &model_answer(&instance)).await;
+        let (given, correct) = submitted(&mounted, &instance).await;
+        assert!(correct, "seed {seed}: {given:?}");
+        mounted.root.remove();
+    }
+}
