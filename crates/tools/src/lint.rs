@@ -273,11 +273,6 @@ fn lint_objective(
     }
 }
 
-/// What the item check keeps of each distinct version.
-struct Version {
-    instance: ItemInstance,
-}
-
 fn lint_item(
     curriculum: &Curriculum,
     course: &Course,
@@ -296,7 +291,7 @@ fn lint_item(
     } else {
         1
     };
-    let mut versions: Vec<Version> = Vec::new();
+    let mut versions: Vec<ItemInstance> = Vec::new();
     let mut keys = BTreeSet::new();
     let mut wrong_but_right: Option<(u64, usize)> = None;
     let mut failed: Option<(u64, String)> = None;
@@ -321,7 +316,7 @@ fn lint_item(
         }
         if let Ok(instance) = compiled.instance(seed) {
             if keys.insert(instance.key()) {
-                versions.push(Version { instance });
+                versions.push(instance);
             }
         }
     }
@@ -341,7 +336,7 @@ fn lint_item(
         return;
     };
     let total = versions.len();
-    let example = |version: &Version| plain(&version.instance.prompt);
+    let example = |version: &ItemInstance| plain(&version.prompt);
     if let Some((seed, index)) = wrong_but_right {
         at(
             Check::WrongAnswerRight,
@@ -353,7 +348,7 @@ fn lint_item(
 
     // The answer, the same in every version.
     if item.template.is_some() && total > 1 {
-        let answers: BTreeSet<String> = versions.iter().map(|v| answer(&v.instance)).collect();
+        let answers: BTreeSet<String> = versions.iter().map(answer).collect();
         if answers.len() == 1 {
             at(
                 Check::AnswerNeverChanges,
@@ -370,13 +365,13 @@ fn lint_item(
     let mut alike = 0;
     let mut alike_example = None;
     for (index, version) in versions.iter().enumerate() {
-        match seen.get(&shown(&version.instance)) {
+        match seen.get(&shown(version)) {
             Some(&other) => {
                 alike += 1;
                 alike_example.get_or_insert((other, index));
             }
             None => {
-                seen.insert(shown(&version.instance), index);
+                seen.insert(shown(version), index);
             }
         }
     }
@@ -391,13 +386,9 @@ fn lint_item(
     }
 
     // Choices that are the same, or worth the answer.
-    if let Some((count, message)) = versions
-        .iter()
-        .filter_map(|v| same_choices(&v.instance))
-        .fold(None, |found: Option<(usize, String)>, message| {
-            Some(found.map_or((1, message.clone()), |(n, m)| (n + 1, m)))
-        })
-    {
+    let alike_choices: Vec<String> = versions.iter().filter_map(same_choices).collect();
+    if let Some(message) = alike_choices.first() {
+        let count = alike_choices.len();
         at(
             Check::SameChoices,
             format!("in {count} of {total} versions {message}"),
@@ -425,7 +416,7 @@ fn lint_item(
         let unsimplified: Vec<(usize, String)> = versions
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| unsimplified_in(&v.instance.prompt).map(|f| (i, f)))
+            .filter_map(|(i, v)| unsimplified_in(&v.prompt).map(|f| (i, f)))
             .collect();
         if let Some((version, fraction)) = unsimplified.first() {
             at(
@@ -440,7 +431,7 @@ fn lint_item(
     }
 
     // Feedback: misconceptions of another operation, silent wrong choices.
-    let asks = operations(&without_pictures(&first.instance.prompt));
+    let asks = operations(&without_pictures(&first.prompt));
     let tagged = item
         .choices
         .iter()
@@ -514,13 +505,18 @@ fn shown(instance: &ItemInstance) -> String {
     )
 }
 
-/// A message about two choices of the version that are the same, if any.
-fn same_choices(instance: &ItemInstance) -> Option<String> {
-    let correct = |index: usize| match &instance.expected {
+/// Whether the choice at `index` (in the author's order) is a right one.
+fn is_right_choice(instance: &ItemInstance, index: usize) -> bool {
+    match &instance.expected {
         Expected::Single(right) => *right == index,
         Expected::Multiple(right) => right.contains(&index),
         _ => false,
-    };
+    }
+}
+
+/// A message about two choices of the version that are the same, if any.
+fn same_choices(instance: &ItemInstance) -> Option<String> {
+    let correct = |index: usize| is_right_choice(instance, index);
     for (a, first) in instance.choices.iter().enumerate() {
         for second in &instance.choices[a + 1..] {
             let same_text = plain(&first.text) == plain(&second.text);
@@ -590,13 +586,13 @@ fn outside_band(course: &Course, text: &str) -> Option<String> {
 }
 
 /// (versions outside the band, what they write, one version) for an item.
-fn band_counts(course: &Course, versions: &[Version]) -> Option<(usize, String, usize)> {
+fn band_counts(course: &Course, versions: &[ItemInstance]) -> Option<(usize, String, usize)> {
     let mut count = 0;
     let mut all = BTreeSet::new();
     let mut first = None;
     for (index, version) in versions.iter().enumerate() {
         let mut outside = false;
-        for text in texts(&version.instance) {
+        for text in texts(version) {
             for (_, denominator) in fractions(text) {
                 if !course.denominators.is_empty() && !course.denominators.contains(&denominator) {
                     outside = true;
@@ -675,11 +671,11 @@ const NOT_PLURAL: [&str; 40] = [
 ];
 
 /// The first "1 <plural>" in any version, and how many versions have one.
-fn first_agreement(versions: &[Version]) -> Option<(usize, String)> {
+fn first_agreement(versions: &[ItemInstance]) -> Option<(usize, String)> {
     let mut count = 0;
     let mut phrase = None;
     for version in versions {
-        if let Some(found) = texts(&version.instance).find_map(one_plural) {
+        if let Some(found) = texts(version).find_map(one_plural) {
             count += 1;
             phrase.get_or_insert(found);
         }
@@ -767,16 +763,10 @@ fn unsimplified_in(prompt: &str) -> Option<String> {
             Some(TextPiece::Words(words)) => *words,
             _ => "",
         };
-        let mut words = after
-            .split(|c: char| !c.is_alphabetic())
-            .take_while(|_| true)
-            .filter(|w| !w.is_empty());
-        let starts_with_word = after.trim_start().starts_with(char::is_alphabetic);
-        let story = match (starts_with_word, words.next()) {
-            (true, Some("of")) => after
-                .trim_start()
-                .strip_prefix("of")
-                .is_some_and(|rest| rest.trim_start().starts_with(char::is_alphabetic)),
+        let after = after.trim_start();
+        let word = after.split(|c: char| !c.is_alphabetic()).next();
+        let story = match (after.starts_with(char::is_alphabetic), word) {
+            (true, Some("of")) => after[2..].trim_start().starts_with(char::is_alphabetic),
             (true, Some(word)) => !MATHS_WORDS.contains(&word.to_lowercase().as_str()),
             _ => false,
         };
@@ -1037,13 +1027,12 @@ pub fn show(curriculum: &Curriculum, item_id: &str, count: usize) -> Option<Stri
         if let Some(diagram) = &version.diagram {
             out.push_str(&format!("[answered on: {}]\n", describe(diagram).say()));
         }
-        let right = |index: usize| match &version.expected {
-            Expected::Single(r) => *r == index,
-            Expected::Multiple(r) => r.contains(&index),
-            _ => false,
-        };
         for choice in &version.choices {
-            let mark = if right(choice.index) { "*" } else { " " };
+            let mark = if is_right_choice(&version, choice.index) {
+                "*"
+            } else {
+                " "
+            };
             out.push_str(&format!("  {mark} {}\n", choice.text));
         }
         for entry in &version.sequence {
