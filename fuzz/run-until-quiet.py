@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Runs one fuzz target until it stops finding new coverage, and says what it cost.
 
-    fuzz/run-until-quiet.py TARGET [--quiet 300] [--cap 1500] [--log FILE]
+    fuzz/run-until-quiet.py TARGET [--quiet 300] [--cap 1500] [--log FILE] [--seeds DIR ...]
 
 Starts the target built by `cargo fuzz build --debug-assertions` on its corpus
 (`fuzz/corpus/TARGET/`), with the dictionary `docs/fuzzing.md` gives it, on one
-core. Its clock is the fuzzer's own CPU time (user + sys, from the kernel), so a
+core. The repository's own files of the target's format (the fixtures, the
+examples) are read at the start too, with any `--seeds` directories (such as what
+`cargo run -p masterly-test-kit --example fuzz-seeds -- DIR` writes); libFuzzer
+writes what it finds only to the corpus. Its clock is the fuzzer's own CPU time (user + sys, from the kernel), so a
 run that shares the machine is neither cut short nor called quiet while it waits
 for a core. It stops the fuzzer when no new coverage edge (libFuzzer's `cov`) has
 come for `--quiet` CPU seconds, or after `--cap` CPU seconds in all, whichever is
@@ -27,6 +30,13 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 TICKS = os.sysconf("SC_CLK_TCK")
 DICTIONARIES = {"expr": "expr.dict", "markdown": None, "responses": None}
+ROOT = os.path.dirname(HERE)
+FIXTURES = "crates/core/tests/fixtures"
+OWN_FILES = {
+    "curriculum": ["docs/examples", f"{FIXTURES}/curricula/good", f"{FIXTURES}/curricula/bad"],
+    "progress": [f"{FIXTURES}/progress/good", f"{FIXTURES}/progress/bad"],
+    "class_file": [f"{FIXTURES}/class/good", f"{FIXTURES}/class/bad"],
+}
 STATUS = re.compile(r"#(\d+)\s+(\w+)\s+cov: (\d+) ft: (\d+)")
 ARTIFACT = re.compile(r"artifact_prefix='[^']*'; Test unit written to (\S+)")
 
@@ -48,6 +58,7 @@ def main():
     parser.add_argument("--quiet", type=float, default=300)
     parser.add_argument("--cap", type=float, default=1500)
     parser.add_argument("--log", help="append the summary line to this file too")
+    parser.add_argument("--seeds", nargs="*", default=[], help="more inputs to start from")
     args = parser.parse_args()
 
     binary = os.path.join(
@@ -63,6 +74,8 @@ def main():
     if dictionary:
         command.append(f"-dict={HERE}/dict/{dictionary}")
     command.append(f"{HERE}/corpus/{args.target}")
+    command += [os.path.join(ROOT, path) for path in OWN_FILES.get(args.target, [])]
+    command += [os.path.abspath(path) for path in args.seeds]
     os.makedirs(f"{HERE}/artifacts/{args.target}", exist_ok=True)
 
     started = time.monotonic()

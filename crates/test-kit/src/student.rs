@@ -55,9 +55,18 @@ impl Student {
         right: impl Fn(&str) -> bool,
         answer_only: Option<usize>,
     ) -> SittingPlan {
-        let plan = self
-            .plan(request.clone())
-            .unwrap_or_else(|e| panic!("{request:?}: {e:?}"));
+        self.try_take(request.clone(), right, answer_only)
+            .unwrap_or_else(|e| panic!("{request:?}: {e:?}"))
+    }
+
+    /// [`Student::take`], or why the sitting cannot be planned (nothing is answered).
+    pub fn try_take(
+        &mut self,
+        request: PlanRequest,
+        right: impl Fn(&str) -> bool,
+        answer_only: Option<usize>,
+    ) -> Result<SittingPlan, PlanError> {
+        let plan = self.plan(request)?;
         for (n, planned) in plan.items.iter().enumerate() {
             if answer_only.is_some_and(|limit| n >= limit) {
                 break;
@@ -97,7 +106,7 @@ impl Student {
                 active_seconds: 25,
             });
         }
-        plan
+        Ok(plan)
     }
 }
 

@@ -213,18 +213,7 @@ pub fn synthetic_progress_files(
         .map(|s| {
             let log = synthetic_log(curriculum, attempts_each, seed.wrapping_add(s as u64));
             let exported_at = log.last().map_or(1_767_225_600_000, |a| a.at);
-            // The device's days: each answer's time, and a minute of reading a day.
-            let mut activity: Vec<DayActivity> = Vec::new();
-            for attempt in &log {
-                let day = attempt.at.div_euclid(DAY_MS);
-                match activity.iter_mut().find(|entry| entry.day == day) {
-                    Some(entry) => entry.seconds += attempt.active_seconds,
-                    None => activity.push(DayActivity {
-                        day,
-                        seconds: 60 + attempt.active_seconds,
-                    }),
-                }
-            }
+            let activity = activity_of(&log);
             let bundle = ProgressBundle {
                 format: FileKind::Progress.format().to_string(),
                 format_version: 1,
@@ -246,6 +235,23 @@ pub fn synthetic_progress_files(
             serde_json::to_string(&bundle).unwrap_or_default()
         })
         .collect()
+}
+
+/// The days a device counts for `log`: each answer's active time, and a minute of
+/// reading on each day with an answer.
+pub fn activity_of(log: &[Attempt]) -> Vec<DayActivity> {
+    let mut days: Vec<DayActivity> = Vec::new();
+    for attempt in log {
+        let day = attempt.at.div_euclid(DAY_MS);
+        match days.iter_mut().find(|entry| entry.day == day) {
+            Some(entry) => entry.seconds += attempt.active_seconds,
+            None => days.push(DayActivity {
+                day,
+                seconds: 60 + attempt.active_seconds,
+            }),
+        }
+    }
+    days
 }
 
 /// A log as the student's page writes one, for measuring what storing it costs:
