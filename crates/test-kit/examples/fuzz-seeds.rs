@@ -62,6 +62,8 @@ fn main() {
     let written = write_all(&out.join("expr"), "expr", &templates);
     println!("{written} templates of {}", templates.len());
     let mut progress = Vec::new();
+    let mut journeys = Vec::new();
+    let mut classes = Vec::new();
     let mut workbooks = Vec::new();
     for curriculum in &curricula[..3] {
         let courses: Vec<&str> = curriculum.courses.iter().map(|c| c.id.as_str()).collect();
@@ -81,26 +83,54 @@ fn main() {
         for (n, course) in ready.iter().enumerate() {
             let other = ready[(n + 1) % ready.len()];
             let now = START + 30 * DAY_MS;
-            progress.extend(mixed_class(curriculum, course, other, now).files);
+            let files: Vec<String> = mixed_class(curriculum, course, other, now)
+                .files
+                .iter()
+                .map(|file| serde_json::to_string(file).expect("a progress file is written"))
+                .collect();
+            classes.extend(class_inputs(&files));
+            progress.extend(files);
         }
         for course in &courses {
             for (s, journey) in JOURNEYS.iter().enumerate() {
                 let student = journey.walk(curriculum, course);
                 let nickname = format!("{}{s}", journey.name);
-                progress.push(with_extras(&nickname, &student, course, s));
+                journeys.push(with_extras(&nickname, &student, course, s));
                 workbooks.push(workbook(&nickname, &student, course, s));
             }
         }
     }
-    let progress: Vec<String> = progress
-        .iter()
-        .map(|file| serde_json::to_string(file).expect("a progress file is written"))
-        .collect();
+    progress.extend(
+        journeys
+            .iter()
+            .map(|file| serde_json::to_string(file).expect("a progress file is written")),
+    );
+    progress.extend(classes);
     let written = write_all(&out.join("progress"), "progress", &progress);
     println!("{written} progress files of {}", progress.len());
     let stored = stored_values(&workbooks);
     let written = write_all(&out.join("stored"), "stored", &stored);
     println!("{written} stored values of {}", stored.len());
+}
+
+/// Inputs of several files of one class, as the `progress` target reads them
+/// (separated by NUL characters): the files taken seven apart, so that each input
+/// holds students on different paths, as many as fit in `MAX_LEN`.
+fn class_inputs(files: &[String]) -> Vec<String> {
+    let mut inputs = Vec::new();
+    let mut input = String::new();
+    for n in 0..files.len() {
+        let file = &files[n * 7 % files.len()];
+        if !input.is_empty() && input.len() + 1 + file.len() > MAX_LEN {
+            inputs.push(std::mem::take(&mut input));
+        }
+        if !input.is_empty() {
+            input.push('\0');
+        }
+        input.push_str(file);
+    }
+    inputs.push(input);
+    inputs
 }
 
 /// Every text longer than a word: lessons, prompts, choices, hints, solutions.

@@ -309,60 +309,42 @@ fn check_judgement(
 
 // -------------------------------------------------------------------- progress
 
-/// Both readers of a progress file give the same result, and the reader of files as
-/// Masterly writes them, when it answers, reads what serde reads. A file that loads
-/// is written back as the app writes it and loads the same; one of a curriculum
-/// the repository has is imported into a class twice (the second adds nothing) and
-/// every report of every course is built with its CSV.
+/// Files of a class read from one input, separated by NUL characters.
+const CLASS_FILES: usize = 8;
+
+/// Input: up to eight progress files, separated by NUL characters. Both readers
+/// of each give the same result, and the reader of files as Masterly writes them,
+/// when it answers, reads what serde reads. A file that loads is written back as
+/// the app writes it and loads the same. The files of the curriculum the first
+/// that loads names, if the repository has it, are imported into one class, each
+/// twice (the second adds nothing), and every report of every course is built
+/// with its CSV and each student's family summary.
 pub fn progress(data: &[u8]) {
     let text = text(data);
-    let slow = load_progress(&text);
-    let quick = load_progress_quickly(&text);
-    assert_eq!(quick, slow, "the two readers disagree");
-    if let Some(bundle) = read_progress_as_written(&text) {
-        let by_serde: Result<ProgressBundle, _> = objects_only::from_str(&text);
-        assert_eq!(
-            by_serde.as_ref().ok(),
-            Some(&bundle),
-            "read as written, but serde reads {by_serde:?}"
-        );
-        assert!(
-            check_json_limits(&text, &PROGRESS_LIMITS).is_ok(),
-            "read as written, but beyond the limits"
-        );
-    }
-    let Ok(bundle) = slow else {
-        return;
-    };
-    assert_eq!(
-        read_masterly_file(&text),
-        Ok(MasterlyFile::Progress(bundle.clone())),
-        "a progress file read as any file"
-    );
-    let written = write(&bundle);
-    assert_eq!(
-        load_progress(&written).as_ref(),
-        Ok(&bundle),
-        "written back"
-    );
-    assert_eq!(load_progress_quickly(&written).as_ref(), Ok(&bundle));
-    let Some(curriculum) = known_curricula()
+    let files: Vec<&str> = text.split('\0').take(CLASS_FILES).collect();
+    let bundles: Vec<ProgressBundle> = files
         .iter()
-        .find(|known| known.id == bundle.curriculum.id)
-    else {
+        .filter_map(|file| progress_file(file))
+        .collect();
+    let Some(curriculum) = bundles.first().and_then(|bundle| {
+        known_curricula()
+            .iter()
+            .find(|known| known.id == bundle.curriculum.id)
+    }) else {
         return;
     };
     let check = CurriculumCheck::new(curriculum);
     let mut class = ClassRecord::default();
-    let first = import_progress_file(&mut class, &check, &text);
-    if let FileOutcome::Added { .. } = first {
-        match import_progress_file(&mut class, &check, &text) {
-            FileOutcome::Added { added, .. } => {
-                assert_eq!(added.new_attempts, 0, "a file imported twice adds answers");
-                assert!(!added.new_student, "a file imported twice adds a student");
-            }
-            FileOutcome::Refused { problems } => {
-                panic!("imported once, refused the second time: {problems:?}")
+    for file in &files {
+        if let FileOutcome::Added { .. } = import_progress_file(&mut class, &check, file) {
+            match import_progress_file(&mut class, &check, file) {
+                FileOutcome::Added { added, .. } => {
+                    assert_eq!(added.new_attempts, 0, "a file imported twice adds answers");
+                    assert!(!added.new_student, "a file imported twice adds a student");
+                }
+                FileOutcome::Refused { problems } => {
+                    panic!("imported once, refused the second time: {problems:?}")
+                }
             }
         }
     }
@@ -383,6 +365,39 @@ pub fn progress(data: &[u8]) {
             let _ = reports.family_summary(course, &student.learner.id);
         }
     }
+}
+
+/// The checks on one progress file; the file, when it loads.
+fn progress_file(text: &str) -> Option<ProgressBundle> {
+    let slow = load_progress(text);
+    let quick = load_progress_quickly(text);
+    assert_eq!(quick, slow, "the two readers disagree");
+    if let Some(bundle) = read_progress_as_written(text) {
+        let by_serde: Result<ProgressBundle, _> = objects_only::from_str(text);
+        assert_eq!(
+            by_serde.as_ref().ok(),
+            Some(&bundle),
+            "read as written, but serde reads {by_serde:?}"
+        );
+        assert!(
+            check_json_limits(text, &PROGRESS_LIMITS).is_ok(),
+            "read as written, but beyond the limits"
+        );
+    }
+    let bundle = slow.ok()?;
+    assert_eq!(
+        read_masterly_file(text),
+        Ok(MasterlyFile::Progress(bundle.clone())),
+        "a progress file read as any file"
+    );
+    let written = write(&bundle);
+    assert_eq!(
+        load_progress(&written).as_ref(),
+        Ok(&bundle),
+        "written back"
+    );
+    assert_eq!(load_progress_quickly(&written).as_ref(), Ok(&bundle));
+    Some(bundle)
 }
 
 // ------------------------------------------------------------------ class file
