@@ -928,8 +928,8 @@ fn pictures_are_drawn_and_answered_with_the_keyboard_alone_or_a_pointer() {
     save_each_picture(&browser, "320 px");
     ok(browser.set_window_size(1280, 900));
 
-    // A check of nine picture questions with the keyboard alone. A placement one
-    // part too far gets the feedback of its misconception.
+    // Check A with the keyboard alone. A placement one part too far gets the
+    // feedback of its misconception.
     student.start("start-formative-a");
     let mut kinds = HashSet::new();
     let mut targeted = false;
@@ -982,7 +982,10 @@ fn pictures_are_drawn_and_answered_with_the_keyboard_alone_or_a_pointer() {
         }
     }
     assert!(targeted, "no placement was asked");
-    for kind in ["place_point", "shade", "partition"] {
+    // Its shading objective also has two picture choices, and the check draws two
+    // of its six items: shading may come only in the next sittings, which draw
+    // what the check did not show.
+    for kind in ["place_point", "partition"] {
         assert!(kinds.contains(kind), "no {kind} item in {kinds:?}");
     }
 
@@ -1006,7 +1009,11 @@ fn pictures_are_drawn_and_answered_with_the_keyboard_alone_or_a_pointer() {
         }
         pointer.back_to_unit();
     }
-    assert_eq!(seen.len(), 3, "{seen:?}");
+    // Every kind answered on a picture, over the three sittings.
+    seen.extend(kinds);
+    for kind in ["place_point", "shade", "partition"] {
+        assert!(seen.contains(kind), "no {kind} item in {seen:?}");
+    }
     assert!(
         pointer.unit_stage().contains("Mastered"),
         "{}",
