@@ -86,7 +86,7 @@ fn main() {
             let files: Vec<String> = mixed_class(curriculum, course, other, now)
                 .files
                 .iter()
-                .map(|file| serde_json::to_string(file).expect("a progress file is written"))
+                .map(progress_json)
                 .collect();
             classes.extend(class_inputs(&files));
             progress.extend(files);
@@ -95,22 +95,22 @@ fn main() {
             for (s, journey) in JOURNEYS.iter().enumerate() {
                 let student = journey.walk(curriculum, course);
                 let nickname = format!("{}{s}", journey.name);
-                journeys.push(with_extras(&nickname, &student, course, s));
+                journeys.push(progress_json(&with_extras(&nickname, &student, course, s)));
                 workbooks.push(workbook(&nickname, &student, course, s));
             }
         }
     }
-    progress.extend(
-        journeys
-            .iter()
-            .map(|file| serde_json::to_string(file).expect("a progress file is written")),
-    );
+    progress.extend(journeys);
     progress.extend(classes);
     let written = write_all(&out.join("progress"), "progress", &progress);
     println!("{written} progress files of {}", progress.len());
     let stored = stored_values(&workbooks);
     let written = write_all(&out.join("stored"), "stored", &stored);
     println!("{written} stored values of {}", stored.len());
+}
+
+fn progress_json(file: &ProgressBundle) -> String {
+    serde_json::to_string(file).expect("a progress file is written")
 }
 
 /// Inputs of several files of one class, as the `progress` target reads them
@@ -232,6 +232,8 @@ struct Journey {
     hints: u32,
     /// Answers left out of the last sitting, to leave it unfinished.
     unfinished: Option<usize>,
+    /// Whether a review is taken a month after the last unit.
+    review: bool,
 }
 
 const JOURNEYS: [Journey; 5] = [
@@ -242,6 +244,7 @@ const JOURNEYS: [Journey; 5] = [
         miss_b_once: false,
         hints: 0,
         unfinished: None,
+        review: false,
     },
     Journey {
         name: "corrective",
@@ -250,6 +253,7 @@ const JOURNEYS: [Journey; 5] = [
         miss_b_once: false,
         hints: 1,
         unfinished: None,
+        review: false,
     },
     Journey {
         name: "persistent",
@@ -258,6 +262,7 @@ const JOURNEYS: [Journey; 5] = [
         miss_b_once: true,
         hints: 2,
         unfinished: None,
+        review: false,
     },
     Journey {
         name: "midway",
@@ -266,6 +271,7 @@ const JOURNEYS: [Journey; 5] = [
         miss_b_once: false,
         hints: 0,
         unfinished: Some(2),
+        review: false,
     },
     Journey {
         name: "reviewer",
@@ -274,6 +280,7 @@ const JOURNEYS: [Journey; 5] = [
         miss_b_once: false,
         hints: 3,
         unfinished: None,
+        review: true,
     },
 ];
 
@@ -327,7 +334,7 @@ impl Journey {
             let _ = student.try_take(PlanRequest::UnitTest { unit }, all, self.unfinished);
             student.now += DAY_MS;
         }
-        if self.name == "reviewer" {
+        if self.review {
             student.now += 30 * DAY_MS;
             let _ = student.try_take(
                 PlanRequest::Review {
@@ -370,13 +377,8 @@ fn workbook(nickname: &str, student: &Student, course: &str, n: usize) -> Workbo
     let mut workbook = Workbook::new(file.learner, file.curriculum);
     workbook.course = Some(course.to_string());
     workbook.activity = activity_of(&student.log);
-    for attempt in &student.log {
-        workbook.attempts.push(attempt.clone());
-    }
-    let mut next = Student::new(student.curriculum.clone());
-    next.log = student.log.clone();
-    next.now = student.now;
-    next.sittings = student.sittings;
+    workbook.attempts = student.log.clone();
+    let mut next = student.clone();
     let unit = student
         .curriculum
         .course(course)

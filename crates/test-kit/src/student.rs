@@ -13,6 +13,7 @@ use masterly_core::time::Millis;
 
 pub const START: Millis = 1_767_225_600_000; // 1 Jan 2026, 00:00 UTC
 
+#[derive(Clone)]
 pub struct Student {
     pub curriculum: Curriculum,
     pub log: Vec<Attempt>,
