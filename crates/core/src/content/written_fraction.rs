@@ -55,6 +55,35 @@ pub fn text_pieces(text: &str) -> Vec<TextPiece<'_>> {
     pieces
 }
 
+/// `words` cut in three: what is written against a fraction just before them (the
+/// `,` of `1/2, 1/3`), the rest, and what is written against a fraction just after
+/// them (the `(` of `(1/2)` or the `-` of `-3/4`), each up to the nearest space (a
+/// no-break space is not one). A fraction drawn stacked is one box on the page, and
+/// a line could otherwise break between it and its comma. Words with no space
+/// between two fractions go with the one before.
+pub fn cut_around_fractions(words: &str, fraction_before: bool, fraction_after: bool) -> [&str; 3] {
+    // A line breaks only at a space: up to the nearest one (an ASCII byte, so always
+    // between characters) all is one word.
+    let head = if fraction_before {
+        words
+            .bytes()
+            .position(|byte| byte.is_ascii_whitespace())
+            .unwrap_or(words.len())
+    } else {
+        0
+    };
+    let tail = if fraction_after {
+        words
+            .bytes()
+            .rposition(|byte| byte.is_ascii_whitespace())
+            .map_or(0, |at| at + 1)
+            .max(head)
+    } else {
+        words.len()
+    };
+    [&words[..head], &words[head..tail], &words[tail..]]
+}
+
 /// Where the numerator before `slash` starts, not before `floor`: digits, or a
 /// bracketed expression, after a word boundary.
 fn left_part(text: &str, floor: usize, slash: usize) -> Option<usize> {
@@ -215,6 +244,32 @@ mod tests {
             ]
         );
         assert_eq!(text_pieces("(1 + 2)/4"), vec![fraction("1 + 2", "4")]);
+    }
+
+    #[test]
+    fn what_is_written_against_a_fraction_stays_with_it() {
+        assert_eq!(
+            cut_around_fractions(", the same as (", true, true),
+            [",", " the same as ", "("]
+        );
+        assert_eq!(cut_around_fractions(").", true, false), [").", "", ""]);
+        assert_eq!(cut_around_fractions("Is -", false, true), ["", "Is ", "-"]);
+        assert_eq!(cut_around_fractions("-", true, true), ["-", "", ""]);
+        assert_eq!(cut_around_fractions(" and ", true, true), ["", " and ", ""]);
+        assert_eq!(
+            cut_around_fractions("? Not 31/03/2027.", true, false),
+            ["?", " Not 31/03/2027.", ""]
+        );
+        assert_eq!(
+            cut_around_fractions("×½ x ½×", true, true),
+            ["×½", " x ", "½×"]
+        );
+        assert_eq!(cut_around_fractions("", true, true), ["", "", ""]);
+        assert_eq!(
+            cut_around_fractions("\u{a0}cm, ", true, false),
+            ["\u{a0}cm,", " ", ""],
+            "a no-break space does not let the line break"
+        );
     }
 
     #[test]

@@ -803,6 +803,41 @@ fn stacked_fractions(browser: &Browser) -> usize {
     fractions.len()
 }
 
+/// Squeezes each text with fractions to 1 px wide, so every line breaks wherever
+/// it may, and checks that the character written against each fraction (`(1/2),`)
+/// is still on the fraction's line; gives how many were checked.
+fn fractions_keep_what_is_written_against_them(browser: &Browser) -> usize {
+    let found = ok(browser.execute(
+        "const texts = [...document.querySelectorAll('.rich-text')]; \
+         const widths = texts.map(t => t.style.width); \
+         texts.forEach(t => t.style.width = '1px'); \
+         const found = []; \
+         for (const f of document.querySelectorAll('.rich-text .fraction')) { \
+           const box = f.getBoundingClientRect(); \
+           for (const [text, first] of [[f.previousSibling, false], [f.nextSibling, true]]) { \
+             if (!text || text.nodeType !== Node.TEXT_NODE) continue; \
+             const at = first ? 0 : text.data.length - 1; \
+             if (!text.data[at] || /\\s/.test(text.data[at])) continue; \
+             const r = document.createRange(); r.setStart(text, at); r.setEnd(text, at + 1); \
+             const mark = r.getBoundingClientRect(); \
+             found.push([text.data[at] + ' by ' + f.textContent, \
+                         mark.top < box.bottom && mark.bottom > box.top]); } } \
+         texts.forEach((t, i) => t.style.width = widths[i]); \
+         return found;",
+    ));
+    let marks = found.as_array().cloned().unwrap_or_default();
+    let apart: Vec<String> = marks
+        .iter()
+        .filter(|mark| mark[1].as_bool() != Some(true))
+        .map(|mark| mark[0].to_string())
+        .collect();
+    assert!(
+        apart.is_empty(),
+        "a line breaks between a fraction and what is written against it: {apart:?}"
+    );
+    marks.len()
+}
+
 #[test]
 fn every_screen_of_a_unit_fits_a_phone_320_px_wide() {
     every_screen_of_a_unit_fits(320, 700, "at 320 px");
@@ -839,6 +874,10 @@ fn every_screen_of_a_unit_fits(width: u32, height: u32, size: &str) {
     assert!(
         stacked_fractions(&browser) > 0,
         "the lessons write fractions"
+    );
+    assert!(
+        fractions_keep_what_is_written_against_them(&browser) > 0,
+        "the lessons write punctuation against fractions"
     );
     student.start("start-formative-a");
     fits(&browser, &named("a question"), &mut wider);

@@ -5,7 +5,7 @@ use crate::components::picture::Picture;
 use leptos::prelude::*;
 use masterly_core::content::markdown::{parse_markdown, Block, Inline};
 use masterly_core::content::picture::parse_diagram;
-use masterly_core::content::written_fraction::{text_pieces, TextPiece};
+use masterly_core::content::written_fraction::{cut_around_fractions, text_pieces, TextPiece};
 use masterly_text::picture::fraction_in_words;
 use masterly_text::Say;
 
@@ -84,35 +84,53 @@ pub fn MathText(text: String) -> impl IntoView {
 }
 
 /// `text` with each fraction drawn stacked, the numerator over the denominator; a
-/// screen reader hears it in words ("3 quarters").
+/// screen reader hears it in words ("3 quarters"). What is written against a
+/// fraction (`(1/2),`) is kept on its line with it.
 fn with_fractions(text: &str) -> AnyView {
-    match text_pieces(text).as_slice() {
-        [TextPiece::Words(words)] => words.to_string().into_any(),
-        pieces => pieces
-            .iter()
-            .map(|piece| match *piece {
-                TextPiece::Words(words) => words.to_string().into_any(),
-                TextPiece::Fraction {
-                    whole,
-                    numerator,
-                    denominator,
-                } => view! {
-                    <span class="fraction">
-                        <span class="visually-hidden">
-                            {fraction_in_words(whole, numerator, denominator)}
-                        </span>
-                        <span aria-hidden="true">
-                            {whole.map(|whole| view! { <span class="whole">{whole.to_string()}</span> })}
-                            <span class="stack">
-                                <span class="numerator">{numerator.to_string()}</span>
-                                <span class="denominator">{denominator.to_string()}</span>
+    let pieces = text_pieces(text);
+    if let [TextPiece::Words(words)] = pieces.as_slice() {
+        return words.to_string().into_any();
+    }
+    let is_fraction = |at: usize| matches!(pieces.get(at), Some(TextPiece::Fraction { .. }));
+    let cut = |at: usize| match pieces.get(at) {
+        Some(TextPiece::Words(words)) => {
+            cut_around_fractions(words, at > 0 && is_fraction(at - 1), is_fraction(at + 1))
+        }
+        _ => [""; 3],
+    };
+    pieces
+        .iter()
+        .enumerate()
+        .map(|(at, piece)| match *piece {
+            TextPiece::Words(_) => cut(at)[1].to_string().into_any(),
+            TextPiece::Fraction {
+                whole,
+                numerator,
+                denominator,
+            } => {
+                let before = at.checked_sub(1).map_or("", |before| cut(before)[2]);
+                let after = cut(at + 1)[0];
+                view! {
+                    <span class="unbroken">
+                        {before.to_string()}
+                        <span class="fraction">
+                            <span class="visually-hidden">
+                                {fraction_in_words(whole, numerator, denominator)}
+                            </span>
+                            <span aria-hidden="true">
+                                {whole.map(|whole| view! { <span class="whole">{whole.to_string()}</span> })}
+                                <span class="stack">
+                                    <span class="numerator">{numerator.to_string()}</span>
+                                    <span class="denominator">{denominator.to_string()}</span>
+                                </span>
                             </span>
                         </span>
+                        {after.to_string()}
                     </span>
                 }
-                .into_any(),
-            })
-            .collect_view()
-            .into_any(),
-    }
+                .into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
 }

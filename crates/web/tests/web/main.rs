@@ -187,6 +187,15 @@ async fn fractions_in_text_are_stacked_and_said_in_words() {
         vec!["2 × 4 over 3 × 4", "2 thirds", "1 and 1 half"]
     );
     assert_eq!(stacked(".fraction .whole"), vec!["1"]);
+    assert_eq!(
+        stacked(".unbroken"),
+        vec![
+            "2 × 4 over 3 × 42 × 43 × 4",
+            "2 thirds23?",
+            "1 and 1 half112"
+        ],
+        "the question mark is kept on the line of its fraction"
+    );
     let drawn = container
         .query_selector_all(".fraction [aria-hidden=true] .stack")
         .map(|found| found.length());
