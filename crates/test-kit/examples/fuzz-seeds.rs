@@ -3,16 +3,21 @@
 //! take (locked out, correctives, check B missed twice, enrichment, units
 //! mastered, reviews) and answers of every item kind, pictures included; for
 //! `markdown`, every text they hold; for `expr`, every template of their items;
-//! for `class_file`, class files of the format's examples with rosters and goals.
+//! for `class_file`, class files of the format's examples with rosters and goals;
+//! for `curriculum`, those examples. The JSON inputs come with every field once in
+//! each wrong shape too (`wrong_shapes`).
 //!
 //!     cargo run -p masterly-test-kit --example fuzz-seeds -- DIR
 //!
-//! writes `DIR/<target>/` for these four; name one after its target's corpus
+//! writes `DIR/<target>/` for these six; name one after its target's corpus
 //! (`fuzz/corpus/<target> DIR/<target>`) and libFuzzer keeps what adds coverage.
 //! Inputs over `MAX_LEN` bytes are left out, so the fuzzers' input length stays
 //! near the corpus's own (docs/fuzzing.md).
 
+use std::collections::BTreeSet;
 use std::path::Path;
+
+use serde_json::{Map, Value};
 
 use masterly_core::content::curriculum::{load_curriculum, Curriculum};
 use masterly_core::device::profiles::{Profiles, PROFILES_KIND};
@@ -55,7 +60,12 @@ fn main() {
             .unwrap_or_else(|errors| panic!("a bundled curriculum: {errors:?}"))
             .curriculum
     });
-    let classes: Vec<String> = curricula[2..].iter().flat_map(class_files).collect();
+    let mut examples: Vec<String> = texts[2..].iter().map(|text| text.to_string()).collect();
+    examples.extend(wrong_shapes_of(&examples));
+    let written = write_all(&out.join("curriculum"), "curriculum", &examples);
+    println!("{written} curricula of {}", examples.len());
+    let mut classes: Vec<String> = curricula[2..].iter().flat_map(class_files).collect();
+    classes.extend(wrong_shapes_of(&classes));
     let written = write_all(&out.join("class_file"), "class_file", &classes);
     println!("{written} class files of {}", classes.len());
     let templates: Vec<String> = curricula.iter().flat_map(templates).collect();
@@ -100,8 +110,10 @@ fn main() {
             }
         }
     }
+    let shapes = wrong_shapes_of(&journeys);
     progress.extend(journeys);
     progress.extend(classes);
+    progress.extend(shapes);
     let written = write_all(&out.join("progress"), "progress", &progress);
     println!("{written} progress files of {}", progress.len());
     let stored = stored_values(&workbooks);
@@ -425,8 +437,115 @@ fn stored_values(workbooks: &[Workbook]) -> Vec<String> {
     }
     let list = profiles.to_stored();
     values.push(store::seal(PROFILES_KIND, &list, START, 7));
+    let raw = [
+        (
+            WORKBOOK_KIND,
+            workbooks.iter().map(Workbook::to_stored).collect(),
+        ),
+        (PROFILES_KIND, vec![list.clone()]),
+    ];
     values.push(list);
+    for (kind, raw) in raw {
+        for shape in wrong_shapes_of(&raw) {
+            values.push(store::seal(kind, &shape, START, 1));
+            values.push(shape);
+        }
+    }
     values
+}
+
+/// Every field of `inputs` that are JSON of at most `MAX_LEN` bytes in each wrong
+/// shape (`wrong_shapes`), each field path once.
+fn wrong_shapes_of(inputs: &[String]) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    inputs
+        .iter()
+        .filter(|input| input.len() <= MAX_LEN)
+        .filter_map(|input| serde_json::from_str::<Value>(input).ok())
+        .flat_map(|value| wrong_shapes(&value, &mut seen))
+        .collect()
+}
+
+/// `root` once for each field path not in `seen` (`.units[].objectives[].id`, every
+/// place in an array counted as one), with that field, where it first appears,
+/// given each wrong shape (`null`, `false`, `0`, `-1`, `0.5`, `""`, `"x"`, `[]`,
+/// `{}`, its value in an array and in an object) and taken away; and once for each
+/// object path with a field no format has. A reader refuses each of these in a
+/// path of its own (serde compiles one per type and field), and libFuzzer, which
+/// changes bytes, rarely makes them: loaded beside the corpus they reach edges
+/// that runs of hours had not.
+fn wrong_shapes(root: &Value, seen: &mut BTreeSet<String>) -> Vec<String> {
+    let mut objects = Vec::new();
+    objects_in(root, String::new(), String::new(), &mut objects);
+    let changed = |pointer: &str, change: &dyn Fn(&mut Map<String, Value>)| {
+        let mut copy = root.clone();
+        if let Some(Value::Object(fields)) = copy.pointer_mut(pointer) {
+            change(fields);
+        }
+        copy.to_string()
+    };
+    let mut out = Vec::new();
+    for (pointer, path, keys) in objects {
+        if seen.insert(format!("{path}{{}}")) {
+            out.push(changed(&pointer, &|fields| {
+                fields.insert("unknown".into(), Value::from(1));
+            }));
+        }
+        for key in keys {
+            if !seen.insert(format!("{path}.{key}")) {
+                continue;
+            }
+            let value = root.pointer(&format!("{pointer}/{}", escaped(&key)));
+            let value = value.cloned().unwrap_or_default();
+            let mut wrong: Vec<Value> =
+                serde_json::from_str(r#"[null, false, 0, -1, 0.5, "", "x", [], {}]"#)
+                    .expect("the wrong shapes are JSON");
+            wrong.push(Value::Array(vec![value.clone()]));
+            wrong.push(Value::Object(Map::from_iter([("x".to_string(), value)])));
+            for shape in wrong {
+                out.push(changed(&pointer, &|fields| {
+                    fields.insert(key.clone(), shape.clone());
+                }));
+            }
+            out.push(changed(&pointer, &|fields| {
+                fields.remove(&key);
+            }));
+        }
+    }
+    out
+}
+
+/// Every object in `value`: its JSON pointer, its field path and its keys.
+fn objects_in(
+    value: &Value,
+    pointer: String,
+    path: String,
+    out: &mut Vec<(String, String, Vec<String>)>,
+) {
+    match value {
+        Value::Object(fields) => {
+            out.push((
+                pointer.clone(),
+                path.clone(),
+                fields.keys().cloned().collect(),
+            ));
+            for (key, field) in fields {
+                let at = format!("{pointer}/{}", escaped(key));
+                objects_in(field, at, format!("{path}.{key}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (n, item) in items.iter().enumerate() {
+                objects_in(item, format!("{pointer}/{n}"), format!("{path}[]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `key` as one step of a JSON pointer.
+fn escaped(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// Writes each input of at most `MAX_LEN` bytes as `DIR/seed-<target>-<n>`;
