@@ -466,77 +466,94 @@ fn wrong_shapes_of(inputs: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// `root` once for each field path not in `seen` (`.units[].objectives[].id`, every
-/// place in an array counted as one), with that field, where it first appears,
-/// given each wrong shape (`null`, `false`, `0`, `-1`, `0.5`, `""`, `"x"`, `[]`,
-/// `{}`, its value in an array and in an object) and taken away; and once for each
-/// object path with a field no format has. A reader refuses each of these in a
+/// `root` once for each place not in `seen`, a place being a field
+/// (`.units[].objectives[].id`) or the first item of an array (`.units[]`), with
+/// every item of an array taken as the first: the value there, where the place
+/// first appears, given each wrong shape (`null`, `false`, `0`, `-1`, `0.5`, `""`,
+/// `"x"`, `[]`, `{}`, the value in an array and in an object), a field taken away,
+/// and an object given a field no format has. A reader refuses each of these in a
 /// path of its own (serde compiles one per type and field), and libFuzzer, which
-/// changes bytes, rarely makes them: loaded beside the corpus they reach edges
-/// that runs of hours had not.
+/// changes bytes, rarely makes them.
 fn wrong_shapes(root: &Value, seen: &mut BTreeSet<String>) -> Vec<String> {
-    let mut objects = Vec::new();
-    objects_in(root, String::new(), String::new(), &mut objects);
-    let changed = |pointer: &str, change: &dyn Fn(&mut Map<String, Value>)| {
+    let mut places = vec![JsonPlace {
+        pointer: String::new(),
+        path: String::new(),
+        field_of: None,
+    }];
+    places_in(root, "", "", &mut places);
+    let changed = |pointer: &str, change: &dyn Fn(&mut Value)| {
         let mut copy = root.clone();
-        if let Some(Value::Object(fields)) = copy.pointer_mut(pointer) {
-            change(fields);
+        if let Some(place) = copy.pointer_mut(pointer) {
+            change(place);
         }
         copy.to_string()
     };
     let mut out = Vec::new();
-    for (pointer, path, keys) in objects {
-        if seen.insert(format!("{path}{{}}")) {
-            out.push(changed(&pointer, &|fields| {
-                fields.insert("unknown".into(), Value::from(1));
-            }));
+    for place in places {
+        let Some(value) = root.pointer(&place.pointer) else {
+            continue;
+        };
+        if !seen.insert(place.path) {
+            continue;
         }
-        for key in keys {
-            if !seen.insert(format!("{path}.{key}")) {
-                continue;
-            }
-            let value = root.pointer(&format!("{pointer}/{}", escaped(&key)));
-            let value = value.cloned().unwrap_or_default();
-            let mut wrong: Vec<Value> =
-                serde_json::from_str(r#"[null, false, 0, -1, 0.5, "", "x", [], {}]"#)
-                    .expect("the wrong shapes are JSON");
-            wrong.push(Value::Array(vec![value.clone()]));
-            wrong.push(Value::Object(Map::from_iter([("x".to_string(), value)])));
-            for shape in wrong {
-                out.push(changed(&pointer, &|fields| {
-                    fields.insert(key.clone(), shape.clone());
-                }));
-            }
-            out.push(changed(&pointer, &|fields| {
-                fields.remove(&key);
+        let mut wrong: Vec<Value> =
+            serde_json::from_str(r#"[null, false, 0, -1, 0.5, "", "x", [], {}]"#)
+                .expect("the wrong shapes are JSON");
+        wrong.push(Value::Array(vec![value.clone()]));
+        wrong.push(Value::Object(Map::from_iter([("x".into(), value.clone())])));
+        if let Value::Object(fields) = value {
+            let mut more = fields.clone();
+            more.insert("unknown".into(), Value::from(1));
+            wrong.push(Value::Object(more));
+        }
+        for shape in wrong {
+            out.push(changed(&place.pointer, &|at| *at = shape.clone()));
+        }
+        if let Some((object, key)) = &place.field_of {
+            out.push(changed(object, &|at| {
+                if let Value::Object(fields) = at {
+                    fields.remove(key);
+                }
             }));
         }
     }
     out
 }
 
-/// Every object in `value`: its JSON pointer, its field path and its keys.
-fn objects_in(
-    value: &Value,
+/// A place in a JSON value: its JSON pointer, its path, and for a field, the
+/// pointer of its object and its key.
+struct JsonPlace {
     pointer: String,
     path: String,
-    out: &mut Vec<(String, String, Vec<String>)>,
-) {
+    field_of: Option<(String, String)>,
+}
+
+/// Every field in `value` and the first item of every array, in order.
+fn places_in(value: &Value, pointer: &str, path: &str, out: &mut Vec<JsonPlace>) {
     match value {
         Value::Object(fields) => {
-            out.push((
-                pointer.clone(),
-                path.clone(),
-                fields.keys().cloned().collect(),
-            ));
             for (key, field) in fields {
-                let at = format!("{pointer}/{}", escaped(key));
-                objects_in(field, at, format!("{path}.{key}"), out);
+                let place = JsonPlace {
+                    pointer: format!("{pointer}/{}", escaped(key)),
+                    path: format!("{path}.{key}"),
+                    field_of: Some((pointer.to_string(), key.clone())),
+                };
+                places_in(field, &place.pointer, &place.path, out);
+                out.push(place);
             }
         }
         Value::Array(items) => {
+            let path = format!("{path}[]");
             for (n, item) in items.iter().enumerate() {
-                objects_in(item, format!("{pointer}/{n}"), format!("{path}[]"), out);
+                let pointer = format!("{pointer}/{n}");
+                places_in(item, &pointer, &path, out);
+                if n == 0 {
+                    out.push(JsonPlace {
+                        pointer,
+                        path: path.clone(),
+                        field_of: None,
+                    });
+                }
             }
         }
         _ => {}

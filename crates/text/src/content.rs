@@ -37,6 +37,9 @@ fn part(part: Part) -> &'static str {
         Part::Prompt => "an item's prompt",
         Part::Choice => "a choice",
         Part::AcceptedAnswers => "the list of accepted answers",
+        Part::AcceptedAnswer => {
+            "an accepted answer (leaving out spaces and the punctuation at its end)"
+        }
     }
 }
 

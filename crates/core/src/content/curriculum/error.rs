@@ -143,6 +143,9 @@ pub enum Part {
     Prompt,
     Choice,
     AcceptedAnswers,
+    /// An accepted answer, judged as a typed answer is: without the spaces and
+    /// the punctuation at its end.
+    AcceptedAnswer,
 }
 
 /// A percentage of the mastery settings, each with its range.

@@ -8,7 +8,8 @@ use super::validate::{Owner, ITEMS_PER_OBJECTIVE};
 use super::{Curriculum, Objective};
 use crate::content::expr::{Expr, ExprError, NO_VARIABLES};
 use crate::content::item::{
-    CompiledItem, InstanceCheck, InstanceError, InstanceKey, Item, ItemKind, MAX_TEMPLATE_DRAWS,
+    normalise_text, CompiledItem, InstanceCheck, InstanceError, InstanceKey, Item, ItemKind,
+    MAX_TEMPLATE_DRAWS,
 };
 use crate::content::rng::FastSet as HashSet;
 
@@ -432,13 +433,25 @@ fn check_fields(
         });
     }
     if let Some(accepted) = &item.accepted {
-        if accepted.iter().all(|text| text.trim().is_empty()) {
+        if accepted.is_empty() {
             problems.push(CurriculumError::at(
                 format!("{path}.accepted"),
                 Kind::Empty {
                     what: Part::AcceptedAnswers,
                 },
             ));
+        }
+        // Judged as typed, an answer of spaces and end punctuation is empty: no
+        // one could give it, and as the first it would be shown as the answer.
+        for (a, text) in accepted.iter().enumerate() {
+            if normalise_text(text, item.case_sensitive).is_empty() {
+                problems.push(CurriculumError::at(
+                    format!("{path}.accepted[{a}]"),
+                    Kind::Empty {
+                        what: Part::AcceptedAnswer,
+                    },
+                ));
+            }
         }
     }
     if let Some(sequence) = &item.sequence {
