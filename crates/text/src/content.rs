@@ -37,6 +37,7 @@ fn part(part: Part) -> &'static str {
         Part::Prompt => "an item's prompt",
         Part::Choice => "a choice",
         Part::AcceptedAnswers => "the list of accepted answers",
+        Part::EntryToOrder => "an entry to order",
         Part::AcceptedAnswer => {
             "an accepted answer (leaving out spaces and the punctuation at its end)"
         }

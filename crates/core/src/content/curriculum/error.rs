@@ -146,6 +146,7 @@ pub enum Part {
     /// An accepted answer, judged as a typed answer is: without the spaces and
     /// the punctuation at its end.
     AcceptedAnswer,
+    EntryToOrder,
 }
 
 /// A percentage of the mastery settings, each with its range.

@@ -464,6 +464,16 @@ fn check_fields(
                 },
             ));
         }
+        for (e, entry) in sequence.iter().enumerate() {
+            if entry.trim().is_empty() {
+                problems.push(CurriculumError::at(
+                    format!("{path}.sequence[{e}]"),
+                    Kind::Empty {
+                        what: Part::EntryToOrder,
+                    },
+                ));
+            }
+        }
     }
     if let Some(template) = &item.template {
         let mut names = HashSet::default();
