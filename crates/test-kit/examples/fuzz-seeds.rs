@@ -454,8 +454,8 @@ fn stored_values(workbooks: &[Workbook]) -> Vec<String> {
     values
 }
 
-/// Every field of `inputs` that are JSON of at most `MAX_LEN` bytes in each wrong
-/// shape (`wrong_shapes`), each field path once.
+/// The wrong shapes (`wrong_shapes`) of those `inputs` that are JSON of at most
+/// `MAX_LEN` bytes, each place once.
 fn wrong_shapes_of(inputs: &[String]) -> Vec<String> {
     let mut seen = BTreeSet::new();
     inputs
@@ -467,9 +467,9 @@ fn wrong_shapes_of(inputs: &[String]) -> Vec<String> {
 }
 
 /// `root` once for each place not in `seen`, a place being a field
-/// (`.units[].objectives[].id`) or the first item of an array (`.units[]`), with
-/// every item of an array taken as the first: the value there, where the place
-/// first appears, given each wrong shape (`null`, `false`, `0`, `-1`, `0.5`, `""`,
+/// (`.units[].objectives[].id`, one place in every item of an array) or the first
+/// item of an array (`.units[]`): the value there, where the place first appears,
+/// given each wrong shape (`null`, `false`, `0`, `-1`, `0.5`, `""`,
 /// `"x"`, `[]`, `{}`, the value in an array and in an object), a field taken away,
 /// and an object given a field no format has. A reader refuses each of these in a
 /// path of its own (serde compiles one per type and field), and libFuzzer, which
