@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs one fuzz target until it stops finding new coverage, and says what it cost.
 
-    fuzz/run-until-quiet.py TARGET [--quiet 300] [--cap 1500] [--log FILE] [--seeds DIR ...]
+    fuzz/run-until-quiet.py TARGET [--quiet 300] [--cap 1500] [--own] [--log FILE] [--seeds DIR ...]
 
 Starts the target built by `cargo fuzz build --debug-assertions` on its corpus
 (`fuzz/corpus/TARGET/`), with the dictionary `docs/fuzzing.md` gives it, on one
@@ -13,8 +13,13 @@ run that shares the machine is neither cut short nor called quiet while it waits
 for a core. It stops the fuzzer when no new coverage edge (libFuzzer's `cov`) has
 come for `--quiet` CPU seconds, or after `--cap` CPU seconds in all, whichever is
 first, and prints one line: the target, the CPU and wall seconds, the inputs run,
-cov / ft at the start and the end, the CPU second of the last new edge, and why
-the run stopped. A crash, a timeout or an out-of-memory stops the run with
+cov / ft at the start and the end, the CPU second of the last new edge, the new
+edges at lines of Masterly's own code (`crates/`, what libFuzzer's `-print_pcs`
+names as the innermost source of each new edge) and the CPU second of the last,
+and why the run stopped. With `--own`, quiet is counted on those edges alone:
+edges in the standard library's or serde_json's code inlined into it (a vector
+growing, a value dropped, a parse error passed on) are counted but do not hold
+the run. A crash, a timeout or an out-of-memory stops the run with
 its artifact in `fuzz/artifacts/TARGET/`.
 """
 
@@ -38,6 +43,8 @@ OWN_FILES = {
     "class_file": [f"{FIXTURES}/class/good", f"{FIXTURES}/class/bad"],
 }
 STATUS = re.compile(r"#(\d+)\s+(\w+)\s+cov: (\d+) ft: (\d+)")
+NEW_PC = re.compile(r"\tNEW_PC: 0x[0-9a-f]+ in .* ([^\s:]+)(:\d+)*$")
+OWN_CODE = os.path.join(ROOT, "crates") + os.sep
 ARTIFACT = re.compile(r"artifact_prefix='[^']*'; Test unit written to (\S+)")
 
 
@@ -57,6 +64,9 @@ def main():
     parser.add_argument("target")
     parser.add_argument("--quiet", type=float, default=300)
     parser.add_argument("--cap", type=float, default=1500)
+    parser.add_argument(
+        "--own", action="store_true", help="count quiet on edges in Masterly's own code"
+    )
     parser.add_argument("--log", help="append the summary line to this file too")
     parser.add_argument("--seeds", nargs="*", default=[], help="more inputs to start from")
     args = parser.parse_args()
@@ -68,6 +78,7 @@ def main():
         binary,
         "-timeout=10",
         "-print_final_stats=1",
+        "-print_pcs=1",
         f"-artifact_prefix={HERE}/artifacts/{args.target}/",
     ]
     dictionary = DICTIONARIES.get(args.target, "json.dict")
@@ -83,6 +94,8 @@ def main():
     first = last = None
     runs = 0
     last_new_edge = 0.0
+    own_edges = 0
+    last_own_edge = 0.0
     reason = "the fuzzer ended"
     artifact = None
     buffered = b""
@@ -103,20 +116,25 @@ def main():
                     cov, ft = int(status.group(3)), int(status.group(4))
                     if first is None and status.group(2) in ("INITED", "DONE"):
                         first = (cov, ft)
-                        last_new_edge = cpu_seconds(fuzzer.pid)
+                        last_new_edge = last_own_edge = cpu_seconds(fuzzer.pid)
                     if last is not None and cov > last[0]:
                         last_new_edge = cpu_seconds(fuzzer.pid)
                     last = (cov, ft) if last is None else (max(cov, last[0]), max(ft, last[1]))
+                new_pc = NEW_PC.match(text)
+                if new_pc and first is not None and new_pc.group(1).startswith(OWN_CODE):
+                    own_edges += 1
+                    last_own_edge = cpu_seconds(fuzzer.pid)
                 found = ARTIFACT.search(text)
                 if found:
                     artifact = found.group(1)
                 if "ERROR: libFuzzer" in text or "ERROR: AddressSanitizer" in text:
                     reason = "it found a failure"
-                print(text, file=sys.stderr)
+                if not (new_pc and first is None):
+                    print(text, file=sys.stderr)
         now = cpu_seconds(fuzzer.pid)
         if not stopping and first is not None and now > 0:
-            if now - last_new_edge >= args.quiet:
-                reason = f"no new edge for {args.quiet:.0f} CPU s"
+            if now - (last_own_edge if args.own else last_new_edge) >= args.quiet:
+                reason = f"no new edge{' in own code' if args.own else ''} for {args.quiet:.0f} CPU s"
                 stopping = True
             elif now >= args.cap:
                 reason = f"the cap of {args.cap:.0f} CPU s (still finding edges)"
@@ -130,7 +148,8 @@ def main():
     summary = (
         f"{args.target}: cpu {usage.ru_utime:.0f} + {usage.ru_stime:.0f} s, wall {wall:.0f} s, "
         f"{runs} inputs, cov/ft {first[0]}/{first[1]} -> {last[0]}/{last[1]}, "
-        f"last new edge at {last_new_edge:.0f} CPU s, stopped: {reason}"
+        f"last new edge at {last_new_edge:.0f} CPU s, "
+        f"{own_edges} new in own code (the last at {last_own_edge:.0f} CPU s), stopped: {reason}"
         + (f", artifact {artifact}" if artifact else "")
         + f", exit {os.waitstatus_to_exitcode(status)}"
     )
