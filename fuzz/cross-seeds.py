@@ -18,8 +18,9 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURE = os.path.join(HERE, "../crates/core/tests/fixtures/class/good/class.json")
-MAX_LEN = 16384
+ROOT = os.path.dirname(HERE)
+FIXTURE = os.path.join(ROOT, "crates/core/tests/fixtures/class/good/class.json")
+MAX_LEN = 16384  # the inputs' limit, as in crates/test-kit/examples/fuzz-seeds.rs
 PLACEHOLDER = "@curriculum@"
 
 

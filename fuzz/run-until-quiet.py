@@ -137,7 +137,10 @@ def main():
                 reason = f"no new edge{' in own code' if args.own else ''} for {args.quiet:.0f} CPU s"
                 stopping = True
             elif now >= args.cap:
-                reason = f"the cap of {args.cap:.0f} CPU s (still finding edges)"
+                reason = (
+                    f"the cap of {args.cap:.0f} CPU s, before {args.quiet:.0f} CPU s "
+                    f"without a new edge{' in own code' if args.own else ''}"
+                )
                 stopping = True
             if stopping:
                 fuzzer.send_signal(signal.SIGINT)
