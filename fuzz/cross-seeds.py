@@ -5,8 +5,8 @@
 
 A class file holds a whole curriculum, so the two targets run the same reader,
 validator and item code, but each binary has to find those paths by itself, and
-the one that has run longer on curricula gets further; `expr` and `markdown` run
-the template and text code alone, many times faster, and get further still. This
+the one that has run longer on curricula gets further; `expr` and `markdown` fuzz
+the template and text code alone, their inputs not buried in JSON. This
 writes `DIR/curriculum/`: the curriculum of every class file of
 `fuzz/corpus/class_file/` that reads as JSON, written compact, and the curriculum
 fixture (`curricula/good/minimal.json`) once for each input of `expr`'s corpus, as
