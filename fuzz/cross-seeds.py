@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes seeds for `class_file` from `curriculum`'s corpus, and for `curriculum` from the others.
+"""Writes seeds for `curriculum` and `class_file` made of the other targets' corpora.
 
     fuzz/cross-seeds.py DIR
 
@@ -19,8 +19,8 @@ them to `run-until-quiet.py --seeds`; the corpus keeps what a merge finds they a
 """
 
 import json
-import re
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
