@@ -63,8 +63,8 @@ def template_item(item, data):
             bounds = value.split("..")
             if len(bounds) in (2, 3):
                 for field, bound in zip(("from", "to", "step"), bounds):
-                    if integer(bound) is not None:
-                        variable[field] = integer(bound)
+                    if (number := integer(bound)) is not None:
+                        variable[field] = number
             else:
                 variable["one_of"] = value.split("|")
             variables.append(variable)

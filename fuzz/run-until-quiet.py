@@ -133,14 +133,12 @@ def main():
                     print(text, file=sys.stderr)
         now = cpu_seconds(fuzzer.pid)
         if not stopping and first is not None and now > 0:
+            edge = f"new edge{' in own code' if args.own else ''}"
             if now - (last_own_edge if args.own else last_new_edge) >= args.quiet:
-                reason = f"no new edge{' in own code' if args.own else ''} for {args.quiet:.0f} CPU s"
+                reason = f"no {edge} for {args.quiet:.0f} CPU s"
                 stopping = True
             elif now >= args.cap:
-                reason = (
-                    f"the cap of {args.cap:.0f} CPU s, before {args.quiet:.0f} CPU s "
-                    f"without a new edge{' in own code' if args.own else ''}"
-                )
+                reason = f"the cap of {args.cap:.0f} CPU s, before {args.quiet:.0f} CPU s without a {edge}"
                 stopping = True
             if stopping:
                 fuzzer.send_signal(signal.SIGINT)
